@@ -1,0 +1,104 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// CrimeScope: three RPC services (ingest, heatmap, predict) and an HTTP gateway.
+///
+/// Layers, bottom up:
+/// - `CLibPQ`, `CXGBoost`: system libraries; `CrimeScopeProtos`: protoc-c output of `Protos/`.
+/// - `Contracts`: the one layer that touches protobuf-c; Swift value types for every message.
+/// - `Wire`: framing, envelope, status codes, router, client and server over Unix sockets and TCP.
+/// - `Postgres`: libpq connections, pool, parameters, rows, COPY, migrations.
+/// - `ServiceKit`: what every executable shares (configuration, logging, metrics, health, lifecycle).
+/// - `<Name>Core`: each service's domain, store and RPC handlers; thin executables on top.
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let nio: [Target.Dependency] = [
+    .product(name: "NIOCore", package: "swift-nio"),
+    .product(name: "NIOPosix", package: "swift-nio"),
+]
+let log: Target.Dependency = .product(name: "Logging", package: "swift-log")
+
+let package = Package(
+    name: "CrimeScope",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "ingest", targets: ["IngestService"]),
+        .executable(name: "heatmap", targets: ["HeatmapService"]),
+        .executable(name: "predict", targets: ["PredictService"]),
+        .executable(name: "gateway", targets: ["Gateway"]),
+        .executable(name: "wire-bench", targets: ["WireBench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: ["FullFoundation"]),
+    ],
+    targets: [
+        // C and system libraries
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "CXGBoost", providers: [.apt(["libxgboost-dev"])]),
+        .target(
+            name: "CrimeScopeProtos",
+            path: "Protos/Generated",
+            linkerSettings: [.linkedLibrary("protobuf-c")]
+        ),
+
+        // Platform
+        .target(name: "Contracts", dependencies: ["CrimeScopeProtos"], swiftSettings: strict),
+        .target(
+            name: "Wire",
+            dependencies: ["Contracts", log, .product(name: "Metrics", package: "swift-metrics"),
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")] + nio,
+            swiftSettings: strict
+        ),
+        .target(name: "Postgres", dependencies: ["CLibPQ", log] + nio, swiftSettings: strict),
+        .target(
+            name: "ServiceKit",
+            dependencies: [
+                "Wire", "Contracts", "Postgres", log,
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ] + nio,
+            swiftSettings: strict
+        ),
+
+        // Services: domain + store + RPC handlers, and thin executables
+        .target(name: "IngestCore", dependencies: ["Contracts", "Wire", "Postgres", "ServiceKit", log],
+                resources: [.copy("Migrations")], swiftSettings: strict),
+        .target(name: "HeatmapCore", dependencies: ["Contracts", "Wire", "Postgres", "ServiceKit", log],
+                resources: [.copy("Migrations")], swiftSettings: strict),
+        .target(name: "PredictCore", dependencies: ["Contracts", "Wire", "Postgres", "ServiceKit", "CXGBoost", log],
+                resources: [.copy("Migrations")], swiftSettings: strict),
+        .target(
+            name: "GatewayCore",
+            dependencies: ["Contracts", "Wire", "ServiceKit", log,
+                           .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "IngestService", dependencies: ["IngestCore", "ServiceKit"], swiftSettings: strict),
+        .executableTarget(name: "HeatmapService", dependencies: ["HeatmapCore", "ServiceKit"], swiftSettings: strict),
+        .executableTarget(name: "PredictService", dependencies: ["PredictCore", "ServiceKit"], swiftSettings: strict),
+        .executableTarget(name: "Gateway", dependencies: ["GatewayCore", "ServiceKit"], swiftSettings: strict),
+        .executableTarget(name: "WireBench", dependencies: ["Wire", "Contracts", .product(name: "ArgumentParser", package: "swift-argument-parser")] + nio,
+                          path: "bench/WireBench", swiftSettings: strict),
+
+        // Tests
+        .target(name: "TestSupport", dependencies: ["Postgres", "Wire", log] + nio, swiftSettings: strict),
+        .testTarget(name: "ContractsTests", dependencies: ["Contracts"], swiftSettings: strict),
+        .testTarget(name: "WireTests", dependencies: ["Wire", "Contracts", "TestSupport"] + nio, swiftSettings: strict),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "ServiceTests",
+                    dependencies: ["ServiceKit", "IngestCore", "HeatmapCore", "PredictCore", "GatewayCore", "Wire", "Contracts", "Postgres", "TestSupport"],
+                    swiftSettings: strict),
+    ]
+)
