@@ -85,10 +85,10 @@ let package = Package(
                            .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: strict
         ),
-        .executableTarget(name: "IngestService", dependencies: ["IngestCore", "ServiceKit"], swiftSettings: strict),
-        .executableTarget(name: "HeatmapService", dependencies: ["HeatmapCore", "ServiceKit"], swiftSettings: strict),
-        .executableTarget(name: "PredictService", dependencies: ["PredictCore", "ServiceKit"], swiftSettings: strict),
-        .executableTarget(name: "Gateway", dependencies: ["GatewayCore", "ServiceKit"], swiftSettings: strict),
+        .executableTarget(name: "IngestService", dependencies: ["IngestCore", "ServiceKit"], exclude: ["README.md"], swiftSettings: strict),
+        .executableTarget(name: "HeatmapService", dependencies: ["HeatmapCore", "ServiceKit"], exclude: ["README.md"], swiftSettings: strict),
+        .executableTarget(name: "PredictService", dependencies: ["PredictCore", "ServiceKit"], exclude: ["README.md"], swiftSettings: strict),
+        .executableTarget(name: "Gateway", dependencies: ["GatewayCore", "ServiceKit"], exclude: ["README.md"], swiftSettings: strict),
         .executableTarget(name: "WireBench", dependencies: ["Wire", "Contracts", .product(name: "ArgumentParser", package: "swift-argument-parser")] + nio,
                           path: "bench/WireBench", swiftSettings: strict),
 
@@ -97,6 +97,7 @@ let package = Package(
         .testTarget(name: "ContractsTests", dependencies: ["Contracts"], swiftSettings: strict),
         .testTarget(name: "WireTests", dependencies: ["Wire", "Contracts", "TestSupport"] + nio, swiftSettings: strict),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "IngestTests", dependencies: ["IngestCore", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ServiceTests",
                     dependencies: ["ServiceKit", "IngestCore", "HeatmapCore", "PredictCore", "GatewayCore", "Wire", "Contracts", "Postgres", "TestSupport"],
                     swiftSettings: strict),
