@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# Runs every CrimeScope test: the README's test command, and what CI runs.
+#
+#   1. scripts/install-deps.sh (fast when all is installed)
+#   2. Protos/generate.sh --check (the committed protoc-c output is fresh)
+#   3. a throwaway PostgreSQL + PostGIS (scripts/pg.sh --ephemeral), stopped on exit;
+#      its URL is exported as CRIMESCOPE_TEST_DATABASE_URL (database tests require it)
+#   4. swift build --build-tests, then swift test --skip-build (all Swift tests)
+#   5. the executables, then the independent Python client tests (tests/python)
+#   6. scripts/check-compose.sh (compose.yaml and Dockerfile)
+#
+# Exits non-zero if any step or test failed. The last line is `tests: N passed, M failed`
+# (Swift tests + pytest tests; a step that fails outside a test runner counts as one failure).
+# Logs: .build/test-logs/. Service logs of the Python tests: .build/test-artifacts/.
+set -uo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+command -v swift >/dev/null || export PATH="/opt/swift/usr/bin:$PATH"
+
+logs="$root/.build/test-logs"
+export CRIMESCOPE_ARTIFACT_DIR="$root/.build/test-artifacts"
+rm -rf "$logs" "$CRIMESCOPE_ARTIFACT_DIR"
+mkdir -p "$logs" "$CRIMESCOPE_ARTIFACT_DIR"
+
+passed=0
+failed=0
+steps=()          # "ok|FAIL  name  detail" lines for the summary
+started=$SECONDS
+
+say() { printf '\n==> %s\n' "$*"; }
+record() {        # record STATUS NAME [DETAIL]
+  steps+=("$(printf '%-4s  %-22s %s' "$1" "$2" "${3:-}")")
+}
+step_failed() {   # a step outside a test runner failed: it counts as one failed test
+  failed=$((failed + 1)); record FAIL "$1" "${2:-}"
+}
+show_tail() { echo "--- last lines of $1 ---"; tail -n "${2:-60}" "$1"; echo "---"; }
+
+finish() {
+  say "Summary ($(( SECONDS - started )) s)"
+  printf '  %s\n' "${steps[@]}"
+  echo "tests: $passed passed, $failed failed"
+  if (( failed > 0 )); then exit 1; fi
+  exit 0
+}
+
+# --- 1. dependencies ---------------------------------------------------------------------
+say "Dependencies (scripts/install-deps.sh)"
+if ! scripts/install-deps.sh; then
+  step_failed install-deps "scripts/install-deps.sh failed"
+  finish
+fi
+record ok install-deps
+py="$root/.build-venv/bin/python"
+
+# --- 2. generated code fresh ---------------------------------------------------------------
+say "Protos/generate.sh --check"
+if Protos/generate.sh --check; then record ok protos-fresh; else step_failed protos-fresh "run Protos/generate.sh and commit"; fi
+
+# --- 3. throwaway PostgreSQL ---------------------------------------------------------------
+say "Throwaway PostgreSQL (scripts/pg.sh --ephemeral)"
+pg_dir="/tmp/crimescope-test-pg-$$"
+stop_pg() {
+  if [[ -d "$pg_dir" ]]; then
+    scripts/pg.sh stop "$pg_dir" >/dev/null 2>&1 || true
+    rm -rf "$pg_dir"
+  fi
+}
+trap stop_pg EXIT
+trap 'echo "interrupted" >&2; exit 130' INT TERM
+pg_port="$("$py" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+if url="$(scripts/pg.sh start "$pg_dir" --ephemeral --port "$pg_port")" && [[ -n "$url" ]]; then
+  export CRIMESCOPE_TEST_DATABASE_URL="$url"
+  echo "CRIMESCOPE_TEST_DATABASE_URL=$url"
+  record ok postgres "$url"
+else
+  step_failed postgres "scripts/pg.sh start failed: database tests will fail"
+  unset CRIMESCOPE_TEST_DATABASE_URL
+fi
+
+# --- 4. Swift build and tests --------------------------------------------------------------
+say "swift build --build-tests (log: .build/test-logs/swift-build.log)"
+if swift build --build-tests >"$logs/swift-build.log" 2>&1; then
+  grep -E 'warning:' "$logs/swift-build.log" | grep -v '/.build/checkouts/' | sort -u | head -20
+  record ok swift-build "$(tail -n 1 "$logs/swift-build.log")"
+  built=1
+else
+  grep -E 'error:' "$logs/swift-build.log" | sort -u | head -40
+  show_tail "$logs/swift-build.log" 40
+  step_failed swift-build "see .build/test-logs/swift-build.log"
+  built=0
+fi
+
+if (( built )); then
+  say "swift test --skip-build"
+  swift test --skip-build 2>&1 | tee "$logs/swift-test.log"
+  swift_rc=${PIPESTATUS[0]}
+  # XCTest: the last "Executed N tests, with M failures" line is the total of all suites.
+  x_line="$(grep -E 'Executed [0-9]+ tests?, with [0-9]+ failures?' "$logs/swift-test.log" | tail -n 1)"
+  x_total=0; x_failed=0
+  if [[ -n "$x_line" ]]; then
+    x_total="$(sed -E 's/.*Executed ([0-9]+) tests?.*/\1/' <<<"$x_line")"
+    x_failed="$(sed -E 's/.*with ([0-9]+) failures?.*/\1/' <<<"$x_line")"
+  fi
+  # Swift Testing: "Test run with N tests ... passed|failed ..."; failing tests are the
+  # "✘ Test <name> failed after S seconds" lines other than the run line.
+  st_line="$(grep -E 'Test run with [0-9]+ tests?' "$logs/swift-test.log" | tail -n 1)"
+  st_total=0; st_failed=0
+  if [[ -n "$st_line" ]]; then
+    st_total="$(sed -E 's/.*Test run with ([0-9]+) tests?.*/\1/' <<<"$st_line")"
+    st_failed="$(grep -E 'Test .+ failed after [0-9.]+ seconds' "$logs/swift-test.log" | grep -vc 'Test run with')"
+    (( st_failed > st_total )) && st_failed=$st_total
+  fi
+  s_total=$(( x_total + st_total )); s_failed=$(( x_failed + st_failed ))
+  passed=$(( passed + s_total - s_failed )); failed=$(( failed + s_failed ))
+  detail="XCTest $((x_total - x_failed))/$x_total, Swift Testing $((st_total - st_failed))/$st_total passed"
+  if (( swift_rc != 0 )); then
+    if (( s_failed == 0 )); then step_failed swift-test "exit code $swift_rc, $detail"
+    else record FAIL swift-test "$detail"; fi
+  elif (( s_total == 0 )); then
+    step_failed swift-test "no Swift test ran"
+  else
+    record ok swift-test "$detail"
+  fi
+fi
+
+# --- 5. executables and the independent Python client tests --------------------------------
+bin_dir="$(swift build --show-bin-path 2>/dev/null)"
+say "Executables in $bin_dir"
+products=(ingest heatmap predict gateway)
+for p in "${products[@]}"; do
+  if [[ ! -x "$bin_dir/$p" ]] || (( ! built )); then
+    if ! swift build --product "$p" >"$logs/swift-build-$p.log" 2>&1; then
+      grep -E 'error:' "$logs/swift-build-$p.log" | sort -u | head -20
+      echo "could not build $p (log: .build/test-logs/swift-build-$p.log)"
+    fi
+  fi
+done
+ls -l "${products[@]/#/$bin_dir/}" 2>&1 | sed 's/^/  /'
+
+say "python -m pytest tests/python"
+CRIMESCOPE_BIN_DIR="$bin_dir" "$py" -m pytest tests/python -q 2>&1 | tee "$logs/pytest.log"
+pytest_rc=${PIPESTATUS[0]}
+summary="$(grep -E '^=+ .*(passed|failed|error|no tests ran).* =+$' "$logs/pytest.log" | tail -n 1)"
+[[ -z "$summary" ]] && summary="$(grep -E '^[0-9]+ (passed|failed|error)' "$logs/pytest.log" | tail -n 1)"
+count() { grep -oE "[0-9]+ $1" <<<"$summary" | head -n 1 | cut -d' ' -f1; }
+py_passed="$(count passed)"; py_failed="$(count failed)"; py_errors="$(count 'errors?')"
+py_passed=${py_passed:-0}; py_failed=$(( ${py_failed:-0} + ${py_errors:-0} ))
+passed=$(( passed + py_passed )); failed=$(( failed + py_failed ))
+if (( pytest_rc == 0 && py_passed > 0 )); then
+  record ok pytest "$py_passed passed"
+elif (( py_failed > 0 )); then
+  record FAIL pytest "$py_passed passed, $py_failed failed or errored"
+else
+  step_failed pytest "exit code $pytest_rc, no result counted"
+fi
+
+# --- 6. compose.yaml and Dockerfile ---------------------------------------------------------
+say "scripts/check-compose.sh"
+if scripts/check-compose.sh; then record ok check-compose; else step_failed check-compose; fi
+
+finish

@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# Sets up and runs CrimeScope locally: the README's run command.
+#
+#   1. scripts/install-deps.sh (fast when all is installed)
+#   2. swift build -c release of ingest, heatmap, predict, gateway (a no-op when up to date)
+#   3. PostgreSQL + PostGIS under .data/pg (persistent; reused on the next run)
+#   4. the three services on Unix sockets .data/run/<name>.sock, logs in .data/logs/
+#   5. the gateway on http://127.0.0.1:${CRIMESCOPE_HTTP_PORT:-8080}/, once /healthz says 200
+# Then it waits. Ctrl-C (or SIGTERM) stops the gateway, the services, then PostgreSQL.
+#
+# Environment: CRIMESCOPE_HTTP_HOST (127.0.0.1), CRIMESCOPE_HTTP_PORT (8080),
+# CRIMESCOPE_PG_PORT (54329), CRIMESCOPE_LOG_LEVEL (info), CRIMESCOPE_UP_TIMEOUT (120 s).
+# The write token is generated once into .data/write-token.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+command -v swift >/dev/null || export PATH="/opt/swift/usr/bin:$PATH"
+
+http_host="${CRIMESCOPE_HTTP_HOST:-127.0.0.1}"
+http_port="${CRIMESCOPE_HTTP_PORT:-8080}"
+pg_port="${CRIMESCOPE_PG_PORT:-54329}"
+log_level="${CRIMESCOPE_LOG_LEVEL:-info}"
+export CRIMESCOPE_LOG_LEVEL="$log_level"
+up_timeout="${CRIMESCOPE_UP_TIMEOUT:-120}"
+services=(ingest heatmap predict)
+data="$root/.data"
+run_dir="$data/run"
+log_dir="$data/logs"
+
+say() { printf 'up: %s\n' "$*" >&2; }
+die() { say "error: $*"; exit 1; }
+
+# Hook for loading the bundled data set into a fresh database (a later issue).
+# Called once the services answer; receives the gateway's base URL. Does nothing yet.
+load_bundled_data() {
+  local base_url="$1"
+  : "$base_url"
+}
+
+# --- 1 + 2. dependencies and release build ---------------------------------------------------
+scripts/install-deps.sh
+say "building release executables (swift build -c release)"
+for product in "${services[@]}" gateway; do
+  swift build -c release --product "$product" || die "swift build -c release --product $product failed"
+done
+bin="$(swift build -c release --show-bin-path)"
+for product in "${services[@]}" gateway; do
+  [[ -x "$bin/$product" ]] || die "$bin/$product was not built"
+done
+
+# --- one instance at a time ------------------------------------------------------------------
+mkdir -p "$data" "$log_dir" "$run_dir"
+chmod 0700 "$run_dir"
+if [[ -s "$run_dir/up.pid" ]] && kill -0 "$(cat "$run_dir/up.pid")" 2>/dev/null; then
+  die "already running (pid $(cat "$run_dir/up.pid")); stop it with Ctrl-C or kill $(cat "$run_dir/up.pid")"
+fi
+echo $$ > "$run_dir/up.pid"
+if curl -s -o /dev/null --max-time 2 "http://$http_host:$http_port/"; then
+  die "something already answers on http://$http_host:$http_port/ (set CRIMESCOPE_HTTP_PORT)"
+fi
+rm -f "$run_dir"/*.sock
+
+# --- shutdown in reverse order ---------------------------------------------------------------
+declare -A pids=()
+stopping=0
+stop_process() {   # stop_process NAME: SIGTERM, wait up to 15 s, then SIGKILL
+  local name="$1" pid="${pids[$1]:-}"
+  [[ -n "$pid" ]] || return 0
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    if kill -0 "$pid" 2>/dev/null; then say "$name did not stop in 15 s: killing it"; kill -KILL "$pid" 2>/dev/null || true; fi
+  fi
+  local code=0; wait "$pid" 2>/dev/null || code=$?
+  say "stopped $name (exit code $code)"
+  unset "pids[$name]"
+}
+shutdown() {
+  (( stopping )) && return 0
+  stopping=1
+  trap '' INT TERM
+  say "stopping"
+  stop_process gateway
+  for name in predict heatmap ingest; do stop_process "$name"; done
+  if [[ -f "$data/pg/data/PG_VERSION" ]]; then
+    scripts/pg.sh stop "$data/pg" && say "stopped PostgreSQL"
+  fi
+  rm -f "$run_dir/up.pid"
+}
+trap 'shutdown; exit 130' INT
+trap 'shutdown; exit 143' TERM
+trap 'shutdown' EXIT
+
+show_logs() {
+  for f in "$log_dir"/*.log "$data/pg/server.log"; do
+    [[ -f "$f" ]] || continue
+    echo "--- last lines of ${f#$root/} ---" >&2
+    tail -n 25 "$f" >&2
+  done
+}
+
+# --- 3. PostgreSQL ---------------------------------------------------------------------------
+if [[ ! -s "$data/write-token" ]]; then
+  (umask 077; od -An -N24 -tx1 /dev/urandom | tr -d ' \n' > "$data/write-token")
+  say "generated a write token in .data/write-token"
+fi
+write_token="$(cat "$data/write-token")"
+
+say "starting PostgreSQL under .data/pg"
+database_url="$(scripts/pg.sh start "$data/pg" --port "$pg_port")" || { show_logs; die "PostgreSQL did not start"; }
+# pg.sh creates the database `crimescope` with PostGIS; make sure, in case it did not.
+psql "$database_url" -X -q -tAc "SELECT extname FROM pg_extension WHERE extname = 'postgis'" | grep -q postgis \
+  || die "database $database_url has no PostGIS extension"
+say "database: $database_url"
+
+# --- 4. services -----------------------------------------------------------------------------
+start_service() {   # start_service NAME ARGS...: runs in the background, stderr+stdout to its log
+  local name="$1"; shift
+  echo "=== $(date -u +%FT%TZ) up.sh starts $name" >> "$log_dir/$name.log"
+  "$bin/$name" "$@" </dev/null >>"$log_dir/$name.log" 2>&1 &
+  pids[$name]=$!
+}
+for name in "${services[@]}"; do
+  start_service "$name" serve --listen "unix://$run_dir/$name.sock" \
+    --database-url "$database_url" --write-token "$write_token" --log-level "$log_level"
+done
+
+# --- 5. gateway ------------------------------------------------------------------------------
+start_service gateway serve --http-host "$http_host" --http-port "$http_port" \
+  --ingest-endpoint "unix://$run_dir/ingest.sock" \
+  --heatmap-endpoint "unix://$run_dir/heatmap.sock" \
+  --predict-endpoint "unix://$run_dir/predict.sock"
+
+url="http://$http_host:$http_port/"
+say "waiting for ${url}healthz (up to $up_timeout s)"
+deadline=$(( SECONDS + up_timeout ))
+until [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "${url}healthz" || true)" == 200 ]]; do
+  for name in "${!pids[@]}"; do
+    kill -0 "${pids[$name]}" 2>/dev/null || { show_logs; die "$name exited during start-up (log: .data/logs/$name.log)"; }
+  done
+  if (( SECONDS >= deadline )); then
+    curl -s --max-time 2 "${url}healthz" >&2 || true; echo >&2
+    show_logs
+    die "no healthy /healthz within $up_timeout s"
+  fi
+  sleep 0.5
+done
+
+load_bundled_data "$url"
+
+echo "CrimeScope is running at $url"
+say "logs in .data/logs/, write token in .data/write-token; Ctrl-C stops everything"
+
+# Wait until Ctrl-C/SIGTERM, or until a process exits on its own (then stop the rest).
+while true; do
+  wait -n "${pids[@]}" 2>/dev/null || true
+  (( stopping )) && break
+  for name in "${!pids[@]}"; do
+    if ! kill -0 "${pids[$name]}" 2>/dev/null; then
+      code=0; wait "${pids[$name]}" 2>/dev/null || code=$?
+      unset "pids[$name]"
+      say "$name exited on its own (exit code $code); see .data/logs/$name.log"
+      tail -n 20 "$log_dir/$name.log" >&2
+      exit 1
+    fi
+  done
+done

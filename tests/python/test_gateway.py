@@ -1,0 +1,78 @@
+"""The three services and the HTTP gateway as real processes: /healthz, /metrics, and what
+the gateway reports when a backend dies."""
+
+from __future__ import annotations
+
+import json
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+import crimescope_wire as wire
+from conftest import SERVICES, free_port
+
+
+@pytest.fixture(scope="module")
+def stack(cluster):
+    services = {name: cluster.service(name) for name in SERVICES}
+    port = free_port()
+    gateway = cluster.gateway(port, {name: eps["unix"] for name, (_, eps) in services.items()})
+    return {"services": services, "gateway": gateway, "base": f"http://127.0.0.1:{port}"}
+
+
+def get(url: str) -> tuple[int, str, str]:
+    """(status, content type, body) for a GET, HTTP errors included."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.headers.get("Content-Type", ""), response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers.get("Content-Type", ""), error.read().decode()
+
+
+def healthz(stack) -> tuple[int, dict]:
+    status, content_type, body = get(stack["base"] + "/healthz")
+    assert "json" in content_type, f"/healthz content type {content_type!r}: {body[:200]}"
+    return status, json.loads(body)
+
+
+@pytest.mark.parametrize("name", SERVICES)
+def test_each_backend_serves_health_over_its_socket(stack, name):
+    _, endpoints = stack["services"][name]
+    with wire.WireConnection(endpoints["unix"]) as conn:
+        reply, status = conn.health_check()
+        assert reply.code == 0, reply.message
+        assert status == wire.pb("health.v1.health").HealthCheckResponse.SERVING
+
+
+def test_healthz_ok_when_all_backends_serve(stack):
+    status, body = healthz(stack)
+    assert status == 200, body
+    assert body["status"] == "ok"
+    assert body["backends"] == {name: "SERVING" for name in SERVICES}
+
+
+def test_metrics_exposes_rpc_metrics_after_a_call(stack):
+    assert healthz(stack)[0] == 200  # makes Health/Check calls to every backend
+    status, content_type, body = get(stack["base"] + "/metrics")
+    assert status == 200
+    assert content_type.startswith("text/plain"), content_type
+    rpc_lines = [line for line in body.splitlines() if line.startswith("rpc_")]
+    assert rpc_lines, f"no rpc_ metrics in /metrics:\n{body[:2000]}"
+
+
+def test_healthz_degraded_when_a_backend_dies(stack):
+    # Runs last in this module: it kills predict.
+    stack["services"]["predict"][0].kill()
+    deadline = time.monotonic() + 15
+    status, body = healthz(stack)
+    while status != 503 and time.monotonic() < deadline:
+        time.sleep(0.25)
+        status, body = healthz(stack)
+    assert status == 503, body
+    assert body["status"] == "degraded"
+    assert body["backends"]["predict"] != "SERVING"
+    assert body["backends"]["ingest"] == "SERVING"
+    assert body["backends"]["heatmap"] == "SERVING"
+    assert stack["gateway"].alive(), "the gateway must survive a dead backend"
