@@ -67,6 +67,7 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ] + nio,
             swiftSettings: strict
@@ -88,7 +89,8 @@ let package = Package(
         .executableTarget(name: "IngestService", dependencies: ["IngestCore", "ServiceKit"], exclude: ["README.md"], swiftSettings: strict),
         .executableTarget(name: "HeatmapService", dependencies: ["HeatmapCore", "ServiceKit"], exclude: ["README.md"], swiftSettings: strict),
         .executableTarget(name: "PredictService", dependencies: ["PredictCore", "ServiceKit"], exclude: ["README.md"], swiftSettings: strict),
-        .executableTarget(name: "Gateway", dependencies: ["GatewayCore", "ServiceKit"], exclude: ["README.md"], swiftSettings: strict),
+        .executableTarget(name: "Gateway", dependencies: ["GatewayCore", "ServiceKit", .product(name: "Hummingbird", package: "hummingbird"),
+                                                       .product(name: "UnixSignals", package: "swift-service-lifecycle")], exclude: ["README.md"], swiftSettings: strict),
         .executableTarget(name: "WireBench", dependencies: ["Wire", "Contracts", .product(name: "ArgumentParser", package: "swift-argument-parser")] + nio,
                           path: "bench/WireBench", swiftSettings: strict),
 

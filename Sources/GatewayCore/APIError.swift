@@ -1,0 +1,41 @@
+import Foundation
+import Hummingbird
+import Wire
+
+/// An error the API reports as `{ "error": { "code": …, "message": … } }` with a mapped status.
+public struct APIError: HTTPResponseError, Sendable {
+    public var status: HTTPResponse.Status
+    /// gRPC status name (`INVALID_ARGUMENT`) or an HTTP-level code (`NOT_FOUND`).
+    public var code: String
+    public var message: String
+
+    public init(status: HTTPResponse.Status, code: String, message: String) {
+        self.status = status
+        self.code = code
+        self.message = message
+    }
+
+    /// The HTTP form of a backend's RPC error.
+    public init(_ error: RPCError) {
+        self.init(status: HTTPStatusMapping.status(for: error.code), code: error.code.name, message: error.message)
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        let data = try JSONEncoder().encode(APIErrorBody(error: .init(code: code, message: message)))
+        return Response(
+            status: status,
+            headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data))
+        )
+    }
+}
+
+/// The JSON shape of every API error.
+public struct APIErrorBody: Codable, Sendable, Equatable {
+    public struct Detail: Codable, Sendable, Equatable {
+        public var code: String
+        public var message: String
+    }
+
+    public var error: Detail
+}

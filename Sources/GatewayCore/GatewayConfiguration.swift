@@ -1,0 +1,14 @@
+import Logging
+import Wire
+
+/// The gateway's resolved configuration.
+public struct GatewayConfiguration: Sendable {
+    public var httpHost: String
+    public var httpPort: Int
+    public var ingest: Endpoint
+    public var heatmap: Endpoint
+    public var predict: Endpoint
+    public var callTimeout: Duration
+    public var maxFrameBytes: Int
+    public var logLevel: Logger.Level
+}

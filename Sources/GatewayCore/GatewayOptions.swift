@@ -1,0 +1,58 @@
+import ArgumentParser
+import ServiceKit
+
+/// The gateway's command-line options, each with a `CRIMESCOPE_*` environment fallback.
+public struct GatewayOptions: ParsableArguments, Sendable {
+    @Option(name: .customLong("http-host"), help: "HTTP listen address (env CRIMESCOPE_HTTP_HOST; default 127.0.0.1).")
+    public var httpHost: String?
+
+    @Option(name: .customLong("http-port"), help: "HTTP port (env CRIMESCOPE_HTTP_PORT; default 8080; 0 picks a free one).")
+    public var httpPort: Int?
+
+    @Option(name: .customLong("ingest-endpoint"), help: "Ingest service: unix:///path.sock or tcp://host:port (env CRIMESCOPE_INGEST_ENDPOINT).")
+    public var ingestEndpoint: String?
+
+    @Option(name: .customLong("heatmap-endpoint"), help: "Heatmap service address (env CRIMESCOPE_HEATMAP_ENDPOINT).")
+    public var heatmapEndpoint: String?
+
+    @Option(name: .customLong("predict-endpoint"), help: "Predict service address (env CRIMESCOPE_PREDICT_ENDPOINT).")
+    public var predictEndpoint: String?
+
+    @Option(name: .customLong("call-timeout-ms"), help: "Deadline of each backend call (env CRIMESCOPE_CALL_TIMEOUT_MS; default 5000).")
+    public var callTimeoutMilliseconds: Int?
+
+    @Option(name: .customLong("max-frame-bytes"), help: "Largest RPC frame (env CRIMESCOPE_MAX_FRAME_BYTES; default 4194304).")
+    public var maxFrameBytes: Int?
+
+    @Option(name: .customLong("log-level"), help: "Log level (env CRIMESCOPE_LOG_LEVEL; default info).")
+    public var logLevel: String?
+
+    public init() {}
+
+    /// Resolves flags, then environment, then defaults.
+    public func resolve(environment: [String: String]) throws(ConfigurationError) -> GatewayConfiguration {
+        let portKey = SettingKey("http-port")
+        let port = try portKey.integer(flag: httpPort, environment: environment, default: 8080)
+        guard (0...65535).contains(port) else { throw .invalid(portKey, value: String(port), reason: "must be 0-65535") }
+        let timeoutKey = SettingKey("call-timeout-ms")
+        let timeout = try timeoutKey.integer(flag: callTimeoutMilliseconds, environment: environment, default: 5000)
+        guard timeout > 0 else { throw .invalid(timeoutKey, value: String(timeout), reason: "must be positive") }
+        let levelKey = SettingKey("log-level")
+        let levelText = levelKey.resolve(flag: logLevel, environment: environment) ?? "info"
+        guard let level = Logger.Level(rawValue: levelText.lowercased()) else {
+            throw .invalid(levelKey, value: levelText, reason: "expected trace, debug, info, notice, warning, error or critical")
+        }
+        return GatewayConfiguration(
+            httpHost: SettingKey("http-host").resolve(flag: httpHost, environment: environment) ?? "127.0.0.1",
+            httpPort: port,
+            ingest: try SettingKey("ingest-endpoint").requireEndpoint(flag: ingestEndpoint, environment: environment),
+            heatmap: try SettingKey("heatmap-endpoint").requireEndpoint(flag: heatmapEndpoint, environment: environment),
+            predict: try SettingKey("predict-endpoint").requireEndpoint(flag: predictEndpoint, environment: environment),
+            callTimeout: .milliseconds(timeout),
+            maxFrameBytes: try SettingKey("max-frame-bytes").integer(flag: maxFrameBytes, environment: environment, default: 4 << 20),
+            logLevel: level
+        )
+    }
+}
+
+import Logging

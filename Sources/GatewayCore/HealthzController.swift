@@ -1,0 +1,62 @@
+import Contracts
+import Foundation
+import Hummingbird
+import Wire
+
+/// `GET /healthz`: each backend's Health/Check, 200 when all serve, 503 otherwise.
+public struct HealthzController: Sendable {
+    public var backends: Backends
+    public var timeout: Duration
+
+    public init(backends: Backends, timeout: Duration = .seconds(2)) {
+        self.backends = backends
+        self.timeout = timeout
+    }
+
+    /// The JSON body.
+    public struct Report: Codable, Sendable, Equatable {
+        public var status: String
+        public var backends: [String: String]
+        public var errors: [String: String]
+    }
+
+    public func register(on router: Router<GatewayRequestContext>) {
+        router.get("/healthz") { _, context in
+            let report = await check(requestID: context.requestID)
+            let data = try JSONEncoder().encode(report)
+            return Response(
+                status: report.status == "ok" ? .ok : .serviceUnavailable,
+                headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+                body: .init(byteBuffer: ByteBuffer(bytes: data))
+            )
+        }
+    }
+
+    /// Asks every backend at once.
+    public func check(requestID: String) async -> Report {
+        await withTaskGroup(of: (String, String, String?).self) { group in
+            for backend in backends.named {
+                group.addTask {
+                    do {
+                        let reply = try await backend.client.call(
+                            MethodNames.Health.check, HealthCheckRequest(), as: HealthCheckResponse.self,
+                            timeout: timeout, metadata: [MetadataEntry(key: "x-request-id", value: requestID)])
+                        return (backend.name, reply.status.name, nil)
+                    } catch let error as RPCError {
+                        return (backend.name, "UNREACHABLE", "\(error.code.name): \(error.message)")
+                    } catch {
+                        return (backend.name, "UNREACHABLE", "\(error)")
+                    }
+                }
+            }
+            var statuses: [String: String] = [:]
+            var errors: [String: String] = [:]
+            for await (name, status, error) in group {
+                statuses[name] = status
+                if let error { errors[name] = error }
+            }
+            let healthy = statuses.values.allSatisfy { $0 == HealthCheckResponse.ServingStatus.serving.name }
+            return Report(status: healthy ? "ok" : "degraded", backends: statuses, errors: errors)
+        }
+    }
+}

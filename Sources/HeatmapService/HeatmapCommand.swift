@@ -1,0 +1,25 @@
+import ArgumentParser
+import HeatmapCore
+import ServiceKit
+
+/// `heatmap`: the CrimeScope heatmap service.
+@main
+struct HeatmapCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "heatmap",
+        abstract: "The CrimeScope heatmap service.",
+        subcommands: [Serve.self],
+        defaultSubcommand: Serve.self
+    )
+
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Serve the heatmap RPC API until SIGTERM or SIGINT.")
+
+        @OptionGroup var options: BackendOptions
+
+        func run() async throws {
+            let configuration = try options.resolve(environment: ProcessEnvironment.current)
+            try await BackendHost(definition: HeatmapBackend.definition, configuration: configuration).run()
+        }
+    }
+}

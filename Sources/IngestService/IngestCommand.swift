@@ -1,0 +1,25 @@
+import ArgumentParser
+import IngestCore
+import ServiceKit
+
+/// `ingest`: the CrimeScope ingest service.
+@main
+struct IngestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "The CrimeScope ingest service.",
+        subcommands: [Serve.self],
+        defaultSubcommand: Serve.self
+    )
+
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Serve the ingest RPC API until SIGTERM or SIGINT.")
+
+        @OptionGroup var options: BackendOptions
+
+        func run() async throws {
+            let configuration = try options.resolve(environment: ProcessEnvironment.current)
+            try await BackendHost(definition: IngestBackend.definition, configuration: configuration).run()
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+
+/// The command-line options every backend service (`ingest`, `heatmap`, `predict`) takes.
+/// Each has an environment fallback named by ``SettingKey`` (`--listen` → `CRIMESCOPE_LISTEN`).
+public struct BackendOptions: ParsableArguments, Sendable {
+    @Option(name: .long, help: "Where to listen: unix:///path/to.sock or tcp://host:port; repeatable (env CRIMESCOPE_LISTEN, comma-separated).")
+    public var listen: [String] = []
+
+    @Option(name: .customLong("database-url"), help: "PostgreSQL URL or conninfo (env CRIMESCOPE_DATABASE_URL).")
+    public var databaseURL: String?
+
+    @Option(name: .customLong("write-token"), help: "Secret that write calls must present as 'authorization: Bearer <token>' (env CRIMESCOPE_WRITE_TOKEN). Without it, writes are refused.")
+    public var writeToken: String?
+
+    @Option(name: .customLong("max-frame-bytes"), help: "Largest RPC frame accepted or sent (env CRIMESCOPE_MAX_FRAME_BYTES; default 4194304).")
+    public var maxFrameBytes: Int?
+
+    @Option(name: .customLong("database-pool-size"), help: "PostgreSQL connections (env CRIMESCOPE_DATABASE_POOL_SIZE; default 4).")
+    public var databasePoolSize: Int?
+
+    @Option(name: .customLong("drain-seconds"), help: "Longest wait for in-flight calls at shutdown (env CRIMESCOPE_DRAIN_SECONDS; default 10).")
+    public var drainSeconds: Int?
+
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical (env CRIMESCOPE_LOG_LEVEL; default info).")
+    public var logLevel: String?
+
+    public init() {}
+
+    /// Resolves flags, then environment, then defaults.
+    public func resolve(environment: [String: String]) throws(ConfigurationError) -> BackendConfiguration {
+        let listenKey = SettingKey("listen")
+        var listenValues = listen
+        if listenValues.isEmpty, let fromEnvironment = listenKey.resolve(flag: nil, environment: environment) {
+            listenValues = fromEnvironment.split(separator: ",").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+        }
+        guard !listenValues.isEmpty else { throw .missing(listenKey) }
+        let endpoints = try listenValues.map { (value: String) throws(ConfigurationError) -> EndpointSetting in
+            try EndpointSetting.parse(value, key: listenKey)
+        }
+        let frameKey = SettingKey("max-frame-bytes")
+        let maxFrameBytes = try frameKey.integer(flag: maxFrameBytes, environment: environment, default: 4 << 20)
+        guard maxFrameBytes >= 1024 else { throw .invalid(frameKey, value: String(maxFrameBytes), reason: "must be at least 1024") }
+        let poolKey = SettingKey("database-pool-size")
+        let poolSize = try poolKey.integer(flag: databasePoolSize, environment: environment, default: 4)
+        guard (1...64).contains(poolSize) else { throw .invalid(poolKey, value: String(poolSize), reason: "must be 1-64") }
+        let drainKey = SettingKey("drain-seconds")
+        let drain = try drainKey.integer(flag: drainSeconds, environment: environment, default: 10)
+        guard drain >= 0 else { throw .invalid(drainKey, value: String(drain), reason: "must not be negative") }
+        let levelKey = SettingKey("log-level")
+        let levelText = levelKey.resolve(flag: logLevel, environment: environment) ?? "info"
+        guard let level = LogLevelSetting.parse(levelText) else {
+            throw .invalid(levelKey, value: levelText, reason: "expected trace, debug, info, notice, warning, error or critical")
+        }
+        return BackendConfiguration(
+            endpoints: endpoints.map(\.endpoint),
+            databaseURL: try SettingKey("database-url").require(flag: databaseURL, environment: environment),
+            writeToken: SettingKey("write-token").resolve(flag: writeToken, environment: environment),
+            maxFrameBytes: maxFrameBytes,
+            databasePoolSize: poolSize,
+            drainTimeout: .seconds(drain),
+            logLevel: level
+        )
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var text = Substring(self)
+        while let first = text.first, first.isWhitespace { text.removeFirst() }
+        while let last = text.last, last.isWhitespace { text.removeLast() }
+        return String(text)
+    }
+}

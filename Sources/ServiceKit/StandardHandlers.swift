@@ -1,0 +1,24 @@
+import Contracts
+import Prometheus
+import Wire
+
+/// The RPCs every CrimeScope service serves: Health/Check and Ops/ScrapeMetrics.
+public enum StandardHandlers {
+    /// Registers Health/Check answering from `board`; an unknown service name is NOT_FOUND,
+    /// as in grpc.health.v1.
+    public static func registerHealth(on router: inout RPCRouter, board: HealthStatusBoard) {
+        router.register(MethodNames.Health.check) { (request: HealthCheckRequest, _: ServerContext) in
+            guard let status = board.status(of: request.service) else {
+                throw RPCError(code: .notFound, message: "unknown service '\(request.service)'")
+            }
+            return HealthCheckResponse(status: status)
+        }
+    }
+
+    /// Registers Ops/ScrapeMetrics emitting `registry` in the Prometheus text format.
+    public static func registerMetrics(on router: inout RPCRouter, registry: PrometheusCollectorRegistry) {
+        router.register(MethodNames.Ops.scrapeMetrics) { (_: ScrapeMetricsRequest, _: ServerContext) in
+            ScrapeMetricsResponse(exposition: registry.emitToString())
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// A built CrimeScope executable (`ingest`, `heatmap`, `predict`, `gateway`) run as a child
+/// process for end-to-end tests, with its stderr captured to a file.
+public final class ServiceProcess: @unchecked Sendable {
+    public let name: String
+    public let logURL: URL
+    private let process: Process
+
+    /// The folder holding the built executables: `CRIMESCOPE_BIN_DIR`, or the debug build
+    /// folder next to this source tree.
+    public static var binaryDirectory: URL {
+        if let fromEnvironment = ProcessInfo.processInfo.environment["CRIMESCOPE_BIN_DIR"], !fromEnvironment.isEmpty {
+            return URL(fileURLWithPath: fromEnvironment)
+        }
+        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return packageRoot.appendingPathComponent(".build/debug")
+    }
+
+    /// Starts `name` with `arguments` (and `environment` added to this process's).
+    public init(_ name: String, arguments: [String], environment: [String: String] = [:], logDirectory: URL) throws {
+        self.name = name
+        let executable = Self.binaryDirectory.appendingPathComponent(name)
+        guard FileManager.default.isExecutableFile(atPath: executable.path) else {
+            throw ServiceProcessError("\(executable.path) is not built: run `swift build` first")
+        }
+        logURL = logDirectory.appendingPathComponent("\(name).log")
+        FileManager.default.createFile(atPath: logURL.path, contents: nil)
+        let log = try FileHandle(forWritingTo: logURL)
+        process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        process.standardError = log
+        process.standardOutput = log
+        try process.run()
+    }
+
+    public var isRunning: Bool { process.isRunning }
+
+    /// Sends SIGTERM and waits for the exit status (nil if it did not exit within `timeout`).
+    public func terminate(timeout: Duration = .seconds(15)) async -> Int32? {
+        if process.isRunning { kill(process.processIdentifier, SIGTERM) }
+        return await waitForExit(timeout: timeout)
+    }
+
+    /// Kills the process hard (SIGKILL), as a crash would.
+    public func kill9() async {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        _ = await waitForExit(timeout: .seconds(5))
+    }
+
+    /// Waits for the process to end; nil when it is still running after `timeout`.
+    public func waitForExit(timeout: Duration) async -> Int32? {
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning {
+            if ContinuousClock.now > deadline { return nil }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return process.terminationStatus
+    }
+
+    /// The captured log so far.
+    public func log() -> String {
+        (try? String(contentsOf: logURL, encoding: .utf8)) ?? ""
+    }
+
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+}
+
+/// A child process that could not be started.
+public struct ServiceProcessError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
