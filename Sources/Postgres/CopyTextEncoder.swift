@@ -1,0 +1,38 @@
+/// Encodes rows in `COPY … FROM STDIN` text format: fields separated by tabs, rows ended by a
+/// newline, `\N` for NULL, and backslash, tab, newline and carriage return escaped.
+public enum CopyTextEncoder {
+    /// Appends one row (fields in column order) to `buffer`.
+    public static func appendRow(_ values: PostgresParameters, to buffer: inout [UInt8]) {
+        for (position, value) in values.enumerated() {
+            if position > 0 { buffer.append(UInt8(ascii: "\t")) }
+            appendField(value?.postgresValue ?? .null, to: &buffer)
+        }
+        buffer.append(UInt8(ascii: "\n"))
+    }
+
+    /// Appends one escaped field (no separator) to `buffer`.
+    public static func appendField(_ value: PostgresValue, to buffer: inout [UInt8]) {
+        switch value {
+        case .null:
+            buffer.append(UInt8(ascii: "\\"))
+            buffer.append(UInt8(ascii: "N"))
+        case .integer(let number):
+            buffer.append(contentsOf: String(number).utf8)
+        default:
+            appendEscaped(value.textEncoded ?? "", to: &buffer)
+        }
+    }
+
+    /// Appends `text` with COPY's backslash escapes applied.
+    public static func appendEscaped(_ text: String, to buffer: inout [UInt8]) {
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"): buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "\\"))
+            case UInt8(ascii: "\t"): buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "t"))
+            case UInt8(ascii: "\n"): buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "n"))
+            case UInt8(ascii: "\r"): buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "r"))
+            default: buffer.append(byte)
+            }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+
+/// A Swift type that a result field can be decoded into, from PostgreSQL's text format.
+///
+/// Non-optional types throw a ``PostgresError/Kind/decoding`` error on NULL; `Optional` of a
+/// decodable type turns NULL into `nil`. A column of an incompatible type (say `text` into `Int`)
+/// is an error too, naming the column: `String` is the one type that accepts every column.
+public protocol PostgresDecodable: Sendable {
+    /// Decodes the field, or throws a decoding error that names the column.
+    static func decode(from cell: PostgresCell) throws(PostgresError) -> Self
+}
+
+extension String: PostgresDecodable {
+    /// Any column decodes as its text form (numeric, uuid, json, geometry hex…).
+    public static func decode(from cell: PostgresCell) throws(PostgresError) -> String {
+        String(decoding: try cell.requireBytes(as: String.self), as: UTF8.self)
+    }
+}
+
+extension Int64: PostgresDecodable {
+    /// Accepts integer columns, and `numeric` ones holding a whole number (`sum(int8)` is numeric).
+    public static func decode(from cell: PostgresCell) throws(PostgresError) -> Int64 {
+        try cell.requireType(Int64.self) { $0.isInteger || $0 == .numeric }
+        let bytes = try cell.requireBytes(as: Int64.self)
+        guard let value = Self.parseDecimal(bytes) else {
+            throw cell.decodingError(Int64.self, reason: "not an integer: \(cell.text ?? "")")
+        }
+        return value
+    }
+
+    /// Parses `-?[0-9]+` without allocating; `nil` on bad syntax or overflow.
+    static func parseDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        var index = 0
+        let negative = bytes.first == UInt8(ascii: "-")
+        if negative { index = 1 }
+        guard index < bytes.count else { return nil }
+        var value: Int64 = 0
+        while index < bytes.count {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            let (shifted, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (next, overflow2) = negative
+                ? shifted.subtractingReportingOverflow(Int64(digit))
+                : shifted.addingReportingOverflow(Int64(digit))
+            guard !overflow1, !overflow2 else { return nil }
+            value = next
+            index += 1
+        }
+        return value
+    }
+}
+
+extension Int: PostgresDecodable {
+    public static func decode(from cell: PostgresCell) throws(PostgresError) -> Int {
+        Int(try Int64.decode(from: cell))
+    }
+}
+
+extension Int32: PostgresDecodable {
+    public static func decode(from cell: PostgresCell) throws(PostgresError) -> Int32 {
+        let wide = try Int64.decode(from: cell)
+        guard let value = Int32(exactly: wide) else {
+            throw cell.decodingError(Int32.self, reason: "\(wide) is out of range")
+        }
+        return value
+    }
+}
+
+extension Int16: PostgresDecodable {
+    public static func decode(from cell: PostgresCell) throws(PostgresError) -> Int16 {
+        let wide = try Int64.decode(from: cell)
+        guard let value = Int16(exactly: wide) else {
+            throw cell.decodingError(Int16.self, reason: "\(wide) is out of range")
+        }
+        return value
+    }
+}
+
+extension Double: PostgresDecodable {
+    /// Accepts float4, float8, numeric and integer columns, including `NaN` and `±Infinity`.
+    public static func decode(from cell: PostgresCell) throws(PostgresError) -> Double {
+        try cell.requireType(Double.self) { $0.isNumeric }
+        let text = String(decoding: try cell.requireBytes(as: Double.self), as: UTF8.self)
+        switch text {
+        case "NaN": return .nan
+        case "Infinity": return .infinity
+        case "-Infinity": return -.infinity
+        default:
+            guard let value = Double(text) else { throw cell.decodingError(Double.self, reason: "not a number: \(text)") }
+            return value
+        }
+    }
+}
+
+extension Float: PostgresDecodable {
+    public static func decode(from cell: PostgresCell) throws(PostgresError) -> Float {
+        Float(try Double.decode(from: cell))
+    }
+}
+
+extension Bool: PostgresDecodable {
+    /// Accepts `bool` columns (`t` / `f`).
+    public static func decode(from cell: PostgresCell) throws(PostgresError) -> Bool {
+        try cell.requireType(Bool.self) { $0 == .bool }
+        let bytes = try cell.requireBytes(as: Bool.self)
+        switch bytes.first {
+        case UInt8(ascii: "t"): return true
+        case UInt8(ascii: "f"): return false
+        default: throw cell.decodingError(Bool.self, reason: "not a boolean: \(cell.text ?? "")")
+        }
+    }
+}
+
+extension Array: PostgresDecodable where Element == UInt8 {
+    /// Accepts `bytea` columns in hex output format (`\x…`, the server default).
+    public static func decode(from cell: PostgresCell) throws(PostgresError) -> [UInt8] {
+        try cell.requireType([UInt8].self) { $0 == .bytea }
+        let bytes = try cell.requireBytes(as: [UInt8].self)
+        guard bytes.count >= 2, bytes[0] == UInt8(ascii: "\\"), bytes[1] == UInt8(ascii: "x"), bytes.count % 2 == 0 else {
+            throw cell.decodingError([UInt8].self, reason: "not hex-format bytea (set bytea_output = hex)")
+        }
+        var result = [UInt8]()
+        result.reserveCapacity((bytes.count - 2) / 2)
+        var index = 2
+        while index < bytes.count {
+            guard let high = hexValue(bytes[index]), let low = hexValue(bytes[index + 1]) else {
+                throw cell.decodingError([UInt8].self, reason: "bad hex digit")
+            }
+            result.append(high << 4 | low)
+            index += 2
+        }
+        return result
+    }
+
+    private static func hexValue(_ digit: UInt8) -> UInt8? {
+        switch digit {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}
+
+extension Date: PostgresDecodable {
+    /// Accepts `timestamptz`, `timestamp` (taken as UTC) and `date` (midnight UTC) columns.
+    public static func decode(from cell: PostgresCell) throws(PostgresError) -> Date {
+        try cell.requireType(Date.self) { $0.isTemporal }
+        let text = String(decoding: try cell.requireBytes(as: Date.self), as: UTF8.self)
+        guard let date = PostgresTimestamp.decode(text) else {
+            throw cell.decodingError(Date.self, reason: "unrecognised timestamp \(text)")
+        }
+        return date
+    }
+}
+
+extension Optional: PostgresDecodable where Wrapped: PostgresDecodable {
+    /// NULL decodes as `nil`; anything else as `Wrapped`.
+    public static func decode(from cell: PostgresCell) throws(PostgresError) -> Wrapped? {
+        cell.bytes == nil ? nil : try Wrapped.decode(from: cell)
+    }
+}

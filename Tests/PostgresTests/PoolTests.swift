@@ -1,0 +1,91 @@
+import Foundation
+import Postgres
+import Synchronization
+import TestSupport
+import Testing
+
+@Suite("Connection pool")
+struct PoolTests {
+    /// Counts how many bodies run at once and remembers the maximum.
+    final class ConcurrencyGauge: Sendable {
+        private let counts = Mutex((current: 0, maximum: 0))
+        func enter() { counts.withLock { $0.current += 1; $0.maximum = max($0.maximum, $0.current) } }
+        func leave() { counts.withLock { $0.current -= 1 } }
+        var maximum: Int { counts.withLock { $0.maximum } }
+    }
+
+    @Test func exhaustedPoolMakesCallersWait() async throws {
+        try await withTestPool("pool_wait", size: 2) { pool, _ in
+            let gauge = ConcurrencyGauge()
+            let backendIDs = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<6 {
+                    group.addTask {
+                        try await pool.withConnection { connection in
+                            gauge.enter()
+                            defer { gauge.leave() }
+                            try connection.query("SELECT pg_sleep(0.1)")
+                            return try connection.query("SELECT pg_backend_pid()").scalar(Int.self)
+                        }
+                    }
+                }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(backendIDs.count == 6)
+            #expect(Set(backendIDs).count <= 2)
+            #expect(gauge.maximum == 2)
+        }
+    }
+
+    @Test func acquireTimeoutGivesClearError() async throws {
+        try await withTestPool("pool_timeout", size: 1, acquireTimeout: .milliseconds(100)) { pool, _ in
+            async let holder: Void = pool.withConnection { connection in _ = try connection.query("SELECT pg_sleep(0.5)") }
+            try await Task.sleep(for: .milliseconds(100))
+            let error = try await #require(throws: PostgresError.self) { try await pool.query("SELECT 1") }
+            #expect(error.kind == .acquireTimeout)
+            try await holder
+            #expect(try await pool.query("SELECT 1").scalar(Int.self) == 1)
+        }
+    }
+
+    @Test func brokenConnectionIsReplaced() async throws {
+        try await withTestPool("pool_broken", size: 1) { pool, database in
+            let firstPID = try await pool.query("SELECT pg_backend_pid()").scalar(Int.self)
+            let admin = try database.connect()
+            defer { admin.close() }
+            try admin.query("SELECT pg_terminate_backend($1)", [firstPID])
+            try await Task.sleep(for: .milliseconds(100))
+            let error = try await #require(throws: PostgresError.self) { try await pool.query("SELECT 1") }
+            #expect(error.kind == .connection)
+            let secondPID = try await pool.query("SELECT pg_backend_pid()").scalar(Int.self)
+            #expect(secondPID != firstPID)
+        }
+    }
+
+    @Test func openTransactionIsRolledBackOnRelease() async throws {
+        try await withTestPool("pool_leftover", size: 1) { pool, _ in
+            try await pool.execute("CREATE TABLE t (id int)")
+            try await pool.withConnection { connection in
+                try connection.query("BEGIN")
+                try connection.query("INSERT INTO t VALUES (1)")
+            }
+            #expect(try await pool.query("SELECT count(*) FROM t").scalar(Int.self) == 0)
+        }
+    }
+
+    @Test func shutdownFailsLaterCalls() async throws {
+        let database = try await TestDatabase.create(label: "pool_shutdown")
+        let pool = database.pool(size: 1)
+        #expect(try await pool.query("SELECT 1").scalar(Int.self) == 1)
+        await pool.shutdown()
+        let error = try await #require(throws: PostgresError.self) { try await pool.query("SELECT 1") }
+        #expect(error.kind == .pool)
+        try await database.drop()
+    }
+
+    @Test func badURLFailsWithConnectionError() async throws {
+        let pool = PostgresPool(url: "postgresql://postgres@127.0.0.1:1/nowhere?connect_timeout=2", size: 1)
+        let error = try await #require(throws: PostgresError.self) { try await pool.query("SELECT 1") }
+        #expect(error.kind == .connection)
+        await pool.shutdown()
+    }
+}
