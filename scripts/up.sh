@@ -9,7 +9,8 @@
 # Then it waits. Ctrl-C (or SIGTERM) stops the gateway, the services, then PostgreSQL.
 #
 # Environment: CRIMESCOPE_HTTP_HOST (127.0.0.1), CRIMESCOPE_HTTP_PORT (8080),
-# CRIMESCOPE_PG_PORT (54329), CRIMESCOPE_LOG_LEVEL (info), CRIMESCOPE_UP_TIMEOUT (120 s).
+# CRIMESCOPE_PG_PORT (54329), CRIMESCOPE_LOG_LEVEL (info), CRIMESCOPE_UP_TIMEOUT (120 s),
+# CRIMESCOPE_BUILD_CONFIG (release; `debug` skips the slower optimised build while developing).
 # The write token is generated once into .data/write-token.
 set -euo pipefail
 
@@ -23,6 +24,7 @@ pg_port="${CRIMESCOPE_PG_PORT:-54329}"
 log_level="${CRIMESCOPE_LOG_LEVEL:-info}"
 export CRIMESCOPE_LOG_LEVEL="$log_level"
 up_timeout="${CRIMESCOPE_UP_TIMEOUT:-120}"
+config="${CRIMESCOPE_BUILD_CONFIG:-release}"
 services=(ingest heatmap predict)
 data="$root/.data"
 run_dir="$data/run"
@@ -40,11 +42,11 @@ load_bundled_data() {
 
 # --- 1 + 2. dependencies and release build ---------------------------------------------------
 scripts/install-deps.sh
-say "building release executables (swift build -c release)"
+say "building $config executables (swift build -c $config)"
 for product in "${services[@]}" gateway; do
-  swift build -c release --product "$product" || die "swift build -c release --product $product failed"
+  swift build -c "$config" --product "$product" || die "swift build -c $config --product $product failed"
 done
-bin="$(swift build -c release --show-bin-path)"
+bin="$(swift build -c "$config" --show-bin-path)"
 for product in "${services[@]}" gateway; do
   [[ -x "$bin/$product" ]] || die "$bin/$product was not built"
 done
@@ -55,10 +57,10 @@ chmod 0700 "$run_dir"
 if [[ -s "$run_dir/up.pid" ]] && kill -0 "$(cat "$run_dir/up.pid")" 2>/dev/null; then
   die "already running (pid $(cat "$run_dir/up.pid")); stop it with Ctrl-C or kill $(cat "$run_dir/up.pid")"
 fi
-echo $$ > "$run_dir/up.pid"
 if curl -s -o /dev/null --max-time 2 "http://$http_host:$http_port/"; then
   die "something already answers on http://$http_host:$http_port/ (set CRIMESCOPE_HTTP_PORT)"
 fi
+echo $$ > "$run_dir/up.pid"
 rm -f "$run_dir"/*.sock
 
 # --- shutdown in reverse order ---------------------------------------------------------------
@@ -115,10 +117,12 @@ psql "$database_url" -X -q -tAc "SELECT extname FROM pg_extension WHERE extname 
 say "database: $database_url"
 
 # --- 4. services -----------------------------------------------------------------------------
+# Each process runs in its own session (setsid): a Ctrl-C in the terminal reaches only this
+# script, which then stops them in order (gateway first, PostgreSQL last).
 start_service() {   # start_service NAME ARGS...: runs in the background, stderr+stdout to its log
   local name="$1"; shift
   echo "=== $(date -u +%FT%TZ) up.sh starts $name" >> "$log_dir/$name.log"
-  "$bin/$name" "$@" </dev/null >>"$log_dir/$name.log" 2>&1 &
+  setsid "$bin/$name" "$@" </dev/null >>"$log_dir/$name.log" 2>&1 &
   pids[$name]=$!
 }
 for name in "${services[@]}"; do
