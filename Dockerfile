@@ -9,16 +9,16 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends libprotobuf-c-dev libpq-dev libxgboost-dev pkgconf \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
-# Manifest first so that dependency resolution is cached apart from the sources.
-# (Package.resolved is optional: the glob copies it when present.)
+# Package.resolved is optional: the glob copies it when present. Every target folder that
+# Package.swift names must exist, tests and bench included.
 COPY Package.* ./
-RUN swift package resolve
 COPY Protos ./Protos
 COPY Sources ./Sources
 COPY Tests ./Tests
 COPY bench ./bench
 # The Swift runtime is linked statically, so the runtime image needs no Swift libraries;
-# the resource bundles (SQL migrations) must sit next to the executables.
+# the resource bundles (SQL migrations) must sit next to the executables. The cache mount keeps
+# dependency checkouts and objects between image builds.
 RUN --mount=type=cache,target=/src/.build \
     for product in ingest heatmap predict gateway; do \
       swift build -c release --static-swift-stdlib --product "$product" || exit 1; \

@@ -128,6 +128,7 @@ lines = re.sub(r"\\\n", " ", text).splitlines()
 instructions = [l.strip() for l in lines if l.strip() and not l.strip().startswith("#")]
 stages: list[str] = []
 final_user = None
+copied_tops: set[str] = set()   # top-level folders/files COPY'd from the context
 for line in instructions:
     word, _, rest = line.partition(" ")
     word = word.upper()
@@ -153,8 +154,15 @@ for line in instructions:
         for source in paths[:-1]:
             matches = [m for m in glob.glob(source) if not ignored(os.path.normpath(m))]
             check(bool(matches), f"Dockerfile: COPY source {source!r} matches nothing in the build context")
+            copied_tops.update(os.path.normpath(m).split("/")[0] for m in matches)
 check(len(stages) >= 2, "Dockerfile: expected a build stage and a runtime stage")
 check(final_user not in (None, "", "root", "0"), "Dockerfile: the final stage must run as a non-root USER")
+# The build stage needs every folder that Package.swift's targets live in.
+manifest = open("Package.swift").read()
+needed = {"Package.swift", "Sources", "Tests"}
+needed.update(p.split("/")[0] for p in re.findall(r'path:\s*"([^"]+)"', manifest))
+for top in sorted(needed):
+    check(top in copied_tops or "." in copied_tops, f"Dockerfile: Package.swift needs {top!r} but no COPY brings it")
 for required in (".build", ".data", ".git"):
     check(ignored(required), f".dockerignore: {required} should be excluded")
 
