@@ -1,0 +1,45 @@
+import Contracts
+import Logging
+
+/// What a handler knows about the call it serves besides the request message.
+public struct ServerContext: Sendable {
+    /// The full method name, e.g. `/crimescope.health.v1.Health/Check`.
+    public let method: String
+    /// The call's metadata as the client sent it.
+    public let metadata: [MetadataEntry]
+    /// When the caller stops waiting (from the envelope's `timeout_micros`), or nil for none.
+    /// The server cancels the handler's task when it passes.
+    public let deadline: ContinuousClock.Instant?
+    /// The `x-request-id` metadata value, or a generated one when the client sent none.
+    public let requestID: String
+    /// The server's logger with `request-id` and `rpc-method` metadata set.
+    public let logger: Logger
+
+    /// Metadata key of the request id.
+    public static let requestIDKey = "x-request-id"
+
+    /// A context; the server builds these, tests of handlers may too.
+    public init(method: String, metadata: [MetadataEntry] = [], deadline: ContinuousClock.Instant? = nil,
+                requestID: String? = nil, logger: Logger) {
+        self.method = method
+        self.metadata = metadata
+        self.deadline = deadline
+        let id = requestID ?? metadata.first { $0.key == Self.requestIDKey }?.value ?? Self.generateRequestID()
+        self.requestID = id
+        var logger = logger
+        logger[metadataKey: "request-id"] = "\(id)"
+        logger[metadataKey: "rpc-method"] = "\(method)"
+        self.logger = logger
+    }
+
+    /// The value of the first metadata entry named `key` (keys compare exactly; use lowercase).
+    public func metadataValue(_ key: String) -> String? {
+        metadata.first { $0.key == key }?.value
+    }
+
+    /// 16 random hex digits.
+    static func generateRequestID() -> String {
+        let hex = String(UInt64.random(in: .min ... .max), radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

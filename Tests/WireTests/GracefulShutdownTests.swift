@@ -1,0 +1,88 @@
+import Contracts
+import Foundation
+import ServiceLifecycle
+import Testing
+import Wire
+
+@Suite("Graceful shutdown and cancellation of run()", .timeLimit(.minutes(1)))
+struct GracefulShutdownTests {
+    @Test func inFlightCallFinishesNewCallsAreRefusedAndRunReturns() async throws {
+        let gate = Gate()
+        let server = try await TestServer.start(.unix, router: TestMethods.router(gate: gate))
+        guard case .unix(let path) = server.endpoint else { return }
+        let client = server.client()
+        let inFlight = Task { try await client.call(TestMethods.wait, HealthCheckRequest(), as: HealthCheckResponse.self) }
+        await gate.waitForArrivals(1)
+
+        await server.group.triggerGracefulShutdown()
+
+        // A new call on the existing connection is refused once draining began.
+        var refusal: RPCError?
+        for _ in 0..<200 where refusal == nil {
+            do {
+                _ = try await client.call(MethodNames.Health.check, HealthCheckRequest(), as: HealthCheckResponse.self)
+                try await Task.sleep(for: .milliseconds(10))
+            } catch let error as RPCError {
+                refusal = error
+            }
+        }
+        #expect(refusal?.code == .unavailable)
+        #expect(refusal?.message.contains("shutting down") == true)
+
+        // New connections are refused.
+        let newcomer = RPCClient(endpoint: server.endpoint)
+        let error = await #expect(throws: RPCError.self) {
+            try await newcomer.call(MethodNames.Health.check, HealthCheckRequest(), as: HealthCheckResponse.self)
+        }
+        #expect(error?.code == .unavailable)
+
+        // The call in flight completes OK, then run() returns without error.
+        gate.open()
+        let finished = try await inFlight.value
+        #expect(finished.status == .serving)
+        try await server.runTask.value
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func shutdownWithNoConnectionsReturnsAtOnce() async throws {
+        let server = try await TestServer.start(.tcp)
+        let start = ContinuousClock.now
+        try await server.stop()
+        #expect(ContinuousClock.now - start < .seconds(5))
+        await #expect(throws: RPCError.self) { try await server.server.boundEndpoints() }
+    }
+
+    @Test func drainTimeoutClosesStuckCalls() async throws {
+        let gate = Gate()
+        let server = try await TestServer.start(.unix, router: TestMethods.router(gate: gate), drainTimeout: .milliseconds(200))
+        let client = server.client()
+        let stuck = Task { try await client.call(TestMethods.wait, HealthCheckRequest(), as: HealthCheckResponse.self) }
+        await gate.waitForArrivals(1)
+        try await server.stop()
+        let error = await #expect(throws: RPCError.self) { try await stuck.value }
+        #expect(error?.code == .unavailable)
+        gate.open()
+    }
+
+    @Test func cancellingRunClosesEverythingWithoutError() async throws {
+        let probe = Flag()
+        let directory = try TestServer.temporaryDirectory()
+        let server = RPCServer(configuration: .init(endpoints: [.unix(path: directory.appendingPathComponent("c.sock").path)]),
+                               router: TestMethods.router(probe: probe), logger: TestServer.logger)
+        let run = Task { try await server.run() }
+        let endpoint = try await server.boundEndpoints()[0]
+        let call = Task { try await RPCClient(endpoint: endpoint).call(TestMethods.sleep, HealthCheckRequest(), as: HealthCheckResponse.self) }
+        try await Task.sleep(for: .milliseconds(100))
+        run.cancel()
+        try await run.value
+        await #expect(throws: RPCError.self) { try await call.value }
+        #expect(await probe.wait())
+    }
+
+    @Test func bindFailureIsThrownFromRunAndBoundEndpoints() async throws {
+        let server = RPCServer(configuration: .init(endpoints: [.unix(path: "/nonexistent-dir-\(UInt32.random(in: 0...999_999))/s.sock")]),
+                               router: RPCRouter(), logger: TestServer.logger)
+        await #expect(throws: (any Error).self) { try await server.run() }
+        await #expect(throws: (any Error).self) { try await server.boundEndpoints() }
+    }
+}
