@@ -38,12 +38,25 @@ struct PoolTests {
 
     @Test func acquireTimeoutGivesClearError() async throws {
         try await withTestPool("pool_timeout", size: 1, acquireTimeout: .milliseconds(100)) { pool, _ in
-            async let holder: Void = pool.withConnection { connection in _ = try connection.query("SELECT pg_sleep(0.5)") }
-            try await Task.sleep(for: .milliseconds(100))
+            async let holder: Void = pool.withConnection { connection in _ = try connection.query("SELECT pg_sleep(1)") }
+            try await Task.sleep(for: .milliseconds(250))
             let error = try await #require(throws: PostgresError.self) { try await pool.query("SELECT 1") }
             #expect(error.kind == .acquireTimeout)
             try await holder
             #expect(try await pool.query("SELECT 1").scalar(Int.self) == 1)
+        }
+    }
+
+    @Test func cancelledWaiterLeavesTheQueue() async throws {
+        try await withTestPool("pool_cancel", size: 1) { pool, _ in
+            async let holder: Void = pool.withConnection { connection in _ = try connection.query("SELECT pg_sleep(1)") }
+            try await Task.sleep(for: .milliseconds(250))
+            let waiter = Task { try await pool.query("SELECT 1") }
+            try await Task.sleep(for: .milliseconds(100))
+            waiter.cancel()
+            await #expect(throws: CancellationError.self) { try await waiter.value }
+            try await holder
+            #expect(try await pool.query("SELECT 2").scalar(Int.self) == 2)
         }
     }
 
@@ -80,6 +93,12 @@ struct PoolTests {
         let error = try await #require(throws: PostgresError.self) { try await pool.query("SELECT 1") }
         #expect(error.kind == .pool)
         try await database.drop()
+    }
+
+    @Test func missingURLErrorExplainsTheFix() {
+        let message = TestDatabaseError.missingURL.description
+        #expect(message.contains(TestDatabase.urlVariable))
+        #expect(message.contains("scripts/pg.sh start"))
     }
 
     @Test func badURLFailsWithConnectionError() async throws {
