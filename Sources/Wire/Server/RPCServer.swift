@@ -1,4 +1,5 @@
 import Logging
+import Metrics
 import NIOCore
 import NIOPosix
 import ServiceLifecycle
@@ -25,17 +26,25 @@ public final class RPCServer: Service, Sendable {
     private let router: RPCRouter
     private let logger: Logger
     private let eventLoopGroup: any EventLoopGroup
-    private let metrics = ServerMetrics()
+    private let metrics: ServerMetrics
     private let connections = ConnectionRegistry()
     private let lifecycle = ServerLifecycle()
 
     /// A server for `router` on `configuration.endpoints`; nothing is bound until ``run()``.
-    public init(configuration: RPCServerConfiguration, router: RPCRouter, logger: Logger,
-                eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) {
+    public convenience init(configuration: RPCServerConfiguration, router: RPCRouter, logger: Logger,
+                            eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) {
+        self.init(configuration: configuration, router: router, logger: logger, eventLoopGroup: eventLoopGroup, metricsFactory: nil)
+    }
+
+    /// As the public initializer, with the metrics going to `metricsFactory` instead of the
+    /// global `MetricsSystem` (for tests).
+    init(configuration: RPCServerConfiguration, router: RPCRouter, logger: Logger,
+         eventLoopGroup: any EventLoopGroup, metricsFactory: (any MetricsFactory)?) {
         self.configuration = configuration
         self.router = router
         self.logger = logger
         self.eventLoopGroup = eventLoopGroup
+        self.metrics = ServerMetrics(factory: metricsFactory)
     }
 
     /// The endpoints being served, once `run()` has bound them; TCP port 0 is replaced by the
