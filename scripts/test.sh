@@ -93,9 +93,12 @@ else
 fi
 
 if (( built )); then
-  say "swift test --skip-build"
-  swift test --skip-build 2>&1 | tee "$logs/swift-test.log"
+  # A hung test must not eat CI's whole budget: stop the run after CRIMESCOPE_SWIFT_TEST_TIMEOUT s.
+  swift_timeout="${CRIMESCOPE_SWIFT_TEST_TIMEOUT:-1200}"
+  say "swift test --skip-build (time limit ${swift_timeout} s)"
+  timeout --kill-after=30 "$swift_timeout" swift test --skip-build 2>&1 | tee "$logs/swift-test.log"
   swift_rc=${PIPESTATUS[0]}
+  (( swift_rc == 124 || swift_rc == 137 )) && echo "swift test did not finish within $swift_timeout s"
   # XCTest: the last "Executed N tests, with M failures" line is the total of all suites.
   x_line="$(grep -E 'Executed [0-9]+ tests?, with [0-9]+ failures?' "$logs/swift-test.log" | tail -n 1)"
   x_total=0; x_failed=0
@@ -141,7 +144,7 @@ done
 ls -l "${products[@]/#/$bin_dir/}" 2>&1 | sed 's/^/  /'
 
 say "python -m pytest tests/python"
-CRIMESCOPE_BIN_DIR="$bin_dir" "$py" -m pytest tests/python -q 2>&1 | tee "$logs/pytest.log"
+CRIMESCOPE_BIN_DIR="$bin_dir" timeout --kill-after=30 900 "$py" -m pytest tests/python -q 2>&1 | tee "$logs/pytest.log"
 pytest_rc=${PIPESTATUS[0]}
 summary="$(grep -E '^=+ .*(passed|failed|error|no tests ran).* =+$' "$logs/pytest.log" | tail -n 1)"
 [[ -z "$summary" ]] && summary="$(grep -E '^[0-9]+ (passed|failed|error)' "$logs/pytest.log" | tail -n 1)"

@@ -9,7 +9,7 @@
 # Then it waits. Ctrl-C (or SIGTERM) stops the gateway, the services, then PostgreSQL.
 #
 # Environment: CRIMESCOPE_HTTP_HOST (127.0.0.1), CRIMESCOPE_HTTP_PORT (8080),
-# CRIMESCOPE_PG_PORT (54329), CRIMESCOPE_LOG_LEVEL (info), CRIMESCOPE_UP_TIMEOUT (120 s),
+# CRIMESCOPE_PG_PORT (54329 or the next free one, then remembered), CRIMESCOPE_LOG_LEVEL (info), CRIMESCOPE_UP_TIMEOUT (120 s),
 # CRIMESCOPE_BUILD_CONFIG (release; `debug` skips the slower optimised build while developing).
 # The write token is generated once into .data/write-token.
 set -euo pipefail
@@ -20,7 +20,6 @@ command -v swift >/dev/null || export PATH="/opt/swift/usr/bin:$PATH"
 
 http_host="${CRIMESCOPE_HTTP_HOST:-127.0.0.1}"
 http_port="${CRIMESCOPE_HTTP_PORT:-8080}"
-pg_port="${CRIMESCOPE_PG_PORT:-54329}"
 log_level="${CRIMESCOPE_LOG_LEVEL:-info}"
 export CRIMESCOPE_LOG_LEVEL="$log_level"
 up_timeout="${CRIMESCOPE_UP_TIMEOUT:-120}"
@@ -109,8 +108,18 @@ if [[ ! -s "$data/write-token" ]]; then
 fi
 write_token="$(cat "$data/write-token")"
 
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+if [[ -n "${CRIMESCOPE_PG_PORT:-}" ]]; then
+  pg_args=(--port "$CRIMESCOPE_PG_PORT")
+elif [[ -s "$data/pg/port" ]]; then
+  pg_args=()                       # the port pg.sh remembered on the first run
+else
+  pg_port=54329
+  while port_busy "$pg_port"; do pg_port=$((pg_port + 1)); done
+  pg_args=(--port "$pg_port")
+fi
 say "starting PostgreSQL under .data/pg"
-database_url="$(scripts/pg.sh start "$data/pg" --port "$pg_port")" || { show_logs; die "PostgreSQL did not start"; }
+database_url="$(scripts/pg.sh start "$data/pg" "${pg_args[@]}")" || { show_logs; die "PostgreSQL did not start"; }
 # pg.sh creates the database `crimescope` with PostGIS; make sure, in case it did not.
 psql "$database_url" -X -q -tAc "SELECT extname FROM pg_extension WHERE extname = 'postgis'" | grep -q postgis \
   || die "database $database_url has no PostGIS extension"
