@@ -86,7 +86,7 @@ if swift build --build-tests >"$logs/swift-build.log" 2>&1; then
   record ok swift-build "$(tail -n 1 "$logs/swift-build.log")"
   built=1
 else
-  errors="$(grep -E '^/.*: error: ' "$logs/swift-build.log" | sort -u)"
+  errors="$(grep -E 'error: ' "$logs/swift-build.log" | grep -vE '^ *[0-9]* *[|`]' | sort -u)"
   if [[ -n "$errors" ]]; then head -n 40 <<<"$errors"; else show_tail "$logs/swift-build.log" 40; fi
   step_failed swift-build "see .build/test-logs/swift-build.log"
   built=0
@@ -135,7 +135,7 @@ products=(ingest heatmap predict gateway)
 for p in "${products[@]}"; do
   if [[ ! -x "$bin_dir/$p" ]] || (( ! built )); then
     if ! swift build --product "$p" >"$logs/swift-build-$p.log" 2>&1; then
-      grep -E '^/.*: error: ' "$logs/swift-build-$p.log" | sort -u | head -n 20
+      grep -E 'error: ' "$logs/swift-build-$p.log" | grep -vE '^ *[0-9]* *[|`]' | sort -u | head -n 20
       echo "could not build $p (log: .build/test-logs/swift-build-$p.log)"
       step_failed "build-$p" "the Python tests may use a stale $p"
     fi
