@@ -134,11 +134,17 @@ def bin_dir() -> Path:
         pytest.fail("CRIMESCOPE_BIN_DIR is not set: run through scripts/test.sh, or set it to "
                     "the output of `swift build --show-bin-path`")
     folder = Path(value)
-    missing = [n for n in (*SERVICES, "gateway") if not os.access(folder / n, os.X_OK)]
-    if missing:
-        pytest.fail(f"executables not built in {folder}: {', '.join(missing)} "
-                    f"(run `swift build --product <name>`)")
+    if not folder.is_dir():
+        pytest.fail(f"CRIMESCOPE_BIN_DIR {folder} does not exist: run `swift build` first")
     return folder
+
+
+def executable(bin_dir: Path, name: str) -> str:
+    """The path of a built executable; a test that needs a missing one fails (never skips)."""
+    path = bin_dir / name
+    if not os.access(path, os.X_OK):
+        pytest.fail(f"{name} is not built in {bin_dir} (run `swift build --product {name}`)")
+    return str(path)
 
 
 @pytest.fixture(scope="session")
@@ -183,7 +189,7 @@ class Cluster:
         """Starts `<name> serve` on a Unix socket (and TCP when `tcp_port` is given); waits."""
         sock = self.sock_dir / f"{name}{tag}.sock"
         endpoints = {"unix": f"unix://{sock}"}
-        argv = [str(self.bin_dir / name), "serve", "--listen", endpoints["unix"]]
+        argv = [executable(self.bin_dir, name), "serve", "--listen", endpoints["unix"]]
         if tcp_port is not None:
             endpoints["tcp"] = f"tcp://127.0.0.1:{tcp_port}"
             argv += ["--listen", endpoints["tcp"]]
@@ -196,7 +202,7 @@ class Cluster:
         return process, endpoints
 
     def gateway(self, port: int, backends: dict[str, str]) -> Process:
-        argv = [str(self.bin_dir / "gateway"), "serve", "--http-host", "127.0.0.1",
+        argv = [executable(self.bin_dir, "gateway"), "serve", "--http-host", "127.0.0.1",
                 "--http-port", str(port)]
         for name in SERVICES:
             argv += [f"--{name}-endpoint", backends[name]]

@@ -62,6 +62,20 @@ def test_metrics_exposes_rpc_metrics_after_a_call(stack):
     assert rpc_lines, f"no rpc_ metrics in /metrics:\n{body[:2000]}"
 
 
+@pytest.mark.parametrize("name", SERVICES)
+def test_backend_metrics_through_the_gateway_count_rpc_calls(stack, name):
+    # The backend served Health/Check calls (from /healthz and the tests above); the gateway
+    # fetches its Prometheus text over Ops/ScrapeMetrics.
+    assert healthz(stack)[0] == 200
+    status, content_type, body = get(f"{stack['base']}/metrics/{name}")
+    assert status == 200, body[:500]
+    assert content_type.startswith("text/plain"), content_type
+    calls = [line for line in body.splitlines()
+             if line.startswith("rpc_server_calls_total") and "Health/Check" in line]
+    assert calls, f"no rpc_server_calls_total for Health/Check in /metrics/{name}:\n{body[:2000]}"
+    assert any(float(line.rsplit(" ", 1)[1]) >= 1 for line in calls), calls
+
+
 def test_healthz_degraded_when_a_backend_dies(stack):
     # Runs last in this module: it kills predict.
     stack["services"]["predict"][0].kill()
