@@ -1,5 +1,6 @@
 """A real `ingest serve` (and `heatmap`/`predict`), driven over its Unix socket and over TCP by
-the independent client in crimescope_wire.py. Checks the wire contract of Protos/README.md."""
+the independent client in crimescope_wire.py. Checks the wire contract of Protos/README.md
+("Call ids and kinds", "Frame size limit", the error table)."""
 
 from __future__ import annotations
 
@@ -13,8 +14,10 @@ import crimescope_wire as wire
 from conftest import free_port
 
 FOUR_MIB = 4 * 1024 * 1024
-UNIMPLEMENTED = 12
+INVALID_ARGUMENT = 3
 RESOURCE_EXHAUSTED = 8
+UNIMPLEMENTED = 12
+INTERNAL = 13
 
 
 @pytest.fixture(scope="module")
@@ -99,7 +102,7 @@ def test_compressed_flag_is_rejected_and_connection_closed(endpoint):
     with wire.WireConnection(endpoint) as conn:
         env = conn.request_envelope(wire.HEALTH_CHECK, health.HealthCheckRequest().SerializeToString())
         conn.send_raw(wire.encode_frame(env.SerializeToString(), flag=1))
-        assert_connection_error_then_close(conn, None)
+        assert_connection_error_then_close(conn, INTERNAL)
     assert_still_serving(endpoint)
 
 
@@ -110,7 +113,7 @@ def test_garbage_envelope_is_rejected_and_connection_closed(endpoint):
         envelope.ParseFromString(garbage)  # the reference runtime rejects it too
     with wire.WireConnection(endpoint) as conn:
         conn.send_raw(wire.encode_frame(garbage))
-        assert_connection_error_then_close(conn, None)
+        assert_connection_error_then_close(conn, INTERNAL)
     assert_still_serving(endpoint)
 
 
@@ -119,8 +122,40 @@ def test_oversized_frame_is_resource_exhausted(endpoint):
         # Only the header: the server must refuse on the declared length, before reading a body.
         conn.send_raw(wire.encode_frame(b"", declared_length=FOUR_MIB + 1))
         reply = assert_connection_error_then_close(conn, RESOURCE_EXHAUSTED)
-        assert reply.message, "RESOURCE_EXHAUSTED should say why"
+        assert str(FOUR_MIB + 1) in reply.message and str(FOUR_MIB) in reply.message, reply.message
     assert_still_serving(endpoint)
+
+
+def test_request_with_call_id_zero_is_a_connection_error(endpoint):
+    envelope_pb2 = wire.pb("rpc.v1.envelope")
+    health = wire.pb("health.v1.health")
+    env = envelope_pb2.Envelope(call_id=0, kind=envelope_pb2.FRAME_KIND_REQUEST, method=wire.HEALTH_CHECK,
+                                payload=health.HealthCheckRequest().SerializeToString())
+    with wire.WireConnection(endpoint) as conn:
+        conn.send_raw(wire.encode_frame(env.SerializeToString()))
+        assert_connection_error_then_close(conn, INVALID_ARGUMENT)
+    assert_still_serving(endpoint)
+
+
+def test_response_frame_from_a_client_is_invalid_argument(endpoint):
+    envelope_pb2 = wire.pb("rpc.v1.envelope")
+    env = envelope_pb2.Envelope(call_id=7, kind=envelope_pb2.FRAME_KIND_RESPONSE)
+    with wire.WireConnection(endpoint) as conn:
+        conn.send_raw(wire.encode_frame(env.SerializeToString()))
+        reply = conn.read_reply()
+        assert (reply.call_id, reply.code) == (0, INVALID_ARGUMENT), (reply.call_id, reply.code, reply.message)
+
+
+def test_undecodable_request_payload_is_invalid_argument_for_that_call_only(endpoint):
+    with wire.WireConnection(endpoint) as conn:
+        env = conn.request_envelope(wire.HEALTH_CHECK, b"\x0f\xff\xff")
+        conn.send_raw(wire.encode_frame(env.SerializeToString()))
+        reply = conn.read_reply()
+        assert reply.call_id == env.call_id
+        assert reply.code == INVALID_ARGUMENT, f"status {reply.code}: {reply.message}"
+        # A call error, not a connection error: the same connection keeps working.
+        reply, status = conn.health_check()
+        assert (reply.code, status) == (0, serving())
 
 
 def test_truncated_frame_does_not_harm_other_connections(endpoint):
