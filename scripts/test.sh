@@ -82,7 +82,7 @@ fi
 # --- 4. Swift build and tests --------------------------------------------------------------
 say "swift build --build-tests (log: .build/test-logs/swift-build.log)"
 if swift build --build-tests >"$logs/swift-build.log" 2>&1; then
-  grep -E 'warning:' "$logs/swift-build.log" | grep -v '/.build/checkouts/' | sort -u | head -20
+  grep -E "^$root/(Sources|Tests|bench)/.*: warning: " "$logs/swift-build.log" | sort -u | head -20
   record ok swift-build "$(tail -n 1 "$logs/swift-build.log")"
   built=1
 else
