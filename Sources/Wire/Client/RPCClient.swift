@@ -14,18 +14,10 @@ import Synchronization
 /// let health = try await client.call(MethodNames.Health.check, HealthCheckRequest(), as: HealthCheckResponse.self)
 /// ```
 public final class RPCClient: Sendable {
-    private enum ConnectionState {
-        case idle
-        case connecting(EventLoopFuture<any Channel>)
-        case connected(any Channel)
-        case closed
-    }
-
     /// The endpoint this client calls.
     public let endpoint: Endpoint
     private let configuration: RPCClientConfiguration
-    private let eventLoopGroup: any EventLoopGroup
-    private let connection = Mutex(ConnectionState.idle)
+    private let connection: SharedConnection
     private let lastCallID = Atomic<UInt64>(0)
 
     /// A client of `endpoint`; nothing is connected until the first call.
@@ -33,11 +25,12 @@ public final class RPCClient: Sendable {
                 eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) {
         self.endpoint = endpoint
         self.configuration = configuration
-        self.eventLoopGroup = eventLoopGroup
+        self.connection = SharedConnection(endpoint: endpoint, maxFrameBytes: configuration.maxFrameBytes,
+                                           connectTimeout: configuration.connectTimeout, eventLoopGroup: eventLoopGroup)
     }
 
     deinit {
-        if case .connected(let channel) = connection.withLock({ $0 }) { channel.close(promise: nil) }
+        connection.closeNow()
     }
 
     /// Calls `method` with `request` and returns the decoded reply.
@@ -80,23 +73,12 @@ public final class RPCClient: Sendable {
 
     /// Closes the connection; calls in flight fail with UNAVAILABLE and later calls too.
     public func close() async {
-        let state = connection.withLock { state in
-            defer { state = .closed }
-            return state
-        }
-        switch state {
-        case .connected(let channel):
-            try? await channel.close()
-        case .connecting(let future):
-            if let channel = try? await future.get() { try? await channel.close() }
-        case .idle, .closed:
-            break
-        }
+        await connection.close()
     }
 
     private func send(callID: UInt64, body: [UInt8], timeout: Duration?) async throws(RPCError) -> RPCEnvelope {
         guard !Task.isCancelled else { throw RPCError(.cancelled, "the caller was cancelled") }
-        let channel = try await connectedChannel()
+        let channel = try await connection.channel()
         let reply = channel.eventLoop.makePromise(of: RPCEnvelope.self)
         let frame = FrameEncoding.frame(body: body, allocator: channel.allocator)
         let written = channel.eventLoop.makePromise(of: Void.self)
@@ -115,87 +97,6 @@ public final class RPCClient: Sendable {
             throw error
         } catch {
             throw RPCError(.unavailable, "call to \(endpoint) failed: \(error)", cause: error)
-        }
-    }
-
-    /// The shared connection, opening it if there is none.
-    private func connectedChannel() async throws(RPCError) -> any Channel {
-        enum Next {
-            case use(any Channel)
-            case wait(EventLoopFuture<any Channel>)
-            case connect(EventLoopPromise<any Channel>)
-            case closed
-        }
-        let next: Next = connection.withLock { state in
-            switch state {
-            case .connected(let channel) where channel.isActive:
-                return .use(channel)
-            case .connecting(let future):
-                return .wait(future)
-            case .closed:
-                return .closed
-            case .idle, .connected:
-                let promise = eventLoopGroup.next().makePromise(of: (any Channel).self)
-                state = .connecting(promise.futureResult)
-                return .connect(promise)
-            }
-        }
-        let future: EventLoopFuture<any Channel>
-        switch next {
-        case .use(let channel):
-            return channel
-        case .closed:
-            throw RPCError(.unavailable, "the client of \(endpoint) is closed")
-        case .wait(let pending):
-            future = pending
-        case .connect(let promise):
-            connect(completing: promise)
-            future = promise.futureResult
-        }
-        do {
-            return try await future.get()
-        } catch {
-            throw RPCError(.unavailable, "cannot connect to \(endpoint): \(error)", cause: error)
-        }
-    }
-
-    private func connect(completing promise: EventLoopPromise<any Channel>) {
-        promise.futureResult.whenComplete { result in
-            self.connection.withLock { state in
-                guard case .connecting(let future) = state, future == promise.futureResult else { return }
-                switch result {
-                case .success(let channel): state = .connected(channel)
-                case .failure: state = .idle
-                }
-            }
-            if case .success(let channel) = result {
-                channel.closeFuture.whenComplete { _ in self.forget(channel) }
-                // close() may have run while connecting.
-                if case .closed = self.connection.withLock({ $0 }) { channel.close(promise: nil) }
-            }
-        }
-        let endpoint = self.endpoint
-        let maxFrameBytes = configuration.maxFrameBytes
-        let bootstrap = ClientBootstrap(group: promise.futureResult.eventLoop)
-            .connectTimeout(TimeAmount(configuration.connectTimeout))
-            .channelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(FrameDecoder(maxFrameBytes: maxFrameBytes)))
-                    try channel.pipeline.syncOperations.addHandler(ClientConnectionHandler(endpoint: endpoint))
-                }
-            }
-        switch endpoint {
-        case .unix(let path):
-            bootstrap.connect(unixDomainSocketPath: path).cascade(to: promise)
-        case .tcp(let host, let port):
-            bootstrap.channelOption(.socketOption(.tcp_nodelay), value: 1)
-                .connect(host: host, port: port).cascade(to: promise)
-        }
-    }
-
-    private func forget(_ channel: any Channel) {
-        connection.withLock { state in
-            if case .connected(let current) = state, current === channel { state = .idle }
         }
     }
 
