@@ -101,7 +101,9 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "IngestTests", dependencies: ["IngestCore", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ServiceTests",
-                    dependencies: ["ServiceKit", "IngestCore", "HeatmapCore", "PredictCore", "GatewayCore", "Wire", "Contracts", "Postgres", "TestSupport"],
+                    dependencies: ["ServiceKit", "IngestCore", "HeatmapCore", "PredictCore", "GatewayCore", "Wire", "Contracts", "Postgres", "TestSupport", log,
+                                   .product(name: "Hummingbird", package: "hummingbird"),
+                                   .product(name: "ArgumentParser", package: "swift-argument-parser")],
                     swiftSettings: strict),
     ]
 )
