@@ -49,3 +49,12 @@ struct CommonWireFormatTests {
         #expect(try Counts(serializedBytes: [0x08, 0x01, 0x08, 0x02]) == Counts(incidents: 2))
     }
 }
+
+@Suite("Known protobuf-c string limitations")
+struct StringLimitationTests {
+    /// proto3 says a parser should reject a string that is not UTF-8; protobuf-c 1.4 accepts
+    /// it and Swift repairs it with U+FFFD. This pins that (lenient) behaviour.
+    @Test func invalidUTF8IsRepairedNotRejected() throws {
+        #expect(try AreaId(serializedBytes: [0x0A, 0x02, 0x61, 0xFF]).city == "a\u{FFFD}")
+    }
+}

@@ -103,7 +103,9 @@ struct IngestWireFormatTests {
         #expect(SourceFormat.policeUKCSV.name == "SOURCE_FORMAT_POLICE_UK_CSV")
         #expect(SourceFormat.areasGeoJSON.name == "SOURCE_FORMAT_AREAS_GEOJSON")
         #expect(SourceFormat(rawValue: 2) == .chicagoSocrataJSON)
-        #expect(RunStatus.allCases.map(\.name) == ["RUN_STATUS_UNSPECIFIED", "RUN_STATUS_RUNNING", "RUN_STATUS_SUCCEEDED", "RUN_STATUS_FAILED"])
+        #expect(RunStatus.allCases.map(\.name) == [
+            "RUN_STATUS_UNSPECIFIED", "RUN_STATUS_RUNNING", "RUN_STATUS_SUCCEEDED", "RUN_STATUS_FAILED",
+        ])
     }
 
     @Test func largeRepeatedFieldsRoundTrip() throws {
