@@ -97,7 +97,8 @@ let package = Package(
         // Tests
         .target(name: "TestSupport", dependencies: ["Postgres", "Wire", log] + nio, swiftSettings: strict),
         .testTarget(name: "ContractsTests", dependencies: ["Contracts"], swiftSettings: strict),
-        .testTarget(name: "WireTests", dependencies: ["Wire", "Contracts", "TestSupport"] + nio, swiftSettings: strict),
+        .testTarget(name: "WireTests", dependencies: ["Wire", "Contracts", "TestSupport", log,
+                                                    .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")] + nio, swiftSettings: strict),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "IngestTests", dependencies: ["IngestCore", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ServiceTests",
