@@ -2311,7 +2311,7 @@ static const ProtobufCFieldDescriptor crimescope__ingest__v1__incident_delta__fi
     "sign",
     1,
     PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_INT32,
+    PROTOBUF_C_TYPE_SINT32,
     0,   /* quantifier_offset */
     offsetof(Crimescope__Ingest__V1__IncidentDelta, sign),
     NULL,
