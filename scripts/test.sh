@@ -10,7 +10,8 @@
 #   6. scripts/check-compose.sh (compose.yaml and Dockerfile)
 #
 # Exits non-zero if any step or test failed. The last line is `tests: N passed, M failed`
-# (Swift tests + pytest tests; a step that fails outside a test runner counts as one failure).
+# (Swift tests + pytest tests; a step that fails outside a test runner counts as one failure),
+# followed by `, K skipped` when tests were disabled.
 # Logs: .build/test-logs/. Service logs of the Python tests: .build/test-artifacts/.
 set -uo pipefail
 
@@ -25,6 +26,7 @@ mkdir -p "$logs" "$CRIMESCOPE_ARTIFACT_DIR"
 
 passed=0
 failed=0
+skipped=0
 steps=()          # "ok|FAIL  name  detail" lines for the summary
 started=$SECONDS
 
@@ -40,7 +42,8 @@ show_tail() { echo "--- last lines of $1 ---"; tail -n "${2:-60}" "$1"; echo "--
 finish() {
   say "Summary ($(( SECONDS - started )) s)"
   printf '  %s\n' "${steps[@]}"
-  echo "tests: $passed passed, $failed failed"
+  if (( skipped > 0 )); then echo "tests: $passed passed, $failed failed, $skipped skipped"
+  else echo "tests: $passed passed, $failed failed"; fi
   if (( failed > 0 )); then exit 1; fi
   exit 0
 }
@@ -96,7 +99,9 @@ if (( built )); then
   # A hung test must not eat CI's whole budget: stop the run after CRIMESCOPE_SWIFT_TEST_TIMEOUT s.
   swift_timeout="${CRIMESCOPE_SWIFT_TEST_TIMEOUT:-1200}"
   say "swift test --skip-build (time limit ${swift_timeout} s)"
-  timeout --kill-after=30 "$swift_timeout" swift test --skip-build 2>&1 | tee "$logs/swift-test.log"
+  # The full output goes to the log; the terminal gets failures, issues and totals only.
+  timeout --kill-after=30 "$swift_timeout" swift test --skip-build 2>&1 | tee "$logs/swift-test.log" \
+    | grep -vE "^(◇ |✔ Test |✔ Suite |↳ Testing Library|↳ Target Platform|Test Case '.*' (started|passed)|Test Suite '.*' (started|passed))"
   swift_rc=${PIPESTATUS[0]}
   (( swift_rc == 124 || swift_rc == 137 )) && echo "swift test did not finish within $swift_timeout s"
   # XCTest: the last "Executed N tests, with M failures" line is the total of all suites.
@@ -109,15 +114,18 @@ if (( built )); then
   # Swift Testing: "Test run with N tests ... passed|failed ..."; failing tests are the
   # "✘ Test <name> failed after S seconds" lines other than the run line.
   st_line="$(grep -E 'Test run with [0-9]+ tests?' "$logs/swift-test.log" | tail -n 1)"
-  st_total=0; st_failed=0
+  st_total=0; st_failed=0; st_skipped=0
   if [[ -n "$st_line" ]]; then
     st_total="$(sed -E 's/.*Test run with ([0-9]+) tests?.*/\1/' <<<"$st_line")"
     st_failed="$(grep -E 'Test .+ failed after [0-9.]+ seconds' "$logs/swift-test.log" | grep -vc 'Test run with')"
     (( st_failed > st_total )) && st_failed=$st_total
+    # Disabled tests are in the run's count too: "➜ Test <name> skipped".
+    st_skipped="$(grep -cE '^➜ Test .+ skipped' "$logs/swift-test.log")"
   fi
   s_total=$(( x_total + st_total )); s_failed=$(( x_failed + st_failed ))
-  passed=$(( passed + s_total - s_failed )); failed=$(( failed + s_failed ))
-  detail="XCTest $((x_total - x_failed))/$x_total, Swift Testing $((st_total - st_failed))/$st_total passed"
+  passed=$(( passed + s_total - s_failed - st_skipped )); failed=$(( failed + s_failed ))
+  skipped=$(( skipped + st_skipped ))
+  detail="XCTest $((x_total - x_failed))/$x_total, Swift Testing $((st_total - st_failed - st_skipped))/$st_total passed, $st_skipped skipped"
   if (( swift_rc != 0 )); then
     if (( s_failed == 0 )); then step_failed swift-test "exit code $swift_rc, $detail"
     else record FAIL swift-test "$detail"; fi
@@ -150,8 +158,9 @@ summary="$(grep -E '^=+ .*(passed|failed|error|no tests ran).* =+$' "$logs/pytes
 [[ -z "$summary" ]] && summary="$(grep -E '^[0-9]+ (passed|failed|error)' "$logs/pytest.log" | tail -n 1)"
 count() { grep -oE "[0-9]+ $1" <<<"$summary" | head -n 1 | cut -d' ' -f1; }
 py_passed="$(count passed)"; py_failed="$(count failed)"; py_errors="$(count 'errors?')"
+py_skipped="$(count skipped)"
 py_passed=${py_passed:-0}; py_failed=$(( ${py_failed:-0} + ${py_errors:-0} ))
-passed=$(( passed + py_passed )); failed=$(( failed + py_failed ))
+passed=$(( passed + py_passed )); failed=$(( failed + py_failed )); skipped=$(( skipped + ${py_skipped:-0} ))
 if (( pytest_rc == 0 && py_passed > 0 )); then
   record ok pytest "$py_passed passed"
 elif (( py_failed > 0 )); then
