@@ -1,0 +1,76 @@
+/// One crime incident (or NYPD arrest) read from a source file, normalised across sources.
+///
+/// Text fields are `nil` when the source field is empty; nothing is invented. Which source column
+/// feeds which field:
+///
+/// | field | Chicago | NYPD arrests | police.uk |
+/// |---|---|---|---|
+/// | `sourceKey` | `ID`, or `Case Number` when `ID` is empty (2001–2010) | `ARREST_KEY` | `Crime ID`, or `sha1:…` (see ``PoliceUKCSVParser``) |
+/// | `occurred` | `Date` | `ARREST_DATE` (00:00:00) | `Month` (`monthOnly`) |
+/// | `primaryType` | `Primary Type` | `OFNS_DESC` | `Crime type` |
+/// | `description` | `Description` | `PD_DESC` | – |
+/// | `category` | ``ChicagoCrimeGroup`` raw value | `LAW_CAT_CD` (F/M/V/I; `nil` when empty) | `Crime type` |
+/// | `area` | `Beat` (`0423`) | `ARREST_PRECINCT` (`75`) | – |
+/// | `block` | `Block` | – | `Location` (`On or near …`) |
+public struct IncidentRecord: Sendable, Equatable {
+    /// City slug: ``CitySlug/chicago``, ``CitySlug/nyc``, `uk-<force>` (`uk-metropolitan`, `uk-west-yorkshire`).
+    public var city: String
+    /// The source's own identifier of the record, unique within (city, source).
+    public var sourceKey: String
+    /// When the incident occurred, local wall-clock time.
+    public var occurred: LocalDateTime
+    public var primaryType: String?
+    public var description: String?
+    public var category: String?
+    public var locationDescription: String?
+    public var arrest: Bool
+    public var domestic: Bool
+    /// Chicago beat (`0423`, as written) or NYPD precinct (`75`); `nil` for police.uk.
+    public var area: String?
+    public var district: Int?
+    public var ward: Int?
+    public var communityArea: Int?
+    /// WGS84; both `nil` when the source has no location. Never one without the other.
+    public var latitude: Double?
+    public var longitude: Double?
+    public var block: String?
+    public var iucr: String?
+    public var fbiCode: String?
+    /// police.uk Lower Layer Super Output Area code (`E01007426`).
+    public var lsoa: String?
+    public var updatedOn: LocalDateTime?
+    /// Physical line in the file where the record starts (header = line 1); for JSON, the line of its `{`.
+    public var lineNumber: Int
+
+    public init(
+        city: String, sourceKey: String, occurred: LocalDateTime,
+        primaryType: String? = nil, description: String? = nil, category: String? = nil,
+        locationDescription: String? = nil, arrest: Bool = false, domestic: Bool = false,
+        area: String? = nil, district: Int? = nil, ward: Int? = nil, communityArea: Int? = nil,
+        latitude: Double? = nil, longitude: Double? = nil, block: String? = nil,
+        iucr: String? = nil, fbiCode: String? = nil, lsoa: String? = nil,
+        updatedOn: LocalDateTime? = nil, lineNumber: Int
+    ) {
+        self.city = city
+        self.sourceKey = sourceKey
+        self.occurred = occurred
+        self.primaryType = primaryType
+        self.description = description
+        self.category = category
+        self.locationDescription = locationDescription
+        self.arrest = arrest
+        self.domestic = domestic
+        self.area = area
+        self.district = district
+        self.ward = ward
+        self.communityArea = communityArea
+        self.latitude = latitude
+        self.longitude = longitude
+        self.block = block
+        self.iucr = iucr
+        self.fbiCode = fbiCode
+        self.lsoa = lsoa
+        self.updatedOn = updatedOn
+        self.lineNumber = lineNumber
+    }
+}

@@ -1,0 +1,73 @@
+/// Decodes one Chicago crime row (portal CSV, or a Socrata JSON object laid out as a row).
+///
+/// Key: `ID`, or `Case Number` when `ID` is empty (2001–2010 files). Rejects: no key, a bad or
+/// missing `Date`, `Arrest`/`Domestic` not true/false, a non-integer District/Ward/Community Area,
+/// a bad `Updated On`, coordinates that are half missing, not numbers, or outside ``GeoBounds/chicago``.
+struct ChicagoRowMapper: CSVRowMapper {
+    let columns: ChicagoColumns
+    let bounds: GeoBounds
+    private var interner = StringInterner()
+
+    init(columns: ChicagoColumns, bounds: GeoBounds) {
+        self.columns = columns
+        self.bounds = bounds
+    }
+
+    mutating func map(_ row: CSVRow) throws(RowRejection) -> ParsedRow {
+        let c = columns
+        let id = row.field(c.id)
+        let caseNumber = row.field(c.caseNumber)
+        let sourceKey: String
+        if !id.isEmpty {
+            sourceKey = id.string
+        } else if !caseNumber.isEmpty {
+            sourceKey = caseNumber.string
+        } else {
+            throw RowRejection("missing key: ID and Case Number are both empty")
+        }
+        let dateField = row.field(c.date)
+        guard let occurred = DateFieldParser.chicagoDateTime(FieldText.trimmed(dateField.bytes)) else {
+            throw RowRejection("unparseable Date \(FieldText.quoted(dateField))")
+        }
+        var updatedOn: LocalDateTime?
+        if let index = c.updatedOn {
+            let field = row.field(index)
+            if !field.isEmpty {
+                guard let value = DateFieldParser.chicagoDateTime(FieldText.trimmed(field.bytes)) else {
+                    throw RowRejection("unparseable Updated On \(FieldText.quoted(field))")
+                }
+                updatedOn = value
+            }
+        }
+        let arrest = try FieldText.boolean(row.field(c.arrest), column: "Arrest")
+        let domestic = try FieldText.boolean(row.field(c.domestic), column: "Domestic")
+        let district = try FieldText.integer(row.field(c.district), column: "District")
+        let ward = try FieldText.integer(row.field(c.ward), column: "Ward")
+        let communityArea = try FieldText.integer(row.field(c.communityArea), column: "Community Area")
+        let location = try Coordinates.read(latitude: row.field(c.latitude), longitude: row.field(c.longitude),
+                                            bounds: bounds, city: CitySlug.chicago)
+        let primaryType = interner.optionalString(row.field(c.primaryType))
+        return .record(IncidentRecord(
+            city: CitySlug.chicago,
+            sourceKey: sourceKey,
+            occurred: occurred,
+            primaryType: primaryType,
+            description: interner.optionalString(row.field(c.description)),
+            category: primaryType.map { interner.group(of: $0) } ?? ChicagoCrimeGroup.other.rawValue,
+            locationDescription: interner.optionalString(row.field(c.locationDescription)),
+            arrest: arrest,
+            domestic: domestic,
+            area: interner.optionalString(row.field(c.beat)),
+            district: district,
+            ward: ward,
+            communityArea: communityArea,
+            latitude: location?.latitude,
+            longitude: location?.longitude,
+            block: FieldText.text(row.field(c.block)),
+            iucr: interner.optionalString(row.field(c.iucr)),
+            fbiCode: interner.optionalString(row.field(c.fbiCode)),
+            updatedOn: updatedOn,
+            lineNumber: row.lineNumber
+        ))
+    }
+}
