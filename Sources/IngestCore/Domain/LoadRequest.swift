@@ -1,0 +1,22 @@
+/// One load: which city, which format, which bytes, and how.
+public struct LoadRequest: Sendable {
+    public var city: IngestCity
+    public var format: LoadFormat
+    public var input: LoadInput
+    /// Ignore the stored cursor and take every record (the cursor still moves at the end).
+    public var fullReload: Bool
+    /// Records per committed batch (staging → upsert → outbox → run counts in one transaction).
+    public var batchRows: Int
+
+    /// The default batch: 200,000 rows (≈ 1 s of work; a failure loses at most this much).
+    public static let defaultBatchRows = 200_000
+
+    public init(city: IngestCity, format: LoadFormat, input: LoadInput, fullReload: Bool = false,
+                batchRows: Int = LoadRequest.defaultBatchRows) {
+        self.city = city
+        self.format = format
+        self.input = input
+        self.fullReload = fullReload
+        self.batchRows = max(1, batchRows)
+    }
+}

@@ -1,0 +1,91 @@
+import Postgres
+
+/// The database side of a load: for each batch the parser thread cut, one transaction that
+/// COPYs the staged rows, upserts them, writes the outbox, stores the rejects and adds the
+/// batch to the run's counts. A failure rolls back only the batch in progress.
+struct BatchWriter {
+    let connection: PostgresConnection
+    let runID: Int64
+    let city: IngestCity
+    let source: String
+    let progress: LoadProgressCounter
+
+    /// Raised when the parser ends without closing its last batch (a bug, never expected).
+    struct UnterminatedBatch: Error, CustomStringConvertible {
+        var description: String { "the parser finished in the middle of a batch" }
+    }
+
+    /// Commits batches until the parser finishes; returns its summary and the newest cursor value.
+    func run(queue: BlockingQueue<StagingItem>) throws -> (ParseSummary, LocalDateTime?) {
+        try connection.execute(LoadSQL.createSessionTables)
+        while true {
+            let first = try queue.pop()
+            if case .finished(let summary, let newest) = first { return (summary, newest) }
+            let tally = try connection.transaction { try commitBatch(startingWith: first, queue: queue) }
+            progress.addCommitted(rows: tally.rowsRead)
+        }
+    }
+
+    private func commitBatch(startingWith first: StagingItem, queue: BlockingQueue<StagingItem>) throws -> BatchTally {
+        try connection.query(LoadSQL.lockCity, [city.slug])
+        try connection.query(LoadSQL.truncateSessionTables)
+        var pending = first
+        var finishedTally: BatchTally?
+        try connection.copyIn(LoadSQL.copyStaging) { writer in
+            while true {
+                switch pending {
+                case .chunk(let bytes):
+                    try writer.writeRaw(bytes)
+                case .endOfBatch(let tally):
+                    finishedTally = tally
+                    return
+                case .finished:
+                    throw UnterminatedBatch()
+                }
+                pending = try queue.pop()
+            }
+        }
+        guard let tally = finishedTally else { throw UnterminatedBatch() }
+
+        var inserted = 0, updated = 0
+        if tally.staged > 0 {
+            try connection.query(LoadSQL.upsertBatch, [city.slug, runID, source])
+            let counts = try connection.query(LoadSQL.changeCounts)
+            if let row = counts.first {
+                inserted = try row.decode(Int.self, column: "inserted")
+                updated = try row.decode(Int.self, column: "updated")
+            }
+            if inserted + updated > 0 {
+                try connection.query(LoadSQL.lockOutbox)
+                try connection.query(LoadSQL.writeOutbox, [city.slug, runID])
+            }
+        }
+        try Self.writeRejects(tally.rejects, runID: runID, on: connection)
+        let unchanged = tally.staged - inserted - updated + tally.duplicates + tally.skippedByCursor
+        try connection.query(LoadSQL.addBatchCounts, [
+            runID, tally.rowsRead, inserted, updated, unchanged, tally.rejects.count, tally.duplicates, tally.skippedByCursor,
+        ])
+        return tally
+    }
+
+    /// COPYs rejected rows (line, raw text, reason) into `ingest.rejects`.
+    static func writeRejects(_ rejects: [RejectedRow], runID: Int64, on connection: PostgresConnection) throws {
+        guard !rejects.isEmpty else { return }
+        let runText = String(runID)
+        try connection.copyIn(LoadSQL.copyRejects) { writer in
+            var line: [UInt8] = []
+            for reject in rejects {
+                line.removeAll(keepingCapacity: true)
+                line.append(contentsOf: runText.utf8)
+                line.append(UInt8(ascii: "\t"))
+                line.append(contentsOf: String(reject.lineNumber).utf8)
+                line.append(UInt8(ascii: "\t"))
+                StagingRowEncoder.appendText(reject.rawText, to: &line)
+                line.append(UInt8(ascii: "\t"))
+                StagingRowEncoder.appendText(reject.reason, to: &line)
+                line.append(UInt8(ascii: "\n"))
+                try writer.writeRaw(line)
+            }
+        }
+    }
+}

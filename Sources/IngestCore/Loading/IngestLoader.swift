@@ -1,0 +1,142 @@
+import Foundation
+import Logging
+import Postgres
+
+/// Runs loads: each on two threads of its own — the parser (plus its decompressor child process)
+/// and a COPY writer with its own database connection — joined by a bounded queue of ~64 KiB COPY
+/// chunks (32 chunks ≈ 2 MiB in flight). Loads never occupy the RPC pool's connections or the
+/// cooperative thread pool.
+public struct IngestLoader: Sendable {
+    /// The database loads connect to.
+    public let databaseURL: String
+    let logger: Logger
+
+    /// COPY chunks in flight between the parser and the writer.
+    static let queueCapacity = 32
+
+    public init(databaseURL: String, logger: Logger = Logger(label: "crimescope.ingest.loader")) {
+        self.databaseURL = databaseURL
+        self.logger = logger
+    }
+
+    /// Checks the request, records the run and starts it; returns once the run id exists.
+    /// Throws ``IngestError`` for a format that does not fit the city, or a missing file.
+    public func start(_ request: LoadRequest) async throws -> LoadJob {
+        guard request.format.fits(request.city) else {
+            throw IngestError.invalidArgument("format \(request.format.rawValue) cannot load city \(request.city.slug)")
+        }
+        if case .file(let path) = request.input, !FileManager.default.isReadableFile(atPath: path) {
+            throw IngestError.notFound("no readable file at \(path) on the ingest server")
+        }
+        let queue = BlockingQueue<StagingItem>(capacity: Self.queueCapacity)
+        let progress = LoadProgressCounter()
+        let (started, startedContinuation) = AsyncThrowingStream<Int64, any Error>.makeStream()
+        let (ended, endedContinuation) = AsyncStream<LoadOutcome>.makeStream()
+        let run = LoadRun(request: request, databaseURL: databaseURL, logger: logger, queue: queue, progress: progress)
+        let thread = Thread {
+            run.execute(onStarted: { runID in
+                startedContinuation.yield(runID)
+                startedContinuation.finish()
+            }, onStartFailed: { error in
+                startedContinuation.finish(throwing: error)
+            }, onEnded: { outcome in
+                endedContinuation.yield(outcome)
+                endedContinuation.finish()
+            })
+        }
+        thread.name = "ingest-load-writer"
+        thread.start()
+        var runID: Int64?
+        for try await id in started { runID = id }
+        guard let runID else { throw IngestError.failedPrecondition("the load ended before its run was recorded") }
+        let outcome = Task<LoadOutcome, Never> {
+            for await outcome in ended { return outcome }
+            return LoadOutcome(runID: runID, error: "the load thread ended without an outcome")
+        }
+        return LoadJob(runID: runID, progress: progress, queue: queue, outcome: outcome)
+    }
+
+    /// Runs a load to its end and returns how it ended.
+    public func load(_ request: LoadRequest) async throws -> LoadOutcome {
+        try await start(request).wait()
+    }
+}
+
+/// One load's work on the writer thread (see ``IngestLoader``).
+struct LoadRun: Sendable {
+    let request: LoadRequest
+    let databaseURL: String
+    let logger: Logger
+    let queue: BlockingQueue<StagingItem>
+    let progress: LoadProgressCounter
+
+    func execute(onStarted: (Int64) -> Void, onStartFailed: (any Error) -> Void, onEnded: (LoadOutcome) -> Void) {
+        let connection: PostgresConnection
+        let runID: Int64
+        let cursor: LocalDateTime?
+        do {
+            connection = try PostgresConnection.connect(to: databaseURL, logger: logger)
+            try RunLedger.markAbandonedRuns(on: connection)
+            let field = request.format.cursorField
+            let stored = field == .none ? nil
+                : try RunLedger.cursor(on: connection, city: request.city.slug, source: request.input.sourceName)
+            cursor = request.fullReload ? nil : stored
+            runID = try RunLedger.begin(on: connection, request: request,
+                                        cursorBefore: stored.map { "\(field.rawValue) >= \($0.sqlText.replacingOccurrences(of: " ", with: "T"))" })
+        } catch {
+            onStartFailed(error)
+            return
+        }
+        defer { connection.close() }
+        onStarted(runID)
+        logger.info("load started", metadata: ["run": "\(runID)", "city": "\(request.city.slug)", "source": "\(request.input.sourceName)"])
+        do {
+            let newest: LocalDateTime?
+            if let parser = request.format.incidentParser {
+                startProducer(parser: parser, policy: CursorPolicy(field: request.format.cursorField, cursor: cursor))
+                let writer = BatchWriter(connection: connection, runID: runID, city: request.city,
+                                         source: request.input.sourceName, progress: progress)
+                (_, newest) = try writer.run(queue: queue)
+            } else {
+                _ = try AreaLoader(connection: connection, runID: runID, city: request.city, progress: progress)
+                    .run(source: try request.input.open())
+                newest = nil
+            }
+            try RunLedger.succeed(on: connection, runID: runID, request: request, field: request.format.cursorField, newest: newest)
+            RunLedger.end(on: connection, runID: runID)
+            logger.info("load succeeded", metadata: ["run": "\(runID)"])
+            onEnded(LoadOutcome(runID: runID, error: nil))
+        } catch {
+            queue.close(with: error)
+            let message = Self.describe(error)
+            RunLedger.fail(on: connection, runID: runID, error: message)
+            RunLedger.end(on: connection, runID: runID)
+            logger.error("load failed", metadata: ["run": "\(runID)", "error": "\(message)"])
+            onEnded(LoadOutcome(runID: runID, error: message))
+        }
+    }
+
+    private func startProducer(parser: any IncidentSourceParser, policy: CursorPolicy) {
+        let producer = StagingProducer(parser: parser, city: request.city, cursorPolicy: policy,
+                                       batchRows: request.batchRows, progress: progress)
+        let input = request.input
+        let queue = self.queue
+        let thread = Thread {
+            do {
+                try producer.run(source: try input.open(), queue: queue)
+            } catch {
+                queue.close(with: error)
+            }
+        }
+        thread.name = "ingest-load-parser"
+        thread.start()
+    }
+
+    static func describe(_ error: any Error) -> String {
+        switch error {
+        case let error as IngestError: error.description
+        case let error as SourceParseError: "cannot read the source: \(error.description)"
+        default: String(describing: error)
+        }
+    }
+}

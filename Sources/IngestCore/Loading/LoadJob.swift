@@ -1,0 +1,45 @@
+/// A load in progress: its run id, live progress, and its end.
+public final class LoadJob: Sendable {
+    /// The run recorded in `ingest.etl_runs`.
+    public let runID: Int64
+    /// Rows and bytes parsed, rows committed.
+    public let progress: LoadProgressCounter
+    private let queue: BlockingQueue<StagingItem>
+    private let outcome: Task<LoadOutcome, Never>
+
+    init(runID: Int64, progress: LoadProgressCounter, queue: BlockingQueue<StagingItem>, outcome: Task<LoadOutcome, Never>) {
+        self.runID = runID
+        self.progress = progress
+        self.queue = queue
+        self.outcome = outcome
+    }
+
+    /// Waits for the run to end. Cancelling the waiting task cancels the load (the batch in
+    /// progress rolls back; committed batches stay).
+    public func wait() async -> LoadOutcome {
+        await withTaskCancellationHandler {
+            await outcome.value
+        } onCancel: {
+            cancel()
+        }
+    }
+
+    /// Stops the load: the batch in progress rolls back and the run is marked failed.
+    public func cancel() {
+        queue.close(with: LoadCancelled())
+    }
+}
+
+/// How a load ended.
+public struct LoadOutcome: Sendable, Equatable {
+    public var runID: Int64
+    /// `nil` when the run succeeded; otherwise the error recorded with the run.
+    public var error: String?
+
+    public var succeeded: Bool { error == nil }
+}
+
+/// The error a cancelled load records.
+struct LoadCancelled: Error, CustomStringConvertible {
+    var description: String { "cancelled: the load was stopped before it finished; committed batches are kept" }
+}

@@ -1,0 +1,144 @@
+/// The SQL of a load, in one place. Every statement is set-based; values travel as bound parameters.
+enum LoadSQL {
+    /// Staging columns in COPY order (see ``StagingRowEncoder``).
+    static let stagingColumns = """
+        line bigint, source_key text, occurred timestamp, month_only boolean, primary_type text, description text,
+        category text, location_description text, arrest boolean, domestic boolean, reported_area text,
+        district integer, ward integer, community_area integer, lat double precision, lon double precision,
+        block text, iucr text, fbi_code text, lsoa text, updated_on timestamp
+        """
+
+    /// Session-private tables (TEMP: no WAL, invisible to other sessions), created once per connection.
+    static let createSessionTables = """
+        CREATE TEMP TABLE IF NOT EXISTS load_staging (\(stagingColumns));
+        CREATE TEMP TABLE IF NOT EXISTS load_changes (
+            ord bigint, source_key text, was_update boolean,
+            old_area text, old_primary_type text, old_category text, old_occurred timestamp, old_month_only boolean,
+            old_arrest boolean, old_domestic boolean, old_lon double precision, old_lat double precision,
+            new_area text, new_primary_type text, new_category text, new_occurred timestamp, new_month_only boolean,
+            new_arrest boolean, new_domestic boolean, new_lon double precision, new_lat double precision
+        );
+        """
+
+    static let truncateSessionTables = "TRUNCATE load_staging, load_changes"
+    static let copyStaging = "COPY load_staging FROM STDIN"
+    static let copyRejects = "COPY ingest.rejects (run_id, line_number, raw_text, reason) FROM STDIN"
+
+    /// Serialises batches of one city, so the `previous` snapshot below is the row the upsert replaces.
+    static let lockCity = "SELECT pg_advisory_xact_lock(hashtext('crimescope.ingest.city:' || $1))"
+    /// Taken right before outbox positions are drawn and held to COMMIT: positions increase in commit order.
+    static let lockOutbox = "SELECT pg_advisory_xact_lock(hashtext('crimescope.ingest.outbox'))"
+
+    /// The columns compared to decide whether an incoming version differs from the stored one.
+    private static let comparedColumns = [
+        "occurred", "month_only", "primary_type", "description", "category", "location_description", "arrest",
+        "domestic", "area", "area_source", "area_known", "district", "ward", "community_area", "lat", "lon", "block",
+        "iucr", "fbi_code", "lsoa", "updated_on",
+    ]
+    private static let updatedColumns = comparedColumns + ["source", "line_number", "run_id"]
+
+    /// Upserts the staged batch and records every inserted or replaced row, with its old and new
+    /// aggregated fields, in `load_changes`. $1 city, $2 run id, $3 source name.
+    ///
+    /// - Within a batch the latest version of a key wins (greatest `updated_on`, then the last line).
+    /// - Area: the reported one when the source has it; else the polygon containing the point
+    ///   (`ST_Contains`, GiST index); else none. `area_known` says whether the id has a polygon.
+    /// - A stored row is replaced only when the incoming version is not older (`updated_on`, when
+    ///   both have one) and differs in some column; otherwise the row counts as unchanged.
+    /// - `previous` reads the stored rows in the statement's snapshot, i.e. before the upsert.
+    static let upsertBatch = """
+        WITH incoming AS (
+            SELECT DISTINCT ON (source_key) *
+            FROM load_staging
+            ORDER BY source_key, updated_on DESC NULLS LAST, line DESC
+        ), placed AS (
+            SELECT i.*,
+                   COALESCE(i.reported_area, spatial.area) AS area,
+                   CASE WHEN i.reported_area IS NOT NULL THEN 'reported'
+                        WHEN spatial.area IS NOT NULL THEN 'spatial' ELSE 'none' END AS area_source,
+                   (known.area IS NOT NULL OR spatial.area IS NOT NULL) AS area_known
+            FROM incoming i
+            LEFT JOIN ingest.areas known ON known.city = $1 AND known.area = i.reported_area
+            LEFT JOIN LATERAL (
+                SELECT a.area FROM ingest.areas a
+                WHERE i.reported_area IS NULL AND i.lon IS NOT NULL AND a.city = $1
+                  AND ST_Contains(a.geom, ST_SetSRID(ST_MakePoint(i.lon, i.lat), 4326))
+                ORDER BY a.area LIMIT 1
+            ) spatial ON true
+        ), previous AS (
+            SELECT t.source_key, t.area, t.primary_type, t.category, t.occurred, t.month_only, t.arrest, t.domestic, t.lon, t.lat
+            FROM ingest.incidents t JOIN incoming i ON t.city = $1 AND t.source_key = i.source_key
+        ), written AS (
+            INSERT INTO ingest.incidents AS t (city, source_key, \(comparedColumns.joined(separator: ", ")), source, line_number, run_id)
+            SELECT $1, source_key, \(comparedColumns.joined(separator: ", ")), $3, line, $2
+            FROM placed
+            ON CONFLICT (city, source_key) DO UPDATE SET
+                \(updatedColumns.map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", "))
+            WHERE (t.updated_on IS NULL OR EXCLUDED.updated_on IS NULL OR EXCLUDED.updated_on >= t.updated_on)
+              AND (\(comparedColumns.map { "t.\($0)" }.joined(separator: ", ")))
+                  IS DISTINCT FROM (\(comparedColumns.map { "EXCLUDED.\($0)" }.joined(separator: ", ")))
+            RETURNING t.source_key, t.area, t.primary_type, t.category, t.occurred, t.month_only, t.arrest, t.domestic, t.lon, t.lat
+        )
+        INSERT INTO load_changes
+        SELECT row_number() OVER (ORDER BY w.source_key), w.source_key, p.source_key IS NOT NULL,
+               p.area, p.primary_type, p.category, p.occurred, p.month_only, p.arrest, p.domestic, p.lon, p.lat,
+               w.area, w.primary_type, w.category, w.occurred, w.month_only, w.arrest, w.domestic, w.lon, w.lat
+        FROM written w LEFT JOIN previous p ON p.source_key = w.source_key
+        """
+
+    static let changeCounts = """
+        SELECT count(*) FILTER (WHERE NOT was_update) AS inserted, count(*) FILTER (WHERE was_update) AS updated
+        FROM load_changes
+        """
+
+    /// Outbox deltas grouped per this many changed records (≤ 2× as many deltas, ~1 MiB on the wire).
+    static let changesPerOutboxEntry = 10_000
+
+    private static let oldProjection = "(old_area, old_primary_type, old_category, old_occurred, old_month_only, old_arrest, old_domestic, old_lon, old_lat)"
+    private static let newProjection = "(new_area, new_primary_type, new_category, new_occurred, new_month_only, new_arrest, new_domestic, new_lon, new_lat)"
+
+    /// Writes this batch's outbox entries: +1 for each insert; -1 old and +1 new for each update
+    /// whose aggregated fields changed (an update of other columns nets to nothing and is left out).
+    /// $1 city, $2 run id. Returns the number of deltas written.
+    static let writeOutbox = """
+        WITH deltas AS (
+            SELECT ord, 0 AS part, -1 AS sign, old_area AS area, old_primary_type AS primary_type, old_category AS category,
+                   old_occurred AS occurred, old_month_only AS month_only, old_arrest AS arrest, old_domestic AS domestic,
+                   old_lon AS lon, old_lat AS lat
+            FROM load_changes WHERE was_update AND \(oldProjection) IS DISTINCT FROM \(newProjection)
+            UNION ALL
+            SELECT ord, 1, 1, new_area, new_primary_type, new_category, new_occurred, new_month_only, new_arrest,
+                   new_domestic, new_lon, new_lat
+            FROM load_changes WHERE NOT was_update OR \(oldProjection) IS DISTINCT FROM \(newProjection)
+        ), entries AS (
+            INSERT INTO ingest.outbox (run_id, city, delta_count, signs, areas, primary_types, categories, occurred,
+                                       month_only, arrests, domestic, has_location, lons, lats)
+            SELECT $2, $1, count(*),
+                   array_agg(sign::smallint ORDER BY ord, part),
+                   array_agg(COALESCE(area, '') ORDER BY ord, part),
+                   array_agg(COALESCE(primary_type, '') ORDER BY ord, part),
+                   array_agg(COALESCE(category, '') ORDER BY ord, part),
+                   array_agg(occurred ORDER BY ord, part),
+                   array_agg(month_only ORDER BY ord, part),
+                   array_agg(arrest ORDER BY ord, part),
+                   array_agg(domestic ORDER BY ord, part),
+                   array_agg(lon IS NOT NULL ORDER BY ord, part),
+                   array_agg(lon ORDER BY ord, part),
+                   array_agg(lat ORDER BY ord, part)
+            FROM deltas
+            GROUP BY (ord - 1) / \(changesPerOutboxEntry)
+            ORDER BY (ord - 1) / \(changesPerOutboxEntry)
+            RETURNING delta_count
+        )
+        SELECT COALESCE(sum(delta_count), 0)::bigint FROM entries
+        """
+
+    /// Adds one committed batch to its run's counts (the CHECK keeps them adding up).
+    static let addBatchCounts = """
+        UPDATE ingest.etl_runs
+        SET rows_read = rows_read + $2, inserted = inserted + $3, updated = updated + $4, unchanged = unchanged + $5,
+            rejected = rejected + $6, duplicates = duplicates + $7, skipped_by_cursor = skipped_by_cursor + $8,
+            batches = batches + 1
+        WHERE run_id = $1
+        """
+}

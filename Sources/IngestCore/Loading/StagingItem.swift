@@ -1,0 +1,22 @@
+/// What the parser thread hands the COPY writer, in order.
+enum StagingItem: Sendable {
+    /// About 64 KiB of `COPY … FROM STDIN` text for the staging table (whole rows only).
+    case chunk([UInt8])
+    /// The rows since the previous batch end form one batch: commit it.
+    case endOfBatch(BatchTally)
+    /// The source is exhausted; no more items follow.
+    case finished(ParseSummary, newestCursorValue: LocalDateTime?)
+}
+
+/// The accounting of the rows of one batch that do not reach the staging table, plus its size.
+struct BatchTally: Sendable {
+    /// Source rows in the batch (records + rejects + duplicates).
+    var rowsRead = 0
+    /// Records copied to the staging table.
+    var staged = 0
+    var rejects: [RejectedRow] = []
+    /// Rows repeating an earlier row of the file byte for byte (police.uk).
+    var duplicates = 0
+    /// Records older than the cursor (incremental runs).
+    var skippedByCursor = 0
+}
