@@ -25,7 +25,9 @@ public final class ServiceProcess: @unchecked Sendable {
             throw ServiceProcessError("\(executable.path) is not built: run `swift build` first")
         }
         logURL = logDirectory.appendingPathComponent("\(name).log")
-        FileManager.default.createFile(atPath: logURL.path, contents: nil)
+        guard FileManager.default.createFile(atPath: logURL.path, contents: nil) else {
+            throw ServiceProcessError("cannot create \(logURL.path)")
+        }
         let log = try FileHandle(forWritingTo: logURL)
         process = Process()
         process.executableURL = executable

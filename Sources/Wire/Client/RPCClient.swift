@@ -19,6 +19,7 @@ public final class RPCClient: Sendable {
     private let configuration: RPCClientConfiguration
     private let connection: SharedConnection
     private let lastCallID = Atomic<UInt64>(0)
+    private let metrics = CallMetrics(side: "client")
 
     /// A client of `endpoint`; nothing is connected until the first call.
     public init(endpoint: Endpoint, configuration: RPCClientConfiguration = .init(),
@@ -51,6 +52,20 @@ public final class RPCClient: Sendable {
         timeout: Duration? = nil,
         metadata: [MetadataEntry] = []
     ) async throws -> Response {
+        let start = ContinuousClock.now
+        do {
+            let response = try await exchange(method, request, as: responseType, timeout: timeout, metadata: metadata)
+            metrics.record(method: method, code: .ok, durationNanoseconds: Self.nanoseconds(since: start))
+            return response
+        } catch {
+            metrics.record(method: method, code: error.code, durationNanoseconds: Self.nanoseconds(since: start))
+            throw error
+        }
+    }
+
+    private func exchange<Request: ProtoMessage, Response: ProtoMessage>(
+        _ method: String, _ request: Request, as responseType: Response.Type, timeout: Duration?, metadata: [MetadataEntry]
+    ) async throws(RPCError) -> Response {
         let timeout = timeout ?? configuration.defaultTimeout
         let callID = lastCallID.wrappingAdd(1, ordering: .relaxed).newValue
         let envelope = RPCEnvelope(callID: callID, kind: .request, method: method,
@@ -98,6 +113,11 @@ public final class RPCClient: Sendable {
         } catch {
             throw RPCError(.unavailable, "call to \(endpoint) failed: \(error)", cause: error)
         }
+    }
+
+    private static func nanoseconds(since start: ContinuousClock.Instant) -> Int64 {
+        let (seconds, attoseconds) = (ContinuousClock.now - start).components
+        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
     }
 
     private static func microseconds(_ duration: Duration) -> UInt64 {

@@ -26,7 +26,7 @@ public final class RPCServer: Service, Sendable {
     private let router: RPCRouter
     private let logger: Logger
     private let eventLoopGroup: any EventLoopGroup
-    private let metrics: ServerMetrics
+    private let metrics: CallMetrics
     private let connections = ConnectionRegistry()
     private let lifecycle = ServerLifecycle()
 
@@ -44,7 +44,7 @@ public final class RPCServer: Service, Sendable {
         self.router = router
         self.logger = logger
         self.eventLoopGroup = eventLoopGroup
-        self.metrics = ServerMetrics(factory: metricsFactory)
+        self.metrics = CallMetrics(side: "server", factory: metricsFactory)
     }
 
     /// The endpoints being served, once `run()` has bound them; TCP port 0 is replaced by the

@@ -21,7 +21,7 @@ final class ServerConnectionHandler: ChannelInboundHandler {
     }
 
     private let router: RPCRouter
-    private let metrics: ServerMetrics
+    private let metrics: CallMetrics
     private let logger: Logger
     private var context: ChannelHandlerContext?
     private var calls: [UInt64: Call] = [:]
@@ -29,7 +29,7 @@ final class ServerConnectionHandler: ChannelInboundHandler {
     private var isClosing = false
     private var isFlushScheduled = false
 
-    init(router: RPCRouter, metrics: ServerMetrics, logger: Logger) {
+    init(router: RPCRouter, metrics: CallMetrics, logger: Logger) {
         self.router = router
         self.metrics = metrics
         self.logger = logger
