@@ -9,7 +9,13 @@ public enum IngestBackend {
         schema: "ingest",
         serviceNames: [MethodNames.Ingest.service],
         migrationsDirectory: migrationsDirectory,
-        assemble: { _, _ in [] }
+        assemble: { context, router in
+            IngestHandlers(loader: IngestLoader(databaseURL: context.configuration.databaseURL, logger: context.logger),
+                           store: IngestStore(pool: context.pool),
+                           writeAuthorization: context.writeAuthorization)
+                .register(on: &router)
+            return []
+        }
     )
 
     /// The service's ordered SQL migrations, shipped as a resource folder.

@@ -1,0 +1,20 @@
+import Contracts
+
+/// A validated half-open range [start, end) of a city's local wall-clock time.
+public struct LocalRange: Sendable, Equatable {
+    public let start: LocalDateTime
+    public let end: LocalDateTime
+
+    /// Checks a contract range: present, start before end, both within years 1…9999.
+    public init(_ range: LocalTimeRange?) throws(IngestError) {
+        guard let range else { throw IngestError.invalidArgument("range is required (local seconds [start, end))") }
+        guard range.startLocalSeconds < range.endLocalSeconds else {
+            throw IngestError.invalidArgument("range start \(range.startLocalSeconds) must be before its end \(range.endLocalSeconds)")
+        }
+        guard let start = LocalDateTime(localSeconds: range.startLocalSeconds),
+              let end = LocalDateTime(localSeconds: range.endLocalSeconds)
+        else { throw IngestError.invalidArgument("range is outside years 1…9999") }
+        self.start = start
+        self.end = end
+    }
+}

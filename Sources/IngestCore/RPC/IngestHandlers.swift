@@ -1,0 +1,100 @@
+import Contracts
+import Logging
+import ServiceKit
+import Wire
+
+/// The `crimescope.ingest.v1.Ingest` handlers: thin conversions between the contracts and the
+/// loader and store. Writes (StartLoad) need the bearer token.
+public struct IngestHandlers: Sendable {
+    let loader: IngestLoader
+    let store: IngestStore
+    let writeAuthorization: WriteAuthorization
+
+    public init(loader: IngestLoader, store: IngestStore, writeAuthorization: WriteAuthorization) {
+        self.loader = loader
+        self.store = store
+        self.writeAuthorization = writeAuthorization
+    }
+
+    /// Registers every method of the service except StartPull (no live Socrata access here).
+    public func register(on router: inout RPCRouter) {
+        router.register(MethodNames.Ingest.startLoad) { (request: StartLoadRequest, context) in try await startLoad(request, context) }
+        router.register(MethodNames.Ingest.getRun) { (request: GetRunRequest, _) in try await getRun(request) }
+        router.register(MethodNames.Ingest.listRuns) { (request: ListRunsRequest, _) in try await listRuns(request) }
+        router.register(MethodNames.Ingest.listRejects) { (request: ListRejectsRequest, _) in try await listRejects(request) }
+        router.register(MethodNames.Ingest.listIncidents) { (request: ListIncidentsRequest, _) in try await listIncidents(request) }
+        router.register(MethodNames.Ingest.listAreas) { (request: ListAreasRequest, _) in try await listAreas(request) }
+        router.register(MethodNames.Ingest.pullOutbox) { (request: PullOutboxRequest, _) in try await pullOutbox(request) }
+        router.register(MethodNames.Ingest.countIncidents) { (request: CountIncidentsRequest, _) in try await countIncidents(request) }
+        router.register(MethodNames.Ingest.listTrainingRows) { (request: ListTrainingRowsRequest, _) in try await listTrainingRows(request) }
+    }
+
+    /// Starts a load. Synchronous calls wait for the run to end (a caller giving up does not stop
+    /// it: follow it with GetRun); asynchronous calls return the running run at once.
+    func startLoad(_ request: StartLoadRequest, _ context: ServerContext) async throws -> StartLoadResponse {
+        try writeAuthorization.authorize(context)
+        let plan = try StartLoadPlanner.plan(request)
+        let job = try await loader.start(plan)
+        if !request.asynchronous {
+            _ = await Task { await job.wait() }.value
+        }
+        guard let run = try await store.run(id: job.runID) else {
+            throw IngestError.notFound("run \(job.runID) vanished")
+        }
+        return StartLoadResponse(run: run)
+    }
+
+    func getRun(_ request: GetRunRequest) async throws -> Run {
+        guard request.runID > 0 else { throw IngestError.invalidArgument("run_id must be positive, got \(request.runID)") }
+        guard let run = try await store.run(id: request.runID) else { throw IngestError.notFound("no run \(request.runID)") }
+        return run
+    }
+
+    func listRuns(_ request: ListRunsRequest) async throws -> ListRunsResponse {
+        let city = request.city.isEmpty ? nil : try RequestValidation.city(request.city).slug
+        let limit = try RequestValidation.limit(request.limit, fallback: 50, maximum: 1000)
+        guard request.beforeRunID >= 0 else { throw IngestError.invalidArgument("before_run_id must not be negative") }
+        return ListRunsResponse(runs: try await store.runs(city: city, limit: limit, beforeRunID: request.beforeRunID))
+    }
+
+    func listRejects(_ request: ListRejectsRequest) async throws -> ListRejectsResponse {
+        _ = try await getRun(GetRunRequest(runID: request.runID))
+        let limit = try RequestValidation.limit(request.limit, fallback: 100, maximum: 5000)
+        let page = try await store.rejects(runID: request.runID, limit: limit, afterLineNumber: request.afterLineNumber)
+        return ListRejectsResponse(rejects: page.rejects, total: page.total)
+    }
+
+    func listIncidents(_ request: ListIncidentsRequest) async throws -> ListIncidentsResponse {
+        let city = try RequestValidation.city(request.city)
+        let range = try LocalRange(request.range)
+        if let box = request.bbox, !(box.minLon <= box.maxLon && box.minLat <= box.maxLat) {
+            throw IngestError.invalidArgument("bbox must have min_lon <= max_lon and min_lat <= max_lat")
+        }
+        let limit = try RequestValidation.limit(request.limit, fallback: 100_000, maximum: 250_000)
+        return try await store.incidents(city: city.slug, range: range, bbox: request.bbox, categories: request.categories, limit: limit)
+    }
+
+    func listAreas(_ request: ListAreasRequest) async throws -> ListAreasResponse {
+        let city = try RequestValidation.city(request.city)
+        return ListAreasResponse(areas: try await store.areas(city: city.slug))
+    }
+
+    func pullOutbox(_ request: PullOutboxRequest) async throws -> PullOutboxResponse {
+        guard request.afterPosition >= 0 else { throw IngestError.invalidArgument("after_position must not be negative") }
+        let maxEntries = try RequestValidation.limit(request.maxEntries, fallback: 100, maximum: 10_000, field: "max_entries")
+        let maxDeltas = try RequestValidation.limit(request.maxDeltas, fallback: 20_000, maximum: 40_000, field: "max_deltas")
+        return try await store.pullOutbox(afterPosition: request.afterPosition, maxEntries: maxEntries, maxDeltas: maxDeltas)
+    }
+
+    func countIncidents(_ request: CountIncidentsRequest) async throws -> CountIncidentsResponse {
+        let city = try RequestValidation.city(request.city)
+        return try await store.countIncidents(city: city.slug, range: try LocalRange(request.range), primaryType: request.primaryType)
+    }
+
+    func listTrainingRows(_ request: ListTrainingRowsRequest) async throws -> ListTrainingRowsResponse {
+        let city = try RequestValidation.city(request.city)
+        let limit = try RequestValidation.limit(request.limit, fallback: 10_000, maximum: 50_000)
+        guard request.afterKey >= 0 else { throw IngestError.invalidArgument("after_key must not be negative") }
+        return try await store.trainingRows(city: city.slug, range: try LocalRange(request.range), afterKey: request.afterKey, limit: limit)
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import IngestCore
+import Logging
+import Postgres
+
+/// `--database-url` for the CLI subcommands that talk to the database directly.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .customLong("database-url"), help: "PostgreSQL URL or conninfo (env CRIMESCOPE_DATABASE_URL).")
+    var databaseURL: String?
+
+    /// The URL from the flag, then the environment; a missing one stops with a message naming it.
+    func resolve() throws -> String {
+        if let databaseURL, !databaseURL.isEmpty { return databaseURL }
+        if let url = ProcessInfo.processInfo.environment["CRIMESCOPE_DATABASE_URL"], !url.isEmpty { return url }
+        throw ValidationError("missing database: pass --database-url or set CRIMESCOPE_DATABASE_URL")
+    }
+
+    /// A small pool on the database with the ingest migrations applied.
+    func migratedPool() async throws -> PostgresPool {
+        let pool = PostgresPool(url: try resolve(), size: 2, logger: Logger(label: "crimescope.ingest.cli"))
+        do {
+            let migrations = try Migration.load(directory: IngestBackend.migrationsDirectory)
+            _ = try await Migrator(schema: "ingest", migrations: migrations, logger: Logger(label: "crimescope.ingest.cli")).migrate(pool)
+        } catch {
+            await pool.shutdown()
+            throw error
+        }
+        return pool
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import Contracts
+import IngestCore
+import Postgres
+import Logging
+
+/// `ingest load`: loads files straight into the database (no running service needed), one run per file.
+struct LoadCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "load",
+        abstract: "Load incident files (or area GeoJSON) into the ingest schema, one run per file.",
+        discussion: "Connects to the database directly (like `serve`) and applies migrations first. Exits 1 if any run failed.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "City slug: chicago, nyc, uk-metropolitan, uk-west-yorkshire.")
+    var city: String
+
+    @Option(help: "chicago-csv, chicago-socrata-json, nypd-arrests-csv, police-uk-csv or areas-geojson (default: detected).")
+    var format: String?
+
+    @Flag(help: "Ignore the stored cursor and take every record.")
+    var full = false
+
+    @Option(name: .customLong("batch-rows"), help: "Rows per committed batch (default 200000).")
+    var batchRows = LoadRequest.defaultBatchRows
+
+    @Argument(help: "Files to load (plain, .gz or .xz).")
+    var files: [String]
+
+    func run() async throws {
+        guard let city = IngestCity(slug: city) else {
+            throw ValidationError("unknown city '\(city)': expected one of \(IngestCity.known.joined(separator: ", "))")
+        }
+        let explicitFormat = try format.map { name in
+            guard let format = LoadFormat(rawValue: name) else {
+                throw ValidationError("unknown format '\(name)': expected one of \(LoadFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return format
+        }
+        let pool = try await database.migratedPool()
+        await pool.shutdown()
+        var logger = Logger(label: "crimescope.ingest.load")
+        logger.logLevel = .warning
+        let loader = IngestLoader(databaseURL: try database.resolve(), logger: logger)
+        var failures = 0
+        for file in files {
+            let path = URL(fileURLWithPath: file).standardizedFileURL.path
+            let format: LoadFormat
+            if let explicitFormat {
+                format = explicitFormat
+            } else if let detected = try SourceFormat.detect(contentsOf: URL(fileURLWithPath: path)) {
+                format = LoadFormat(detected: detected)
+            } else {
+                throw ValidationError("cannot recognise the format of \(file): pass --format")
+            }
+            let job = try await loader.start(LoadRequest(city: city, format: format, input: .file(path: path),
+                                                         fullReload: full, batchRows: batchRows))
+            let reporter = ProgressReporter(name: URL(fileURLWithPath: path).lastPathComponent, runID: job.runID,
+                                            totalBytes: UncompressedSize.estimate(path: path))
+            let ticker = Task {
+                while !Task.isCancelled {
+                    do { try await Task.sleep(for: reporter.interval) } catch { return }
+                    reporter.report(job.progress.snapshot)
+                }
+            }
+            let outcome = await job.wait()
+            ticker.cancel()
+            reporter.finish(job.progress.snapshot, outcome: outcome)
+            if !outcome.succeeded { failures += 1 }
+        }
+        if failures > 0 { throw ExitCode(1) }
+    }
+}
