@@ -49,9 +49,11 @@ struct IngestWireFormatTests {
         #expect(try ListIncidentsResponse(serializedBytes: response.serializedBytes()) == response)
     }
 
-    @Test func negativeInt32IsATenByteVarint() {
-        let expected: [UInt8] = [0x08] + Array(repeating: 0xFF, count: 9) + [0x01]
-        #expect(IncidentDelta(sign: -1).serializedBytes() == expected)
+    @Test func signIsZigZagEncodedInOneByte() throws {
+        // sint32 sign (1): zig-zag maps -1 to 1 and +1 to 2, one byte each (an int32 -1 would take ten).
+        #expect(IncidentDelta(sign: -1).serializedBytes() == [0x08, 0x01])
+        #expect(IncidentDelta(sign: 1).serializedBytes() == [0x08, 0x02])
+        #expect(try IncidentDelta(serializedBytes: [0x08, 0x01]).sign == -1)
     }
 
     @Test func bytesAreLengthDelimited() throws {
