@@ -9,6 +9,7 @@ public enum GatewayApplication {
         let router = Router(context: GatewayRequestContext.self)
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: MetricsMiddleware())
+        LandingPageController().register(on: router)
         HealthzController(backends: backends).register(on: router)
         MetricsController(backends: backends, registry: registry).register(on: router)
         return router

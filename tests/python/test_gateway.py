@@ -53,6 +53,20 @@ def test_healthz_ok_when_all_backends_serve(stack):
     assert body["backends"] == {name: "SERVING" for name in SERVICES}
 
 
+def test_landing_page_is_html_that_reads_healthz(stack):
+    status, content_type, body = get(stack["base"] + "/")
+    assert status == 200
+    assert content_type.startswith("text/html")
+    assert "<title>CrimeScope</title>" in body
+    assert "fetch('/healthz')" in body
+    assert "not predictive policing" in body
+
+
+def test_unknown_path_is_a_404(stack):
+    status, _, _ = get(stack["base"] + "/no/such/page")
+    assert status == 404
+
+
 def test_metrics_exposes_rpc_metrics_after_a_call(stack):
     assert healthz(stack)[0] == 200  # makes Health/Check calls to every backend
     status, content_type, body = get(stack["base"] + "/metrics")
