@@ -1,0 +1,41 @@
+import Foundation
+import IngestCore
+import Postgres
+import TestSupport
+import Testing
+
+/// `kill -9` of a real `ingest load` process mid-way, then the same command again.
+@Suite("Killing ingest load", .serialized, .timeLimit(.minutes(5)))
+struct IngestLoadKillTests {
+    @Test("kill -9 after the first committed batch; the rerun ends like an uninterrupted load")
+    func killNineThenRerun() async throws {
+        try await IngestTestDatabase.with(label: "kill") { db in
+            let file = try SharedData.url("chicago-crimes/chicago_crimes_2017.csv.xz").path
+            let logs = try TemporaryDirectory(prefix: "ingest-kill")
+            defer { logs.remove() }
+            let arguments = ["load", "--database-url", db.database.url, "--city", "chicago", "--batch-rows", "40000", file]
+            let first = try ServiceProcess("ingest", arguments: arguments, logDirectory: logs.url)
+            var committed = 0
+            let deadline = ContinuousClock.now + .seconds(120)
+            while committed == 0 && ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(20))
+                committed = (try? await db.scalar("SELECT COALESCE(sum(rows_read), 0)::int FROM ingest.etl_runs")) ?? 0
+            }
+            await first.kill9()
+            #expect(committed > 0, "no batch was committed before the deadline: \(first.log())")
+            let stored = try await db.scalar("SELECT count(*) FROM ingest.incidents")
+            #expect(stored % 40_000 == 0 && stored < 267_792, "only whole batches survive a kill")
+            _ = try await IngestStore(pool: db.pool).run(id: 1)  // reading marks a run without a live loader as failed
+            let status = try await db.pool.query("SELECT status FROM ingest.etl_runs WHERE run_id = 1").scalar(String.self)
+            #expect(status == "failed")
+
+            let second = try ServiceProcess("ingest", arguments: arguments, logDirectory: logs.url)
+            #expect(await second.waitForExit(timeout: .seconds(120)) == 0, "\(second.log())")
+            #expect(try await db.scalar("SELECT count(*) FROM ingest.incidents") == 267_792)
+            #expect(try await db.scalar("SELECT inserted FROM ingest.etl_runs WHERE run_id = 2") == 267_792 - stored)
+            #expect(try await db.scalar("SELECT count(*) FROM ingest.incidents WHERE arrest") == 52_231)
+            #expect(try await db.outboxMismatches(city: "chicago") == 0)
+            #expect(try await db.scalar("SELECT sum(delta_count)::int FROM ingest.outbox") == 267_792)
+        }
+    }
+}
