@@ -135,8 +135,10 @@ start_service() {   # start_service NAME ARGS...: runs in the background, stderr
   pids[$name]=$!
 }
 for name in "${services[@]}"; do
+  extra=()
+  [[ "$name" == heatmap ]] && extra=(--ingest-endpoint "unix://$run_dir/ingest.sock")
   start_service "$name" serve --listen "unix://$run_dir/$name.sock" \
-    --database-url "$database_url" --write-token "$write_token" --log-level "$log_level"
+    --database-url "$database_url" --write-token "$write_token" --log-level "$log_level" "${extra[@]}"
 done
 
 # --- 5. gateway ------------------------------------------------------------------------------

@@ -1,16 +1,30 @@
 import Contracts
 import Foundation
 import ServiceKit
+import Wire
 
-/// The heatmap service as the host runs it: schema `heatmap`, its migrations and handlers.
+/// The heatmap service as the host runs it: schema `heatmap`, its migrations, its handlers and
+/// the outbox consumer that feeds the rollup from the ingest service at `ingestEndpoint`.
 public enum HeatmapBackend {
-    public static let definition = BackendDefinition(
-        name: "heatmap",
-        schema: "heatmap",
-        serviceNames: [MethodNames.Heatmap.service],
-        migrationsDirectory: migrationsDirectory,
-        assemble: { _, _ in [] }
-    )
+    /// The definition for a heatmap that consumes the ingest service at `ingestEndpoint`.
+    public static func definition(ingestEndpoint: Endpoint) -> BackendDefinition {
+        BackendDefinition(
+            name: "heatmap",
+            schema: "heatmap",
+            serviceNames: [MethodNames.Heatmap.service],
+            migrationsDirectory: migrationsDirectory,
+            assemble: { context, router in
+                let store = HeatmapStore(pool: context.pool)
+                let index = RollupIndex()
+                let ingest = RPCClient(endpoint: ingestEndpoint)
+                let consumer = OutboxConsumer(client: ingest, store: store, index: index,
+                                              logger: context.logger)
+                try await consumer.prepare()
+                HeatmapHandlers(index: index, store: store, ingest: ingest).register(on: &router)
+                return [consumer]
+            }
+        )
+    }
 
     /// The service's ordered SQL migrations, shipped as a resource folder.
     public static var migrationsDirectory: URL {

@@ -16,10 +16,14 @@ struct HeatmapCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Serve the heatmap RPC API until SIGTERM or SIGINT.")
 
         @OptionGroup var options: BackendOptions
+        @OptionGroup var ingest: IngestEndpointOptions
 
         func run() async throws {
-            let configuration = try options.resolve(environment: ProcessEnvironment.current)
-            try await BackendHost(definition: HeatmapBackend.definition, configuration: configuration).run()
+            let environment = ProcessEnvironment.current
+            let configuration = try options.resolve(environment: environment)
+            let ingestEndpoint = try ingest.resolve(environment: environment)
+            try await BackendHost(definition: HeatmapBackend.definition(ingestEndpoint: ingestEndpoint),
+                                  configuration: configuration).run()
         }
     }
 }

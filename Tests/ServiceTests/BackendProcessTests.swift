@@ -15,7 +15,8 @@ struct BackendProcessTests {
         defer { folder.remove() }
         let socket = folder.path("\(service).sock")
         let process = try ServiceProcess(
-            service, arguments: ["serve", "--listen", "unix://\(socket)", "--database-url", database.url],
+            service, arguments: ["serve", "--listen", "unix://\(socket)", "--database-url", database.url]
+                + (service == "heatmap" ? ["--ingest-endpoint", "unix://\(folder.path("ingest.sock"))"] : []),
             logDirectory: folder.url)
 
         let client = RPCClient(endpoint: .unix(path: socket))

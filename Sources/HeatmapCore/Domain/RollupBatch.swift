@@ -1,0 +1,48 @@
+import Contracts
+
+/// One pulled outbox batch, reduced to net changes per rollup cell (plus the located extent).
+public struct RollupBatch: Sendable {
+    /// Net change per cell; cells that net to zero are dropped.
+    public private(set) var changes: [RollupKey: RollupCounts] = [:]
+    /// The bounding box of the batch's located insertions, per city.
+    public private(set) var extents: [String: Extent] = [:]
+    /// The last outbox position in the batch.
+    public let position: Int64
+    /// How many deltas the batch held.
+    public private(set) var deltaCount = 0
+
+    /// A lon/lat bounding box.
+    public struct Extent: Sendable, Hashable {
+        public var minLon, minLat, maxLon, maxLat: Double
+    }
+
+    /// Reduces `entries` (in position order) ending at `position`.
+    public init(entries: [OutboxEntry], position: Int64) {
+        self.position = position
+        for entry in entries {
+            for delta in entry.deltas { add(delta) }
+        }
+        changes = changes.filter { !$0.value.isZero }
+    }
+
+    private mutating func add(_ delta: IncidentDelta) {
+        deltaCount += 1
+        let time = LocalCalendar(localSeconds: delta.occurredLocalSeconds)
+        let key = RollupKey(city: delta.city, area: delta.area, primaryType: delta.primaryType,
+                            year: time.year, month: time.month,
+                            hour: delta.monthOnly ? -1 : time.hour, dayOfWeek: delta.monthOnly ? -1 : time.dayOfWeek)
+        let sign = Int64(delta.sign)
+        changes[key, default: RollupCounts()] += RollupCounts(
+            incidents: sign, arrests: delta.arrest ? sign : 0, domestic: delta.domestic ? sign : 0)
+        guard delta.sign > 0, delta.hasLocation, delta.lon.isFinite, delta.lat.isFinite else { return }
+        if var extent = extents[delta.city] {
+            extent.minLon = min(extent.minLon, delta.lon)
+            extent.minLat = min(extent.minLat, delta.lat)
+            extent.maxLon = max(extent.maxLon, delta.lon)
+            extent.maxLat = max(extent.maxLat, delta.lat)
+            extents[delta.city] = extent
+        } else {
+            extents[delta.city] = Extent(minLon: delta.lon, minLat: delta.lat, maxLon: delta.lon, maxLat: delta.lat)
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import Synchronization
+
+/// Every city's ``CityRollupIndex`` and the outbox position they reflect.
+///
+/// The outbox consumer is the only writer: it loads the index from the database at start (in the
+/// same snapshot as the position) and applies each batch right after that batch's transaction
+/// commits. Handlers take a city's index by value and query it without holding the lock.
+public final class RollupIndex: Sendable {
+    private struct State: Sendable {
+        var cities: [String: CityRollupIndex] = [:]
+        var position: Int64 = 0
+        var loaded = false
+    }
+
+    private let state = Mutex(State())
+
+    public init() {}
+
+    /// Replaces everything with a snapshot read from the database at `position`.
+    public func replace(with snapshot: RollupSnapshot) {
+        var cities: [String: CityRollupIndex] = [:]
+        for row in snapshot.rows {
+            cities[row.city, default: CityRollupIndex(city: row.city)]
+                .add(area: row.area, primaryType: row.primaryType, year: row.year, month: row.month, hour: row.hour, counts: row.counts)
+        }
+        state.withLock { $0 = State(cities: cities, position: snapshot.position, loaded: true) }
+    }
+
+    /// Applies a committed batch.
+    public func apply(_ batch: RollupBatch) {
+        state.withLock { state in
+            for (key, counts) in batch.changes {
+                state.cities[key.city, default: CityRollupIndex(city: key.city)]
+                    .add(area: key.area, primaryType: key.primaryType, year: key.year, month: key.month, hour: key.hour, counts: counts)
+            }
+            state.position = batch.position
+        }
+    }
+
+    /// A city's index (a copy-on-write value), or nil when it has no data.
+    public func city(_ slug: String) -> CityRollupIndex? {
+        state.withLock { $0.cities[slug] }
+    }
+
+    /// Every city with data, by slug.
+    public var cities: [CityRollupIndex] {
+        state.withLock { Array($0.cities.values) }.sorted { $0.city < $1.city }
+    }
+
+    /// The outbox position the index reflects.
+    public var position: Int64 { state.withLock { $0.position } }
+
+    /// Marks the index stale (after a failed batch whose commit outcome is unknown): the
+    /// consumer reloads it from the database before its next batch.
+    public func invalidate() {
+        state.withLock { $0.loaded = false }
+    }
+
+    /// Whether the index has been loaded from the database.
+    public var isLoaded: Bool { state.withLock { $0.loaded } }
+}

@@ -1,0 +1,71 @@
+import Contracts
+import Wire
+
+/// The `crimescope.heatmap.v1.Heatmap` handlers: thin conversions between the contracts, the
+/// in-memory ``RollupIndex`` (hot path) and the store. Check recounts through ingest's RPC.
+public struct HeatmapHandlers: Sendable {
+    let index: RollupIndex
+    let store: HeatmapStore
+    let ingestClient: RPCClient
+
+    public init(index: RollupIndex, store: HeatmapStore, ingest: RPCClient) {
+        self.index = index
+        self.store = store
+        self.ingestClient = ingest
+    }
+
+    /// Registers ListCities, GetBeatHeatmap and Check.
+    public func register(on router: inout RPCRouter) {
+        router.register(MethodNames.Heatmap.listCities) { (_: ListCitiesRequest, _) in try await listCities() }
+        router.register(MethodNames.Heatmap.getBeatHeatmap) { (request: BeatHeatmapRequest, _) in try beatHeatmap(request) }
+        router.register(MethodNames.Heatmap.check) { (request: CheckRequest, _) in try await check(request) }
+    }
+
+    func listCities() async throws -> ListCitiesResponse {
+        let extents = try await store.extents()
+        return ListCitiesResponse(cities: index.cities.compactMap { city in
+            guard let timeZone = CityCatalog.timeZone(of: city.city) else { return nil }
+            let bounds = extents[city.city].map {
+                BoundingBox(minLon: $0.minLon, minLat: $0.minLat, maxLon: $0.maxLon, maxLat: $0.maxLat)
+            }
+            return City(city: city.city, name: CityCatalog.displayName(of: city.city), timeZone: timeZone,
+                        bounds: bounds, availableMonths: city.availableMonths)
+        })
+    }
+
+    func beatHeatmap(_ request: BeatHeatmapRequest) throws(RPCError) -> BeatHeatmapResponse {
+        let query = try BeatQuery(request)
+        let result = (index.city(query.city) ?? CityRollupIndex(city: query.city)).query(query)
+        return BeatHeatmapResponse(
+            areas: result.areas.map { AreaCounts(area: $0.area, counts: Counts($0.counts)) },
+            total: Counts(result.total), maxIncidents: result.maxIncidents, filters: request,
+            crimeTypes: result.crimeTypes.map { CrimeTypeCount(primaryType: $0.primaryType, incidents: $0.incidents) },
+            timeZone: CityCatalog.timeZone(of: query.city) ?? "")
+    }
+
+    func check(_ request: CheckRequest) async throws -> CheckResponse {
+        guard CityCatalog.timeZone(of: request.city) != nil else {
+            throw RPCError(.notFound, "no city '\(request.city)'; try chicago, nyc or uk-<force>")
+        }
+        let range = try CheckRange(request.range)
+        let recount = try await ingestClient.call(
+            MethodNames.Ingest.countIncidents,
+            CountIncidentsRequest(city: request.city, range: request.range, primaryType: request.primaryType),
+            as: CountIncidentsResponse.self, timeout: .seconds(60))
+        let rollup = try await store.areaCounts(city: request.city, fromMonth: range.fromMonth, toMonth: range.toMonth,
+                                                primaryType: request.primaryType)
+        var recounted: [String: RollupCounts] = [:]
+        for area in recount.areas {
+            recounted[area.area] = RollupCounts(area.counts ?? Counts())
+        }
+        var response = CheckResponse(appliedOutboxPosition: rollup.position)
+        for area in Set(recounted.keys).union(rollup.areas.keys).sorted() {
+            let mine = rollup.areas[area] ?? RollupCounts(), theirs = recounted[area] ?? RollupCounts()
+            if mine != theirs {
+                response.differences.append(CheckDifference(area: area, rollup: Counts(mine), recount: Counts(theirs)))
+            }
+        }
+        response.consistent = response.differences.isEmpty
+        return response
+    }
+}

@@ -1,0 +1,158 @@
+import Contracts
+import Foundation
+import HeatmapCore
+import IngestCore
+import Logging
+import Postgres
+import ServiceKit
+import TestSupport
+import Testing
+import Wire
+
+/// Chicago 2017 loaded through a real ingest server, consumed over its RPC by the outbox
+/// consumer (in process, then by the real `heatmap` executable killed with SIGKILL mid-stream and
+/// restarted), and queried through the heatmap RPC; every count is checked against a recount of
+/// the raw file made here with ingest's parser.
+@Suite("Heatmap over Chicago 2017", .serialized, .timeLimit(.minutes(10)))
+struct HeatmapChicagoTests {
+    static let year2017 = LocalTimeRange(startLocalSeconds: 1_483_228_800, endLocalSeconds: 1_514_764_800)
+    static let logger = Logger(label: "heatmap-tests") { _ in SwiftLogNoOpLogHandler() }
+
+    @Test("exactly once across a consumer stop and a SIGKILL; counts equal the raw-file recount")
+    func chicago2017() async throws {
+        let database = try await TestDatabase.create(label: "heatmap")
+        let folder = try TemporaryDirectory(prefix: "cs-hm")
+        let pool = database.pool(size: 2)
+        defer { folder.remove() }
+        let ingest = try await IngestTestServer.start(database: database, pool: pool, folder: folder)
+        do {
+            try await run(database: database, pool: pool, folder: folder, ingest: ingest)
+        } catch {
+            await ingest.stop()
+            await pool.shutdown()
+            throw error
+        }
+        await ingest.stop()
+        await pool.shutdown()
+        try await database.drop()
+    }
+
+    private func run(database: TestDatabase, pool: PostgresPool, folder: TemporaryDirectory, ingest: IngestTestServer) async throws {
+        let file = "chicago-crimes/chicago_crimes_2017.csv.xz"
+        let oracleTask = Task.detached { try ChicagoOracle.compute(file) }
+        let outcome = try await ingest.load(file, city: "chicago", format: .chicagoCSV)
+        #expect(outcome.succeeded, "\(outcome.error ?? "")")
+        let oracle = try await oracleTask.value
+        #expect(oracle.rows == 267_792 && oracle.types["THEFT"] == 64_334 && oracle.types["BATTERY"] == 49_212)
+        let lastPosition = try await pool.query("SELECT max(position) FROM ingest.outbox").scalar(Int64.self)
+
+        // 1. The in-process consumer applies three small batches, then stops (as if cancelled).
+        let migrations = try Migration.load(directory: HeatmapBackend.migrationsDirectory)
+        _ = try await Migrator(schema: "heatmap", migrations: migrations, logger: Self.logger).migrate(pool)
+        let store = HeatmapStore(pool: pool)
+        var settings = OutboxConsumerSettings()
+        settings.maxDeltas = 5_000
+        let first = OutboxConsumer(client: RPCClient(endpoint: ingest.endpoint), store: store, index: RollupIndex(),
+                                   settings: settings, logger: Self.logger)
+        try await first.prepare()
+        let stoppedAt = try await first.catchUp(maxBatches: 3)
+        #expect(stoppedAt > 0 && stoppedAt < lastPosition)
+        #expect(try await store.position() == stoppedAt)
+
+        // 2. The real executable continues from there; SIGKILL it mid-stream, start it again.
+        let socket = folder.path("h.sock")
+        let arguments = ["serve", "--listen", "unix://\(socket)", "--database-url", database.url,
+                         "--ingest-endpoint", ingest.endpoint.description]
+        let killed = try ServiceProcess("heatmap", arguments: arguments, logDirectory: folder.url)
+        let advanced = try await waitForPosition(store) { $0 > stoppedAt }
+        await killed.kill9()
+        #expect(advanced > stoppedAt)
+        let restarted = try ServiceProcess("heatmap", arguments: arguments, logDirectory: folder.url)
+        let caughtUp = try await waitForPosition(store) { $0 == lastPosition }
+        #expect(caughtUp == lastPosition, "log:\n\(restarted.log())")
+
+        // 3. Through the heatmap RPC: counts, filters, validation, Check.
+        let client = RPCClient(endpoint: .unix(path: socket))
+        try await checkCounts(client, oracle: oracle)
+        try await checkValidation(client)
+        let check = try await client.call(MethodNames.Heatmap.check, CheckRequest(city: "chicago", range: Self.year2017),
+                                          as: CheckResponse.self)
+        #expect(check.consistent, "\(check.differences.prefix(5))")
+        #expect(check.appliedOutboxPosition == lastPosition)
+        let theftCheck = try await client.call(MethodNames.Heatmap.check,
+                                               CheckRequest(city: "chicago", range: Self.year2017, primaryType: "THEFT"),
+                                               as: CheckResponse.self)
+        #expect(theftCheck.consistent)
+        let cities = try await client.call(MethodNames.Heatmap.listCities, ListCitiesRequest(), as: ListCitiesResponse.self)
+        #expect(cities.cities.map(\.city) == ["chicago"])
+        #expect(cities.cities.first?.availableMonths.count == 12 && cities.cities.first?.timeZone == "America/Chicago")
+        await client.close()
+        #expect(await restarted.terminate() == 0, "graceful stop; log:\n\(restarted.log())")
+
+        // 4. A fresh index loaded from the database answers the same.
+        let reloaded = RollupIndex()
+        try await OutboxConsumer(client: RPCClient(endpoint: ingest.endpoint), store: store, index: reloaded, logger: Self.logger).prepare()
+        let fromDatabase = try #require(reloaded.city("chicago")).query(BeatQuery(city: "chicago", yearFrom: 2017, yearTo: 2017))
+        #expect(Dictionary(uniqueKeysWithValues: fromDatabase.areas.map { ($0.area, $0.counts) }) == oracle.all)
+    }
+
+    private func checkCounts(_ client: RPCClient, oracle: ChicagoOracle) async throws {
+        let all = try await heatmap(client, BeatHeatmapRequest(city: "chicago", year: 2017))
+        #expect(areas(all) == oracle.all)
+        #expect(all.total?.incidents == 267_792 && all.total?.arrests == 52_231 && all.total?.domestic == 42_575)
+        #expect(all.maxIncidents == oracle.all.values.map(\.incidents).max())
+        #expect(all.maxIncidents == 3_153, "busiest beat 1834")
+        #expect(all.timeZone == "America/Chicago")
+        #expect(all.filters?.year == 2017)
+        #expect(Dictionary(uniqueKeysWithValues: all.crimeTypes.map { ($0.primaryType, $0.incidents) }) == oracle.types)
+
+        let theft = try await heatmap(client, BeatHeatmapRequest(city: "chicago", yearFrom: 2016, yearTo: 2018, primaryType: "THEFT"))
+        #expect(areas(theft) == oracle.theft)
+        #expect(theft.total?.incidents == 64_334)
+        #expect(theft.crimeTypes.count == oracle.types.count, "crime types ignore the type filter")
+
+        let late = try await heatmap(client, BeatHeatmapRequest(city: "chicago", year: 2017, hours: HourRange(hourMin: 22, hourMax: 5)))
+        #expect(areas(late) == oracle.lateNight)
+        #expect(late.total.map { RollupCounts($0) } == ChicagoOracle.total(oracle.lateNight))
+
+        let otherYear = try await heatmap(client, BeatHeatmapRequest(city: "chicago", year: 2016))
+        #expect(otherYear.areas.isEmpty && otherYear.total?.incidents == 0)
+    }
+
+    private func checkValidation(_ client: RPCClient) async throws {
+        let both = await #expect(throws: RPCError.self) {
+            try await heatmap(client, BeatHeatmapRequest(city: "chicago", year: 2017, yearFrom: 2016, yearTo: 2017))
+        }
+        #expect(both?.code == .invalidArgument && both?.message == "give either year or year_from/year_to, not both")
+        let reversed = await #expect(throws: RPCError.self) {
+            try await heatmap(client, BeatHeatmapRequest(city: "chicago", yearFrom: 2018, yearTo: 2017))
+        }
+        #expect(reversed?.code == .invalidArgument)
+        let unknown = await #expect(throws: RPCError.self) { try await heatmap(client, BeatHeatmapRequest(city: "atlantis")) }
+        #expect(unknown?.code == .notFound)
+    }
+
+    private func heatmap(_ client: RPCClient, _ request: BeatHeatmapRequest) async throws -> BeatHeatmapResponse {
+        try await client.call(MethodNames.Heatmap.getBeatHeatmap, request, as: BeatHeatmapResponse.self)
+    }
+
+    private func areas(_ response: BeatHeatmapResponse) -> [String: RollupCounts] {
+        Dictionary(uniqueKeysWithValues: response.areas.map { ($0.area, RollupCounts($0.counts ?? Counts())) })
+    }
+
+    /// Polls the stored consumer position until `condition` holds (or 120 s pass).
+    private func waitForPosition(_ store: HeatmapStore, _ condition: (Int64) -> Bool) async throws -> Int64 {
+        let deadline = ContinuousClock.now + .seconds(120)
+        while true {
+            let position = try await store.position()
+            if condition(position) || ContinuousClock.now > deadline { return position }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+}
+
+extension RollupCounts {
+    init(_ counts: Counts) {
+        self.init(incidents: counts.incidents, arrests: counts.arrests, domestic: counts.domestic)
+    }
+}

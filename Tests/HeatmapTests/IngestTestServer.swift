@@ -1,0 +1,43 @@
+import Foundation
+import IngestCore
+import Logging
+import Postgres
+import ServiceKit
+import TestSupport
+import Wire
+
+/// A real ingest RPC server (ingest's own handlers) on a Unix socket in a temporary folder,
+/// over a migrated test database.
+struct IngestTestServer {
+    let server: RPCServer
+    let runTask: Task<Void, any Error>
+    let endpoint: Endpoint
+    let loader: IngestLoader
+
+    static let logger = Logger(label: "heatmap-tests") { _ in SwiftLogNoOpLogHandler() }
+
+    static func start(database: TestDatabase, pool: PostgresPool, folder: TemporaryDirectory) async throws -> IngestTestServer {
+        let migrations = try Migration.load(directory: IngestBackend.migrationsDirectory)
+        _ = try await Migrator(schema: "ingest", migrations: migrations, logger: logger).migrate(pool)
+        let loader = IngestLoader(databaseURL: database.url, logger: logger)
+        var router = RPCRouter()
+        IngestHandlers(loader: loader, store: IngestStore(pool: pool), writeAuthorization: WriteAuthorization(token: "t"))
+            .register(on: &router)
+        let server = RPCServer(configuration: RPCServerConfiguration(endpoints: [.unix(path: folder.path("i.sock"))]),
+                               router: router, logger: logger)
+        let runTask = Task { try await server.run() }
+        let bound = try await server.boundEndpoints()
+        return IngestTestServer(server: server, runTask: runTask, endpoint: bound[0], loader: loader)
+    }
+
+    /// Loads a shared data file through the ingest loader.
+    func load(_ relativePath: String, city: String, format: LoadFormat) async throws -> LoadOutcome {
+        guard let city = IngestCity(slug: city) else { throw SharedData.Missing(description: "bad city \(city)") }
+        return try await loader.load(LoadRequest(city: city, format: format, input: .file(path: try SharedData.url(relativePath).path)))
+    }
+
+    func stop() async {
+        runTask.cancel()
+        _ = try? await runTask.value
+    }
+}
