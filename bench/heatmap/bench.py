@@ -1,0 +1,76 @@
+"""GetBeatHeatmap latency through the RPC over a Unix socket: one connection, sequential calls,
+a mix of filter combinations. Prints p50/p99/max per combination and overall, and a Health/Check
+baseline measured the same way (the client's and the transport's share of each call).
+
+Usage: bench.py unix:///path/heatmap.sock [calls-per-combination]
+"""
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests" / "python"))
+import crimescope_wire as wire  # noqa: E402
+
+wire.generate_protos(ROOT, Path("/tmp/cs-heatmap-bench-protos"))
+hm = wire.pb("heatmap.v1.heatmap")
+METHOD = "/crimescope.heatmap.v1.Heatmap/GetBeatHeatmap"
+
+COMBOS = {
+    "year": hm.BeatHeatmapRequest(city="chicago", year=2017),
+    "year+type": hm.BeatHeatmapRequest(city="chicago", year=2015, primary_type="THEFT"),
+    "year+hours": hm.BeatHeatmapRequest(city="chicago", year=2016, hours=hm.HourRange(hour_min=8, hour_max=17)),
+    "year+hours wrap+type": hm.BeatHeatmapRequest(city="chicago", year=2017, primary_type="BATTERY",
+                                                  hours=hm.HourRange(hour_min=22, hour_max=5)),
+    "range 2010-2017": hm.BeatHeatmapRequest(city="chicago", year_from=2010, year_to=2017),
+    "range+type+hours": hm.BeatHeatmapRequest(city="chicago", year_from=2012, year_to=2017, primary_type="NARCOTICS",
+                                              hours=hm.HourRange(hour_min=20, hour_max=2)),
+    "all years": hm.BeatHeatmapRequest(city="chicago"),
+}
+
+
+def percentile(values, p):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def measure(conn, method, request, calls):
+    times = []
+    for _ in range(calls):
+        start = time.perf_counter()
+        reply = conn.call(method, request)
+        times.append((time.perf_counter() - start) * 1000)
+        if reply.code != 0:
+            raise SystemExit(f"{method} failed: {reply.code} {reply.message}")
+    return times
+
+
+def line(name, times):
+    return f"| {name} | {len(times)} | {percentile(times, 50):.3f} | {percentile(times, 99):.3f} | {max(times):.3f} |"
+
+
+def main():
+    endpoint = sys.argv[1]
+    calls = int(sys.argv[2]) if len(sys.argv) > 2 else 1000
+    health = wire.pb("health.v1.health")
+    with wire.WireConnection(endpoint) as conn:
+        for request in COMBOS.values():
+            measure(conn, METHOD, request, 50)
+        baseline = measure(conn, wire.HEALTH_CHECK, health.HealthCheckRequest(), calls)
+        print("| call | calls | p50 ms | p99 ms | max ms |")
+        print("|---|---|---|---|---|")
+        print(line("Health/Check (baseline)", baseline))
+        everything = []
+        # Interleave the combinations so that none is measured only warm.
+        per = {name: [] for name in COMBOS}
+        for _ in range(calls):
+            for name, request in COMBOS.items():
+                per[name] += measure(conn, METHOD, request, 1)
+        for name, times in per.items():
+            everything += times
+            print(line(f"GetBeatHeatmap {name}", times))
+        print(line("GetBeatHeatmap, all combinations", everything))
+
+
+if __name__ == "__main__":
+    main()
