@@ -67,6 +67,7 @@ struct HeatmapChicagoTests {
         let advanced = try await waitForPosition(store) { $0 > stoppedAt }
         await killed.kill9()
         #expect(advanced > stoppedAt)
+        print("heatmap SIGKILLed at outbox position \(advanced) of \(lastPosition) (in-process consumer stopped at \(stoppedAt))")
         let restarted = try ServiceProcess("heatmap", arguments: arguments, logDirectory: folder.url)
         let caughtUp = try await waitForPosition(store) { $0 == lastPosition }
         #expect(caughtUp == lastPosition, "log:\n\(restarted.log())")
