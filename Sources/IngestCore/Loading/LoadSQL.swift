@@ -99,7 +99,9 @@ enum LoadSQL {
 
     /// Writes this batch's outbox entries: +1 for each insert; -1 old and +1 new for each update
     /// whose aggregated fields changed (an update of other columns nets to nothing and is left out).
-    /// $1 city, $2 run id. Returns the number of deltas written.
+    /// $1 city, $2 run id. Returns the number of deltas written. The aggregates take no ORDER BY
+    /// (each would sort the batch again): every input row feeds all arrays at once, so the arrays
+    /// stay parallel whatever order the rows arrive in.
     static let writeOutbox = """
         WITH deltas AS (
             SELECT ord, 0 AS part, -1 AS sign, old_area AS area, old_primary_type AS primary_type, old_category AS category,
@@ -114,17 +116,17 @@ enum LoadSQL {
             INSERT INTO ingest.outbox (run_id, city, delta_count, signs, areas, primary_types, categories, occurred,
                                        month_only, arrests, domestic, has_location, lons, lats)
             SELECT $2, $1, count(*),
-                   array_agg(sign::smallint ORDER BY ord, part),
-                   array_agg(COALESCE(area, '') ORDER BY ord, part),
-                   array_agg(COALESCE(primary_type, '') ORDER BY ord, part),
-                   array_agg(COALESCE(category, '') ORDER BY ord, part),
-                   array_agg(occurred ORDER BY ord, part),
-                   array_agg(month_only ORDER BY ord, part),
-                   array_agg(arrest ORDER BY ord, part),
-                   array_agg(domestic ORDER BY ord, part),
-                   array_agg(lon IS NOT NULL ORDER BY ord, part),
-                   array_agg(lon ORDER BY ord, part),
-                   array_agg(lat ORDER BY ord, part)
+                   array_agg(sign::smallint),
+                   array_agg(COALESCE(area, '')),
+                   array_agg(COALESCE(primary_type, '')),
+                   array_agg(COALESCE(category, '')),
+                   array_agg(occurred),
+                   array_agg(month_only),
+                   array_agg(arrest),
+                   array_agg(domestic),
+                   array_agg(lon IS NOT NULL),
+                   array_agg(lon),
+                   array_agg(lat)
             FROM deltas
             GROUP BY (ord - 1) / \(changesPerOutboxEntry)
             ORDER BY (ord - 1) / \(changesPerOutboxEntry)
