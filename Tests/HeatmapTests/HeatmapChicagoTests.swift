@@ -84,6 +84,7 @@ struct HeatmapChicagoTests {
                                                CheckRequest(city: "chicago", range: Self.year2017, primaryType: "THEFT"),
                                                as: CheckResponse.self)
         #expect(theftCheck.consistent)
+        try await checkAreaDetail(client, oracle: oracle)
         let cities = try await client.call(MethodNames.Heatmap.listCities, ListCitiesRequest(), as: ListCitiesResponse.self)
         #expect(cities.cities.map(\.city) == ["chicago"])
         #expect(cities.cities.first?.availableMonths.count == 12 && cities.cities.first?.timeZone == "America/Chicago")
@@ -118,6 +119,24 @@ struct HeatmapChicagoTests {
 
         let otherYear = try await heatmap(client, BeatHeatmapRequest(city: "chicago", year: 2016))
         #expect(otherYear.areas.isEmpty && otherYear.total?.incidents == 0)
+    }
+
+    private func checkAreaDetail(_ client: RPCClient, oracle: ChicagoOracle) async throws {
+        let detail = try await client.call(MethodNames.Heatmap.getAreaDetail,
+                                           AreaDetailRequest(area: AreaId(city: "chicago", area: "1834"), yearFrom: 2017, yearTo: 2017),
+                                           as: AreaDetailResponse.self)
+        let expected = try #require(oracle.all["1834"])
+        #expect(detail.counts.map { RollupCounts($0) } == expected)
+        #expect(detail.byHour.count == 24 && detail.byHour.reduce(0, +) == expected.incidents)
+        #expect(detail.crimeMix.map(\.incidents).reduce(0, +) == expected.incidents)
+        #expect(detail.cityByHour.reduce(0, +) == 267_792)
+        #expect(abs(detail.cityMeanIncidentsPerArea - 267_792.0 / Double(oracle.all.count)) < 1e-9)
+        #expect(abs(detail.cityArrestRate - 52_231.0 / 267_792.0) < 1e-12)
+        let unknown = await #expect(throws: RPCError.self) {
+            try await client.call(MethodNames.Heatmap.getAreaDetail, AreaDetailRequest(area: AreaId(city: "chicago", area: "9999")),
+                                  as: AreaDetailResponse.self)
+        }
+        #expect(unknown?.code == .notFound)
     }
 
     private func checkValidation(_ client: RPCClient) async throws {

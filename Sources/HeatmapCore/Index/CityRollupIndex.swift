@@ -62,6 +62,22 @@ public struct CityRollupIndex: Sendable {
         return result
     }
 
+    /// The slot of `area`, nil when the city has never had it.
+    func areaSlot(_ area: String) -> Int32? { areaSlots[area] }
+
+    var areaCount: Int { areaNames.count }
+    var typeCount: Int { typeNames.count }
+    func typeName(_ slot: Int) -> String { typeNames[slot] }
+
+    /// Calls `body` with every cell of the years `query` selects (no other filter).
+    func forEachCell(inYearsOf query: BeatQuery, _ body: (RollupCell) -> Void) {
+        for (year, yearCells) in years where query.includes(year: year) {
+            yearCells.cells.withUnsafeBufferPointer { cells in
+                for cell in cells { body(cell) }
+            }
+        }
+    }
+
     private static func slot(_ name: String, names: inout [String], slots: inout [String: Int32]) -> Int32 {
         if let slot = slots[name] { return slot }
         let slot = Int32(names.count)

@@ -14,11 +14,12 @@ public struct HeatmapHandlers: Sendable {
         self.ingestClient = ingest
     }
 
-    /// Registers ListCities, GetBeatHeatmap and Check.
+    /// Registers ListCities, GetBeatHeatmap, GetAreaDetail and Check.
     public func register(on router: inout RPCRouter) {
         router.register(MethodNames.Heatmap.listCities) { (_: ListCitiesRequest, _) in try await listCities() }
         router.register(MethodNames.Heatmap.getBeatHeatmap) { (request: BeatHeatmapRequest, _) in try beatHeatmap(request) }
         router.register(MethodNames.Heatmap.check) { (request: CheckRequest, _) in try await check(request) }
+        router.register(MethodNames.Heatmap.getAreaDetail) { (request: AreaDetailRequest, _) in try areaDetail(request) }
     }
 
     func listCities() async throws -> ListCitiesResponse {
@@ -41,6 +42,26 @@ public struct HeatmapHandlers: Sendable {
             total: Counts(result.total), maxIncidents: result.maxIncidents, filters: request,
             crimeTypes: result.crimeTypes.map { CrimeTypeCount(primaryType: $0.primaryType, incidents: $0.incidents) },
             timeZone: CityCatalog.timeZone(of: query.city) ?? "")
+    }
+
+    func areaDetail(_ request: AreaDetailRequest) throws(RPCError) -> AreaDetailResponse {
+        guard let id = request.area, !id.area.isEmpty else { throw RPCError(.invalidArgument, "area (city and area) is required") }
+        let query = try BeatQuery(BeatHeatmapRequest(city: id.city, yearFrom: request.yearFrom, yearTo: request.yearTo))
+        guard let detail = index.city(query.city)?.detail(area: id.area, query: query) else {
+            throw RPCError(.notFound, "no incidents ever in area '\(id.area)' of \(id.city)")
+        }
+        let city = detail.cityCounts
+        return AreaDetailResponse(
+            area: id, counts: Counts(detail.counts),
+            crimeMix: detail.crimeMix.map { CrimeTypeCount(primaryType: $0.primaryType, incidents: $0.incidents) },
+            arrestRate: AreaDetail.rate(detail.counts.arrests, detail.counts.incidents),
+            domesticRate: AreaDetail.rate(detail.counts.domestic, detail.counts.incidents),
+            byHour: detail.byHour,
+            cityArrestRate: AreaDetail.rate(city.arrests, city.incidents),
+            cityDomesticRate: AreaDetail.rate(city.domestic, city.incidents),
+            cityMeanIncidentsPerArea: detail.cityAreasWithIncidents == 0
+                ? 0 : Double(city.incidents) / Double(detail.cityAreasWithIncidents),
+            cityByHour: detail.cityByHour)
     }
 
     func check(_ request: CheckRequest) async throws -> CheckResponse {
