@@ -40,6 +40,8 @@ struct HeatmapChicagoTests {
     private func run(database: TestDatabase, pool: PostgresPool, folder: TemporaryDirectory, ingest: IngestTestServer) async throws {
         let file = "chicago-crimes/chicago_crimes_2017.csv.xz"
         let oracleTask = Task.detached { try ChicagoOracle.compute(file) }
+        let beats = try await ingest.load("chicago-police-beats/police_beats_current.geojson.gz", city: "chicago", format: .areasGeoJSON)
+        #expect(beats.succeeded, "\(beats.error ?? "")")
         let outcome = try await ingest.load(file, city: "chicago", format: .chicagoCSV)
         #expect(outcome.succeeded, "\(outcome.error ?? "")")
         let oracle = try await oracleTask.value
@@ -85,6 +87,7 @@ struct HeatmapChicagoTests {
                                                as: CheckResponse.self)
         #expect(theftCheck.consistent)
         try await checkAreaDetail(client, oracle: oracle)
+        try await checkAreaShapes(client)
         let cities = try await client.call(MethodNames.Heatmap.listCities, ListCitiesRequest(), as: ListCitiesResponse.self)
         #expect(cities.cities.map(\.city) == ["chicago"])
         #expect(cities.cities.first?.availableMonths.count == 12 && cities.cities.first?.timeZone == "America/Chicago")
@@ -137,6 +140,20 @@ struct HeatmapChicagoTests {
                                   as: AreaDetailResponse.self)
         }
         #expect(unknown?.code == .notFound)
+    }
+
+    private func checkAreaShapes(_ client: RPCClient) async throws {
+        let shapes = try await client.call(MethodNames.Heatmap.getAreaShapes, AreaShapesRequest(city: "chicago"),
+                                           as: AreaShapesResponse.self).shapes
+        #expect(shapes.count == 275)
+        #expect(shapes.allSatisfy { $0.geoJSON.hasPrefix("{\"type\":\"") && $0.geoJSON.contains("Polygon") })
+        #expect(shapes.allSatisfy { (-88.0 ... -87.5).contains($0.centroidLon) && (41.6 ... 42.1).contains($0.centroidLat) })
+        let totalKm2 = shapes.map(\.areaKm2).reduce(0, +)
+        #expect((550 ... 650).contains(totalKm2), "Chicago is about 606 km²; beats sum to \(totalKm2)")
+        let coarse = try await client.call(MethodNames.Heatmap.getAreaShapes, AreaShapesRequest(city: "chicago", toleranceMeters: 200),
+                                           as: AreaShapesResponse.self).shapes
+        #expect(coarse.count == 275)
+        #expect(coarse.map(\.geoJSON.utf8.count).reduce(0, +) < shapes.map(\.geoJSON.utf8.count).reduce(0, +))
     }
 
     private func checkValidation(_ client: RPCClient) async throws {

@@ -14,11 +14,12 @@ public struct HeatmapHandlers: Sendable {
         self.ingestClient = ingest
     }
 
-    /// Registers ListCities, GetBeatHeatmap, GetAreaDetail and Check.
+    /// Registers ListCities, GetBeatHeatmap, GetAreaShapes, GetAreaDetail and Check.
     public func register(on router: inout RPCRouter) {
         router.register(MethodNames.Heatmap.listCities) { (_: ListCitiesRequest, _) in try await listCities() }
         router.register(MethodNames.Heatmap.getBeatHeatmap) { (request: BeatHeatmapRequest, _) in try beatHeatmap(request) }
         router.register(MethodNames.Heatmap.check) { (request: CheckRequest, _) in try await check(request) }
+        router.register(MethodNames.Heatmap.getAreaShapes) { (request: AreaShapesRequest, _) in try await areaShapes(request) }
         router.register(MethodNames.Heatmap.getAreaDetail) { (request: AreaDetailRequest, _) in try areaDetail(request) }
     }
 
@@ -42,6 +43,30 @@ public struct HeatmapHandlers: Sendable {
             total: Counts(result.total), maxIncidents: result.maxIncidents, filters: request,
             crimeTypes: result.crimeTypes.map { CrimeTypeCount(primaryType: $0.primaryType, incidents: $0.incidents) },
             timeZone: CityCatalog.timeZone(of: query.city) ?? "")
+    }
+
+    /// Shapes from the heatmap's own copy; a city with none is first copied from ingest's
+    /// ListAreas. Polygons reloaded into ingest afterwards are not picked up yet.
+    func areaShapes(_ request: AreaShapesRequest) async throws -> AreaShapesResponse {
+        guard CityCatalog.timeZone(of: request.city) != nil else {
+            throw RPCError(.notFound, "no city '\(request.city)'; try chicago, nyc or uk-<force>")
+        }
+        guard request.toleranceMeters.isFinite, (0...10_000).contains(request.toleranceMeters) else {
+            throw RPCError(.invalidArgument, "tolerance_meters must be 0-10000, got \(request.toleranceMeters)")
+        }
+        let tolerance = request.toleranceMeters == 0 ? 20 : request.toleranceMeters
+        var shapes = try await store.areaShapes(city: request.city, toleranceMetres: tolerance)
+        if shapes.isEmpty {
+            let areas = try await ingestClient.call(MethodNames.Ingest.listAreas, ListAreasRequest(city: request.city),
+                                                    as: ListAreasResponse.self, timeout: .seconds(60))
+            guard !areas.areas.isEmpty else { return AreaShapesResponse() }
+            try await store.replaceAreaShapes(city: request.city, records: areas.areas)
+            shapes = try await store.areaShapes(city: request.city, toleranceMetres: tolerance)
+        }
+        return AreaShapesResponse(shapes: shapes.map {
+            AreaShape(area: $0.area, name: $0.name, geoJSON: $0.geojson, centroidLon: $0.centroidLon,
+                      centroidLat: $0.centroidLat, areaKm2: $0.areaKm2)
+        })
     }
 
     func areaDetail(_ request: AreaDetailRequest) throws(RPCError) -> AreaDetailResponse {
