@@ -195,6 +195,9 @@ class Cluster:
             argv += ["--listen", endpoints["tcp"]]
         argv += ["--database-url", self.database_url, "--write-token", WRITE_TOKEN,
                  "--log-level", "info"]
+        if name == "heatmap":
+            # The heatmap service consumes the ingest outbox; it retries until ingest answers.
+            argv += ["--ingest-endpoint", f"unix://{self.sock_dir / 'ingest.sock'}"]
         process = Process(name, argv, self.log_dir / f"{self.label}-{name}{tag}.log").start()
         self.processes.append(process)
         process.wait_ready(list(endpoints.values()))
