@@ -55,10 +55,11 @@ struct LoadCommand: AsyncParsableCommand {
             } else {
                 throw ValidationError("cannot recognise the format of \(file): pass --format")
             }
+            let started = ContinuousClock.now
             let job = try await loader.start(LoadRequest(city: city, format: format, input: .file(path: path),
                                                          fullReload: full, batchRows: batchRows))
             let reporter = ProgressReporter(name: URL(fileURLWithPath: path).lastPathComponent, runID: job.runID,
-                                            totalBytes: UncompressedSize.estimate(path: path))
+                                            totalBytes: UncompressedSize.estimate(path: path), started: started)
             let ticker = Task {
                 while !Task.isCancelled {
                     do { try await Task.sleep(for: reporter.interval) } catch { return }

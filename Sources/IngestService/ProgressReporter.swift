@@ -12,7 +12,8 @@ struct ProgressReporter: Sendable {
     /// Decompressed size of the file, when known, for the ETA.
     let totalBytes: Int?
     let isTerminal = isatty(STDERR_FILENO) == 1
-    let started = ContinuousClock.now
+    /// When the run was requested (before the run was recorded and the size looked up).
+    let started: ContinuousClock.Instant
 
     var interval: Duration { isTerminal ? .milliseconds(500) : .seconds(10) }
 
