@@ -40,6 +40,7 @@ struct HeatmapChicagoTests {
     private func run(database: TestDatabase, pool: PostgresPool, folder: TemporaryDirectory, ingest: IngestTestServer) async throws {
         let file = "chicago-crimes/chicago_crimes_2017.csv.xz"
         let oracleTask = Task.detached { try ChicagoOracle.compute(file) }
+        let incidentsTask = Task.detached { try ChicagoIncidents.load(file) }
         let beats = try await ingest.load("chicago-police-beats/police_beats_current.geojson.gz", city: "chicago", format: .areasGeoJSON)
         #expect(beats.succeeded, "\(beats.error ?? "")")
         let outcome = try await ingest.load(file, city: "chicago", format: .chicagoCSV)
@@ -88,6 +89,8 @@ struct HeatmapChicagoTests {
         #expect(theftCheck.consistent)
         try await checkAreaDetail(client, oracle: oracle)
         try await checkAreaShapes(client)
+        let incidents = try await incidentsTask.value
+        try await WindowHeatmapChecks.run(client, incidents: incidents)
         let cities = try await client.call(MethodNames.Heatmap.listCities, ListCitiesRequest(), as: ListCitiesResponse.self)
         #expect(cities.cities.map(\.city) == ["chicago"])
         #expect(cities.cities.first?.availableMonths.count == 12 && cities.cities.first?.timeZone == "America/Chicago")

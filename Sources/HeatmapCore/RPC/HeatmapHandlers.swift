@@ -14,13 +14,16 @@ public struct HeatmapHandlers: Sendable {
         self.ingestClient = ingest
     }
 
-    /// Registers ListCities, GetBeatHeatmap, GetAreaShapes, GetAreaDetail and Check.
+    /// Registers ListCities, GetBeatHeatmap, GetWindowHeatmap, GetAreaShapes, GetAreaDetail and Check.
     public func register(on router: inout RPCRouter) {
         router.register(MethodNames.Heatmap.listCities) { (_: ListCitiesRequest, _) in try await listCities() }
         router.register(MethodNames.Heatmap.getBeatHeatmap) { (request: BeatHeatmapRequest, _) in try beatHeatmap(request) }
         router.register(MethodNames.Heatmap.check) { (request: CheckRequest, _) in try await check(request) }
         router.register(MethodNames.Heatmap.getAreaShapes) { (request: AreaShapesRequest, _) in try await areaShapes(request) }
         router.register(MethodNames.Heatmap.getAreaDetail) { (request: AreaDetailRequest, _) in try areaDetail(request) }
+        router.register(MethodNames.Heatmap.getWindowHeatmap) { (request: WindowHeatmapRequest, _) in
+            try await windowHeatmap(request)
+        }
     }
 
     func listCities() async throws -> ListCitiesResponse {

@@ -47,6 +47,7 @@ public struct HeatmapStore: Sendable {
                         domestic = r.domestic + EXCLUDED.domestic
                     """)
             }
+            try Self.applyWindowGridSeries(batch, on: connection)
             for (city, extent) in batch.extents {
                 try connection.query("""
                     INSERT INTO heatmap.city_extent AS e (city, min_lon, min_lat, max_lon, max_lat) VALUES ($1, $2, $3, $4, $5)

@@ -1,0 +1,40 @@
+import Foundation
+import HeatmapCore
+import IngestCore
+
+/// Every incident of a raw Chicago file, reduced to what the window, grid and series checks
+/// recount (read with ingest's parser, never from the heatmap's rollups).
+struct ChicagoIncidents: Sendable {
+    struct Incident: Sendable {
+        let localSeconds: Int64
+        let area: String
+        let primaryType: String
+        let category: String
+        let month: Int
+        let lon: Double?
+        let lat: Double?
+    }
+
+    var incidents: [Incident] = []
+
+    static func load(_ relativePath: String) throws -> ChicagoIncidents {
+        var result = ChicagoIncidents()
+        _ = try ChicagoCSVParser().parse(contentsOf: SharedData.url(relativePath)) { row in
+            guard case .record(let record) = row else { return }
+            result.incidents.append(Incident(
+                localSeconds: record.occurred.localSeconds, area: record.area ?? "", primaryType: record.primaryType ?? "",
+                category: record.category ?? "", month: record.occurred.month, lon: record.longitude, lat: record.latitude))
+        }
+        return result
+    }
+
+    /// Incidents per area with `start ≤ t < end`, optionally one type.
+    func areaCounts(start: Int64, end: Int64, primaryType: String = "") -> [String: Int64] {
+        var counts: [String: Int64] = [:]
+        for incident in incidents where incident.localSeconds >= start && incident.localSeconds < end
+            && (primaryType.isEmpty || incident.primaryType == primaryType) {
+            counts[incident.area, default: 0] += 1
+        }
+        return counts
+    }
+}
