@@ -14,7 +14,7 @@ public struct HeatmapHandlers: Sendable {
         self.ingestClient = ingest
     }
 
-    /// Registers ListCities, GetBeatHeatmap, GetWindowHeatmap, GetAreaShapes, GetAreaDetail and Check.
+    /// Registers ListCities, GetBeatHeatmap, GetWindowHeatmap, GetYearGrids, GetAreaShapes, GetAreaDetail and Check.
     public func register(on router: inout RPCRouter) {
         router.register(MethodNames.Heatmap.listCities) { (_: ListCitiesRequest, _) in try await listCities() }
         router.register(MethodNames.Heatmap.getBeatHeatmap) { (request: BeatHeatmapRequest, _) in try beatHeatmap(request) }
@@ -24,6 +24,7 @@ public struct HeatmapHandlers: Sendable {
         router.register(MethodNames.Heatmap.getWindowHeatmap) { (request: WindowHeatmapRequest, _) in
             try await windowHeatmap(request)
         }
+        router.register(MethodNames.Heatmap.getYearGrids) { (request: YearGridsRequest, _) in try await yearGrids(request) }
     }
 
     func listCities() async throws -> ListCitiesResponse {
