@@ -84,6 +84,7 @@ let package = Package(
             name: "GatewayCore",
             dependencies: ["Contracts", "Wire", "ServiceKit", log,
                            .product(name: "Hummingbird", package: "hummingbird")],
+            resources: [.copy("Web")],
             swiftSettings: strict
         ),
         .executableTarget(name: "IngestService", dependencies: ["IngestCore", "ServiceKit"], exclude: ["README.md"], swiftSettings: strict),

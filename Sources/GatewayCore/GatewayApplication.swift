@@ -2,14 +2,17 @@ import Hummingbird
 import Logging
 import Prometheus
 
-/// Builds the gateway's HTTP application: middleware, health, metrics and (later) the API
-/// and the web UI.
+/// Builds the gateway's HTTP application: middleware, the map page, static files, the JSON
+/// API under `/api/v1/`, health and metrics.
 public enum GatewayApplication {
-    public static func makeRouter(backends: Backends, registry: PrometheusCollectorRegistry) -> Router<GatewayRequestContext> {
+    public static func makeRouter(configuration: GatewayConfiguration, backends: Backends,
+                                  registry: PrometheusCollectorRegistry) -> Router<GatewayRequestContext> {
         let router = Router(context: GatewayRequestContext.self)
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: MetricsMiddleware())
-        LandingPageController().register(on: router)
+        MapPageController(tileURL: configuration.tileURL).register(on: router)
+        StaticFileController(vendorDirectory: configuration.vendorJSDirectory).register(on: router)
+        APIController(backends: backends, callTimeout: configuration.callTimeout).register(on: router)
         HealthzController(backends: backends).register(on: router)
         MetricsController(backends: backends, registry: registry).register(on: router)
         return router
@@ -18,7 +21,7 @@ public enum GatewayApplication {
     public static func make(configuration: GatewayConfiguration, backends: Backends,
                             registry: PrometheusCollectorRegistry, logger: Logger) -> some ApplicationProtocol {
         Application(
-            router: makeRouter(backends: backends, registry: registry),
+            router: makeRouter(configuration: configuration, backends: backends, registry: registry),
             configuration: .init(address: .hostname(configuration.httpHost, port: configuration.httpPort), serverName: "CrimeScope"),
             logger: logger
         )

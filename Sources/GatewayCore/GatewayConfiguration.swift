@@ -11,4 +11,8 @@ public struct GatewayConfiguration: Sendable {
     public var callTimeout: Duration
     public var maxFrameBytes: Int
     public var logLevel: Logger.Level
+    /// Folder of Debian's `libjs-*` packages (`leaflet/`, `chart.js/`), served at `/static/vendor/`.
+    public var vendorJSDirectory: String = "/usr/share/javascript"
+    /// Optional map tile URL template (`https://…/{z}/{x}/{y}.png`); none means outlines only.
+    public var tileURL: String? = nil
 }

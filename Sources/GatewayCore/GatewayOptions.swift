@@ -27,6 +27,12 @@ public struct GatewayOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("log-level"), help: "Log level (env CRIMESCOPE_LOG_LEVEL; default info).")
     public var logLevel: String?
 
+    @Option(name: .customLong("vendor-js-dir"), help: "Folder with Debian's leaflet/ and chart.js/ (env CRIMESCOPE_VENDOR_JS_DIR; default /usr/share/javascript).")
+    public var vendorJSDirectory: String?
+
+    @Option(name: .customLong("tile-url"), help: "Map tile URL template, e.g. https://tile.example/{z}/{x}/{y}.png (env CRIMESCOPE_TILE_URL; default none: outlines only).")
+    public var tileURL: String?
+
     public init() {}
 
     /// Resolves flags, then environment, then defaults.
@@ -50,7 +56,9 @@ public struct GatewayOptions: ParsableArguments, Sendable {
             predict: try SettingKey("predict-endpoint").requireEndpoint(flag: predictEndpoint, environment: environment),
             callTimeout: .milliseconds(timeout),
             maxFrameBytes: try SettingKey("max-frame-bytes").integer(flag: maxFrameBytes, environment: environment, default: 4 << 20),
-            logLevel: level
+            logLevel: level,
+            vendorJSDirectory: SettingKey("vendor-js-dir").resolve(flag: vendorJSDirectory, environment: environment) ?? "/usr/share/javascript",
+            tileURL: SettingKey("tile-url").resolve(flag: tileURL, environment: environment).flatMap { $0.isEmpty ? nil : $0 }
         )
     }
 }

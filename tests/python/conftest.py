@@ -225,3 +225,83 @@ def cluster(request: pytest.FixtureRequest, bin_dir: Path, database_url: str, ar
     c = Cluster(bin_dir, database_url, artifact_dir, request.module.__name__)
     yield c
     c.stop_all()
+
+
+# -- a stack with real data, shared by the API and browser tests -------------------------------
+SHARED_DATA = Path(os.environ.get("CRIMESCOPE_SHARED_DATA", str(REPO_ROOT.parent / "shared" / "data")))
+LOADED_FILES = (  # (city, path under SHARED_DATA): Chicago beats, then Chicago 2017 (~270k rows)
+    ("chicago", "chicago-police-beats/police_beats_current.geojson.gz"),
+    ("chicago", "chicago-crimes/chicago_crimes_2017.csv.xz"),
+)
+
+
+def _gateway_get_json(base: str, path: str) -> tuple[int, dict]:
+    import json
+    import urllib.error
+    import urllib.request
+    try:
+        with urllib.request.urlopen(base + path, timeout=30) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, {}
+    except (OSError, ValueError):
+        return 0, {}
+
+
+@pytest.fixture(scope="session")
+def loaded_stack(bin_dir: Path, database_url: str, artifact_dir: Path):
+    """ingest + heatmap + predict + gateway on a second fresh database, with Chicago beats and
+    Chicago 2017 loaded through `ingest load`, returned once the heatmap consumer caught up
+    (its 2017 total equals the incidents loaded). {"base", "city", "year", "services", "gateway"}."""
+    for _, relative in LOADED_FILES:
+        if not (SHARED_DATA / relative).is_file():
+            pytest.fail(f"test data {SHARED_DATA / relative} is missing (set CRIMESCOPE_SHARED_DATA)")
+    base_url = os.environ["CRIMESCOPE_TEST_DATABASE_URL"]
+    name = f"cs_pyload_{secrets.token_hex(4)}"
+    url = urllib.parse.urlunsplit(urllib.parse.urlsplit(base_url)._replace(path="/" + name))
+    for target, sql in ((base_url, f'CREATE DATABASE "{name}"'), (url, "CREATE EXTENSION IF NOT EXISTS postgis")):
+        result = subprocess.run(["psql", target, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-c", sql],
+                                capture_output=True, text=True, timeout=60)
+        if result.returncode != 0:
+            pytest.fail(f"psql failed on {sql!r}: {result.stderr.strip()}")
+    cluster = Cluster(bin_dir, url, artifact_dir, "loaded")
+    try:
+        services = {service: cluster.service(service) for service in SERVICES}
+        loads = []
+        for city, relative in LOADED_FILES:
+            log_path = cluster.log_dir / f"loaded-ingest-load-{Path(relative).name}.log"
+            with open(log_path, "ab") as log:
+                result = subprocess.run([executable(bin_dir, "ingest"), "load", "--city", city,
+                                         "--database-url", url, str(SHARED_DATA / relative)],
+                                        stdout=log, stderr=log, env=clean_env(), cwd=REPO_ROOT, timeout=600)
+            if result.returncode != 0:
+                pytest.fail(f"ingest load {relative} failed:\n{tail(log_path)}")
+            loads.append(relative)
+        counted = subprocess.run(["psql", url, "-X", "-A", "-t", "-c",
+                                  "SELECT count(*) FROM ingest.incidents WHERE city = 'chicago' "
+                                  "AND occurred >= '2017-01-01' AND occurred < '2018-01-01'"],
+                                 capture_output=True, text=True, timeout=60)
+        expected = int(counted.stdout.strip()) if counted.returncode == 0 and counted.stdout.strip().isdigit() else None
+        port = free_port()
+        gateway = cluster.gateway(port, {service: eps["unix"] for service, (_, eps) in services.items()})
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + READY_TIMEOUT * 3
+        total, same = -1, 0
+        while time.monotonic() < deadline:
+            status, body = _gateway_get_json(base, "/api/v1/heatmap?city=chicago&year=2017")
+            previous, total = total, (body.get("total", {}).get("incidents", -1) if status == 200 else -1)
+            same = same + 1 if total == previous and total > 0 else 0
+            # Caught up: every 2017 incident counted, or (incidents without an area may not
+            # count) the total did not move for five polls.
+            if total > 0 and (total == expected or same >= 5):
+                break
+            time.sleep(1.0)
+        else:
+            pytest.fail(f"the heatmap consumer did not catch up: total {total}, expected {expected}\n"
+                        f"{services['heatmap'][0].describe()}")
+        yield {"base": base, "city": "chicago", "year": 2017, "services": services, "gateway": gateway,
+               "database_url": url}
+    finally:
+        cluster.stop_all()
+        subprocess.run(["psql", base_url, "-X", "-q", "-c", f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'],
+                       capture_output=True, timeout=60)

@@ -1,0 +1,106 @@
+import Contracts
+import Foundation
+import Hummingbird
+import Wire
+
+/// The JSON API under `/api/v1/`: one thin handler per backend call. Each handler parses its
+/// query strictly (400 before any call), calls one backend with the configured deadline and
+/// the request's `x-request-id`, and maps RPC errors through ``HTTPStatusMapping``.
+public struct APIController: Sendable {
+    public var backends: Backends
+    public var callTimeout: Duration
+
+    public init(backends: Backends, callTimeout: Duration) {
+        self.backends = backends
+        self.callTimeout = callTimeout
+    }
+
+    public func register(on router: Router<GatewayRequestContext>) {
+        let api = router.group("/api/v1")
+        api.get("cities") { request, context in try await cities(request, context) }
+        api.get("heatmap") { request, context in try await heatmap(request, context) }
+        api.get("areas/shapes") { request, context in try await areaShapes(request, context) }
+        api.get("areas/:city/:area") { request, context in try await areaDetail(request, context) }
+        api.get("ingest/runs") { request, context in try await ingestRuns(request, context) }
+        api.get("openapi.json") { _, _ in try OpenAPIDocument.response() }
+    }
+
+    /// `GET /api/v1/cities` → Heatmap/ListCities.
+    func cities(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
+        _ = try QueryParameters(request, allowed: [])
+        let reply = try await call(backends.heatmap, "heatmap", MethodNames.Heatmap.listCities, ListCitiesRequest(),
+                                   as: ListCitiesResponse.self, context: context)
+        return try JSONResponse.make(CitiesJSON(reply))
+    }
+
+    /// `GET /api/v1/heatmap` → Heatmap/GetBeatHeatmap.
+    func heatmap(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
+        let query = try QueryParameters(request, allowed: ["city", "year", "year_from", "year_to", "hour_min", "hour_max", "primary_type"])
+        let parsed = try HeatmapQuery(query)
+        let reply = try await call(backends.heatmap, "heatmap", MethodNames.Heatmap.getBeatHeatmap, parsed.request,
+                                   as: BeatHeatmapResponse.self, context: context)
+        return try JSONResponse.make(HeatmapJSON(city: parsed.request.city, filters: parsed.filters, response: reply))
+    }
+
+    /// `GET /api/v1/areas/shapes` → Heatmap/GetAreaShapes, as GeoJSON with an ETag.
+    func areaShapes(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
+        let query = try QueryParameters(request, allowed: ["city"])
+        let city = try query.requiredString("city")
+        let reply = try await call(backends.heatmap, "heatmap", MethodNames.Heatmap.getAreaShapes, AreaShapesRequest(city: city),
+                                   as: AreaShapesResponse.self, context: context)
+        let data = try AreaShapesGeoJSON.encode(city: city, shapes: reply.shapes)
+        let etag = JSONResponse.etag(data)
+        let cacheControl = "public, max-age=300"
+        if JSONResponse.matches(request, etag: etag) {
+            return Response(status: .notModified, headers: [.eTag: etag, .cacheControl: cacheControl])
+        }
+        var response = JSONResponse.bytes(data, cacheControl: cacheControl, etag: etag)
+        response.headers[.contentType] = "application/geo+json; charset=utf-8"
+        return response
+    }
+
+    /// `GET /api/v1/areas/{city}/{area}` → Heatmap/GetAreaDetail (and ListCities for the time zone).
+    func areaDetail(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
+        let query = try QueryParameters(request, allowed: ["year_from", "year_to"])
+        let city = try context.parameters.require("city")
+        let area = try context.parameters.require("area")
+        guard !city.isEmpty, city.count <= 100, !area.isEmpty, area.count <= 100 else {
+            throw APIError.invalidArgument("city and area must be 1-100 characters")
+        }
+        let yearFrom = try query.integer("year_from", in: HeatmapQuery.years)
+        let yearTo = try query.integer("year_to", in: HeatmapQuery.years)
+        if let yearFrom, let yearTo, yearFrom > yearTo { throw APIError.invalidArgument("year_from is after year_to") }
+        let detailRequest = AreaDetailRequest(area: AreaId(city: city, area: area),
+                                              yearFrom: Int32(yearFrom ?? 0), yearTo: Int32(yearTo ?? 0))
+        async let detail = call(backends.heatmap, "heatmap", MethodNames.Heatmap.getAreaDetail, detailRequest,
+                                as: AreaDetailResponse.self, context: context)
+        async let cities = call(backends.heatmap, "heatmap", MethodNames.Heatmap.listCities, ListCitiesRequest(),
+                                as: ListCitiesResponse.self, context: context)
+        let reply = try await detail
+        let timeZone = (try? await cities)?.cities.first { $0.city == city }?.timeZone ?? ""
+        return try JSONResponse.make(AreaDetailJSON(city: city, area: area, timeZone: timeZone,
+                                                    yearFrom: yearFrom, yearTo: yearTo, response: reply))
+    }
+
+    /// `GET /api/v1/ingest/runs` → Ingest/ListRuns.
+    func ingestRuns(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
+        let query = try QueryParameters(request, allowed: ["city", "limit"])
+        let city = try query.string("city") ?? ""
+        let limit = try query.integer("limit", in: 1...500) ?? 20
+        let reply = try await call(backends.ingest, "ingest", MethodNames.Ingest.listRuns,
+                                   ListRunsRequest(city: city, limit: Int32(limit)), as: ListRunsResponse.self, context: context)
+        return try JSONResponse.make(IngestRunsJSON(reply))
+    }
+
+    /// One backend call with the deadline and request id; errors become ``APIError``.
+    func call<Req: ProtoMessage, Res: ProtoMessage>(
+        _ client: RPCClient, _ name: String, _ method: String, _ request: Req, as type: Res.Type, context: GatewayRequestContext
+    ) async throws(APIError) -> Res {
+        do {
+            return try await client.call(method, request, as: type, timeout: callTimeout,
+                                         metadata: [MetadataEntry(key: "x-request-id", value: context.requestID)])
+        } catch {
+            throw APIError.fromBackend(error, backend: name)
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import Contracts
+
+/// `GET /api/v1/heatmap`: counts per area for the filters, the city total, the largest area
+/// count (for a colour scale) and the crime types present (for a type filter).
+public struct HeatmapJSON: Codable, Sendable, Equatable {
+    /// The filters the counts are for; absent members were not given.
+    public struct Filters: Codable, Sendable, Equatable {
+        public var year: Int?
+        public var yearFrom: Int?
+        public var yearTo: Int?
+        public var hourMin: Int?
+        public var hourMax: Int?
+        public var primaryType: String?
+    }
+
+    /// One area's counts.
+    public struct AreaJSON: Codable, Sendable, Equatable {
+        public var area: String
+        public var incidents: Int64
+        public var arrests: Int64
+        public var domestic: Int64
+    }
+
+    public var city: String
+    /// Hours and years are local to this IANA time zone.
+    public var timeZone: String
+    public var filters: Filters
+    public var total: CountsJSON
+    public var maxIncidents: Int64
+    public var areas: [AreaJSON]
+    public var crimeTypes: [CrimeTypeJSON]
+
+    public init(city: String, filters: Filters, response: BeatHeatmapResponse) {
+        self.city = city
+        timeZone = response.timeZone
+        self.filters = filters
+        total = CountsJSON(response.total)
+        maxIncidents = response.maxIncidents
+        areas = response.areas.map {
+            AreaJSON(area: $0.area, incidents: $0.counts?.incidents ?? 0, arrests: $0.counts?.arrests ?? 0, domestic: $0.counts?.domestic ?? 0)
+        }
+        crimeTypes = response.crimeTypes.map(CrimeTypeJSON.init)
+    }
+}

@@ -1,0 +1,48 @@
+import Contracts
+import Foundation
+
+/// `GET /api/v1/ingest/runs`: the newest load runs first. Times are UTC instants
+/// (`time_zone` is always `"UTC"`), as ISO 8601 text and Unix milliseconds.
+public struct IngestRunsJSON: Codable, Sendable, Equatable {
+    /// One load run.
+    public struct RunJSON: Codable, Sendable, Equatable {
+        public var runId: Int64
+        public var city: String
+        /// `SOURCE_FORMAT_*` name.
+        public var format: String
+        public var source: String
+        public var cursor: String
+        /// `RUN_STATUS_RUNNING`, `RUN_STATUS_SUCCEEDED` or `RUN_STATUS_FAILED`.
+        public var status: String
+        public var error: String
+        public var read: Int64
+        public var inserted: Int64
+        public var updated: Int64
+        public var unchanged: Int64
+        public var rejected: Int64
+        public var startedUnixMs: Int64
+        public var finishedUnixMs: Int64?
+        public var startedAt: String
+        public var finishedAt: String?
+    }
+
+    public var timeZone: String
+    public var runs: [RunJSON]
+
+    public init(_ response: ListRunsResponse) {
+        timeZone = "UTC"
+        runs = response.runs.map { run in
+            RunJSON(
+                runId: run.runID, city: run.city, format: run.format.name, source: run.source, cursor: run.cursor,
+                status: run.status.name, error: run.error,
+                read: run.counts?.read ?? 0, inserted: run.counts?.inserted ?? 0, updated: run.counts?.updated ?? 0,
+                unchanged: run.counts?.unchanged ?? 0, rejected: run.counts?.rejected ?? 0,
+                startedUnixMs: run.startedUnixMs, finishedUnixMs: run.finishedUnixMs > 0 ? run.finishedUnixMs : nil,
+                startedAt: Self.iso(run.startedUnixMs), finishedAt: run.finishedUnixMs > 0 ? Self.iso(run.finishedUnixMs) : nil)
+        }
+    }
+
+    static func iso(_ unixMs: Int64) -> String {
+        Date(timeIntervalSince1970: Double(unixMs) / 1000).formatted(.iso8601)
+    }
+}

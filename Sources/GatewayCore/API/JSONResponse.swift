@@ -1,0 +1,44 @@
+import Foundation
+import Hummingbird
+
+/// How the API writes JSON: snake_case keys, sorted, `application/json`.
+public enum JSONResponse {
+    /// The API's encoder (snake_case keys, sorted for stable bytes).
+    public static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    /// A `200` response with `value` as JSON.
+    public static func make(_ value: some Encodable, cacheControl: String = "no-cache") throws -> Response {
+        try bytes(encoder().encode(value), cacheControl: cacheControl)
+    }
+
+    /// A `200` JSON response with already encoded bytes.
+    public static func bytes(_ data: Data, cacheControl: String = "no-cache", etag: String? = nil) -> Response {
+        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8", .cacheControl: cacheControl]
+        if let etag { headers[.eTag] = etag }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// A strong ETag over `data` (64-bit FNV-1a, hex, quoted).
+    public static func etag(_ data: Data) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in data {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return "\"\(String(hash, radix: 16))-\(data.count)\""
+    }
+
+    /// Whether the request's `If-None-Match` names `etag` (or is `*`).
+    public static func matches(_ request: Request, etag: String) -> Bool {
+        guard let header = request.headers[.ifNoneMatch] else { return false }
+        return header.split(separator: ",").contains { tag in
+            let trimmed = tag.trimmingCharacters(in: .whitespaces)
+            return trimmed == "*" || trimmed == etag || trimmed == "W/" + etag
+        }
+    }
+}

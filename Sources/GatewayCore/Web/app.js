@@ -1,0 +1,304 @@
+// CrimeScope map view: plain JS over /api/v1 (no build step). Leaflet draws the area outlines
+// (no tiles unless the gateway was given --tile-url), coloured by incident count for the
+// filters; a click opens the area's detail; the table shows the same numbers, sortable.
+'use strict';
+(function () {
+  const PALETTE = ['#ffffcc', '#c7e9b4', '#7fcdbb', '#41b6c4', '#1d91c0', '#225ea8', '#0c2c84']; // ColorBrewer YlGnBu
+  const EMPTY = '#f4f4f4';
+  const $ = id => document.getElementById(id);
+  const state = { cities: [], city: null, shapes: null, layer: null, names: {}, km2: {}, heat: null, breaks: [],
+                  seq: 0, sortKey: 'incidents', sortDir: -1, selected: null, chart: null };
+  const fmt = new Intl.NumberFormat('en-US');
+  const pct = x => (100 * x).toFixed(1) + '%';
+
+  const map = L.map('map', { zoomSnap: 0.25, preferCanvas: false, attributionControl: true });
+  const tileURL = document.body.dataset.tileUrl;
+  if (tileURL) L.tileLayer(tileURL, { maxZoom: 18, attribution: 'tiles: ' + new URL(tileURL, location.href).host }).addTo(map);
+  map.attributionControl.setPrefix('Leaflet');
+
+  async function api(path) {
+    const response = await fetch(path, { headers: { Accept: 'application/json' } });
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) throw new Error((body.error && body.error.message) || response.statusText);
+    return body;
+  }
+  function setStatus(text) { $('status').textContent = text || ''; }
+
+  function query() {
+    const params = new URLSearchParams({ city: state.city.city });
+    const from = $('year-from').value, to = $('year-to').value;
+    if (from && to && from === to) params.set('year', from);
+    else { if (from) params.set('year_from', from); if (to) params.set('year_to', to); }
+    const hours = hourWindow();
+    if (hours) { params.set('hour_min', hours[0]); params.set('hour_max', hours[1]); }
+    if ($('type').value) params.set('primary_type', $('type').value);
+    return params;
+  }
+  function hourWindow() {
+    const preset = $('hours').value;
+    if (!preset) return null;
+    if (preset === 'custom') {
+      const lo = Math.min(23, Math.max(0, parseInt($('hour-min').value, 10) || 0));
+      const hi = Math.min(23, Math.max(0, parseInt($('hour-max').value, 10) || 0));
+      return [lo, hi];
+    }
+    return preset.split('-').map(Number);
+  }
+
+  async function init() {
+    try {
+      state.cities = (await api('/api/v1/cities')).cities;
+    } catch (error) { setStatus('Cannot load cities: ' + error.message); return; }
+    if (!state.cities.length) { setStatus('No city has data yet.'); return; }
+    for (const city of state.cities) $('city').add(new Option(city.name || city.city, city.city));
+    const preferred = state.cities.find(c => c.city === 'chicago') || state.cities[0];
+    $('city').value = preferred.city;
+    for (const id of ['year-from', 'year-to', 'hours', 'type', 'hour-min', 'hour-max']) $(id).addEventListener('change', onFilter);
+    $('city').addEventListener('change', () => selectCity($('city').value));
+    $('show-map').addEventListener('click', () => showView('map'));
+    $('show-table').addEventListener('click', () => showView('table'));
+    $('detail-close').addEventListener('click', closeDetail);
+    for (const th of document.querySelectorAll('#areas-table th')) th.addEventListener('click', () => sortBy(th.dataset.key));
+    await selectCity(preferred.city);
+  }
+
+  async function selectCity(id) {
+    state.city = state.cities.find(c => c.city === id);
+    $('time-zone').textContent = state.city.time_zone;
+    for (const sel of ['year-from', 'year-to']) {
+      $(sel).innerHTML = '';
+      for (const y of state.city.years) $(sel).add(new Option(String(y), String(y)));
+    }
+    const last = state.city.years[state.city.years.length - 1];
+    $('year-from').value = $('year-to').value = String(last);
+    $('type').value = '';
+    closeDetail();
+    await loadShapes();
+    await refresh();
+  }
+
+  async function loadShapes() {
+    setStatus('Loading outlines…');
+    const shapes = await api('/api/v1/areas/shapes?city=' + encodeURIComponent(state.city.city));
+    if (state.layer) state.layer.remove();
+    state.names = {}; state.km2 = {};
+    for (const f of shapes.features) { state.names[f.properties.area] = f.properties.name; state.km2[f.properties.area] = f.properties.area_km2; }
+    state.layer = L.geoJSON(shapes, {
+      style: () => ({ color: '#555', weight: 0.7, fillOpacity: 0.8, fillColor: EMPTY }),
+      onEachFeature: (feature, layer) => {
+        layer.on('click', () => openDetail(feature.properties.area));
+        layer.on('mouseover', () => layer.setStyle({ weight: 2.5, color: '#111' }));
+        layer.on('mouseout', () => layer.setStyle({ weight: feature.properties.area === state.selected ? 2.5 : 0.7, color: feature.properties.area === state.selected ? '#d95f02' : '#555' }));
+      },
+    }).addTo(map);
+    const bounds = state.layer.getBounds();
+    if (bounds.isValid()) map.fitBounds(bounds, { padding: [10, 10] });
+    setStatus('');
+  }
+
+  function onFilter() {
+    $('custom-hours').hidden = $('hours').value !== 'custom';
+    refresh();
+  }
+
+  async function refresh() {
+    const seq = ++state.seq;
+    const params = query();
+    setStatus('Updating…');
+    let heat;
+    try { heat = await api('/api/v1/heatmap?' + params); }
+    catch (error) { if (seq === state.seq) setStatus('Cannot load counts: ' + error.message); return; }
+    if (seq !== state.seq) return; // a newer request is on its way
+    state.heat = heat;
+    state.byArea = {};
+    for (const a of heat.areas) state.byArea[a.area] = a;
+    updateTypes(heat.crime_types);
+    state.breaks = breaks(heat.areas.map(a => a.incidents).filter(n => n > 0));
+    recolour();
+    drawLegend();
+    const total = $('total');
+    total.textContent = fmt.format(heat.total.incidents);
+    total.dataset.total = String(heat.total.incidents);
+    total.dataset.query = params.toString();
+    $('summary-detail').textContent = ` in ${state.city.name || state.city.city}` +
+      ` · ${fmt.format(heat.total.arrests)} arrests (${pct(heat.total.incidents ? heat.total.arrests / heat.total.incidents : 0)})` +
+      ` · ${describeFilters(heat.filters)}`;
+    renderTable();
+    if (state.selected) openDetail(state.selected);
+    setStatus('');
+    document.body.dataset.ready = String(seq);
+  }
+
+  function describeFilters(f) {
+    const years = f.year ? String(f.year) : `${f.year_from || '…'}–${f.year_to || '…'}`;
+    const hours = f.hour_min === undefined ? 'all hours' : `${f.hour_min}:00–${(f.hour_max + 1) % 24}:00`;
+    return `${years}, ${hours}, ${f.primary_type || 'all types'}`;
+  }
+
+  function updateTypes(types) {
+    const select = $('type'), current = select.value;
+    select.innerHTML = '';
+    select.add(new Option('All types', ''));
+    for (const t of types) select.add(new Option(`${t.primary_type} (${fmt.format(t.incidents)})`, t.primary_type));
+    if (current && !types.some(t => t.primary_type === current)) select.add(new Option(`${current} (0)`, current));
+    select.value = current;
+  }
+
+  // Up to seven classes at quantiles of the non-zero counts (distinct, ascending upper bounds).
+  function breaks(values) {
+    if (!values.length) return [];
+    values.sort((a, b) => a - b);
+    const out = [];
+    for (let i = 1; i <= PALETTE.length; i++) {
+      const v = values[Math.min(values.length - 1, Math.ceil(i * values.length / PALETTE.length) - 1)];
+      if (!out.length || v > out[out.length - 1]) out.push(v);
+    }
+    return out;
+  }
+  function colour(n) {
+    if (!n) return EMPTY;
+    const b = state.breaks, i = b.findIndex(x => n <= x);
+    const index = i < 0 ? b.length - 1 : i;
+    return PALETTE[Math.round(index * (PALETTE.length - 1) / Math.max(1, b.length - 1))];
+  }
+  function recolour() {
+    state.layer.eachLayer(layer => {
+      const area = layer.feature.properties.area, counts = state.byArea[area];
+      const n = counts ? counts.incidents : 0;
+      layer.setStyle({ fillColor: colour(n) });
+      layer.unbindTooltip();
+      layer.bindTooltip(`${state.names[area] || area}: ${fmt.format(n)}`, { sticky: true });
+    });
+  }
+  function drawLegend() {
+    const el = $('legend');
+    el.innerHTML = '<strong>Incidents per area</strong>';
+    let lo = 1;
+    state.breaks.forEach((hi, i) => {
+      const row = document.createElement('div');
+      row.className = 'row';
+      row.innerHTML = `<span class="swatch" style="background:${colour(hi)}"></span>${lo === hi ? fmt.format(hi) : fmt.format(lo) + '–' + fmt.format(hi)}`;
+      el.appendChild(row);
+      lo = hi + 1;
+    });
+    const none = document.createElement('div');
+    none.className = 'row';
+    none.innerHTML = `<span class="swatch" style="background:${EMPTY}"></span>none`;
+    el.appendChild(none);
+  }
+
+  function rows() {
+    return Object.keys(state.names).map(area => {
+      const c = state.byArea[area] || { incidents: 0, arrests: 0, domestic: 0 };
+      return { area, name: state.names[area], incidents: c.incidents,
+               arrest_rate: c.incidents ? c.arrests / c.incidents : 0, domestic_rate: c.incidents ? c.domestic / c.incidents : 0,
+               per_km2: state.km2[area] ? c.incidents / state.km2[area] : 0 };
+    });
+  }
+  function renderTable() {
+    const key = state.sortKey, dir = state.sortDir;
+    const list = rows().sort((a, b) => (a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : 0) * dir || (a.area < b.area ? -1 : 1));
+    const body = document.querySelector('#areas-table tbody');
+    body.innerHTML = '';
+    for (const r of list) {
+      const tr = body.insertRow();
+      tr.dataset.area = r.area;
+      tr.insertCell().textContent = r.area;
+      tr.insertCell().textContent = r.name;
+      tr.insertCell().textContent = fmt.format(r.incidents);
+      tr.insertCell().textContent = pct(r.arrest_rate);
+      tr.insertCell().textContent = pct(r.domestic_rate);
+      tr.insertCell().textContent = r.per_km2.toFixed(1);
+      tr.addEventListener('click', () => openDetail(r.area));
+    }
+    for (const th of document.querySelectorAll('#areas-table th'))
+      th.setAttribute('aria-sort', th.dataset.key === key ? (dir > 0 ? 'ascending' : 'descending') : 'none');
+  }
+  function sortBy(key) {
+    if (state.sortKey === key) state.sortDir = -state.sortDir;
+    else { state.sortKey = key; state.sortDir = (key === 'area' || key === 'name') ? 1 : -1; }
+    renderTable();
+  }
+  function showView(which) {
+    $('map-view').hidden = which !== 'map';
+    $('table-view').hidden = which !== 'table';
+    $('show-map').classList.toggle('active', which === 'map');
+    $('show-table').classList.toggle('active', which === 'table');
+    if (which === 'map') map.invalidateSize();
+  }
+
+  function highlight(area) {
+    state.selected = area;
+    if (!state.layer) return;
+    state.layer.eachLayer(layer => {
+      const on = layer.feature.properties.area === area;
+      layer.setStyle({ weight: on ? 2.5 : 0.7, color: on ? '#d95f02' : '#555' });
+      if (on) layer.bringToFront();
+    });
+  }
+  function closeDetail() {
+    $('detail').hidden = true;
+    highlight(null);
+    if (state.layer) map.invalidateSize();
+  }
+
+  async function openDetail(area) {
+    highlight(area);
+    const from = $('year-from').value, to = $('year-to').value;
+    const params = new URLSearchParams();
+    if (from) params.set('year_from', from);
+    if (to) params.set('year_to', to);
+    const panel = $('detail');
+    panel.hidden = false;
+    map.invalidateSize();
+    $('detail-name').textContent = `${state.names[area] || 'Area'} (${area})`;
+    let d;
+    try { d = await api(`/api/v1/areas/${encodeURIComponent(state.city.city)}/${encodeURIComponent(area)}?${params}`); }
+    catch (error) { $('detail-counts').textContent = 'Cannot load detail: ' + error.message; return; }
+    if (state.selected !== area) return;
+    const years = from === to ? from : `${from}–${to}`;
+    $('detail-counts').textContent = `${fmt.format(d.counts.incidents)} incidents in ${years} (all hours and types; ` +
+      `city mean per area ${fmt.format(Math.round(d.city_comparison.mean_incidents_per_area))}).`;
+    const rates = $('detail-rates');
+    while (rates.rows.length > 1) rates.deleteRow(1);
+    for (const [label, a, c] of [['Arrest rate', d.arrest_rate, d.city_comparison.arrest_rate], ['Domestic rate', d.domestic_rate, d.city_comparison.domestic_rate]]) {
+      const row = rates.insertRow();
+      row.insertCell().textContent = label; row.insertCell().textContent = pct(a); row.insertCell().textContent = pct(c);
+    }
+    drawHours(d.by_hour, d.city_comparison.by_hour);
+    const mix = $('detail-mix');
+    mix.innerHTML = '';
+    for (const t of d.crime_mix.slice(0, 8)) {
+      const li = document.createElement('li');
+      li.textContent = `${t.primary_type}: ${fmt.format(t.incidents)} (${pct(d.counts.incidents ? t.incidents / d.counts.incidents : 0)})`;
+      mix.appendChild(li);
+    }
+  }
+
+  // Share of incidents per local hour, area vs city: Chart.js when loaded, else an SVG.
+  function drawHours(area, city) {
+    const share = v => { const s = v.reduce((a, b) => a + b, 0) || 1; return v.map(x => 100 * x / s); };
+    const a = share(area), c = share(city);
+    const labels = a.map((_, h) => String(h));
+    if (window.Chart) {
+      if (state.chart) state.chart.destroy();
+      state.chart = new Chart($('detail-chart'), {
+        type: 'bar',
+        data: { labels, datasets: [
+          { label: 'area', data: a, backgroundColor: '#225ea8' },
+          { label: 'city', data: c, type: 'line', borderColor: '#d95f02', backgroundColor: '#d95f02', pointRadius: 0, borderWidth: 2 }] },
+        options: { animation: false, responsive: false, plugins: { legend: { labels: { boxWidth: 12 } } },
+                   scales: { y: { title: { display: true, text: '% of incidents' } }, x: { title: { display: true, text: 'hour' } } } },
+      });
+      return;
+    }
+    const max = Math.max(...a, ...c, 1), w = 320, h = 140, bw = w / 24;
+    let svg = `<svg width="${w}" height="${h}" role="img" aria-label="incidents by hour">`;
+    a.forEach((v, i) => { const bh = v / max * (h - 15); svg += `<rect x="${i * bw + 1}" y="${h - 15 - bh}" width="${bw - 2}" height="${bh}" fill="#225ea8"/>`; });
+    svg += `<polyline fill="none" stroke="#d95f02" stroke-width="2" points="${c.map((v, i) => `${i * bw + bw / 2},${h - 15 - v / max * (h - 15)}`).join(' ')}"/>`;
+    for (const hh of [0, 6, 12, 18]) svg += `<text x="${hh * bw}" y="${h - 2}" font-size="10">${hh}</text>`;
+    $('detail-hours').innerHTML = svg + '</svg>';
+  }
+
+  init();
+})();

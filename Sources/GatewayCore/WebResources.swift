@@ -1,0 +1,15 @@
+import Foundation
+
+/// The gateway's own web files (`Sources/GatewayCore/Web`, copied as a SwiftPM resource).
+public enum WebResources {
+    /// The `Web` folder in the bundle, or nil when it is missing.
+    public static var directory: URL? {
+        Bundle.module.url(forResource: "Web", withExtension: nil)
+    }
+
+    /// A file of the `Web` folder by its simple name (no `/`, no `..`).
+    public static func data(_ name: String) -> Data? {
+        guard StaticFileController.isSafeRelativePath(name), let directory else { return nil }
+        return try? Data(contentsOf: directory.appendingPathComponent(name))
+    }
+}
