@@ -6,6 +6,7 @@
 #   3. PostgreSQL + PostGIS under .data/pg (persistent; reused on the next run)
 #   4. the three services on Unix sockets .data/run/<name>.sock, logs in .data/logs/
 #   5. the gateway on http://127.0.0.1:${CRIMESCOPE_HTTP_PORT:-8080}/, once /healthz says 200
+#   6. the bundled real data (demo-data/) through `ingest load`, once (remembered in .data/)
 # Then it waits. Ctrl-C (or SIGTERM) stops the gateway, the services, then PostgreSQL.
 #
 # Environment: CRIMESCOPE_HTTP_HOST (127.0.0.1), CRIMESCOPE_HTTP_PORT (8080),
@@ -32,11 +33,30 @@ log_dir="$data/logs"
 say() { printf 'up: %s\n' "$*" >&2; }
 die() { say "error: $*"; exit 1; }
 
-# Hook for loading the bundled data set into a fresh database (a later issue).
-# Called once the services answer; receives the gateway's base URL. Does nothing yet.
+# Loads the bundled real data (demo-data/, see demo-data/README.md) through `ingest load`, once:
+# the areas first, then the incidents. A marker remembers what was loaded, so a second run
+# starts at once; loading again would change nothing anyway (loads are idempotent).
 load_bundled_data() {
-  local base_url="$1"
-  : "$base_url"
+  local marker="$data/demo-data.loaded" fingerprint
+  fingerprint="$(cd "$root" && find demo-data -type f -printf '%p %s\n' | LC_ALL=C sort | sha1sum | cut -c1-40)"
+  if [[ -s "$marker" && "$(cat "$marker")" == "$fingerprint" ]]; then
+    say "bundled data already loaded (delete .data/demo-data.loaded to load it again)"
+    return 0
+  fi
+  local city
+  load() {   # load CITY FILE...
+    city="$1"; shift
+    say "loading $city: $(printf '%s ' "${@##*/}")"
+    "$bin/ingest" load --database-url "$database_url" --city "$city" "$@" >>"$log_dir/load.log" 2>&1 \
+      || { tail -n 20 "$log_dir/load.log" >&2; die "loading $city failed (log: .data/logs/load.log)"; }
+  }
+  load chicago demo-data/chicago/police_beats_current.geojson.gz
+  load chicago demo-data/chicago/chicago_crimes_2017.csv.xz
+  load nyc demo-data/nyc/police_precincts.geojson.gz
+  load nyc demo-data/nyc/NYPD_Arrests_Data_Historic_2017-12.csv.gz
+  load uk-metropolitan demo-data/uk-metropolitan/*.csv.xz
+  echo "$fingerprint" > "$marker"
+  say "bundled data loaded; the heatmap service applies it in the background"
 }
 
 # --- 1 + 2. dependencies and release build ---------------------------------------------------
@@ -137,8 +157,9 @@ start_service() {   # start_service NAME ARGS...: runs in the background, stderr
 for name in "${services[@]}"; do
   extra=()
   [[ "$name" == heatmap ]] && extra=(--ingest-endpoint "unix://$run_dir/ingest.sock")
-  start_service "$name" serve --listen "unix://$run_dir/$name.sock" \
-    --database-url "$database_url" --write-token "$write_token" --log-level "$log_level" "${extra[@]}"
+  # The write token travels in the environment, not on the command line (where `ps` shows it).
+  CRIMESCOPE_WRITE_TOKEN="$write_token" start_service "$name" serve --listen "unix://$run_dir/$name.sock" \
+    --database-url "$database_url" --log-level "$log_level" "${extra[@]}"
 done
 
 # --- 5. gateway ------------------------------------------------------------------------------
@@ -162,7 +183,7 @@ until [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "${url}healthz" 
   sleep 0.5
 done
 
-load_bundled_data "$url"
+load_bundled_data
 
 echo "CrimeScope is running at $url"
 say "logs in .data/logs/, write token in .data/write-token; Ctrl-C stops everything"
