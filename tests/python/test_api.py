@@ -208,3 +208,20 @@ def test_openapi_document_is_valid_and_every_path_answers(loaded_stack):
         status, _, content = fetch(loaded_stack["base"] + url + ("?" + query if query else ""))
         assert status == 200, (url, content[:300])
     assert "ApiError" in body["components"]["schemas"]
+
+
+@pytest.mark.parametrize("path,schema", [
+    ("/api/v1/cities", "Cities"),
+    ("/api/v1/heatmap?city=chicago&year=2017&hour_min=22&hour_max=3&primary_type=BATTERY", "Heatmap"),
+    ("/api/v1/heatmap?city=chicago&year_from=2016&year_to=2017", "Heatmap"),
+    ("/api/v1/areas/shapes?city=chicago", "AreaShapes"),
+    ("/api/v1/areas/chicago/1834?year_from=2017&year_to=2017", "AreaDetail"),
+    ("/api/v1/ingest/runs?limit=3", "IngestRuns"),
+    ("/api/v1/heatmap?city=chicago&year=x", "ApiError"),
+])
+def test_responses_match_the_documented_schemas(loaded_stack, path, schema):
+    import jsonschema
+    _, _, document = fetch(loaded_stack["base"] + "/api/v1/openapi.json")
+    components = json.loads(document)["components"]
+    _, _, body = fetch(loaded_stack["base"] + path)
+    jsonschema.Draft202012Validator({"$ref": f"#/components/schemas/{schema}", "components": components}).validate(json.loads(body))

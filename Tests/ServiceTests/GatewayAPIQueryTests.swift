@@ -1,0 +1,87 @@
+import Contracts
+import Foundation
+import GatewayCore
+import Testing
+
+/// The gateway API's strict query parsing and JSON shapes, without sockets.
+@Suite("Gateway API queries and JSON")
+struct GatewayAPIQueryTests {
+    static let heatmapNames: Set<String> = ["city", "year", "year_from", "year_to", "hour_min", "hour_max", "primary_type"]
+
+    func heatmap(_ pairs: [(String, String)]) throws(APIError) -> HeatmapQuery {
+        try HeatmapQuery(QueryParameters(pairs: pairs, allowed: Self.heatmapNames))
+    }
+
+    @Test func validHeatmapQueryBecomesARequest() throws {
+        let query = try heatmap([("city", "chicago"), ("year", "2017"), ("hour_min", "23"), ("hour_max", "6"), ("primary_type", "THEFT")])
+        #expect(query.request.city == "chicago")
+        #expect(query.request.year == 2017)
+        #expect(query.request.hours == HourRange(hourMin: 23, hourMax: 6))
+        #expect(query.request.primaryType == "THEFT")
+        #expect(query.filters.hourMin == 23 && query.filters.yearFrom == nil)
+    }
+
+    @Test(arguments: [
+        [("year", "2017")],
+        [("city", "chicago"), ("year", "2017x")],
+        [("city", "chicago"), ("year", " 2017")],
+        [("city", "chicago"), ("year", "1899")],
+        [("city", "chicago"), ("hour_min", "3")],
+        [("city", "chicago"), ("hour_min", "3"), ("hour_max", "24")],
+        [("city", "chicago"), ("year", "2017"), ("year_to", "2017")],
+        [("city", "chicago"), ("year_from", "2018"), ("year_to", "2017")],
+        [("city", "chicago"), ("city", "nyc")],
+        [("city", "chicago"), ("bogus", "1")],
+        [("city", "")],
+    ])
+    func badHeatmapQueriesAreInvalidArgument(pairs: [(String, String)]) {
+        #expect {
+            _ = try heatmap(pairs)
+        } throws: { error in
+            (error as? APIError)?.code == "INVALID_ARGUMENT"
+        }
+    }
+
+    @Test func strictIntegers() throws {
+        let query = try QueryParameters(pairs: [("a", "-5"), ("b", "+7"), ("c", "0x10"), ("d", "99999999999999999999")], allowed: ["a", "b", "c", "d"])
+        #expect(try query.integer("a", in: -10...10) == -5)
+        #expect(try query.integer("b", in: 0...10) == 7)
+        #expect(throws: APIError.self) { try query.integer("c", in: 0...100) }
+        #expect(throws: APIError.self) { try query.integer("d", in: 0...100) }
+        #expect(try query.integer("missing", in: 0...1) == nil)
+    }
+
+    @Test func staticPathsStayInsideTheirFolder() {
+        #expect(StaticFileController.isSafeRelativePath("leaflet/leaflet.js"))
+        #expect(StaticFileController.isSafeRelativePath("leaflet/images/layers-2x.png"))
+        for bad in ["", "../etc/passwd", "leaflet/../../x", "/etc/passwd", "a//b", "./a", "a b", "a%2e"] {
+            #expect(!StaticFileController.isSafeRelativePath(bad), "\(bad)")
+        }
+    }
+
+    @Test func shapesAreAFeatureCollection() throws {
+        let shape = AreaShape(area: "1834", name: "Beat 1834", geoJSON: #"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}"#,
+                              centroidLon: -87.6, centroidLat: 41.9, areaKm2: 1.25)
+        let data = try AreaShapesGeoJSON.encode(city: "chicago", shapes: [shape, shape])
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(object["type"] as? String == "FeatureCollection")
+        let features = try #require(object["features"] as? [[String: Any]])
+        #expect(features.count == 2)
+        let properties = try #require(features[0]["properties"] as? [String: Any])
+        #expect(Set(properties.keys) == ["area", "name", "centroid", "area_km2"])
+        #expect((features[0]["geometry"] as? [String: Any])?["type"] as? String == "Polygon")
+    }
+
+    @Test func jsonIsSnakeCaseAndEtagsAreStable() throws {
+        let body = try JSONResponse.encoder().encode(CountsJSON(Counts(incidents: 3, arrests: 1, domestic: 0)))
+        #expect(String(decoding: body, as: UTF8.self) == #"{"arrests":1,"domestic":0,"incidents":3}"#)
+        #expect(JSONResponse.etag(body) == JSONResponse.etag(body))
+        #expect(JSONResponse.etag(body) != JSONResponse.etag(Data("x".utf8)))
+    }
+
+    @Test func openAPIDocumentIsBundled() throws {
+        let data = try #require(OpenAPIDocument.data)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect((object["openapi"] as? String)?.hasPrefix("3.1") == true)
+    }
+}
