@@ -92,6 +92,8 @@ struct HeatmapChicagoTests {
         let incidents = try await incidentsTask.value
         try await WindowHeatmapChecks.run(client, incidents: incidents)
         try await YearGridsChecks.run(client, incidents: incidents)
+        try await HexHotspotsChecks.run(client, incidents: incidents)
+        try await SeriesChecks.run(client, incidents: incidents)
         let cities = try await client.call(MethodNames.Heatmap.listCities, ListCitiesRequest(), as: ListCitiesResponse.self)
         #expect(cities.cities.map(\.city) == ["chicago"])
         #expect(cities.cities.first?.availableMonths.count == 12 && cities.cities.first?.timeZone == "America/Chicago")

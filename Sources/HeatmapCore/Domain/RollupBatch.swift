@@ -8,6 +8,8 @@ public struct RollupBatch: Sendable {
     public private(set) var windowChanges: [WindowRollupKey: RollupCounts] = [:]
     /// Net change per month and grid cell (GetYearGrids); located incidents inside the city's grid only.
     public private(set) var gridChanges: [GridRollupKey: Int64] = [:]
+    /// Net change per month and 200 m hex cell (GetHexHotspots); located incidents of projected cities only.
+    public private(set) var hexChanges: [HexRollupKey: Int64] = [:]
     /// Net change per week, area and crime group (GetSeries); timed incidents only.
     public private(set) var seriesChanges: [SeriesRollupKey: Int64] = [:]
     /// The bounding box of the batch's located insertions, per city.
@@ -32,6 +34,7 @@ public struct RollupBatch: Sendable {
         windowChanges = windowChanges.filter { !$0.value.isZero }
         gridChanges = gridChanges.filter { $0.value != 0 }
         seriesChanges = seriesChanges.filter { $0.value != 0 }
+        hexChanges = hexChanges.filter { $0.value != 0 }
     }
 
     private mutating func add(_ delta: IncidentDelta) {
@@ -72,6 +75,12 @@ public struct RollupBatch: Sendable {
         if delta.hasLocation, let cell = GridBounds.of(city: delta.city)?.cell(lon: delta.lon, lat: delta.lat) {
             let key = GridRollupKey(city: delta.city, year: time.year, month: time.month, primaryType: delta.primaryType, cell: cell)
             gridChanges[key, default: 0] += counts.incidents
+        }
+        if delta.hasLocation, delta.lon.isFinite, delta.lat.isFinite, let projection = CityProjection.of(city: delta.city) {
+            let point = projection.project(lon: delta.lon, lat: delta.lat)
+            let cell = HexGrid().cell(x: point.x, y: point.y)
+            let key = HexRollupKey(city: delta.city, month: time.monthNumber, primaryType: delta.primaryType, q: cell.q, r: cell.r)
+            hexChanges[key, default: 0] += counts.incidents
         }
     }
 }

@@ -14,7 +14,7 @@ public struct HeatmapHandlers: Sendable {
         self.ingestClient = ingest
     }
 
-    /// Registers ListCities, GetBeatHeatmap, GetWindowHeatmap, GetYearGrids, GetAreaShapes, GetAreaDetail and Check.
+    /// Registers ListCities, GetBeatHeatmap, GetWindowHeatmap, GetYearGrids, GetHexHotspots, GetSeries, GetAreaShapes, GetAreaDetail and Check.
     public func register(on router: inout RPCRouter) {
         router.register(MethodNames.Heatmap.listCities) { (_: ListCitiesRequest, _) in try await listCities() }
         router.register(MethodNames.Heatmap.getBeatHeatmap) { (request: BeatHeatmapRequest, _) in try beatHeatmap(request) }
@@ -25,6 +25,8 @@ public struct HeatmapHandlers: Sendable {
             try await windowHeatmap(request)
         }
         router.register(MethodNames.Heatmap.getYearGrids) { (request: YearGridsRequest, _) in try await yearGrids(request) }
+        router.register(MethodNames.Heatmap.getHexHotspots) { (request: HexHotspotsRequest, _) in try await hexHotspots(request) }
+        router.register(MethodNames.Heatmap.getSeries) { (request: SeriesRequest, _) in try await series(request) }
     }
 
     func listCities() async throws -> ListCitiesResponse {

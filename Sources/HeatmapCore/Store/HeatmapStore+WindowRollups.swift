@@ -1,7 +1,7 @@
 import Postgres
 
 extension HeatmapStore {
-    /// Adds a batch's window, grid and series changes inside the consumer's transaction
+    /// Adds a batch's window, grid, series and hex changes inside the consumer's transaction
     /// (``apply(_:expecting:)``): one COPY into a temporary stage per table, then an additive upsert.
     static func applyWindowGridSeries(_ batch: RollupBatch, on connection: PostgresConnection) throws {
         if !batch.windowChanges.isEmpty {
@@ -57,6 +57,23 @@ extension HeatmapStore {
                 INSERT INTO heatmap.series_rollup AS r
                 SELECT city, area, crime_group, week, incidents FROM series_stage
                 ON CONFLICT (city, week, area, crime_group) DO UPDATE SET incidents = r.incidents + EXCLUDED.incidents
+                """)
+        }
+        if !batch.hexChanges.isEmpty {
+            try connection.execute("""
+                CREATE TEMP TABLE IF NOT EXISTS hex_stage (
+                    city text, month integer, primary_type text, q integer, r integer, incidents bigint
+                ) ON COMMIT DELETE ROWS
+                """)
+            _ = try connection.copyIn("COPY hex_stage FROM STDIN") { writer in
+                for (key, incidents) in batch.hexChanges {
+                    try writer.writeRow([key.city, key.month, key.primaryType, key.q, key.r, incidents])
+                }
+            }
+            try connection.execute("""
+                INSERT INTO heatmap.hex_rollup AS h
+                SELECT city, month, primary_type, q, r, incidents FROM hex_stage
+                ON CONFLICT (city, month, primary_type, q, r) DO UPDATE SET incidents = h.incidents + EXCLUDED.incidents
                 """)
         }
     }
