@@ -47,10 +47,7 @@ public struct StaticFileController: Sendable {
         if JSONResponse.matches(request, etag: etag) {
             return Response(status: .notModified, headers: [.eTag: etag, .cacheControl: cacheControl])
         }
-        return Response(
-            status: .ok,
-            headers: [.contentType: contentType(name), .cacheControl: cacheControl, .eTag: etag],
-            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return JSONResponse.bytes(data, for: request, contentType: contentType(name), cacheControl: cacheControl, etag: etag)
     }
 
     static func contentType(_ name: String) -> String {

@@ -85,3 +85,25 @@ struct GatewayAPIQueryTests {
         #expect((object["openapi"] as? String)?.hasPrefix("3.1") == true)
     }
 }
+
+/// The gateway's gzip (system zlib through dlopen, gzip framing and CRC-32 of its own).
+@Suite("Gateway gzip")
+struct GatewayGzipTests {
+    @Test func acceptEncodingParsing() {
+        #expect(Gzip.accepted(by: "gzip, deflate, br"))
+        #expect(Gzip.accepted(by: "br;q=1.0, gzip;q=0.8"))
+        #expect(Gzip.accepted(by: "*"))
+        #expect(!Gzip.accepted(by: nil))
+        #expect(!Gzip.accepted(by: "deflate, br"))
+        #expect(!Gzip.accepted(by: "gzip;q=0"))
+    }
+
+    @Test func compressedBodyHasGzipFramingAndTrailer() throws {
+        let text = Data(String(repeating: #"{"area":"1834","incidents":123},"#, count: 200).utf8)
+        let compressed = try #require(Gzip.compress(text))
+        #expect(compressed.prefix(3) == Data([0x1f, 0x8b, 8]))
+        #expect(compressed.count < text.count / 5)
+        let size = compressed.suffix(4).enumerated().reduce(UInt32(0)) { $0 | UInt32($1.element) << (8 * UInt32($1.offset)) }
+        #expect(size == UInt32(text.count))
+    }
+}

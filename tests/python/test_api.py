@@ -5,6 +5,7 @@ OpenAPI document (validated, and every documented path answers)."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import urllib.error
 import urllib.parse
@@ -177,6 +178,20 @@ def test_ingest_runs_list_the_loads(loaded_stack):
 def test_request_id_is_echoed(loaded_stack):
     status, headers, _ = fetch(loaded_stack["base"] + "/api/v1/cities", {"x-request-id": "api-test-42"})
     assert status == 200 and headers["x-request-id"] == "api-test-42"
+
+
+def test_large_json_is_gzipped_when_accepted(loaded_stack):
+    url = loaded_stack["base"] + "/api/v1/areas/shapes?city=chicago"
+    _, _, plain = fetch(url)
+    status, headers, body = fetch(url, {"Accept-Encoding": "gzip, deflate"})
+    assert status == 200
+    assert headers.get("Content-Encoding") == "gzip" and "Accept-Encoding" in headers.get("Vary", "")
+    assert gzip.decompress(body) == plain
+    assert len(body) < len(plain) / 3
+    status, headers, _ = fetch(loaded_stack["base"] + "/api/v1/cities", {"Accept-Encoding": "gzip"})
+    assert status == 200 and "Content-Encoding" not in headers  # small: sent as is
+    status, headers, _ = fetch(url, {"Accept-Encoding": "gzip;q=0, identity"})
+    assert status == 200 and "Content-Encoding" not in headers
 
 
 # -- OpenAPI -------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ public struct APIController: Sendable {
         api.get("areas/shapes") { request, context in try await areaShapes(request, context) }
         api.get("areas/:city/:area") { request, context in try await areaDetail(request, context) }
         api.get("ingest/runs") { request, context in try await ingestRuns(request, context) }
-        api.get("openapi.json") { _, _ in try OpenAPIDocument.response() }
+        api.get("openapi.json") { request, _ in try OpenAPIDocument.response(for: request) }
     }
 
     /// `GET /api/v1/cities` → Heatmap/ListCities.
@@ -30,7 +30,7 @@ public struct APIController: Sendable {
         _ = try QueryParameters(request, allowed: [])
         let reply = try await call(backends.heatmap, "heatmap", MethodNames.Heatmap.listCities, ListCitiesRequest(),
                                    as: ListCitiesResponse.self, context: context)
-        return try JSONResponse.make(CitiesJSON(reply))
+        return try JSONResponse.make(CitiesJSON(reply), for: request)
     }
 
     /// `GET /api/v1/heatmap` → Heatmap/GetBeatHeatmap.
@@ -39,7 +39,7 @@ public struct APIController: Sendable {
         let parsed = try HeatmapQuery(query)
         let reply = try await call(backends.heatmap, "heatmap", MethodNames.Heatmap.getBeatHeatmap, parsed.request,
                                    as: BeatHeatmapResponse.self, context: context)
-        return try JSONResponse.make(HeatmapJSON(city: parsed.request.city, filters: parsed.filters, response: reply))
+        return try JSONResponse.make(HeatmapJSON(city: parsed.request.city, filters: parsed.filters, response: reply), for: request)
     }
 
     /// `GET /api/v1/areas/shapes` → Heatmap/GetAreaShapes, as GeoJSON with an ETag.
@@ -54,9 +54,8 @@ public struct APIController: Sendable {
         if JSONResponse.matches(request, etag: etag) {
             return Response(status: .notModified, headers: [.eTag: etag, .cacheControl: cacheControl])
         }
-        var response = JSONResponse.bytes(data, cacheControl: cacheControl, etag: etag)
-        response.headers[.contentType] = "application/geo+json; charset=utf-8"
-        return response
+        return JSONResponse.bytes(data, for: request, contentType: "application/geo+json; charset=utf-8",
+                                  cacheControl: cacheControl, etag: etag)
     }
 
     /// `GET /api/v1/areas/{city}/{area}` → Heatmap/GetAreaDetail (and ListCities for the time zone).
@@ -79,7 +78,7 @@ public struct APIController: Sendable {
         let reply = try await detail
         let timeZone = (try? await cities)?.cities.first { $0.city == city }?.timeZone ?? ""
         return try JSONResponse.make(AreaDetailJSON(city: city, area: area, timeZone: timeZone,
-                                                    yearFrom: yearFrom, yearTo: yearTo, response: reply))
+                                                    yearFrom: yearFrom, yearTo: yearTo, response: reply), for: request)
     }
 
     /// `GET /api/v1/ingest/runs` → Ingest/ListRuns.
@@ -89,7 +88,7 @@ public struct APIController: Sendable {
         let limit = try query.integer("limit", in: 1...500) ?? 20
         let reply = try await call(backends.ingest, "ingest", MethodNames.Ingest.listRuns,
                                    ListRunsRequest(city: city, limit: Int32(limit)), as: ListRunsResponse.self, context: context)
-        return try JSONResponse.make(IngestRunsJSON(reply))
+        return try JSONResponse.make(IngestRunsJSON(reply), for: request)
     }
 
     /// One backend call with the deadline and request id; errors become ``APIError``.

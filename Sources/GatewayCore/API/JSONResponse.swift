@@ -11,16 +11,23 @@ public enum JSONResponse {
         return encoder
     }
 
-    /// A `200` response with `value` as JSON.
-    public static func make(_ value: some Encodable, cacheControl: String = "no-cache") throws -> Response {
-        try bytes(encoder().encode(value), cacheControl: cacheControl)
+    /// A `200` response with `value` as JSON (gzip when `request` accepts it and it is large).
+    public static func make(_ value: some Encodable, for request: Request, cacheControl: String = "no-cache") throws -> Response {
+        try bytes(encoder().encode(value), for: request, cacheControl: cacheControl)
     }
 
-    /// A `200` JSON response with already encoded bytes.
-    public static func bytes(_ data: Data, cacheControl: String = "no-cache", etag: String? = nil) -> Response {
-        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8", .cacheControl: cacheControl]
+    /// A `200` response with already encoded bytes, gzip-compressed when `request` accepts gzip
+    /// and the body has at least ``Gzip/minimumBytes``.
+    public static func bytes(_ data: Data, for request: Request, contentType: String = "application/json; charset=utf-8",
+                             cacheControl: String = "no-cache", etag: String? = nil) -> Response {
+        var headers: HTTPFields = [.contentType: contentType, .cacheControl: cacheControl, .vary: "Accept-Encoding"]
         if let etag { headers[.eTag] = etag }
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        var body = data
+        if data.count >= Gzip.minimumBytes, Gzip.accepted(by: request.headers[.acceptEncoding]), let compressed = Gzip.compress(data) {
+            body = compressed
+            headers[.contentEncoding] = "gzip"
+        }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 
     /// A strong ETag over `data` (64-bit FNV-1a, hex, quoted).

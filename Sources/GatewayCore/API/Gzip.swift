@@ -1,0 +1,47 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// gzip (RFC 1952) for responses, using the system's zlib (`libz.so.1`, always present on
+/// Debian) through `dlopen`: zlib's `compress2` writes a zlib stream, whose raw DEFLATE body is
+/// rewrapped with a gzip header and a CRC-32 trailer. Unavailable zlib means no compression.
+public enum Gzip {
+    /// Bodies smaller than this are sent as they are.
+    public static let minimumBytes = 1024
+
+    /// `data` gzip-compressed, or nil when zlib is unavailable or fails.
+    public static func compress(_ data: Data) -> Data? {
+        guard let zlib = Zlib.shared, data.count <= Int(UInt32.max) else { return nil }
+        var capacity = zlib.compressBound(UInt(data.count))
+        var zlibStream = [UInt8](repeating: 0, count: Int(capacity))
+        let status = data.withUnsafeBytes { source -> Int32 in
+            guard let base = source.bindMemory(to: UInt8.self).baseAddress else { return -1 }
+            return zlibStream.withUnsafeMutableBufferPointer { dest -> Int32 in
+                guard let destBase = dest.baseAddress else { return -1 }
+                return zlib.compress2(destBase, &capacity, base, UInt(data.count), 6)
+            }
+        }
+        // A zlib stream: 2 header bytes, raw DEFLATE, 4 bytes of Adler-32.
+        guard status == 0, capacity >= 6 else { return nil }
+        var out = Data([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255])
+        out.append(contentsOf: zlibStream[2..<(Int(capacity) - 4)])
+        appendLittleEndian(&out, CRC32.checksum(data))
+        appendLittleEndian(&out, UInt32(truncatingIfNeeded: data.count))
+        return out
+    }
+
+    /// Whether an `Accept-Encoding` value accepts gzip (and does not refuse it with `q=0`).
+    public static func accepted(by acceptEncoding: String?) -> Bool {
+        guard let acceptEncoding else { return false }
+        return acceptEncoding.split(separator: ",").contains { item in
+            let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            guard let coding = parts.first, coding == "gzip" || coding == "*" else { return false }
+            return !parts.dropFirst().contains { $0.replacingOccurrences(of: " ", with: "").hasPrefix("q=0") && !$0.contains("q=0.") }
+        }
+    }
+
+    static func appendLittleEndian(_ data: inout Data, _ value: UInt32) {
+        for shift in stride(from: 0, to: 32, by: 8) { data.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
+    }
+}
