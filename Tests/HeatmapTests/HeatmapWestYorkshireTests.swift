@@ -1,0 +1,100 @@
+import Contracts
+import Foundation
+import HeatmapCore
+import IngestCore
+import Logging
+import Postgres
+import ServiceKit
+import TestSupport
+import Testing
+import Wire
+
+/// GetHexHotspots on real police.uk data: West Yorkshire July 2016, 2017 and 2018 loaded through
+/// a real ingest server, consumed over its RPC, queried through the heatmap's handlers on a socket;
+/// cell counts checked against a recount of the raw files in the British National Grid.
+@Suite("Heatmap hex hotspots over West Yorkshire", .serialized, .timeLimit(.minutes(5)))
+struct HeatmapWestYorkshireTests {
+    static let logger = Logger(label: "heatmap-tests") { _ in SwiftLogNoOpLogHandler() }
+    static let files = ["2016-07", "2017-07", "2018-07"].map { "uk-police-west-yorkshire/\($0)-west-yorkshire-street.csv.xz" }
+
+    @Test("hotspots over 25 months with 22 missing; counts equal the raw-file recount")
+    func westYorkshireHotspots() async throws {
+        let database = try await TestDatabase.create(label: "heatmap-wy")
+        let folder = try TemporaryDirectory(prefix: "cs-hmwy")
+        let pool = database.pool(size: 2)
+        defer { folder.remove() }
+        let ingest = try await IngestTestServer.start(database: database, pool: pool, folder: folder)
+        var server: RPCServer?
+        var serverTask: Task<Void, any Error>?
+        do {
+            for file in Self.files {
+                let outcome = try await ingest.load(file, city: "uk-west-yorkshire", format: .policeUKCSV)
+                #expect(outcome.succeeded, "\(outcome.error ?? "")")
+            }
+            let migrations = try Migration.load(directory: HeatmapBackend.migrationsDirectory)
+            _ = try await Migrator(schema: "heatmap", migrations: migrations, logger: Self.logger).migrate(pool)
+            let store = HeatmapStore(pool: pool), index = RollupIndex()
+            let ingestClient = RPCClient(endpoint: ingest.endpoint)
+            let consumer = OutboxConsumer(client: ingestClient, store: store, index: index, logger: Self.logger)
+            try await consumer.prepare()
+            try await consumer.catchUp()
+            var router = RPCRouter()
+            HeatmapHandlers(index: index, store: store, ingest: ingestClient).register(on: &router)
+            let heatmap = RPCServer(configuration: RPCServerConfiguration(endpoints: [.unix(path: folder.path("h.sock"))]),
+                                    router: router, logger: Self.logger)
+            server = heatmap
+            serverTask = Task { try await heatmap.run() }
+            let client = RPCClient(endpoint: try await heatmap.boundEndpoints()[0])
+            try await check(client)
+            await client.close()
+        } catch {
+            serverTask?.cancel()
+            await ingest.stop()
+            await pool.shutdown()
+            throw error
+        }
+        _ = server
+        serverTask?.cancel()
+        _ = try? await serverTask?.value
+        await ingest.stop()
+        await pool.shutdown()
+        try await database.drop()
+    }
+
+    private func check(_ client: RPCClient) async throws {
+        let projection = try #require(CityProjection.of(city: "uk-west-yorkshire"))
+        let grid = HexGrid()
+        var byCell: [HexCellID: Int64] = [:]
+        var located: Int64 = 0
+        for file in Self.files {
+            _ = try PoliceUKCSVParser().parse(contentsOf: SharedData.url(file)) { row in
+                guard case .record(let record) = row, let lon = record.longitude, let lat = record.latitude else { return }
+                let point = projection.project(lon: lon, lat: lat)
+                let cell = grid.cell(x: point.x, y: point.y)
+                byCell[HexCellID(q: cell.q, r: cell.r), default: 0] += 1
+                located += 1
+            }
+        }
+        let reply = try await client.call(
+            MethodNames.Heatmap.getHexHotspots,
+            HexHotspotsRequest(city: "uk-west-yorkshire", firstMonth: "2016-07", months: 25, windowMonths: 1, limit: 1_000),
+            as: HexHotspotsResponse.self)
+        #expect(reply.windowPositions == 25)
+        #expect(reply.missingMonths.count == 22 && !reply.missingMonths.contains("2017-07") && reply.missingMonths.first == "2016-08")
+        #expect(reply.projection.hasPrefix("EPSG:27700"))
+        #expect(!reply.cells.isEmpty && reply.cells.allSatisfy { $0.hotspotWindows >= 1 && $0.hotspotWindows <= 3 })
+        for cell in reply.cells {
+            #expect(cell.count == byCell[HexCellID(q: Int(cell.q), r: Int(cell.r))], "cell (\(cell.q), \(cell.r))")
+            #expect(cell.geoJSON.hasPrefix("{\"type\":\"Polygon\",\"coordinates\":[[[-1.") || cell.geoJSON.hasPrefix("{\"type\":\"Polygon\",\"coordinates\":[[[-2."))
+        }
+        // The busiest cell is a hotspot in every month with data (it is in Leeds or Bradford city centre).
+        let top = try #require(reply.cells.first)
+        #expect(top.hotspotWindows == 3 && abs(top.frequency - 3.0 / 25.0) < 1e-12)
+        let centre = grid.centre(q: Int(top.q), r: Int(top.r))
+        #expect((400_000...440_000).contains(centre.x) && (425_000...440_000).contains(centre.y), "BNG centre \(centre)")
+        let captured = reply.cells.map(\.count).reduce(0, +)
+        #expect(abs(reply.capturedShare - Double(captured) / Double(located)) < 1e-12)
+        print("hex hotspots West Yorkshire: \(located) located, \(byCell.count) cells, \(reply.cells.count) hotspots, "
+              + "top (\(top.q), \(top.r)) BNG \(centre) \(top.count), captured \(reply.capturedShare)")
+    }
+}
