@@ -96,6 +96,8 @@ struct GatewayGzipTests {
         #expect(!Gzip.accepted(by: nil))
         #expect(!Gzip.accepted(by: "deflate, br"))
         #expect(!Gzip.accepted(by: "gzip;q=0"))
+        #expect(!Gzip.accepted(by: "gzip; q=0.0, identity"))
+        #expect(Gzip.accepted(by: "gzip;q=0.5"))
     }
 
     @Test func compressedBodyHasGzipFramingAndTrailer() throws {

@@ -31,13 +31,14 @@ public enum Gzip {
         return out
     }
 
-    /// Whether an `Accept-Encoding` value accepts gzip (and does not refuse it with `q=0`).
+    /// Whether an `Accept-Encoding` value accepts gzip (`gzip` or `*` with a q-value above 0).
     public static func accepted(by acceptEncoding: String?) -> Bool {
         guard let acceptEncoding else { return false }
         return acceptEncoding.split(separator: ",").contains { item in
             let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             guard let coding = parts.first, coding == "gzip" || coding == "*" else { return false }
-            return !parts.dropFirst().contains { $0.replacingOccurrences(of: " ", with: "").hasPrefix("q=0") && !$0.contains("q=0.") }
+            let quality = parts.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
+            return quality > 0
         }
     }
 
