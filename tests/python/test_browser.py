@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -139,3 +140,41 @@ def test_map_view_end_to_end(loaded_stack, browser, screenshots):
 
     severe = severe_console_entries(browser)
     assert not severe, severe
+
+
+@pytest.mark.parametrize("path,content_type", [
+    ("/static/vendor/leaflet/leaflet.js", "text/javascript"),
+    ("/static/vendor/leaflet/leaflet.css", "text/css"),
+    ("/static/vendor/leaflet/images/layers.png", "image/png"),
+    ("/static/vendor/chart.js/chart.min.js", "text/javascript"),
+    ("/static/app/app.js", "text/javascript"),
+    ("/static/app/app.css", "text/css"),
+])
+def test_static_files_are_served_with_etags(loaded_stack, path, content_type):
+    url = loaded_stack["base"] + path
+    with urllib.request.urlopen(url, timeout=30) as response:
+        assert response.status == 200
+        assert response.headers["Content-Type"].startswith(content_type)
+        etag = response.headers["ETag"]
+        body = response.read()
+    if path.startswith("/static/vendor/"):
+        assert body == (Path("/usr/share/javascript") / path.removeprefix("/static/vendor/")).read_bytes()
+    request = urllib.request.Request(url, headers={"If-None-Match": etag})
+    with pytest.raises(urllib.error.HTTPError) as error:
+        urllib.request.urlopen(request, timeout=30)
+    assert error.value.code == 304
+
+
+@pytest.mark.parametrize("path", ["/static/vendor/../../etc/passwd", "/static/vendor/leaflet/%2e%2e/%2e%2e/etc/passwd",
+                                  "/static/vendor/leaflet/missing.js", "/static/app/nope.js", "/static/app/..%2Fopenapi.json"])
+def test_static_paths_outside_the_folders_are_404(loaded_stack, path):
+    with pytest.raises(urllib.error.HTTPError) as error:
+        urllib.request.urlopen(loaded_stack["base"] + path, timeout=30)
+    assert error.value.code in (400, 404)
+
+
+def test_page_uses_no_tiles_by_default(loaded_stack):
+    with urllib.request.urlopen(loaded_stack["base"] + "/", timeout=30) as response:
+        page = response.read().decode()
+    assert 'data-tile-url=""' in page
+    assert "/static/vendor/leaflet/leaflet.js" in page and "fetch('/healthz')" in page
