@@ -16,9 +16,10 @@ public struct IngestHandlers: Sendable {
         self.writeAuthorization = writeAuthorization
     }
 
-    /// Registers every method of the service except StartPull (no live Socrata access here).
+    /// Registers every method of the service.
     public func register(on router: inout RPCRouter) {
         router.register(MethodNames.Ingest.startLoad) { (request: StartLoadRequest, context) in try await startLoad(request, context) }
+        router.register(MethodNames.Ingest.startPull) { (request: StartPullRequest, context) in try await startPull(request, context) }
         router.register(MethodNames.Ingest.getRun) { (request: GetRunRequest, _) in try await getRun(request) }
         router.register(MethodNames.Ingest.listRuns) { (request: ListRunsRequest, _) in try await listRuns(request) }
         router.register(MethodNames.Ingest.listRejects) { (request: ListRejectsRequest, _) in try await listRejects(request) }
@@ -35,6 +36,20 @@ public struct IngestHandlers: Sendable {
         try writeAuthorization.authorize(context)
         let plan = try StartLoadPlanner.plan(request)
         let job = try await loader.start(plan)
+        if !request.asynchronous {
+            _ = await Task { await job.wait() }.value
+        }
+        guard let run = try await store.run(id: job.runID) else {
+            throw IngestError.notFound("run \(job.runID) vanished")
+        }
+        return StartLoadResponse(run: run)
+    }
+
+    /// Starts a live Socrata pull of the city (see ``SocrataPuller``), token-protected and
+    /// synchronous or asynchronous like StartLoad.
+    func startPull(_ request: StartPullRequest, _ context: ServerContext) async throws -> StartLoadResponse {
+        try writeAuthorization.authorize(context)
+        let job = try await SocrataPuller(loader: loader).start(SocrataPullRequest(city: try RequestValidation.city(request.city)))
         if !request.asynchronous {
             _ = await Task { await job.wait() }.value
         }

@@ -1,0 +1,61 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Logging
+import Postgres
+
+/// Pulls newer records of a city from its Socrata dataset through the ordinary loader.
+///
+/// A pull is a load whose input is a ``SocrataPageStream``: the same parser, COPY batches, upsert,
+/// outbox, rejects and `etl_runs` row (source `socrata:<dataset>`, format `chicago-socrata-json`).
+/// The cursor is read when the run starts (on the loader's parser thread) and becomes
+/// `$where=<cursor column> > '<cursor>'`; it moves only when the run succeeds.
+public struct SocrataPuller: Sendable {
+    let loader: IngestLoader
+
+    public init(loader: IngestLoader) {
+        self.loader = loader
+    }
+
+    /// Checks the request, records the run and starts it; returns once the run id exists.
+    /// Throws ``IngestError`` for a city without a pull (nyc: `UNIMPLEMENTED`) or bad settings.
+    public func start(_ request: SocrataPullRequest) async throws -> LoadJob {
+        let dataset = try SocrataDataset(city: request.city)
+        try request.validate()
+        guard let endpoint = request.baseURL ?? URL(string: dataset.defaultEndpoint) else {
+            throw IngestError.invalidArgument("no endpoint for \(dataset.id)")
+        }
+        let databaseURL = loader.databaseURL
+        let logger = loader.logger
+        let city = request.city
+        let input = LoadInput.custom(name: dataset.sourceName) {
+            let cursor = request.fullReload ? nil : try Self.storedCursor(databaseURL: databaseURL, logger: logger,
+                                                                          city: city, source: dataset.sourceName)
+            let whereClause = cursor.map { "\(dataset.cursorColumn) > '\($0.sqlText.replacingOccurrences(of: " ", with: "T"))'" }
+            logger.info("socrata pull", metadata: ["endpoint": "\(endpoint.absoluteString)", "where": "\(whereClause ?? "-")"])
+            let configuration = URLSessionConfiguration.ephemeral
+            configuration.urlCache = nil
+            configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+            configuration.httpMaximumConnectionsPerHost = request.concurrency
+            let fetcher = SocrataPageFetcher(session: URLSession(configuration: configuration), endpoint: endpoint,
+                                             pageSize: request.pageSize, whereClause: whereClause,
+                                             retry: request.retry, timeout: request.requestTimeout)
+            return SocrataPageStream(fetcher: fetcher, concurrency: request.concurrency)
+        }
+        return try await loader.start(LoadRequest(city: city, format: dataset.format, input: input,
+                                                  fullReload: request.fullReload, batchRows: request.batchRows))
+    }
+
+    /// Runs a pull to its end and returns how it ended.
+    public func pull(_ request: SocrataPullRequest) async throws -> LoadOutcome {
+        try await start(request).wait()
+    }
+
+    /// The (city, `socrata:<id>`) cursor, read on its own short connection (called on a loader thread).
+    static func storedCursor(databaseURL: String, logger: Logger, city: IngestCity, source: String) throws -> LocalDateTime? {
+        let connection = try PostgresConnection.connect(to: databaseURL, logger: logger)
+        defer { connection.close() }
+        return try RunLedger.cursor(on: connection, city: city.slug, source: source)
+    }
+}

@@ -1,0 +1,28 @@
+import Contracts
+import Foundation
+import IngestCore
+import Testing
+import Wire
+
+/// StartPull over RPC: token-protected like StartLoad; cities without a pull are refused (no test
+/// reaches the public Socrata endpoint, so a successful pull is covered by ``SocrataPullTests``).
+@Suite("Socrata pull over RPC", .serialized, .timeLimit(.minutes(2)))
+struct SocrataPullRPCTests {
+    @Test("StartPull needs the token; nyc is UNIMPLEMENTED; an unknown city is INVALID_ARGUMENT")
+    func refusals() async throws {
+        try await IngestTestDatabase.with(label: "pull_rpc") { db in
+            try await IngestRPCTests.withServer(db) { client in
+                let pull = { (request: StartPullRequest, metadata: [MetadataEntry]) in
+                    await IngestRPCTests.code {
+                        _ = try await client.call(MethodNames.Ingest.startPull, request, as: StartLoadResponse.self, metadata: metadata)
+                    }
+                }
+                #expect(await pull(StartPullRequest(city: "chicago"), []) == .unauthenticated)
+                #expect(await pull(StartPullRequest(city: "nyc"), IngestRPCTests.bearer) == .unimplemented)
+                #expect(await pull(StartPullRequest(city: "atlantis"), IngestRPCTests.bearer) == .invalidArgument)
+                #expect(await pull(StartPullRequest(city: "uk-metropolitan"), IngestRPCTests.bearer) == .invalidArgument)
+            }
+            #expect(try await db.scalar("SELECT count(*) FROM ingest.etl_runs") == 0)
+        }
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import IngestCore
+import Logging
+import NIOCore
+import Synchronization
+
+/// A local stand-in for a SODA 2.0 endpoint on 127.0.0.1 (port 0): serves the rows of a Socrata
+/// JSON sample at `/resource/ijzp-q8t2.json`, in file order (as `:id`), filtered by
+/// `$where=updated_on > '…'` and sliced by `$limit`/`$offset`. Faults can be scripted per offset.
+final class SocrataPullStandIn: Sendable {
+    /// One scripted answer instead of the page.
+    enum Fault: Sendable {
+        case status(Int)
+        /// 429 with `Retry-After: <seconds>`.
+        case tooManyRequests(retryAfterSeconds: Int)
+    }
+
+    struct State {
+        var queries: [[String: String]] = []
+        var faults: [Int: [Fault]] = [:]
+        var persistent: [Int: Int] = [:]
+        var faultsServed = 0
+    }
+
+    /// The sample's rows: `updated_on` and the object re-serialised.
+    let rows: [(updatedOn: String, json: [UInt8])]
+    private let state = Mutex(State())
+
+    init(sample url: URL) throws {
+        let source = try ByteSources.open(url)
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = try chunk.withUnsafeMutableBytes { try source.read(into: $0) }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        guard let objects = try JSONSerialization.jsonObject(with: Data(bytes)) as? [[String: Any]] else {
+            throw SharedData.Missing(description: "\(url.path) is not a JSON array of objects")
+        }
+        rows = try objects.map { object in
+            (updatedOn: object["updated_on"] as? String ?? "", json: [UInt8](try JSONSerialization.data(withJSONObject: object)))
+        }
+    }
+
+    /// The next requests for `offset` get these answers, in order, before the real page.
+    func fail(offset: Int, with faults: [Fault]) {
+        state.withLock { $0.faults[offset, default: []].append(contentsOf: faults) }
+    }
+
+    /// Every request for `offset` gets `status` (or none, with `nil`).
+    func failAlways(offset: Int, status: Int?) {
+        state.withLock { $0.persistent[offset] = status }
+    }
+
+    /// The query parameters of every request so far, in arrival order.
+    var queries: [[String: String]] { state.withLock { $0.queries } }
+
+    /// Scripted faults answered so far.
+    var faultsServed: Int { state.withLock { $0.faultsServed } }
+
+    /// Forgets the recorded requests.
+    func clearQueries() {
+        state.withLock { $0.queries.removeAll() }
+    }
+
+    /// Answers one request.
+    func respond(to request: Request) -> Response {
+        var query: [String: String] = [:]
+        for (name, value) in request.uri.queryParameters { query[String(name)] = String(value) }
+        let offset = query["$offset"].flatMap { Int($0) } ?? 0
+        let fault: Fault? = state.withLock { state in
+            state.queries.append(query)
+            if let status = state.persistent[offset] {
+                state.faultsServed += 1
+                return .status(status)
+            }
+            guard var pending = state.faults[offset], !pending.isEmpty else { return nil }
+            state.faultsServed += 1
+            let first = pending.removeFirst()
+            state.faults[offset] = pending
+            return first
+        }
+        switch fault {
+        case .status(let status):
+            return Self.text(HTTPResponse.Status(code: status), "scripted failure\n")
+        case .tooManyRequests(let seconds):
+            var response = Self.text(.tooManyRequests, "slow down\n")
+            if let name = HTTPField.Name("Retry-After") { response.headers[name] = String(seconds) }
+            return response
+        case nil:
+            break
+        }
+        guard let limit = query["$limit"].flatMap({ Int($0) }), limit > 0 else {
+            return Self.text(.badRequest, "$limit is required\n")
+        }
+        guard query["$order"] == ":id", offset >= 0 else { return Self.text(.badRequest, "$order must be :id\n") }
+        var selected = rows[...]
+        if let clause = query["$where"] {
+            let prefix = "updated_on > '"
+            guard clause.hasPrefix(prefix), clause.hasSuffix("'"), clause.count > prefix.count else {
+                return Self.text(.badRequest, "unsupported $where \(clause)\n")
+            }
+            let cursor = String(clause.dropFirst(prefix.count).dropLast())
+            selected = selected.filter { $0.updatedOn > cursor }[...]
+        }
+        let page = selected.dropFirst(offset).prefix(limit)
+        var body: [UInt8] = [UInt8(ascii: "[")]
+        for (index, row) in page.enumerated() {
+            body.append(contentsOf: index == 0 ? Array("\n".utf8) : Array(",\n".utf8))
+            body.append(contentsOf: row.json)
+        }
+        body.append(contentsOf: Array("\n]\n".utf8))
+        return Response(status: .ok, headers: [.contentType: "application/json"],
+                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    private static func text(_ status: HTTPResponse.Status, _ text: String) -> Response {
+        Response(status: status, headers: [.contentType: "text/plain"], body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// Serves the stand-in for `body`, passing the endpoint URL.
+    func serve<T: Sendable>(_ body: (URL) async throws -> T) async throws -> T {
+        let router = Router()
+        router.get("resource/ijzp-q8t2.json") { request, _ -> Response in self.respond(to: request) }
+        let (ports, portContinuation) = AsyncStream<Int>.makeStream()
+        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+                              onServerRunning: { channel in
+                                  portContinuation.yield(channel.localAddress?.port ?? 0)
+                                  portContinuation.finish()
+                              },
+                              logger: Logger(label: "socrata-stand-in") { _ in SwiftLogNoOpLogHandler() })
+        let running = Task { try await app.runService(gracefulShutdownSignals: []) }
+        var port = 0
+        for await bound in ports { port = bound }
+        defer { running.cancel() }
+        guard port > 0, let url = URL(string: "http://127.0.0.1:\(port)/resource/ijzp-q8t2.json") else {
+            throw SharedData.Missing(description: "the stand-in SODA server did not start")
+        }
+        do {
+            let value = try await body(url)
+            running.cancel()
+            _ = await running.result
+            return value
+        } catch {
+            running.cancel()
+            _ = await running.result
+            throw error
+        }
+    }
+}
