@@ -11,18 +11,26 @@ extension HeatmapStore {
     }
 
     /// Per-area sums over the buckets a ``WindowPlan`` lists, optionally one primary type.
+    ///
+    /// One `(grain, bucket range)` condition per span, OR-ed, all values bound: PostgreSQL then
+    /// reads each span through the primary key (a join against `unnest` of the spans was planned
+    /// as a sequential scan of the whole table).
     public func windowCounts(city: String, plan: WindowPlan, primaryType: String) async throws -> [String: RollupCounts] {
         guard !plan.spans.isEmpty else { return [:] }
-        let grains = "{" + plan.spans.map { String($0.grain.rawValue) }.joined(separator: ",") + "}"
-        let froms = "{" + plan.spans.map { String($0.from) }.joined(separator: ",") + "}"
-        let tos = "{" + plan.spans.map { String($0.to) }.joined(separator: ",") + "}"
+        var parameters: PostgresParameters = [city, primaryType]
+        var conditions: [String] = []
+        for span in plan.spans {
+            let base = parameters.count
+            conditions.append("(grain = $\(base + 1) AND bucket >= $\(base + 2) AND bucket < $\(base + 3))")
+            parameters.append(span.grain.rawValue)
+            parameters.append(span.from)
+            parameters.append(span.to)
+        }
         let rows = try await pool.query("""
-            SELECT w.area, sum(w.incidents), sum(w.arrests), sum(w.domestic)
-            FROM unnest($2::smallint[], $3::bigint[], $4::bigint[]) AS s(grain, lo, hi)
-            JOIN heatmap.window_rollup w ON w.city = $1 AND w.grain = s.grain AND w.bucket >= s.lo AND w.bucket < s.hi
-            WHERE ($5 = '' OR w.primary_type = $5)
-            GROUP BY w.area
-            """, [city, grains, froms, tos, primaryType])
+            SELECT area, sum(incidents), sum(arrests), sum(domestic) FROM heatmap.window_rollup
+            WHERE city = $1 AND ($2 = '' OR primary_type = $2) AND (\(conditions.joined(separator: " OR ")))
+            GROUP BY area
+            """, parameters)
         var areas: [String: RollupCounts] = [:]
         for row in rows {
             let counts = RollupCounts(incidents: try row.decode(Int64.self, at: 1), arrests: try row.decode(Int64.self, at: 2),
