@@ -11,6 +11,10 @@
   const fmt = new Intl.NumberFormat('en-US');
   const pct = x => (100 * x).toFixed(1) + '%';
 
+  if (typeof L === 'undefined') {
+    $('status').textContent = 'Leaflet did not load from /static/vendor/leaflet/: install libjs-leaflet or start the gateway with --vendor-js-dir.';
+    return;
+  }
   const map = L.map('map', { zoomSnap: 0.25, preferCanvas: false, attributionControl: true });
   const tileURL = document.body.dataset.tileUrl;
   if (tileURL) L.tileLayer(tileURL, { maxZoom: 18, attribution: 'tiles: ' + new URL(tileURL, location.href).host }).addTo(map);
