@@ -1,5 +1,6 @@
 """GetBeatHeatmap latency through the RPC over a Unix socket: one connection, sequential calls,
-a mix of filter combinations. Prints p50/p99/max per combination and overall, and a Health/Check
+a mix of filter combinations; then GetWindowHeatmap per granularity, GetYearGrids,
+GetHexHotspots and GetSeries the same way (second table). Prints p50/p99/max per combination and overall, and a Health/Check
 baseline measured the same way (the client's and the transport's share of each call).
 
 Usage: bench.py unix:///path/heatmap.sock [calls-per-combination]
@@ -26,6 +27,29 @@ COMBOS = {
     "range+type+hours": hm.BeatHeatmapRequest(city="chicago", year_from=2012, year_to=2017, primary_type="NARCOTICS",
                                               hours=hm.HourRange(hour_min=20, hour_max=2)),
     "all years": hm.BeatHeatmapRequest(city="chicago"),
+}
+
+
+# Local seconds of 2017-12-20 07:00 and 2017-08-09 19:00 (odd reference times).
+DEC20 = 1_513_753_200
+AUG09 = 1_502_305_200
+OTHERS = {
+    "GetWindowHeatmap 6 h (hourly)": ("GetWindowHeatmap", hm.WindowHeatmapRequest(
+        city="chicago", last_hours=6, reference_local_seconds=DEC20)),
+    "GetWindowHeatmap 30 d (daily)": ("GetWindowHeatmap", hm.WindowHeatmapRequest(
+        city="chicago", last_hours=720, reference_local_seconds=DEC20)),
+    "GetWindowHeatmap 1 y (weekly)": ("GetWindowHeatmap", hm.WindowHeatmapRequest(
+        city="chicago", last_hours=8760, reference_local_seconds=AUG09)),
+    "GetWindowHeatmap 5 y (monthly)": ("GetWindowHeatmap", hm.WindowHeatmapRequest(
+        city="chicago", last_hours=43830, reference_local_seconds=AUG09)),
+    "GetWindowHeatmap 1 y THEFT (weekly)": ("GetWindowHeatmap", hm.WindowHeatmapRequest(
+        city="chicago", last_hours=8760, reference_local_seconds=AUG09, primary_type="THEFT")),
+    "GetYearGrids 2017": ("GetYearGrids", hm.YearGridsRequest(city="chicago", year=2017)),
+    "GetYearGrids 2015 THEFT": ("GetYearGrids", hm.YearGridsRequest(city="chicago", year=2015, primary_type="THEFT")),
+    "GetHexHotspots 12 months W=3": ("GetHexHotspots", hm.HexHotspotsRequest(
+        city="chicago", first_month="2017-01", months=12, window_months=3)),
+    "GetSeries 1 y": ("GetSeries", hm.SeriesRequest(city="chicago", range=wire.pb("common.v1.common").LocalTimeRange(
+        start_local_seconds=1_483_315_200, end_local_seconds=1_514_764_800))),
 }
 
 
@@ -70,6 +94,14 @@ def main():
             everything += times
             print(line(f"GetBeatHeatmap {name}", times))
         print(line("GetBeatHeatmap, all combinations", everything))
+        others_calls = max(calls // 5, 20)
+        print()
+        print("| call | calls | p50 ms | p99 ms | max ms |")
+        print("|---|---|---|---|---|")
+        for name, (method, request) in OTHERS.items():
+            path = f"/crimescope.heatmap.v1.Heatmap/{method}"
+            measure(conn, path, request, 10)
+            print(line(name, measure(conn, path, request, others_calls)))
 
 
 if __name__ == "__main__":
