@@ -83,8 +83,11 @@ def test_bad_parameters_elsewhere_are_400(loaded_stack, path):
 
 def test_backend_errors_map_through_the_status_table(loaded_stack):
     status, body = get_json(loaded_stack, "/api/v1/heatmap", city="atlantis", year=2017)
-    assert status in (400, 404), body
-    assert body["error"]["code"] in ("NOT_FOUND", "INVALID_ARGUMENT", "FAILED_PRECONDITION")
+    assert status == 404, body
+    assert body["error"]["code"] == "NOT_FOUND" and "atlantis" in body["error"]["message"]
+    status, body = get_json(loaded_stack, "/api/v1/areas/chicago/no-such-beat")
+    assert status == 404, body
+    assert body["error"]["code"] == "NOT_FOUND"
 
 
 # -- numbers -------------------------------------------------------------------------------
