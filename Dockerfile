@@ -32,7 +32,7 @@ RUN --mount=type=cache,target=/src/.build \
 FROM debian:bookworm-slim AS runtime
 RUN apt-get update \
  && apt-get install -y --no-install-recommends \
-      libprotobuf-c1 libpq5 libxgboost0 ca-certificates tzdata curl \
+      libprotobuf-c1 libpq5 libxgboost0 libjs-leaflet libjs-chart.js zlib1g ca-certificates tzdata curl xz-utils gzip \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --user-group --home-dir /app --shell /usr/sbin/nologin crimescope
 COPY --from=build --chown=root:root /staging/ /app/
