@@ -15,6 +15,8 @@ final class SocrataPullStandIn: Sendable {
         case status(Int)
         /// 429 with `Retry-After: <seconds>`.
         case tooManyRequests(retryAfterSeconds: Int)
+        /// The real page, but only after this long (longer than the client's timeout: a timeout).
+        case delay(Duration)
     }
 
     struct State {
@@ -67,7 +69,7 @@ final class SocrataPullStandIn: Sendable {
     }
 
     /// Answers one request.
-    func respond(to request: Request) -> Response {
+    func respond(to request: Request) async -> Response {
         var query: [String: String] = [:]
         for (name, value) in request.uri.queryParameters { query[String(name)] = String(value) }
         let offset = query["$offset"].flatMap { Int($0) } ?? 0
@@ -90,6 +92,8 @@ final class SocrataPullStandIn: Sendable {
             var response = Self.text(.tooManyRequests, "slow down\n")
             if let name = HTTPField.Name("Retry-After") { response.headers[name] = String(seconds) }
             return response
+        case .delay(let duration):
+            try? await Task.sleep(for: duration)
         case nil:
             break
         }
@@ -124,7 +128,7 @@ final class SocrataPullStandIn: Sendable {
     /// Serves the stand-in for `body`, passing the endpoint URL.
     func serve<T: Sendable>(_ body: (URL) async throws -> T) async throws -> T {
         let router = Router()
-        router.get("resource/ijzp-q8t2.json") { request, _ -> Response in self.respond(to: request) }
+        router.get("resource/ijzp-q8t2.json") { request, _ -> Response in await self.respond(to: request) }
         let (ports, portContinuation) = AsyncStream<Int>.makeStream()
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
                               onServerRunning: { channel in

@@ -38,6 +38,7 @@ public struct SocrataPuller: Sendable {
             configuration.urlCache = nil
             configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
             configuration.httpMaximumConnectionsPerHost = request.concurrency
+            configuration.timeoutIntervalForRequest = request.requestTimeout
             let fetcher = SocrataPageFetcher(session: URLSession(configuration: configuration), endpoint: endpoint,
                                              pageSize: request.pageSize, whereClause: whereClause,
                                              retry: request.retry, timeout: request.requestTimeout)
