@@ -25,8 +25,15 @@ struct IngestLoadKillTests {
             #expect(committed > 0, "no batch was committed before the deadline: \(first.log())")
             let stored = try await db.scalar("SELECT count(*) FROM ingest.incidents")
             #expect(stored % 40_000 == 0 && stored < 267_792, "only whole batches survive a kill")
-            _ = try await IngestStore(pool: db.pool).run(id: 1)  // reading marks a run without a live loader as failed
-            let status = try await db.pool.query("SELECT status FROM ingest.etl_runs WHERE run_id = 1").scalar(String.self)
+            // Reading marks a run without a live loader as failed. The killed client's backend may
+            // still be finishing a statement (and so hold the run's advisory lock) for a moment.
+            var status = ""
+            let lockDeadline = ContinuousClock.now + .seconds(60)
+            repeat {
+                _ = try await IngestStore(pool: db.pool).run(id: 1)
+                status = try await db.pool.query("SELECT status FROM ingest.etl_runs WHERE run_id = 1").scalar(String.self)
+                if status != "failed" { try await Task.sleep(for: .milliseconds(100)) }
+            } while status != "failed" && ContinuousClock.now < lockDeadline
             #expect(status == "failed")
 
             let second = try ServiceProcess("ingest", arguments: arguments, logDirectory: logs.url)
