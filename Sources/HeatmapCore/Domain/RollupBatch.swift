@@ -63,8 +63,10 @@ public struct RollupBatch: Sendable {
     private mutating func addWindow(_ delta: IncidentDelta, time: LocalCalendar, counts: RollupCounts) {
         let seconds = delta.occurredLocalSeconds
         for grain in WindowGrain.allCases where !delta.monthOnly || grain == .monthly {
-            let key = WindowRollupKey(city: delta.city, grain: grain, bucket: grain.bucketStart(seconds),
+            var key = WindowRollupKey(city: delta.city, grain: grain, bucket: grain.bucketStart(seconds),
                                       area: delta.area, primaryType: delta.primaryType)
+            windowChanges[key, default: RollupCounts()] += counts
+            key.primaryType = WindowRollupKey.allTypes
             windowChanges[key, default: RollupCounts()] += counts
         }
         if !delta.monthOnly {

@@ -4,20 +4,22 @@ extension HeatmapStore {
     /// The start of the hour of the city's newest timed incident, nil when it has none.
     public func newestHour(city: String) async throws -> Int64? {
         let rows = try await pool.query("""
-            SELECT max(bucket) FROM heatmap.window_rollup WHERE city = $1 AND grain = 1 AND incidents > 0
-            """, [city])
+            SELECT max(bucket) FROM heatmap.window_rollup
+            WHERE city = $1 AND primary_type = $2 AND grain = 1 AND incidents > 0
+            """, [city, WindowRollupKey.allTypes])
         guard let row = rows.first else { return nil }
         return try row.decode(Int64?.self, at: 0)
     }
 
-    /// Per-area sums over the buckets a ``WindowPlan`` lists, optionally one primary type.
+    /// Per-area sums over the buckets a ``WindowPlan`` lists, optionally one primary type
+    /// (empty: the all-types rows).
     ///
     /// One `(grain, bucket range)` condition per span, OR-ed, all values bound: PostgreSQL then
-    /// reads each span through the primary key (a join against `unnest` of the spans was planned
-    /// as a sequential scan of the whole table).
+    /// reads each span as a range of `window_rollup_by_type`, index-only (a join against
+    /// `unnest` of the spans was planned as a sequential scan of the whole table).
     public func windowCounts(city: String, plan: WindowPlan, primaryType: String) async throws -> [String: RollupCounts] {
         guard !plan.spans.isEmpty else { return [:] }
-        var parameters: PostgresParameters = [city, primaryType]
+        var parameters: PostgresParameters = [city, primaryType.isEmpty ? WindowRollupKey.allTypes : primaryType]
         var conditions: [String] = []
         for span in plan.spans {
             let base = parameters.count
@@ -28,7 +30,7 @@ extension HeatmapStore {
         }
         let rows = try await pool.query("""
             SELECT area, sum(incidents), sum(arrests), sum(domestic) FROM heatmap.window_rollup
-            WHERE city = $1 AND ($2 = '' OR primary_type = $2) AND (\(conditions.joined(separator: " OR ")))
+            WHERE city = $1 AND primary_type = $2 AND (\(conditions.joined(separator: " OR ")))
             GROUP BY area
             """, parameters)
         var areas: [String: RollupCounts] = [:]
