@@ -4,7 +4,7 @@ extension HeatmapStore {
     /// Incidents per (area, crime group, week) for weeks starting in `[fromWeek, toWeek)`.
     public func seriesCounts(city: String, fromWeek: Int64, toWeek: Int64) async throws
         -> [(area: String, group: String, week: Int64, count: Int64)] {
-        let rows = try await pool.query("""
+        let rows = try await shortQuery("""
             SELECT area, crime_group, week, sum(incidents) FROM heatmap.series_rollup
             WHERE city = $1 AND week >= $2 AND week < $3
             GROUP BY area, crime_group, week HAVING sum(incidents) <> 0

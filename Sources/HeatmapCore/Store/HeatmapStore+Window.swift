@@ -3,7 +3,7 @@ import Postgres
 extension HeatmapStore {
     /// The start of the hour of the city's newest timed incident, nil when it has none.
     public func newestHour(city: String) async throws -> Int64? {
-        let rows = try await pool.query("""
+        let rows = try await shortQuery("""
             SELECT max(bucket) FROM heatmap.window_rollup
             WHERE city = $1 AND primary_type = $2 AND grain = 1 AND incidents > 0
             """, [city, WindowRollupKey.allTypes])
@@ -28,7 +28,7 @@ extension HeatmapStore {
             parameters.append(span.from)
             parameters.append(span.to)
         }
-        let rows = try await pool.query("""
+        let rows = try await shortQuery("""
             SELECT area, sum(incidents), sum(arrests), sum(domestic) FROM heatmap.window_rollup
             WHERE city = $1 AND primary_type = $2 AND (\(conditions.joined(separator: " OR ")))
             GROUP BY area
