@@ -2,7 +2,9 @@
 # GetBeatHeatmap latency on Chicago 2010–2017 (2,440,724 rows): loads the years with the release
 # `ingest` binary into a fresh database, starts release `ingest serve` and `heatmap serve
 # --ingest-endpoint` on Unix sockets, times the heatmap's outbox catch-up, then runs bench.py
-# (one connection, sequential calls, a mix of filters) and prints p50/p99 per combination.
+# (one connection, sequential calls, a mix of filters) and prints p50/p99 per combination, then a
+# second table for GetWindowHeatmap per granularity, GetYearGrids, GetHexHotspots and GetSeries
+# (calls-per-combination / 5 calls each, at least 20).
 #
 # Usage: bench/heatmap/run.sh [calls-per-combination]   (needs the test cluster: scripts/pg.sh)
 #   CRIMESCOPE_PG_DIR       cluster folder for scripts/pg.sh (default /tmp/cs-pg)
