@@ -87,7 +87,7 @@ let package = Package(
             resources: [.copy("Web")],
             swiftSettings: strict
         ),
-        .executableTarget(name: "IngestService", dependencies: ["IngestCore", "ServiceKit"], exclude: ["README.md"], swiftSettings: strict),
+        .executableTarget(name: "IngestService", dependencies: ["IngestCore", "ServiceKit", "Contracts", "Postgres"], exclude: ["README.md"], swiftSettings: strict),
         .executableTarget(name: "HeatmapService", dependencies: ["HeatmapCore", "ServiceKit"], exclude: ["README.md"], swiftSettings: strict),
         .executableTarget(name: "PredictService", dependencies: ["PredictCore", "ServiceKit"], exclude: ["README.md"], swiftSettings: strict),
         .executableTarget(name: "Gateway", dependencies: ["GatewayCore", "ServiceKit", .product(name: "Hummingbird", package: "hummingbird"),
