@@ -59,12 +59,13 @@ struct DeadlineTests {
 
     @Test func callerTaskCancellationIsCancelledAndReachesTheHandler() async throws {
         let probe = Flag()
-        try await withServer(router: TestMethods.router(probe: probe)) { server in
+        let sleeping = Flag()
+        try await withServer(router: TestMethods.router(probe: probe, sleeping: sleeping)) { server in
             let client = server.client()
             let call = Task {
                 try await client.call(TestMethods.sleep, HealthCheckRequest(), as: HealthCheckResponse.self)
             }
-            try await Task.sleep(for: .milliseconds(100))
+            #expect(await sleeping.wait(timeout: .seconds(30)), "the handler never started")
             call.cancel()
             let error = await #expect(throws: RPCError.self) { try await call.value }
             #expect(error?.code == .cancelled)

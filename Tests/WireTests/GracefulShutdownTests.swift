@@ -66,13 +66,15 @@ struct GracefulShutdownTests {
 
     @Test func cancellingRunClosesEverythingWithoutError() async throws {
         let probe = Flag()
+        let sleeping = Flag()
         let directory = try TestServer.temporaryDirectory()
         let server = RPCServer(configuration: .init(endpoints: [.unix(path: directory.appendingPathComponent("c.sock").path)]),
-                               router: TestMethods.router(probe: probe), logger: TestServer.logger)
+                               router: TestMethods.router(probe: probe, sleeping: sleeping), logger: TestServer.logger)
         let run = Task { try await server.run() }
         let endpoint = try await server.boundEndpoints()[0]
         let call = Task { try await RPCClient(endpoint: endpoint).call(TestMethods.sleep, HealthCheckRequest(), as: HealthCheckResponse.self) }
-        try await Task.sleep(for: .milliseconds(100))
+        // Cancel only once the handler runs (a fixed sleep raced with a loaded machine).
+        #expect(await sleeping.wait(timeout: .seconds(30)))
         run.cancel()
         try await run.value
         await #expect(throws: RPCError.self) { try await call.value }

@@ -21,9 +21,9 @@ enum TestMethods {
     struct Opaque: Error {}
 
     /// The test router: `echo` returns the request (after sleeping `sleep:<ms>` milliseconds when
-    /// the service says so); `sleep` sleeps 30 s and records its cancellation in `probe`; `wait`
-    /// blocks until `gate` opens.
-    static func router(probe: Flag = Flag(), gate: Gate = Gate()) -> RPCRouter {
+    /// the service says so); `sleep` sets `sleeping`, sleeps 30 s and records its cancellation in
+    /// `probe`; `wait` blocks until `gate` opens.
+    static func router(probe: Flag = Flag(), gate: Gate = Gate(), sleeping: Flag = Flag()) -> RPCRouter {
         var router = RPCRouter()
         router.register(MethodNames.Health.check) { (_: HealthCheckRequest, _) in HealthCheckResponse(status: .serving) }
         router.register(echo) { (request: HealthCheckRequest, _) in
@@ -33,6 +33,7 @@ enum TestMethods {
             return request
         }
         router.register(sleep) { (_: HealthCheckRequest, _) -> HealthCheckResponse in
+            sleeping.set()
             do {
                 try await Task.sleep(for: .seconds(30))
             } catch {
