@@ -1,3 +1,5 @@
+import Postgres
+
 /// Calendar fields of a local wall-clock time given as seconds since 1970-01-01T00:00 local
 /// (the ingest contract's `occurred_local_seconds`). Proleptic Gregorian, no time zones.
 public struct LocalCalendar: Sendable, Hashable {
@@ -17,16 +19,8 @@ public struct LocalCalendar: Sendable, Hashable {
         hour = Int(secondOfDay / 3_600)
         isMidnight = secondOfDay == 0
         dayOfWeek = Int(Self.floorDivide(days + 4, 7).remainder)  // 1970-01-01 was a Thursday
-        // Howard Hinnant's civil_from_days.
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        day = Int(doy - (153 * mp + 2) / 5 + 1)
-        month = Int(mp < 10 ? mp + 3 : mp - 9)
-        year = Int(yoe + era * 400) + (month <= 2 ? 1 : 0)
+        let date = CivilDays.date(fromDays: days)
+        (year, month, day) = (Int(date.year), Int(date.month), Int(date.day))
     }
 
     /// Months since year 0 (`year * 12 + month - 1`): a sortable month number.
