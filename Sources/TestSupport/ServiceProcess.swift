@@ -13,8 +13,7 @@ public final class ServiceProcess: @unchecked Sendable {
         if let fromEnvironment = ProcessInfo.processInfo.environment["CRIMESCOPE_BIN_DIR"], !fromEnvironment.isEmpty {
             return URL(fileURLWithPath: fromEnvironment)
         }
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return packageRoot.appendingPathComponent(".build/debug")
+        return Checkout.root.appendingPathComponent(".build/debug")
     }
 
     /// Starts `name` with `arguments` (and `environment` added to this process's).

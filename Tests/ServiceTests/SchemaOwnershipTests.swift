@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Each service owns one schema and never names another's tables: data crosses a service
@@ -9,8 +10,7 @@ struct SchemaOwnershipTests {
     static let services = ["ingest": "IngestCore", "heatmap": "HeatmapCore", "predict": "PredictCore"]
 
     static var sourcesRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Sources")
+        Checkout.root.appendingPathComponent("Sources")
     }
 
     @Test(arguments: ["ingest", "heatmap", "predict"])
