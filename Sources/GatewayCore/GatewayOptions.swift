@@ -43,11 +43,7 @@ public struct GatewayOptions: ParsableArguments, Sendable {
         let timeoutKey = SettingKey("call-timeout-ms")
         let timeout = try timeoutKey.integer(flag: callTimeoutMilliseconds, environment: environment, default: 5000)
         guard timeout > 0 else { throw .invalid(timeoutKey, value: String(timeout), reason: "must be positive") }
-        let levelKey = SettingKey("log-level")
-        let levelText = levelKey.resolve(flag: logLevel, environment: environment) ?? "info"
-        guard let level = Logger.Level(rawValue: levelText.lowercased()) else {
-            throw .invalid(levelKey, value: levelText, reason: "expected trace, debug, info, notice, warning, error or critical")
-        }
+        let level = try SettingKey("log-level").logLevel(flag: logLevel, environment: environment)
         return GatewayConfiguration(
             httpHost: SettingKey("http-host").resolve(flag: httpHost, environment: environment) ?? "127.0.0.1",
             httpPort: port,
@@ -62,5 +58,3 @@ public struct GatewayOptions: ParsableArguments, Sendable {
         )
     }
 }
-
-import Logging

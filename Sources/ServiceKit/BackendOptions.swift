@@ -46,11 +46,7 @@ public struct BackendOptions: ParsableArguments, Sendable {
         let drainKey = SettingKey("drain-seconds")
         let drain = try drainKey.integer(flag: drainSeconds, environment: environment, default: 10)
         guard drain >= 0 else { throw .invalid(drainKey, value: String(drain), reason: "must not be negative") }
-        let levelKey = SettingKey("log-level")
-        let levelText = levelKey.resolve(flag: logLevel, environment: environment) ?? "info"
-        guard let level = LogLevelSetting.parse(levelText) else {
-            throw .invalid(levelKey, value: levelText, reason: "expected trace, debug, info, notice, warning, error or critical")
-        }
+        let level = try SettingKey("log-level").logLevel(flag: logLevel, environment: environment)
         return BackendConfiguration(
             endpoints: endpoints.map(\.endpoint),
             databaseURL: try SettingKey("database-url").require(flag: databaseURL, environment: environment),

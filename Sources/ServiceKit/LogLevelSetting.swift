@@ -1,8 +1,12 @@
 import Logging
 
-/// Parses a log level name as operators write it.
-enum LogLevelSetting {
-    static func parse(_ text: String) -> Logger.Level? {
-        Logger.Level(rawValue: text.lowercased())
+extension SettingKey {
+    /// A log level setting (trace … critical, any case), `info` by default.
+    public func logLevel(flag value: String?, environment: [String: String]) throws(ConfigurationError) -> Logger.Level {
+        let text = resolve(flag: value, environment: environment) ?? "info"
+        guard let level = Logger.Level(rawValue: text.lowercased()) else {
+            throw .invalid(self, value: text, reason: "expected trace, debug, info, notice, warning, error or critical")
+        }
+        return level
     }
 }
