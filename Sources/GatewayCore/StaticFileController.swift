@@ -1,7 +1,8 @@
 import Foundation
 import Hummingbird
 
-/// `GET /static/app/{file}` (the gateway's own JS/CSS from ``WebResources``) and
+/// `GET /static/app/{path}` (the gateway's own JS/CSS from ``WebResources``, e.g. `app.js` or
+/// `views/month.js`) and
 /// `GET /static/vendor/{package}/{path}` (Debian's `libjs-*` files, read from the configured
 /// vendor folder, e.g. `/usr/share/javascript/leaflet/leaflet.js`).
 public struct StaticFileController: Sendable {
@@ -12,8 +13,8 @@ public struct StaticFileController: Sendable {
     }
 
     public func register(on router: Router<GatewayRequestContext>) {
-        router.get("/static/app/:file") { request, context in
-            let name = try context.parameters.require("file")
+        router.get("/static/app/**") { request, context in
+            let name = context.parameters.getCatchAll().joined(separator: "/")
             guard let data = WebResources.data(name) else { throw Self.notFound(name) }
             return Self.file(data, name: name, request: request, cacheControl: "no-cache")
         }

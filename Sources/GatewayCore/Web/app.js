@@ -1,31 +1,16 @@
-// CrimeScope map view: plain JS over /api/v1 (no build step). Leaflet draws the area outlines
-// (no tiles unless the gateway was given --tile-url), coloured by incident count for the
-// filters; a click opens the area's detail; the table shows the same numbers, sortable.
+// CrimeScope map view (#/map): plain JS over /api/v1 (no build step). Leaflet draws the area
+// outlines (no tiles unless the gateway was given --tile-url), coloured by incident count for the
+// filters (years and hours, or a window such as the last 7 days); a click opens the area's
+// detail; the table shows the same numbers, sortable.
 'use strict';
 (function () {
-  const PALETTE = ['#ffffcc', '#c7e9b4', '#7fcdbb', '#41b6c4', '#1d91c0', '#225ea8', '#0c2c84']; // ColorBrewer YlGnBu
-  const EMPTY = '#f4f4f4';
-  const $ = id => document.getElementById(id);
+  const { $, fmt, pct, api } = CS;
+  const PALETTE = CS.palettes.sequential;
+  const EMPTY = CS.palettes.empty;
   const state = { cities: [], city: null, shapes: null, layer: null, names: {}, km2: {}, heat: null, breaks: [],
-                  seq: 0, sortKey: 'incidents', sortDir: -1, selected: null, chart: null };
-  const fmt = new Intl.NumberFormat('en-US');
-  const pct = x => (100 * x).toFixed(1) + '%';
+                  seq: 0, sortKey: 'incidents', sortDir: -1, selected: null, chart: null, started: false };
+  let map = null;
 
-  if (typeof L === 'undefined') {
-    $('status').textContent = 'Leaflet did not load from /static/vendor/leaflet/: install libjs-leaflet or start the gateway with --vendor-js-dir.';
-    return;
-  }
-  const map = L.map('map', { zoomSnap: 0.25, preferCanvas: false, attributionControl: true });
-  const tileURL = document.body.dataset.tileUrl;
-  if (tileURL) L.tileLayer(tileURL, { maxZoom: 18, attribution: 'tiles: ' + new URL(tileURL, location.href).host }).addTo(map);
-  map.attributionControl.setPrefix('Leaflet');
-
-  async function api(path) {
-    const response = await fetch(path, { headers: { Accept: 'application/json' } });
-    const body = await response.json().catch(() => ({}));
-    if (!response.ok) throw new Error((body.error && body.error.message) || response.statusText);
-    return body;
-  }
   function setStatus(text) { $('status').textContent = text || ''; }
 
   function query() {
@@ -49,15 +34,29 @@
     return preset.split('-').map(Number);
   }
 
-  async function init() {
+  // The window heatmap's query ('last=7d'…) when a time window is chosen, else null.
+  function windowQuery() {
+    const last = $('window').value;
+    if (!last) return null;
+    const params = new URLSearchParams({ city: state.city.city, last });
+    if ($('type').value) params.set('primary_type', $('type').value);
+    return params;
+  }
+
+  async function init(params) {
+    if (typeof L === 'undefined') {
+      setStatus('Leaflet did not load from /static/vendor/leaflet/: install libjs-leaflet or start the gateway with --vendor-js-dir.');
+      return;
+    }
+    map = CS.baseMap('map');
     try {
-      state.cities = (await api('/api/v1/cities')).cities;
+      state.cities = await CS.cities();
     } catch (error) { setStatus('Cannot load cities: ' + error.message); return; }
     if (!state.cities.length) { setStatus('No city has data yet.'); return; }
-    for (const city of state.cities) $('city').add(new Option(city.name || city.city, city.city));
-    const preferred = state.cities.find(c => c.city === 'chicago') || state.cities[0];
-    $('city').value = preferred.city;
-    for (const id of ['year-from', 'year-to', 'hours', 'type', 'hour-min', 'hour-max']) $(id).addEventListener('change', onFilter);
+    CS.fillCities($('city'), state.cities, [params.get('city'), 'chicago', state.cities[0].city]);
+    const preferred = state.cities.find(c => c.city === $('city').value);
+    if (params.get('last')) $('window').value = params.get('last');
+    for (const id of ['year-from', 'year-to', 'hours', 'type', 'hour-min', 'hour-max', 'window']) $(id).addEventListener('change', onFilter);
     $('city').addEventListener('change', () => selectCity($('city').value));
     $('show-map').addEventListener('click', () => showView('map'));
     $('show-table').addEventListener('click', () => showView('table'));
@@ -102,21 +101,26 @@
 
   function onFilter() {
     $('custom-hours').hidden = $('hours').value !== 'custom';
+    const windowed = Boolean($('window').value);
+    for (const id of ['year-from', 'year-to', 'hours', 'hour-min', 'hour-max']) $(id).disabled = windowed;
     refresh();
   }
 
   async function refresh() {
     const seq = ++state.seq;
-    const params = query();
+    const windowed = windowQuery();
+    const params = windowed || query();
+    const path = windowed ? '/api/v1/heatmap/window?' : '/api/v1/heatmap?';
+    CS.setParams('map', windowed ? { city: state.city.city, last: windowed.get('last') } : { city: state.city.city });
     setStatus('Updating…');
     let heat;
-    try { heat = await api('/api/v1/heatmap?' + params); }
+    try { heat = await api(path + params); }
     catch (error) { if (seq === state.seq) setStatus('Cannot load counts: ' + error.message); return; }
     if (seq !== state.seq) return; // a newer request is on its way
     state.heat = heat;
     state.byArea = {};
     for (const a of heat.areas) state.byArea[a.area] = a;
-    updateTypes(heat.crime_types);
+    if (heat.crime_types) updateTypes(heat.crime_types);
     state.breaks = breaks(heat.areas.map(a => a.incidents).filter(n => n > 0));
     recolour();
     drawLegend();
@@ -124,13 +128,20 @@
     total.textContent = fmt.format(heat.total.incidents);
     total.dataset.total = String(heat.total.incidents);
     total.dataset.query = params.toString();
+    total.dataset.endpoint = path.slice(0, -1);
     $('summary-detail').textContent = ` in ${state.city.name || state.city.city}` +
       ` · ${fmt.format(heat.total.arrests)} arrests (${pct(heat.total.incidents ? heat.total.arrests / heat.total.incidents : 0)})` +
-      ` · ${describeFilters(heat.filters)}`;
+      ` · ${windowed ? describeWindow(heat, windowed.get('last')) : describeFilters(heat.filters)}`;
     renderTable();
     if (state.selected) openDetail(state.selected);
     setStatus('');
     document.body.dataset.ready = String(seq);
+  }
+
+  function describeWindow(heat, last) {
+    const label = $('window').selectedOptions[0].textContent;
+    const range = heat.range ? ` (${heat.range.from || heat.range.start || '…'} to ${heat.range.to || heat.range.end || '…'})` : '';
+    return `${label.toLowerCase()}${range}, ${$('type').value || 'all types'}`;
   }
 
   function describeFilters(f) {
@@ -304,5 +315,10 @@
     $('detail-hours').innerHTML = svg + '</svg>';
   }
 
-  init();
+  CS.view('map', {
+    show(params) {
+      if (!state.started) { state.started = true; init(params); return; }
+      if (map) map.invalidateSize();
+    },
+  });
 })();

@@ -1,0 +1,137 @@
+// CrimeScope's shared browser helpers (plain JS, no build step): the JSON API, number formats,
+// colour-blind-safe palettes, the cities list, a base map with area outlines (no tiles unless the
+// gateway was given --tile-url), a canvas overlay for Leaflet, and the hash router that shows
+// one view at a time (#/map, #/month?city=nyc&month=2017-12, …: every view is deep-linkable).
+'use strict';
+window.CS = (function () {
+  const $ = id => document.getElementById(id);
+  const fmt = new Intl.NumberFormat('en-US');
+  const pct = x => (100 * x).toFixed(1) + '%';
+
+  // ColorBrewer YlGnBu (sequential) and viridis stops (density ramps); Okabe-Ito for categories.
+  const palettes = {
+    sequential: ['#ffffcc', '#c7e9b4', '#7fcdbb', '#41b6c4', '#1d91c0', '#225ea8', '#0c2c84'],
+    viridis: [[68, 1, 84], [59, 82, 139], [33, 145, 140], [94, 201, 98], [253, 231, 37]],
+    categories: ['#E69F00', '#0072B2', '#CC79A7', '#009E73', '#56B4E9', '#D55E00', '#F0E442', '#000000'],
+    empty: '#f4f4f4',
+  };
+
+  /// GET a JSON document; a non-2xx answer throws with the API's own error message.
+  async function api(path) {
+    const response = await fetch(path, { headers: { Accept: 'application/json' } });
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      const error = new Error((body.error && body.error.message) || `${response.status} ${response.statusText}`);
+      error.status = response.status;
+      throw error;
+    }
+    return body;
+  }
+
+  /// The colour of a value in 0…1 on the viridis ramp, as [r, g, b].
+  function ramp(t) {
+    const stops = palettes.viridis, x = Math.min(1, Math.max(0, t)) * (stops.length - 1);
+    const i = Math.min(stops.length - 2, Math.floor(x)), f = x - i;
+    return stops[i].map((c, k) => Math.round(c + (stops[i + 1][k] - c) * f));
+  }
+
+  let citiesRequest = null;
+  /// The cities with data (cached for the page's life).
+  function cities() {
+    if (!citiesRequest) citiesRequest = api('/api/v1/cities').then(body => body.cities);
+    return citiesRequest;
+  }
+  /// Fills a <select> with the cities and picks `preferred` (or the first one present).
+  function fillCities(select, list, preferred) {
+    select.innerHTML = '';
+    for (const city of list) select.add(new Option(city.name || city.city, city.city));
+    const pick = preferred.find(id => list.some(c => c.city === id));
+    if (pick) select.value = pick;
+  }
+
+  const shapeRequests = {};
+  function shapes(city) {
+    if (!shapeRequests[city]) shapeRequests[city] = api('/api/v1/areas/shapes?city=' + encodeURIComponent(city));
+    return shapeRequests[city];
+  }
+
+  /// A Leaflet map in `element` with the configured tiles (none by default).
+  function baseMap(element) {
+    const map = L.map(element, { zoomSnap: 0.25, attributionControl: true });
+    const tileURL = document.body.dataset.tileUrl;
+    if (tileURL) L.tileLayer(tileURL, { maxZoom: 18, attribution: 'tiles: ' + new URL(tileURL, location.href).host }).addTo(map);
+    map.attributionControl.setPrefix('Leaflet');
+    return map;
+  }
+
+  /// Draws the city's area outlines (thin, not interactive) on `map`, fits the map to them and
+  /// returns the layer; `previous` (an older outline layer) is removed.
+  async function outlines(map, city, previous) {
+    const geo = await shapes(city.city);
+    if (previous) previous.remove();
+    const layer = L.geoJSON(geo, { interactive: false, style: () => ({ color: '#888', weight: 0.6, fill: false }) }).addTo(map);
+    const bounds = layer.getBounds();
+    if (bounds.isValid()) map.fitBounds(bounds, { padding: [10, 10] });
+    else if (city.bounds) map.fitBounds([[city.bounds[1], city.bounds[0]], [city.bounds[3], city.bounds[2]]]);
+    return layer;
+  }
+
+  /// A canvas over a Leaflet map's container (above the outlines, below the controls): `draw(ctx,
+  /// map)` is called after every move or zoom and whenever `redraw()` is called.
+  function canvasOverlay(map, draw) {
+    const canvas = document.createElement('canvas');
+    canvas.className = 'map-canvas';
+    canvas.setAttribute('aria-hidden', 'true');
+    map.getContainer().appendChild(canvas);
+    const ctx = canvas.getContext('2d');
+    function redraw() {
+      const size = map.getSize(), ratio = window.devicePixelRatio || 1;
+      if (canvas.width !== Math.round(size.x * ratio) || canvas.height !== Math.round(size.y * ratio)) {
+        canvas.width = Math.round(size.x * ratio); canvas.height = Math.round(size.y * ratio);
+        canvas.style.width = size.x + 'px'; canvas.style.height = size.y + 'px';
+      }
+      ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+      ctx.clearRect(0, 0, size.x, size.y);
+      draw(ctx, map);
+    }
+    map.on('move zoom resize', redraw);
+    return { canvas, redraw };
+  }
+
+  // -- the router ----------------------------------------------------------------------------
+  const views = {};
+  let current = null;
+  /// Registers a view: { show(params) (called on every route to it), hide() }.
+  function view(name, handlers) { views[name] = handlers; }
+
+  function parseHash() {
+    const hash = location.hash.replace(/^#\/?/, '');
+    const [name, query] = hash.split('?');
+    return { name: views[name] ? name : 'map', params: new URLSearchParams(query || '') };
+  }
+  function route() {
+    const { name, params } = parseHash();
+    for (const section of document.querySelectorAll('[data-view]')) section.hidden = section.dataset.view !== name;
+    for (const link of document.querySelectorAll('#nav a')) {
+      const on = link.dataset.route === name;
+      link.classList.toggle('active', on);
+      if (on) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
+    }
+    if (current && current !== name && views[current].hide) views[current].hide();
+    current = name;
+    document.body.dataset.view = name;
+    try { views[name].show(params); } catch (error) { console.warn(error); }
+  }
+  /// Records the view's state in the address (deep link) without re-routing.
+  function setParams(name, params) {
+    const query = new URLSearchParams(params).toString();
+    history.replaceState(null, '', `#/${name}${query ? '?' + query : ''}`);
+  }
+  function start() {
+    window.addEventListener('hashchange', route);
+    route();
+  }
+
+  return { $, fmt, pct, palettes, ramp, api, cities, fillCities, shapes, baseMap, outlines, canvasOverlay,
+           view, setParams, start };
+})();
