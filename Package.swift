@@ -103,6 +103,8 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "IngestTests", dependencies: ["IngestCore", "TestSupport", .product(name: "Hummingbird", package: "hummingbird")], swiftSettings: strict),
         .testTarget(name: "HeatmapTests", dependencies: ["HeatmapCore", "IngestCore", "TestSupport", "Wire", "Contracts", "Postgres", "ServiceKit", log], swiftSettings: strict),
+        .testTarget(name: "PredictTests", dependencies: ["PredictCore", "IngestCore", "TestSupport", "Wire", "Contracts", "Postgres", "ServiceKit", log],
+                    swiftSettings: strict),
         .testTarget(name: "ServiceTests",
                     dependencies: ["ServiceKit", "IngestCore", "HeatmapCore", "PredictCore", "GatewayCore", "Wire", "Contracts", "Postgres", "TestSupport", log,
                                    .product(name: "Hummingbird", package: "hummingbird"),

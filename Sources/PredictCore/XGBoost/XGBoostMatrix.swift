@@ -1,0 +1,57 @@
+import CXGBoost
+
+/// An XGBoost `DMatrix` built from a dense row-major `Float` matrix, `NaN` meaning missing,
+/// with optional labels and weights.
+///
+/// Concurrency: the matrix is immutable once created (labels and weights are set in `init`), and
+/// XGBoost only reads it, so it is `Sendable`; the handle is freed when the last reference goes.
+public final class XGBoostMatrix: @unchecked Sendable {
+    let handle: DMatrixHandle
+    /// Number of rows.
+    public let rows: Int
+    /// Number of feature columns.
+    public let columns: Int
+
+    /// Copies `values` (`rows × columns`, row-major) into a new DMatrix.
+    /// - Throws: ``XGBoostError`` when the sizes disagree or XGBoost refuses the data.
+    public init(values: [Float], rows: Int, columns: Int, labels: [Float]? = nil, weights: [Float]? = nil) throws(XGBoostError) {
+        guard rows >= 0, columns > 0, values.count == rows * columns else {
+            throw XGBoostError(call: "XGDMatrixCreateFromMat", message: "\(values.count) values do not make \(rows) rows of \(columns) columns")
+        }
+        if let labels, labels.count != rows {
+            throw XGBoostError(call: "XGDMatrixSetFloatInfo", message: "\(labels.count) labels for \(rows) rows")
+        }
+        if let weights, weights.count != rows {
+            throw XGBoostError(call: "XGDMatrixSetFloatInfo", message: "\(weights.count) weights for \(rows) rows")
+        }
+        var created: DMatrixHandle?
+        let status = values.withUnsafeBufferPointer { buffer in
+            XGDMatrixCreateFromMat(buffer.baseAddress, bst_ulong(rows), bst_ulong(columns), Float.nan, &created)
+        }
+        try XGBoostError.check(status, "XGDMatrixCreateFromMat")
+        guard let created else {
+            throw XGBoostError(call: "XGDMatrixCreateFromMat", message: "no matrix returned")
+        }
+        self.handle = created
+        self.rows = rows
+        self.columns = columns
+        do {
+            if let labels { try Self.setFloatInfo(created, "label", labels) }
+            if let weights { try Self.setFloatInfo(created, "weight", weights) }
+        } catch {
+            XGDMatrixFree(created)
+            throw error
+        }
+    }
+
+    deinit {
+        XGDMatrixFree(handle)
+    }
+
+    private static func setFloatInfo(_ handle: DMatrixHandle, _ field: String, _ values: [Float]) throws(XGBoostError) {
+        let status = values.withUnsafeBufferPointer { buffer in
+            XGDMatrixSetFloatInfo(handle, field, buffer.baseAddress, bst_ulong(values.count))
+        }
+        try XGBoostError.check(status, "XGDMatrixSetFloatInfo(\(field))")
+    }
+}
