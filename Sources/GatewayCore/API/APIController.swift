@@ -7,12 +7,10 @@ import Wire
 /// query strictly (400 before any call), calls one backend with the configured deadline and
 /// the request's `x-request-id`, and maps RPC errors through ``HTTPStatusMapping``.
 public struct APIController: Sendable {
-    public var backends: Backends
-    public var callTimeout: Duration
+    public var caller: BackendCaller
 
     public init(backends: Backends, callTimeout: Duration) {
-        self.backends = backends
-        self.callTimeout = callTimeout
+        caller = BackendCaller(backends: backends, callTimeout: callTimeout)
     }
 
     public func register(on router: Router<GatewayRequestContext>) {
@@ -23,12 +21,19 @@ public struct APIController: Sendable {
         api.get("areas/:city/:area") { request, context in try await areaDetail(request, context) }
         api.get("ingest/runs") { request, context in try await ingestRuns(request, context) }
         api.get("openapi.json") { request, _ in try OpenAPIDocument.response(for: request) }
+        WindowHeatmapController(caller: caller).register(on: api)
+        IncidentsController(caller: caller).register(on: api)
+        YearGridsController(caller: caller).register(on: api)
+        HotspotsController(caller: caller).register(on: api)
+        // IngestWritesController(caller: caller).register(on: api)
+        // PredictController(caller: caller).register(on: api)
+        // APIPageController().register(on: router)
     }
 
     /// `GET /api/v1/cities` → Heatmap/ListCities.
     func cities(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
         _ = try QueryParameters(request, allowed: [])
-        let reply = try await call(backends.heatmap, "heatmap", MethodNames.Heatmap.listCities, ListCitiesRequest(),
+        let reply = try await caller.heatmap(MethodNames.Heatmap.listCities, ListCitiesRequest(),
                                    as: ListCitiesResponse.self, context: context)
         return try JSONResponse.make(CitiesJSON(reply), for: request)
     }
@@ -37,7 +42,7 @@ public struct APIController: Sendable {
     func heatmap(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
         let query = try QueryParameters(request, allowed: ["city", "year", "year_from", "year_to", "hour_min", "hour_max", "primary_type"])
         let parsed = try HeatmapQuery(query)
-        let reply = try await call(backends.heatmap, "heatmap", MethodNames.Heatmap.getBeatHeatmap, parsed.request,
+        let reply = try await caller.heatmap(MethodNames.Heatmap.getBeatHeatmap, parsed.request,
                                    as: BeatHeatmapResponse.self, context: context)
         return try JSONResponse.make(HeatmapJSON(city: parsed.request.city, filters: parsed.filters, response: reply), for: request)
     }
@@ -46,7 +51,7 @@ public struct APIController: Sendable {
     func areaShapes(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
         let query = try QueryParameters(request, allowed: ["city"])
         let city = try query.requiredString("city")
-        let reply = try await call(backends.heatmap, "heatmap", MethodNames.Heatmap.getAreaShapes, AreaShapesRequest(city: city),
+        let reply = try await caller.heatmap(MethodNames.Heatmap.getAreaShapes, AreaShapesRequest(city: city),
                                    as: AreaShapesResponse.self, context: context)
         let data = try AreaShapesGeoJSON.encode(city: city, shapes: reply.shapes)
         let etag = JSONResponse.etag(data)
@@ -71,9 +76,9 @@ public struct APIController: Sendable {
         if let yearFrom, let yearTo, yearFrom > yearTo { throw APIError.invalidArgument("year_from is after year_to") }
         let detailRequest = AreaDetailRequest(area: AreaId(city: city, area: area),
                                               yearFrom: Int32(yearFrom ?? 0), yearTo: Int32(yearTo ?? 0))
-        async let detail = call(backends.heatmap, "heatmap", MethodNames.Heatmap.getAreaDetail, detailRequest,
+        async let detail = caller.heatmap(MethodNames.Heatmap.getAreaDetail, detailRequest,
                                 as: AreaDetailResponse.self, context: context)
-        async let cities = call(backends.heatmap, "heatmap", MethodNames.Heatmap.listCities, ListCitiesRequest(),
+        async let cities = caller.heatmap(MethodNames.Heatmap.listCities, ListCitiesRequest(),
                                 as: ListCitiesResponse.self, context: context)
         let reply = try await detail
         let timeZone = (try? await cities)?.cities.first { $0.city == city }?.timeZone ?? ""
@@ -86,20 +91,8 @@ public struct APIController: Sendable {
         let query = try QueryParameters(request, allowed: ["city", "limit"])
         let city = try query.string("city") ?? ""
         let limit = try query.integer("limit", in: 1...500) ?? 20
-        let reply = try await call(backends.ingest, "ingest", MethodNames.Ingest.listRuns,
+        let reply = try await caller.ingest(MethodNames.Ingest.listRuns,
                                    ListRunsRequest(city: city, limit: Int32(limit)), as: ListRunsResponse.self, context: context)
         return try JSONResponse.make(IngestRunsJSON(reply), for: request)
-    }
-
-    /// One backend call with the deadline and request id; errors become ``APIError``.
-    func call<Req: ProtoMessage, Res: ProtoMessage>(
-        _ client: RPCClient, _ name: String, _ method: String, _ request: Req, as type: Res.Type, context: GatewayRequestContext
-    ) async throws(APIError) -> Res {
-        do {
-            return try await client.call(method, request, as: type, timeout: callTimeout,
-                                         metadata: [MetadataEntry(key: "x-request-id", value: context.requestID)])
-        } catch {
-            throw APIError.fromBackend(error, backend: name)
-        }
     }
 }

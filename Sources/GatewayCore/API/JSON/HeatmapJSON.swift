@@ -19,6 +19,14 @@ public struct HeatmapJSON: Codable, Sendable, Equatable {
         public var incidents: Int64
         public var arrests: Int64
         public var domestic: Int64
+
+        /// The JSON form of a service's per-area counts.
+        public init(_ counts: AreaCounts) {
+            area = counts.area
+            incidents = counts.counts?.incidents ?? 0
+            arrests = counts.counts?.arrests ?? 0
+            domestic = counts.counts?.domestic ?? 0
+        }
     }
 
     public var city: String
@@ -36,9 +44,7 @@ public struct HeatmapJSON: Codable, Sendable, Equatable {
         self.filters = filters
         total = CountsJSON(response.total)
         maxIncidents = response.maxIncidents
-        areas = response.areas.map {
-            AreaJSON(area: $0.area, incidents: $0.counts?.incidents ?? 0, arrests: $0.counts?.arrests ?? 0, domestic: $0.counts?.domestic ?? 0)
-        }
+        areas = response.areas.map(AreaJSON.init)
         crimeTypes = response.crimeTypes.map(CrimeTypeJSON.init)
     }
 }

@@ -1,0 +1,22 @@
+import Contracts
+import Hummingbird
+
+/// `GET /api/v1/hotspots` → Heatmap/GetHexHotspots.
+public struct HotspotsController: Sendable {
+    public var caller: BackendCaller
+
+    public init(caller: BackendCaller) {
+        self.caller = caller
+    }
+
+    public func register(on api: RouterGroup<GatewayRequestContext>) {
+        api.get("hotspots") { request, context in try await hotspots(request, context) }
+    }
+
+    func hotspots(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
+        let query = try HotspotsQuery(QueryParameters(request, allowed: HotspotsQuery.names))
+        let reply = try await caller.heatmap(MethodNames.Heatmap.getHexHotspots, query.request,
+                                             as: HexHotspotsResponse.self, context: context)
+        return try JSONResponse.make(HotspotsJSON(query: query, response: reply), for: request)
+    }
+}

@@ -1,0 +1,27 @@
+import Contracts
+import Hummingbird
+
+/// `GET /api/v1/incidents` → Ingest/ListIncidents (and Heatmap/ListCities for the time zone).
+public struct IncidentsController: Sendable {
+    public var caller: BackendCaller
+
+    public init(caller: BackendCaller) {
+        self.caller = caller
+    }
+
+    public func register(on api: RouterGroup<GatewayRequestContext>) {
+        api.get("incidents") { request, context in try await incidents(request, context) }
+    }
+
+    func incidents(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
+        let query = try IncidentsQuery(QueryParameters(request, allowed: IncidentsQuery.names))
+        async let incidents = caller.ingest(MethodNames.Ingest.listIncidents, query.request,
+                                            as: ListIncidentsResponse.self, context: context)
+        async let cities = caller.heatmap(MethodNames.Heatmap.listCities, ListCitiesRequest(),
+                                          as: ListCitiesResponse.self, context: context)
+        let reply = try await incidents
+        let timeZone = (try? await cities)?.cities.first { $0.city == query.request.city }?.timeZone ?? ""
+        return try JSONResponse.make(IncidentsJSON(city: query.request.city, month: query.month, timeZone: timeZone, response: reply),
+                                     for: request)
+    }
+}

@@ -1,0 +1,52 @@
+import Contracts
+
+/// `GET /api/v1/heatmap/window`: per-area counts of the window that ends at `at` (or the
+/// newest incident) and spans `last`, in the city's local time.
+public struct WindowHeatmapJSON: Codable, Sendable, Equatable {
+    /// The window in the city's local wall-clock time: `[start, end)`, `YYYY-MM-DDTHH:MM:SS`.
+    public struct Window: Codable, Sendable, Equatable {
+        public var start: String
+        public var end: String
+    }
+
+    public var city: String
+    /// IANA time zone of every time in the reply.
+    public var timeZone: String
+    /// `last` as given, and in hours.
+    public var last: String
+    public var lastHours: Int64
+    /// `at` as given (normalised); absent means the newest incident.
+    public var at: String?
+    public var primaryType: String?
+    /// The rollup grain the counts come from: `hourly`, `daily`, `weekly` or `monthly`.
+    public var granularity: String
+    /// Null when the city has no incidents yet.
+    public var window: Window?
+    public var total: CountsJSON
+    public var maxIncidents: Int64
+    public var areas: [HeatmapJSON.AreaJSON]
+
+    public init(query: WindowHeatmapQuery, response: WindowHeatmapResponse) {
+        city = query.request.city
+        timeZone = response.timeZone
+        last = query.last.text
+        lastHours = query.last.hours
+        at = query.at
+        primaryType = query.request.primaryType.isEmpty ? nil : query.request.primaryType
+        granularity = Self.granularityName(response.granularity)
+        window = response.range.map { Window(start: LocalClock.text($0.startLocalSeconds), end: LocalClock.text($0.endLocalSeconds)) }
+        total = CountsJSON(response.total)
+        maxIncidents = response.maxIncidents
+        areas = response.areas.map(HeatmapJSON.AreaJSON.init)
+    }
+
+    static func granularityName(_ granularity: Granularity) -> String {
+        switch granularity {
+        case .hourly: "hourly"
+        case .daily: "daily"
+        case .weekly: "weekly"
+        case .monthly: "monthly"
+        case .unspecified: "unspecified"
+        }
+    }
+}

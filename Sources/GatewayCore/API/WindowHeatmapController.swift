@@ -1,0 +1,22 @@
+import Contracts
+import Hummingbird
+
+/// `GET /api/v1/heatmap/window` → Heatmap/GetWindowHeatmap.
+public struct WindowHeatmapController: Sendable {
+    public var caller: BackendCaller
+
+    public init(caller: BackendCaller) {
+        self.caller = caller
+    }
+
+    public func register(on api: RouterGroup<GatewayRequestContext>) {
+        api.get("heatmap/window") { request, context in try await window(request, context) }
+    }
+
+    func window(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
+        let query = try WindowHeatmapQuery(QueryParameters(request, allowed: WindowHeatmapQuery.names))
+        let reply = try await caller.heatmap(MethodNames.Heatmap.getWindowHeatmap, query.request,
+                                             as: WindowHeatmapResponse.self, context: context)
+        return try JSONResponse.make(WindowHeatmapJSON(query: query, response: reply), for: request)
+    }
+}

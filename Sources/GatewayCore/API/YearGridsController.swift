@@ -1,0 +1,22 @@
+import Contracts
+import Hummingbird
+
+/// `GET /api/v1/grids` → Heatmap/GetYearGrids.
+public struct YearGridsController: Sendable {
+    public var caller: BackendCaller
+
+    public init(caller: BackendCaller) {
+        self.caller = caller
+    }
+
+    public func register(on api: RouterGroup<GatewayRequestContext>) {
+        api.get("grids") { request, context in try await grids(request, context) }
+    }
+
+    func grids(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
+        let query = try YearGridsQuery(QueryParameters(request, allowed: YearGridsQuery.names))
+        let reply = try await caller.heatmap(MethodNames.Heatmap.getYearGrids, query.request,
+                                             as: YearGridsResponse.self, context: context)
+        return try JSONResponse.make(YearGridsJSON(query: query, response: reply), for: request)
+    }
+}
