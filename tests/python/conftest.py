@@ -305,3 +305,31 @@ def loaded_stack(bin_dir: Path, database_url: str, artifact_dir: Path):
         cluster.stop_all()
         subprocess.run(["psql", base_url, "-X", "-q", "-c", f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'],
                        capture_output=True, timeout=60)
+
+
+NYC_FILES = ("nypd-precincts/police_precincts.geojson.gz", "nypd-arrests/NYPD_Arrests_Data_Historic_2017-12.csv.gz")
+
+
+@pytest.fixture(scope="session")
+def nyc_loaded(loaded_stack, bin_dir: Path, artifact_dir: Path):
+    """`loaded_stack` plus the NYPD precincts and December 2017 arrests (19,452 rows), returned
+    once the heatmap service lists nyc with 2017-12. {"base", "city": "nyc", "month": "2017-12"}."""
+    log_path = artifact_dir / "logs" / "loaded-ingest-load-nyc.log"
+    for relative in NYC_FILES:
+        if not (SHARED_DATA / relative).is_file():
+            pytest.fail(f"test data {SHARED_DATA / relative} is missing (set CRIMESCOPE_SHARED_DATA)")
+        with open(log_path, "ab") as log:
+            result = subprocess.run([executable(bin_dir, "ingest"), "load", "--city", "nyc", "--database-url",
+                                     loaded_stack["database_url"], str(SHARED_DATA / relative)],
+                                    stdout=log, stderr=log, env=clean_env(), cwd=REPO_ROOT, timeout=600)
+        if result.returncode != 0:
+            pytest.fail(f"ingest load {relative} failed:\n{tail(log_path)}")
+    base = loaded_stack["base"]
+    deadline = time.monotonic() + READY_TIMEOUT * 2
+    while time.monotonic() < deadline:
+        status, body = _gateway_get_json(base, "/api/v1/cities")
+        nyc = next((c for c in body.get("cities", []) if c.get("city") == "nyc"), None) if status == 200 else None
+        if nyc and "2017-12" in nyc.get("available_months", []):
+            return {"base": base, "city": "nyc", "month": "2017-12"}
+        time.sleep(1.0)
+    pytest.fail("the heatmap service never listed nyc with 2017-12")

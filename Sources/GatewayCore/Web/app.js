@@ -131,17 +131,19 @@
     total.dataset.endpoint = path.slice(0, -1);
     $('summary-detail').textContent = ` in ${state.city.name || state.city.city}` +
       ` · ${fmt.format(heat.total.arrests)} arrests (${pct(heat.total.incidents ? heat.total.arrests / heat.total.incidents : 0)})` +
-      ` · ${windowed ? describeWindow(heat, windowed.get('last')) : describeFilters(heat.filters)}`;
+      ` · ${windowed ? describeWindow(heat) : describeFilters(heat.filters)}`;
     renderTable();
     if (state.selected) openDetail(state.selected);
     setStatus('');
     document.body.dataset.ready = String(seq);
   }
 
-  function describeWindow(heat, last) {
-    const label = $('window').selectedOptions[0].textContent;
-    const range = heat.range ? ` (${heat.range.from || heat.range.start || '…'} to ${heat.range.to || heat.range.end || '…'})` : '';
-    return `${label.toLowerCase()}${range}, ${$('type').value || 'all types'}`;
+  // "last 7 days (2017-12-24 00:00 to 2017-12-31 00:00), THEFT": the window as the API states it.
+  function describeWindow(heat) {
+    const label = $('window').selectedOptions[0].textContent.toLowerCase();
+    const when = text => text.replace('T', ' ').slice(0, 16);
+    const range = heat.window ? ` (${when(heat.window.start)} to ${when(heat.window.end)})` : ' (no incidents yet)';
+    return `${label}${range}, ${heat.primary_type || 'all types'}`;
   }
 
   function describeFilters(f) {
@@ -319,6 +321,7 @@
     show(params) {
       if (!state.started) { state.started = true; init(params); return; }
       if (map) map.invalidateSize();
+      if (state.city) $('time-zone').textContent = state.city.time_zone;
     },
   });
 })();

@@ -1,0 +1,216 @@
+// Month animation (#/month?city=nyc&month=2017-12): a month's incidents appear day by day as dots
+// on a canvas over the map, coloured by category (NYPD law category: felony gold, misdemeanor
+// blue, violation pink) or, where the data has no such category, by arrest vs no arrest. A HUD
+// shows the date and the running total; play/pause, speed and a day scrubber; a toggle lays the
+// whole month's density under the dots.
+'use strict';
+(function () {
+  const { $, fmt, api } = CS;
+  const NYPD_COLOURS = { F: '#E69F00', M: '#0072B2', V: '#CC79A7', I: '#009E73' };
+  const ARREST_COLOURS = [{ label: 'No arrest', colour: '#0072B2' }, { label: 'Arrest', colour: '#E69F00' }];
+  const DENSITY_CELL = 8; // px
+  const state = { started: false, map: null, outline: null, overlay: null, cities: [], city: null, data: null,
+                  order: null, dayEnd: null, colourOf: null, groups: [], xy: null, xyValid: false,
+                  t: 0, playing: false, last: 0, frame: 0, seq: 0 };
+
+  function status(text) { $('month-status').textContent = text || ''; }
+
+  async function init(params) {
+    if (typeof L === 'undefined') { status('Leaflet did not load: install libjs-leaflet.'); return; }
+    state.map = CS.baseMap('month-map');
+    state.overlay = CS.canvasOverlay(state.map, draw);
+    state.map.on('move zoom resize', () => { state.xyValid = false; });
+    try { state.cities = await CS.cities(); } catch (error) { status('Cannot load cities: ' + error.message); return; }
+    if (!state.cities.length) { status('No city has data yet.'); return; }
+    CS.fillCities($('month-city'), state.cities, [params.get('city'), 'nyc', 'chicago', state.cities[0].city]);
+    $('month-city').addEventListener('change', () => selectCity(null));
+    $('month-month').addEventListener('change', load);
+    $('month-play').addEventListener('click', () => (state.playing ? pause() : play()));
+    $('month-density').addEventListener('change', () => state.overlay.redraw());
+    $('month-scrub').addEventListener('input', () => { pause(); setTime(Number($('month-scrub').value)); });
+    await selectCity(params.get('month'));
+  }
+
+  async function selectCity(month) {
+    pause();
+    state.city = state.cities.find(c => c.city === $('month-city').value);
+    $('time-zone').textContent = state.city.time_zone;
+    const months = state.city.available_months || [];
+    const select = $('month-month');
+    select.innerHTML = '';
+    for (const m of months) select.add(new Option(m, m));
+    if (!months.length) { status('No month with data for this city yet.'); return; }
+    select.value = months.includes(month) ? month : months[months.length - 1];
+    state.outline = await CS.outlines(state.map, state.city, state.outline).catch(error => {
+      status('Cannot load outlines: ' + error.message); return null;
+    });
+    await load();
+  }
+
+  async function load() {
+    pause();
+    const seq = ++state.seq, city = state.city.city, month = $('month-month').value;
+    CS.setParams('month', { city, month });
+    status('Loading incidents…');
+    let data;
+    try { data = await api(`/api/v1/incidents?city=${encodeURIComponent(city)}&month=${encodeURIComponent(month)}`); }
+    catch (error) { if (seq === state.seq) status('Cannot load incidents: ' + error.message); return; }
+    if (seq !== state.seq) return;
+    prepare(data);
+    const notes = [];
+    if (data.without_location) notes.push(`${fmt.format(data.without_location)} without a location are not drawn`);
+    if (data.truncated) notes.push(`only the first ${fmt.format(data.count)} incidents are shown`);
+    status(notes.join('; '));
+    $('month-scrub').max = String(data.days);
+    setTime(0);
+    play();
+  }
+
+  // Sorts the incidents by day (index list), finds where each day ends, and picks the colouring.
+  function prepare(data) {
+    state.data = data;
+    const n = data.count;
+    const order = new Uint32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((a, b) => data.day[a] - data.day[b]);
+    const dayEnd = new Uint32Array(data.days + 1); // dayEnd[d] = incidents on days 1…d
+    for (let i = 0; i < n; i++) dayEnd[Math.min(data.days, Math.max(0, data.day[i]))]++;
+    for (let d = 1; d <= data.days; d++) dayEnd[d] += dayEnd[d - 1];
+    state.order = order; state.dayEnd = dayEnd;
+    const byCategory = data.categories.some(c => c.code === 'F') && data.categories.some(c => c.code === 'M');
+    if (byCategory) {
+      state.groups = data.categories.map(c => ({ label: c.label || c.code || 'Unknown', colour: NYPD_COLOURS[c.code] || '#999999', count: c.count }));
+      state.colourOf = i => data.category[i];
+      state.keyTitle = 'Arrests by law category';
+    } else {
+      const arrests = data.arrest.reduce((a, b) => a + b, 0);
+      state.groups = ARREST_COLOURS.map((g, k) => ({ ...g, count: k ? arrests : n - arrests }));
+      state.colourOf = i => data.arrest[i];
+      state.keyTitle = 'Incidents by outcome';
+    }
+    state.xy = new Float32Array(2 * n);
+    state.xyValid = false;
+    drawKey();
+  }
+
+  function drawKey() {
+    const key = $('month-key');
+    key.innerHTML = `<strong>${state.keyTitle}</strong>`;
+    for (const g of state.groups) {
+      const row = document.createElement('div');
+      row.className = 'row';
+      row.innerHTML = `<span class="dot" style="background:${g.colour}"></span>`;
+      row.append(`${g.label} (${fmt.format(g.count)})`);
+      key.appendChild(row);
+    }
+    const ramp = document.createElement('div');
+    ramp.className = 'row density-key';
+    ramp.innerHTML = `<span class="ramp" style="background:linear-gradient(90deg,${CS.palettes.viridis.map(c => `rgb(${c})`).join(',')})"></span> density`;
+    key.appendChild(ramp);
+  }
+
+  function project() {
+    const { data, map, xy } = state;
+    for (let i = 0; i < data.count; i++) {
+      const p = map.latLngToContainerPoint([data.lat[i], data.lon[i]]);
+      xy[2 * i] = p.x; xy[2 * i + 1] = p.y;
+    }
+    state.xyValid = true;
+  }
+
+  function draw(ctx, map) {
+    const data = state.data;
+    if (!data || !data.count) { $('month-map').dataset.drawn = '0'; return; }
+    if (!state.xyValid) project();
+    if ($('month-density').checked) drawDensity(ctx, map);
+    const day = Math.min(data.days, Math.floor(state.t));
+    const shown = state.dayEnd[day], todayStart = state.dayEnd[Math.max(0, day - 1)];
+    const paths = state.groups.map(() => new Path2D()), today = state.groups.map(() => new Path2D());
+    for (let k = 0; k < shown; k++) {
+      const i = state.order[k], g = state.colourOf(i);
+      if (g === undefined || g >= paths.length) continue;
+      const x = state.xy[2 * i], y = state.xy[2 * i + 1];
+      if (k >= todayStart) today[g].rect(x - 2.5, y - 2.5, 5, 5);
+      else paths[g].rect(x - 1.5, y - 1.5, 3, 3);
+    }
+    ctx.globalAlpha = 0.75;
+    state.groups.forEach((g, k) => { ctx.fillStyle = g.colour; ctx.fill(paths[k]); });
+    ctx.globalAlpha = 1;
+    ctx.strokeStyle = '#222'; ctx.lineWidth = 0.5;
+    state.groups.forEach((g, k) => { ctx.fillStyle = g.colour; ctx.fill(today[k]); ctx.stroke(today[k]); });
+    $('month-map').dataset.drawn = String(shown);
+  }
+
+  // The whole month's density: counts in screen cells, coloured on the viridis ramp up to the
+  // 98th percentile of the non-empty cells.
+  function drawDensity(ctx, map) {
+    const size = map.getSize(), cols = Math.ceil(size.x / DENSITY_CELL), rows = Math.ceil(size.y / DENSITY_CELL);
+    const counts = new Uint32Array(cols * rows);
+    for (let i = 0; i < state.data.count; i++) {
+      const c = Math.floor(state.xy[2 * i] / DENSITY_CELL), r = Math.floor(state.xy[2 * i + 1] / DENSITY_CELL);
+      if (c >= 0 && c < cols && r >= 0 && r < rows) counts[r * cols + c]++;
+    }
+    const nonEmpty = Array.from(counts).filter(v => v > 0).sort((a, b) => a - b);
+    if (!nonEmpty.length) return;
+    const top = nonEmpty[Math.floor(0.98 * (nonEmpty.length - 1))] || 1;
+    for (let k = 0; k < counts.length; k++) {
+      if (!counts[k]) continue;
+      const v = Math.min(1, counts[k] / top);
+      ctx.fillStyle = `rgba(${CS.ramp(v)},${0.25 + 0.55 * v})`;
+      ctx.fillRect((k % cols) * DENSITY_CELL, Math.floor(k / cols) * DENSITY_CELL, DENSITY_CELL, DENSITY_CELL);
+    }
+  }
+
+  // t is in days: day d (1-based) is on screen once t >= d.
+  function setTime(t) {
+    const data = state.data;
+    if (!data) return;
+    state.t = Math.max(0, Math.min(data.days, t));
+    const day = Math.max(1, Math.min(data.days, Math.floor(state.t)));
+    const date = `${data.month}-${String(day).padStart(2, '0')}`;
+    $('month-date').textContent = state.t < 1 ? `${data.month} (start)` : date;
+    $('month-date').dataset.day = String(Math.floor(state.t));
+    const total = state.dayEnd[Math.min(data.days, Math.floor(state.t))];
+    $('month-count').textContent = fmt.format(total);
+    $('month-count').dataset.count = String(total);
+    $('month-scrub').value = String(Math.floor(state.t));
+    $('month-scrub').setAttribute('aria-valuetext', date);
+    state.overlay.redraw();
+  }
+
+  function play() {
+    if (!state.data || !state.data.days) return;
+    if (state.t >= state.data.days) setTime(0);
+    state.playing = true;
+    $('month-play').textContent = '❚❚ Pause';
+    $('month-play').setAttribute('aria-pressed', 'true');
+    state.last = performance.now();
+    cancelAnimationFrame(state.frame);
+    state.frame = requestAnimationFrame(tick);
+  }
+  function pause() {
+    state.playing = false;
+    cancelAnimationFrame(state.frame);
+    $('month-play').textContent = '▶ Play';
+    $('month-play').setAttribute('aria-pressed', 'false');
+  }
+  function tick(now) {
+    if (!state.playing) return;
+    const speed = Number($('month-speed').value) || 1; // days per second
+    const before = Math.floor(state.t);
+    state.t = Math.min(state.data.days, state.t + speed * (now - state.last) / 1000);
+    state.last = now;
+    if (Math.floor(state.t) !== before || state.t >= state.data.days) setTime(state.t);
+    if (state.t >= state.data.days) { pause(); return; }
+    state.frame = requestAnimationFrame(tick);
+  }
+
+  CS.view('month', {
+    show(params) {
+      if (!state.started) { state.started = true; init(params); return; }
+      state.map.invalidateSize();
+      if (state.city) $('time-zone').textContent = state.city.time_zone;
+    },
+    hide() { pause(); },
+  });
+})();
