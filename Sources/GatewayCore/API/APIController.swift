@@ -25,8 +25,8 @@ public struct APIController: Sendable {
         IncidentsController(caller: caller).register(on: api)
         YearGridsController(caller: caller).register(on: api)
         HotspotsController(caller: caller).register(on: api)
-        // IngestWritesController(caller: caller).register(on: api)
-        // PredictController(caller: caller).register(on: api)
+        IngestWritesController(caller: caller).register(on: api)
+        PredictController(caller: caller).register(on: api)
         // APIPageController().register(on: router)
     }
 

@@ -11,14 +11,16 @@ public enum JSONResponse {
         return encoder
     }
 
-    /// A `200` response with `value` as JSON (gzip when `request` accepts it and it is large).
-    public static func make(_ value: some Encodable, for request: Request, cacheControl: String = "no-cache") throws -> Response {
-        try bytes(encoder().encode(value), for: request, cacheControl: cacheControl)
+    /// A response (`200` unless told) with `value` as JSON (gzip when `request` accepts it and it is large).
+    public static func make(_ value: some Encodable, for request: Request, status: HTTPResponse.Status = .ok,
+                            cacheControl: String = "no-cache") throws -> Response {
+        try bytes(encoder().encode(value), for: request, status: status, cacheControl: cacheControl)
     }
 
-    /// A `200` response with already encoded bytes, gzip-compressed when `request` accepts gzip
-    /// and the body has at least ``Gzip/minimumBytes``.
-    public static func bytes(_ data: Data, for request: Request, contentType: String = "application/json; charset=utf-8",
+    /// A response (`200` unless told) with already encoded bytes, gzip-compressed when `request`
+    /// accepts gzip and the body has at least ``Gzip/minimumBytes``.
+    public static func bytes(_ data: Data, for request: Request, status: HTTPResponse.Status = .ok,
+                             contentType: String = "application/json; charset=utf-8",
                              cacheControl: String = "no-cache", etag: String? = nil) -> Response {
         var headers: HTTPFields = [.contentType: contentType, .cacheControl: cacheControl, .vary: "Accept-Encoding"]
         if let etag { headers[.eTag] = etag }
@@ -27,7 +29,7 @@ public enum JSONResponse {
             body = compressed
             headers[.contentEncoding] = "gzip"
         }
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 
     /// A strong ETag over `data` (64-bit FNV-1a, hex, quoted).

@@ -24,6 +24,26 @@ public struct IngestRunsJSON: Codable, Sendable, Equatable {
         public var finishedUnixMs: Int64?
         public var startedAt: String
         public var finishedAt: String?
+
+        /// The JSON form of a run.
+        public init(_ run: Run) {
+            runId = run.runID
+            city = run.city
+            format = run.format.name
+            source = run.source
+            cursor = run.cursor
+            status = run.status.name
+            error = run.error
+            read = run.counts?.read ?? 0
+            inserted = run.counts?.inserted ?? 0
+            updated = run.counts?.updated ?? 0
+            unchanged = run.counts?.unchanged ?? 0
+            rejected = run.counts?.rejected ?? 0
+            startedUnixMs = run.startedUnixMs
+            finishedUnixMs = run.finishedUnixMs > 0 ? run.finishedUnixMs : nil
+            startedAt = IngestRunsJSON.iso(run.startedUnixMs)
+            finishedAt = run.finishedUnixMs > 0 ? IngestRunsJSON.iso(run.finishedUnixMs) : nil
+        }
     }
 
     public var timeZone: String
@@ -31,15 +51,7 @@ public struct IngestRunsJSON: Codable, Sendable, Equatable {
 
     public init(_ response: ListRunsResponse) {
         timeZone = "UTC"
-        runs = response.runs.map { run in
-            RunJSON(
-                runId: run.runID, city: run.city, format: run.format.name, source: run.source, cursor: run.cursor,
-                status: run.status.name, error: run.error,
-                read: run.counts?.read ?? 0, inserted: run.counts?.inserted ?? 0, updated: run.counts?.updated ?? 0,
-                unchanged: run.counts?.unchanged ?? 0, rejected: run.counts?.rejected ?? 0,
-                startedUnixMs: run.startedUnixMs, finishedUnixMs: run.finishedUnixMs > 0 ? run.finishedUnixMs : nil,
-                startedAt: Self.iso(run.startedUnixMs), finishedAt: run.finishedUnixMs > 0 ? Self.iso(run.finishedUnixMs) : nil)
-        }
+        runs = response.runs.map(RunJSON.init)
     }
 
     static func iso(_ unixMs: Int64) -> String {

@@ -1,0 +1,35 @@
+import Contracts
+import Hummingbird
+
+/// `GET /api/v1/ingest/runs/{id}/rejects` → Ingest/ListRejects, and the token-protected
+/// `POST /api/v1/ingest/loads` → Ingest/StartLoad (the caller's bearer token is passed through).
+public struct IngestWritesController: Sendable {
+    public var caller: BackendCaller
+
+    public init(caller: BackendCaller) {
+        self.caller = caller
+    }
+
+    public func register(on api: RouterGroup<GatewayRequestContext>) {
+        api.get("ingest/runs/:run/rejects") { request, context in try await rejects(request, context) }
+        api.post("ingest/loads") { request, context in try await load(request, context) }
+    }
+
+    func rejects(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
+        let query = try RejectsQuery(runID: context.parameters.require("run"), QueryParameters(request, allowed: RejectsQuery.names))
+        let reply = try await caller.ingest(MethodNames.Ingest.listRejects, query.request, as: ListRejectsResponse.self, context: context)
+        return try JSONResponse.make(RejectsJSON(query: query, response: reply), for: request)
+    }
+
+    func load(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
+        let authorization = try BearerToken.metadata(request)
+        _ = try QueryParameters(request, allowed: [])
+        let body = try LoadBody(await JSONBody.read(request, allowed: LoadBody.names))
+        let reply = try await caller.ingest(MethodNames.Ingest.startLoad, body.request, as: StartLoadResponse.self,
+                                            context: context, metadata: [authorization])
+        let run = reply.run.map(IngestRunsJSON.RunJSON.init)
+        let finished = reply.run.map { $0.status != .running } ?? false
+        return try JSONResponse.make(LoadJSON(run: run, rejects: run.map { "/api/v1/ingest/runs/\($0.runId)/rejects" }),
+                                     for: request, status: finished ? .ok : .accepted)
+    }
+}
