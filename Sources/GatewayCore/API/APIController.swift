@@ -27,7 +27,7 @@ public struct APIController: Sendable {
         HotspotsController(caller: caller).register(on: api)
         IngestWritesController(caller: caller).register(on: api)
         PredictController(caller: caller).register(on: api)
-        // APIPageController().register(on: router)
+        APIPageController().register(on: router)
     }
 
     /// `GET /api/v1/cities` → Heatmap/ListCities.
