@@ -3,7 +3,7 @@ a mix of filter combinations; then GetWindowHeatmap per granularity, GetYearGrid
 GetHexHotspots and GetSeries the same way (second table). Prints p50/p99/max per combination and overall, and a Health/Check
 baseline measured the same way (the client's and the transport's share of each call).
 
-Usage: bench.py unix:///path/heatmap.sock [calls-per-combination]
+Usage: bench.py unix:///path/heatmap.sock [calls-per-combination] [--skip-beat]
 """
 import sys
 import time
@@ -44,10 +44,22 @@ OTHERS = {
         city="chicago", last_hours=43830, reference_local_seconds=AUG09)),
     "GetWindowHeatmap 1 y THEFT (weekly)": ("GetWindowHeatmap", hm.WindowHeatmapRequest(
         city="chicago", last_hours=8760, reference_local_seconds=AUG09, primary_type="THEFT")),
+    "GetWindowHeatmap 90 d (daily)": ("GetWindowHeatmap", hm.WindowHeatmapRequest(
+        city="chicago", last_hours=2160, reference_local_seconds=AUG09)),
+    "GetWindowHeatmap 2 y (weekly)": ("GetWindowHeatmap", hm.WindowHeatmapRequest(
+        city="chicago", last_hours=17532, reference_local_seconds=DEC20)),
+    "GetWindowHeatmap 5 y NARCOTICS (monthly)": ("GetWindowHeatmap", hm.WindowHeatmapRequest(
+        city="chicago", last_hours=43830, reference_local_seconds=DEC20, primary_type="NARCOTICS")),
     "GetYearGrids 2017": ("GetYearGrids", hm.YearGridsRequest(city="chicago", year=2017)),
     "GetYearGrids 2015 THEFT": ("GetYearGrids", hm.YearGridsRequest(city="chicago", year=2015, primary_type="THEFT")),
     "GetHexHotspots 12 months W=3": ("GetHexHotspots", hm.HexHotspotsRequest(
         city="chicago", first_month="2017-01", months=12, window_months=3)),
+    "GetHexHotspots Met burglary 36 months W=1": ("GetHexHotspots", hm.HexHotspotsRequest(
+        city="uk-metropolitan", first_month="2015-01", months=36, window_months=1)),
+    "GetHexHotspots Met burglary 36 months W=3": ("GetHexHotspots", hm.HexHotspotsRequest(
+        city="uk-metropolitan", first_month="2015-01", months=36, window_months=3)),
+    "GetHexHotspots Met burglary 36 months W=12": ("GetHexHotspots", hm.HexHotspotsRequest(
+        city="uk-metropolitan", first_month="2015-01", months=36, window_months=12)),
     "GetSeries 1 y": ("GetSeries", hm.SeriesRequest(city="chicago", range=wire.pb("common.v1.common").LocalTimeRange(
         start_local_seconds=1_483_315_200, end_local_seconds=1_514_764_800))),
 }
@@ -74,11 +86,13 @@ def line(name, times):
 
 
 def main():
-    endpoint = sys.argv[1]
-    calls = int(sys.argv[2]) if len(sys.argv) > 2 else 1000
+    args = [arg for arg in sys.argv[1:] if not arg.startswith("--")]
+    skip_beat = "--skip-beat" in sys.argv
+    endpoint = args[0]
+    calls = int(args[1]) if len(args) > 1 else 1000
     health = wire.pb("health.v1.health")
     with wire.WireConnection(endpoint) as conn:
-        for request in COMBOS.values():
+        for request in ({} if skip_beat else COMBOS).values():
             measure(conn, METHOD, request, 50)
         baseline = measure(conn, wire.HEALTH_CHECK, health.HealthCheckRequest(), calls)
         print("| call | calls | p50 ms | p99 ms | max ms |")
@@ -87,13 +101,16 @@ def main():
         everything = []
         # Interleave the combinations so that none is measured only warm.
         per = {name: [] for name in COMBOS}
-        for _ in range(calls):
+        for _ in range(0 if skip_beat else calls):
             for name, request in COMBOS.items():
                 per[name] += measure(conn, METHOD, request, 1)
         for name, times in per.items():
+            if not times:
+                continue
             everything += times
             print(line(f"GetBeatHeatmap {name}", times))
-        print(line("GetBeatHeatmap, all combinations", everything))
+        if everything:
+            print(line("GetBeatHeatmap, all combinations", everything))
         others_calls = max(calls // 5, 20)
         print()
         print("| call | calls | p50 ms | p99 ms | max ms |")

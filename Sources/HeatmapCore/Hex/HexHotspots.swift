@@ -27,33 +27,75 @@ public struct HexHotspots: Sendable, Equatable {
     ///   - topShare: share of non-empty cells that are hotspots in a position, (0, 1].
     ///   - limit: how many ranked cells to return.
     public init(months: [[HexCellID: Int64]], windowMonths: Int, topShare: Double, limit: Int) {
+        self.init(monthCells: months.map { $0.map { (cell: $0.key, count: $0.value) } }, windowMonths: windowMonths,
+                  topShare: topShare, limit: limit)
+    }
+
+    /// The same from each month's `(cell, count)` list (a cell may repeat: its counts add up).
+    ///
+    /// Cells are numbered densely in (q, r) order and the window slides by adding its new month
+    /// and subtracting the month that left, so each position costs one pass over the period's
+    /// cells (to pick its top ones), not a rebuild of the window's sums.
+    public init(monthCells months: [[(cell: HexCellID, count: Int64)]], windowMonths: Int, topShare: Double, limit: Int) {
         positions = max(months.count - windowMonths + 1, 0)
-        var periodCounts: [HexCellID: Int64] = [:]
-        for month in months {
-            for (cell, count) in month { periodCounts[cell, default: 0] += count }
+        let ids = Array(Set(months.flatMap { $0.map(\.cell) })).sorted()
+        let slots = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($0.element, $0.offset) })
+        let dense = months.map { month in month.map { (slot: slots[$0.cell] ?? 0, count: $0.count) } }
+        var periodCounts = [Int64](repeating: 0, count: ids.count)
+        for month in dense {
+            for (slot, count) in month { periodCounts[slot] += count }
         }
-        var windows: [HexCellID: Int] = [:]
+        var windows = [Int](repeating: 0, count: ids.count)
+        var sums = [Int64](repeating: 0, count: ids.count)
         for start in 0..<positions {
-            var sums: [HexCellID: Int64] = [:]
-            for month in months[start..<(start + windowMonths)] {
-                for (cell, count) in month { sums[cell, default: 0] += count }
+            if start == 0 {
+                for month in dense[0..<windowMonths] {
+                    for (slot, count) in month { sums[slot] += count }
+                }
+            } else {
+                for (slot, count) in dense[start - 1] { sums[slot] -= count }
+                for (slot, count) in dense[start + windowMonths - 1] { sums[slot] += count }
             }
-            let nonEmpty = sums.filter { $0.value > 0 }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            guard !nonEmpty.isEmpty else { continue }
-            let top = max(1, Int((topShare * Double(nonEmpty.count)).rounded(.down)))
-            for (cell, _) in nonEmpty.prefix(top) { windows[cell, default: 0] += 1 }
+            for slot in Self.top(sums, share: topShare) { windows[slot] += 1 }
         }
-        let ranked = windows.map { (id: $0.key, windows: $0.value, count: periodCounts[$0.key] ?? 0) }
-            .sorted { ($0.windows, $0.count) != ($1.windows, $1.count)
-                ? ($0.windows, $0.count) > ($1.windows, $1.count) : $0.id < $1.id }
+        let ranked = windows.indices.filter { windows[$0] > 0 }
+            .sorted { (windows[$0], periodCounts[$0]) != (windows[$1], periodCounts[$1])
+                ? (windows[$0], periodCounts[$0]) > (windows[$1], periodCounts[$1]) : $0 < $1 }
             .prefix(max(limit, 0))
         let positions = positions
-        cells = ranked.enumerated().map { index, cell in
-            Cell(id: cell.id, count: cell.count, hotspotWindows: cell.windows,
-                 frequency: positions == 0 ? 0 : Double(cell.windows) / Double(positions), rank: index + 1)
+        cells = ranked.enumerated().map { rank, slot in
+            Cell(id: ids[slot], count: periodCounts[slot], hotspotWindows: windows[slot],
+                 frequency: positions == 0 ? 0 : Double(windows[slot]) / Double(positions), rank: rank + 1)
         }
-        let total = periodCounts.values.reduce(0, +)
+        let total = periodCounts.reduce(0, +)
         let captured = cells.reduce(Int64(0)) { $0 + $1.count }
         capturedShare = total > 0 ? Double(captured) / Double(total) : 0
+    }
+
+    /// The slots of a position's hotspots: the top `share` of the slots with a positive sum (at
+    /// least one), by sum descending then slot ascending ((q, r) order); none when all are empty.
+    static func top(_ sums: [Int64], share: Double) -> [Int] {
+        var nonEmpty = 0
+        for sum in sums where sum > 0 { nonEmpty += 1 }
+        guard nonEmpty > 0 else { return [] }
+        let wanted = max(1, Int((share * Double(nonEmpty)).rounded(.down)))
+        func before(_ a: Int, _ b: Int) -> Bool { sums[a] != sums[b] ? sums[a] > sums[b] : a < b }
+        if wanted * 8 > nonEmpty {
+            return Array(sums.indices.filter { sums[$0] > 0 }.sorted(by: before).prefix(wanted))
+        }
+        // Few wanted: keep the best `wanted` seen so far, sorted, and insert into it.
+        var best: [Int] = []
+        best.reserveCapacity(wanted + 1)
+        for slot in sums.indices where sums[slot] > 0 {
+            if best.count == wanted, let last = best.last, !before(slot, last) { continue }
+            var low = 0, high = best.count
+            while low < high {
+                let middle = (low + high) / 2
+                if before(best[middle], slot) { low = middle + 1 } else { high = middle }
+            }
+            best.insert(slot, at: low)
+            if best.count > wanted { best.removeLast() }
+        }
+        return best
     }
 }

@@ -4,7 +4,9 @@ import Synchronization
 ///
 /// The outbox consumer is the only writer: it loads the index from the database at start (in the
 /// same snapshot as the position) and applies each batch right after that batch's transaction
-/// commits. Handlers take a city's index by value and query it without holding the lock.
+/// commits, from the same ``RollupBatch`` the transaction wrote, so the index always equals the
+/// tables at the position it reports. Handlers take a city's index by value and query it without
+/// holding the lock.
 public final class RollupIndex: Sendable {
     private struct State: Sendable {
         var cities: [String: CityRollupIndex] = [:]
@@ -18,12 +20,7 @@ public final class RollupIndex: Sendable {
 
     /// Replaces everything with a snapshot read from the database at `position`.
     public func replace(with snapshot: RollupSnapshot) {
-        var cities: [String: CityRollupIndex] = [:]
-        for row in snapshot.rows {
-            cities[row.city, default: CityRollupIndex(city: row.city)]
-                .add(area: row.area, primaryType: row.primaryType, year: row.year, month: row.month, hour: row.hour, counts: row.counts)
-        }
-        state.withLock { $0 = State(cities: cities, position: snapshot.position, loaded: true) }
+        state.withLock { $0 = State(cities: snapshot.cities, position: snapshot.position, loaded: true) }
     }
 
     /// Applies a committed batch.
@@ -32,6 +29,22 @@ public final class RollupIndex: Sendable {
             for (key, counts) in batch.changes {
                 state.cities[key.city, default: CityRollupIndex(city: key.city)]
                     .add(area: key.area, primaryType: key.primaryType, year: key.year, month: key.month, hour: key.hour, counts: counts)
+            }
+            for (key, counts) in batch.windowChanges where CityRollupIndex.keepsWindow(key.grain) {
+                state.cities[key.city, default: CityRollupIndex(city: key.city)]
+                    .addWindow(grain: key.grain, bucket: key.bucket, area: key.area, primaryType: key.primaryType, counts: counts)
+            }
+            for (key, incidents) in batch.gridChanges {
+                state.cities[key.city, default: CityRollupIndex(city: key.city)]
+                    .addGrid(year: key.year, month: key.month, primaryType: key.primaryType, cell: key.cell, incidents: incidents)
+            }
+            for (key, incidents) in batch.seriesChanges {
+                state.cities[key.city, default: CityRollupIndex(city: key.city)]
+                    .addSeries(area: key.area, crimeGroup: key.crimeGroup, week: key.week, incidents: incidents)
+            }
+            for (key, incidents) in batch.hexChanges {
+                state.cities[key.city, default: CityRollupIndex(city: key.city)]
+                    .addHex(month: key.month, primaryType: key.primaryType, q: key.q, r: key.r, incidents: incidents)
             }
             state.position = batch.position
         }

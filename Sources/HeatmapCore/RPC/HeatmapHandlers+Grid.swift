@@ -2,8 +2,9 @@ import Contracts
 import Wire
 
 extension HeatmapHandlers {
-    /// GetYearGrids: the twelve monthly 300 x 300 grids of a city and year (``GridBounds``).
-    func yearGrids(_ request: YearGridsRequest) async throws -> YearGridsResponse {
+    /// GetYearGrids: the twelve monthly 300 x 300 grids of a city and year (``GridBounds``), from
+    /// the in-memory index.
+    func yearGrids(_ request: YearGridsRequest) throws(RPCError) -> YearGridsResponse {
         guard CityCatalog.timeZone(of: request.city) != nil else {
             throw RPCError(.notFound, "no city '\(request.city)'; try chicago, nyc or uk-<force>")
         }
@@ -14,9 +15,10 @@ extension HeatmapHandlers {
             throw RPCError(.invalidArgument, "year must be 1900-2100, got \(request.year)")
         }
         let year = Int(request.year)
-        let rows = try await store.gridCells(city: request.city, year: year, primaryType: request.primaryType)
+        let city = index.city(request.city)
+        let rows = city?.gridCells(year: year, primaryType: request.primaryType) ?? []
         let prefix = "\(year)-"
-        let monthsWithData = Set(index.city(request.city)?.availableMonths.compactMap { month -> Int? in
+        let monthsWithData = Set(city?.availableMonths.compactMap { month -> Int? in
             month.hasPrefix(prefix) ? Int(month.dropFirst(prefix.count)) : nil
         } ?? [])
         let grids = YearGrids(rows: rows, monthsWithData: monthsWithData)

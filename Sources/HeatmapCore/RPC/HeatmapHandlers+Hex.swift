@@ -4,7 +4,7 @@ import Wire
 extension HeatmapHandlers {
     /// GetHexHotspots: 200 m hex cells ranked by how often they were among the top cells of a
     /// sliding window (``HexHotspots``), with their polygons in WGS84.
-    func hexHotspots(_ request: HexHotspotsRequest) async throws -> HexHotspotsResponse {
+    func hexHotspots(_ request: HexHotspotsRequest) throws(RPCError) -> HexHotspotsResponse {
         let query = try HexQuery(request)
         guard let projection = CityProjection.of(city: query.city) else {
             throw RPCError(.failedPrecondition, "no hex projection is defined for \(query.city)")
@@ -18,10 +18,9 @@ extension HeatmapHandlers {
         } else {
             return HexHotspotsResponse(cellSideMeters: 200, projection: projection.name)
         }
-        let counts = try await store.hexCounts(city: query.city, fromMonth: first, toMonth: first + query.months,
-                                               primaryType: query.primaryType)
-        let months = (first..<(first + query.months)).map { counts[$0] ?? [:] }
-        let hotspots = HexHotspots(months: months, windowMonths: query.windowMonths, topShare: query.topShare, limit: query.limit)
+        let city = index.city(query.city)
+        let months = (first..<(first + query.months)).map { city?.hexCells(month: $0, primaryType: query.primaryType) ?? [] }
+        let hotspots = HexHotspots(monthCells: months, windowMonths: query.windowMonths, topShare: query.topShare, limit: query.limit)
         let grid = HexGrid()
         return HexHotspotsResponse(
             cells: hotspots.cells.map { cell in

@@ -3,7 +3,9 @@ import Wire
 
 extension HeatmapHandlers {
     /// GetWindowHeatmap: per-area counts of the last N hours before the reference time, exact at
-    /// both edges (``WindowPlan``), from the coarsest grain that keeps the resolution.
+    /// both edges (``WindowPlan``), from the coarsest grain that keeps the resolution. Daily,
+    /// weekly and monthly buckets come from the in-memory index, hourly ones (short windows and
+    /// the edges of longer ones) from PostgreSQL.
     func windowHeatmap(_ request: WindowHeatmapRequest) async throws -> WindowHeatmapResponse {
         let query = try WindowQuery(request)
         let timeZone = CityCatalog.timeZone(of: query.city) ?? ""
@@ -17,7 +19,15 @@ extension HeatmapHandlers {
         }
         let start = end - query.hours * 3_600
         let plan = WindowPlan(start: start, end: end, grain: query.grain)
-        let areas = try await store.windowCounts(city: query.city, plan: plan, primaryType: query.primaryType)
+        let inMemory = plan.spans.filter { CityRollupIndex.keepsWindow($0.grain) }
+        var areas = index.city(query.city)?.windowCounts(spans: inMemory, primaryType: query.primaryType) ?? [:]
+        let inSQL = plan.spans.filter { !CityRollupIndex.keepsWindow($0.grain) }
+        if !inSQL.isEmpty {
+            for (area, counts) in try await store.windowCounts(city: query.city, spans: inSQL, primaryType: query.primaryType) {
+                areas[area, default: RollupCounts()] += counts
+            }
+            areas = areas.filter { !$0.value.isZero }
+        }
         var total = RollupCounts(), maxIncidents: Int64 = 0
         for counts in areas.values {
             total += counts

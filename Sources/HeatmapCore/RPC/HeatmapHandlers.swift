@@ -24,9 +24,9 @@ public struct HeatmapHandlers: Sendable {
         router.register(MethodNames.Heatmap.getWindowHeatmap) { (request: WindowHeatmapRequest, _) in
             try await windowHeatmap(request)
         }
-        router.register(MethodNames.Heatmap.getYearGrids) { (request: YearGridsRequest, _) in try await yearGrids(request) }
-        router.register(MethodNames.Heatmap.getHexHotspots) { (request: HexHotspotsRequest, _) in try await hexHotspots(request) }
-        router.register(MethodNames.Heatmap.getSeries) { (request: SeriesRequest, _) in try await series(request) }
+        router.register(MethodNames.Heatmap.getYearGrids) { (request: YearGridsRequest, _) in try yearGrids(request) }
+        router.register(MethodNames.Heatmap.getHexHotspots) { (request: HexHotspotsRequest, _) in try hexHotspots(request) }
+        router.register(MethodNames.Heatmap.getSeries) { (request: SeriesRequest, _) in try series(request) }
     }
 
     func listCities() async throws -> ListCitiesResponse {

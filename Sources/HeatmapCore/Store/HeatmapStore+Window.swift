@@ -11,17 +11,18 @@ extension HeatmapStore {
         return try row.decode(Int64?.self, at: 0)
     }
 
-    /// Per-area sums over the buckets a ``WindowPlan`` lists, optionally one primary type
-    /// (empty: the all-types rows).
+    /// Per-area sums over the buckets of `spans` (from a ``WindowPlan``), optionally one primary
+    /// type (empty: the all-types rows).
     ///
     /// One `(grain, bucket range)` condition per span, OR-ed, all values bound: PostgreSQL then
     /// reads each span as a range of `window_rollup_by_type`, index-only (a join against
     /// `unnest` of the spans was planned as a sequential scan of the whole table).
-    public func windowCounts(city: String, plan: WindowPlan, primaryType: String) async throws -> [String: RollupCounts] {
-        guard !plan.spans.isEmpty else { return [:] }
+    public func windowCounts(city: String, spans: [WindowPlan.Span], primaryType: String) async throws
+        -> [String: RollupCounts] {
+        guard !spans.isEmpty else { return [:] }
         var parameters: PostgresParameters = [city, primaryType.isEmpty ? WindowRollupKey.allTypes : primaryType]
         var conditions: [String] = []
-        for span in plan.spans {
+        for span in spans {
             let base = parameters.count
             conditions.append("(grain = $\(base + 1) AND bucket >= $\(base + 2) AND bucket < $\(base + 3))")
             parameters.append(span.grain.rawValue)

@@ -61,31 +61,6 @@ public struct HeatmapStore: Sendable {
         }
     }
 
-    /// The whole rollup (day of week summed out) and the position, read in one snapshot.
-    public func snapshot() async throws -> RollupSnapshot {
-        try await pool.withTransaction { connection in
-            try connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
-            let position = try connection.query(
-                "SELECT position FROM heatmap.consumer_state WHERE consumer = $1", [Self.consumerName]
-            ).scalar(Int64.self)
-            let rows = try connection.query("""
-                SELECT city, area, primary_type, year, month, hour, sum(incidents), sum(arrests), sum(domestic)
-                FROM heatmap.beat_rollup GROUP BY 1, 2, 3, 4, 5, 6
-                """)
-            var snapshot = RollupSnapshot(rows: [], position: position)
-            snapshot.rows.reserveCapacity(rows.count)
-            for row in rows {
-                snapshot.rows.append(RollupSnapshot.Row(
-                    city: try row.decode(String.self, at: 0), area: try row.decode(String.self, at: 1),
-                    primaryType: try row.decode(String.self, at: 2), year: try row.decode(Int.self, at: 3),
-                    month: try row.decode(Int.self, at: 4), hour: try row.decode(Int.self, at: 5),
-                    counts: RollupCounts(incidents: try row.decode(Int64.self, at: 6), arrests: try row.decode(Int64.self, at: 7),
-                                         domestic: try row.decode(Int64.self, at: 8))))
-            }
-            return snapshot
-        }
-    }
-
     /// Per-area sums of a city's months `[fromMonth, toMonth)` (month numbers, `year * 12 + month - 1`),
     /// optionally one type, with the consumer position of the same snapshot.
     public func areaCounts(city: String, fromMonth: Int, toMonth: Int, primaryType: String) async throws

@@ -1,0 +1,35 @@
+extension CityRollupIndex {
+    /// Adds a change to the week of an area and crime group.
+    mutating func addSeries(area: String, crimeGroup: String, week: Int64, incidents: Int64) {
+        let key = SortedCells<Int64>.key(high: UInt32(bitPattern: groups.intern(crimeGroup)),
+                                         low: UInt32(bitPattern: areas.intern(area)))
+        series.add(week, key, incidents)
+    }
+
+    /// Weekly counts per (area, crime group) over `weeks` weeks from the Monday `firstWeek`;
+    /// series that are zero throughout are left out.
+    func weeklySeries(firstWeek: Int64, weeks: Int) -> [SeriesKey: [Int64]] {
+        var result: [SeriesKey: [Int64]] = [:]
+        var rows: [UInt64: [Int64]] = [:]
+        var week = firstWeek
+        for slot in 0..<weeks {
+            if let cells = series[week] {
+                for (position, key) in cells.keys.enumerated() where cells.counts[position] != 0 {
+                    rows[key, default: [Int64](repeating: 0, count: weeks)][slot] = cells.counts[position]
+                }
+            }
+            week = WindowGrain.weekly.nextStart(after: week)
+        }
+        for (key, counts) in rows {
+            let group = Int(UInt32(truncatingIfNeeded: key >> 32)), area = Int(UInt32(truncatingIfNeeded: key))
+            result[SeriesKey(area: areas[area], group: groups[group])] = counts
+        }
+        return result
+    }
+}
+
+/// An (area, crime group) series.
+struct SeriesKey: Sendable, Hashable {
+    let area: String
+    let group: String
+}
