@@ -60,6 +60,21 @@ def wait_ready(driver, after: str | None = None) -> str:
     return driver.find_element(By.TAG_NAME, "body").get_attribute("data-ready")
 
 
+def settled(fetch, accept=lambda reply: True, polls: int = 3, timeout: float = 120.0):
+    """`fetch()` once it returns the same accepted reply `polls` times in a row (one second apart):
+    the heatmap service's grid and hex rollups may still be catching up when the stack is ready."""
+    import time
+    deadline, last, same = time.monotonic() + timeout, None, 0
+    while time.monotonic() < deadline:
+        reply = fetch()
+        same = same + 1 if reply == last and accept(reply) else 0
+        if same >= polls - 1:
+            return reply
+        last = reply
+        time.sleep(1.0)
+    pytest.fail(f"the reply did not settle within {timeout} s: {str(last)[:300]}")
+
+
 def severe_console_entries(driver) -> list[dict]:
     return [e for e in driver.get_log("browser") if e.get("level") == "SEVERE"]
 

@@ -10,7 +10,7 @@ import urllib.request
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from test_browser import WAIT, browser, screenshots, severe_console_entries  # noqa: F401 (fixtures)
+from test_browser import WAIT, browser, screenshots, settled, severe_console_entries  # noqa: F401 (fixtures)
 
 PAINTED_PIXELS = """
 const canvas = document.querySelector('#morph-map canvas.map-canvas');
@@ -26,8 +26,10 @@ def month_label(driver) -> str:
 
 def test_year_morph_changes_month(loaded_stack, browser, screenshots):
     base = loaded_stack["base"]
-    with urllib.request.urlopen(f"{base}/api/v1/grids?city=chicago&year=2017", timeout=30) as response:
-        grids = json.loads(response.read())
+    def fetch() -> dict:
+        with urllib.request.urlopen(f"{base}/api/v1/grids?city=chicago&year=2017", timeout=30) as response:
+            return json.loads(response.read())
+    grids = settled(fetch, accept=lambda reply: not any(m["missing"] for m in reply["months"]))
     assert len(grids["months"]) == 12 and grids["normalisation"] > 0
 
     browser.get(base + "/#/morph?city=chicago&year=2017")

@@ -122,10 +122,19 @@ window.CS = (function () {
     document.body.dataset.view = name;
     try { views[name].show(params); } catch (error) { console.warn(error); }
   }
+  const ownQueries = {};
   /// Records the view's state in the address (deep link) without re-routing.
   function setParams(name, params) {
     const query = new URLSearchParams(params).toString();
+    ownQueries[name] = query;
     history.replaceState(null, '', `#/${name}${query ? '?' + query : ''}`);
+  }
+  /// Whether `params` (from a link followed or an address typed) asks for another state than the
+  /// view shows; a bare `#/name` (the tabs) keeps the view as it is and restores its address.
+  function asksForChange(name, params) {
+    const query = params.toString();
+    if (!query) { if (ownQueries[name]) history.replaceState(null, '', `#/${name}?${ownQueries[name]}`); return false; }
+    return query !== ownQueries[name];
   }
   function start() {
     window.addEventListener('hashchange', route);
@@ -133,5 +142,5 @@ window.CS = (function () {
   }
 
   return { $, fmt, pct, palettes, ramp, api, cities, fillCities, shapes, baseMap, outlines, canvasOverlay,
-           view, setParams, start };
+           view, setParams, asksForChange, start };
 })();

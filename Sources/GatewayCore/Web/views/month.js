@@ -210,6 +210,10 @@
       if (!state.started) { state.started = true; init(params); return; }
       state.map.invalidateSize();
       if (state.city) $('time-zone').textContent = state.city.time_zone;
+      if (state.cities.length && CS.asksForChange('month', params)) {
+        if (params.get('city')) CS.fillCities($('month-city'), state.cities, [params.get('city'), $('month-city').value]);
+        selectCity(params.get('month'));
+      }
     },
     hide() { pause(); },
   });

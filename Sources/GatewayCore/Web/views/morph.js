@@ -157,6 +157,10 @@
       if (!state.started) { state.started = true; init(params); return; }
       state.map.invalidateSize();
       if (state.city) $('time-zone').textContent = state.city.time_zone;
+      if (state.cities.length && CS.asksForChange('morph', params)) {
+        if (params.get('city')) CS.fillCities($('morph-city'), state.cities, [params.get('city'), $('morph-city').value]);
+        selectCity(params.get('morph'));
+      }
     },
     hide() { pause(); },
   });
