@@ -108,6 +108,7 @@ let package = Package(
         .testTarget(name: "ServiceTests",
                     dependencies: ["ServiceKit", "IngestCore", "HeatmapCore", "PredictCore", "GatewayCore", "Wire", "Contracts", "Postgres", "TestSupport", log,
                                    .product(name: "Hummingbird", package: "hummingbird"),
+                                   .product(name: "HummingbirdTesting", package: "hummingbird"),
                                    .product(name: "ArgumentParser", package: "swift-argument-parser")],
                     swiftSettings: strict),
     ]
