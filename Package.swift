@@ -89,9 +89,12 @@ let package = Package(
         ),
         .executableTarget(name: "IngestService", dependencies: ["IngestCore", "ServiceKit", "Contracts", "Postgres"], exclude: ["README.md"], swiftSettings: strict),
         .executableTarget(name: "HeatmapService", dependencies: ["HeatmapCore", "ServiceKit"], exclude: ["README.md"], swiftSettings: strict),
-        .executableTarget(name: "PredictService", dependencies: ["PredictCore", "ServiceKit"], exclude: ["README.md"], swiftSettings: strict),
+        .executableTarget(name: "PredictService", dependencies: ["PredictCore", "ServiceKit", "Contracts", "Wire", "Postgres", log,
+                                                             .product(name: "ArgumentParser", package: "swift-argument-parser")], exclude: ["README.md"], swiftSettings: strict),
         .executableTarget(name: "Gateway", dependencies: ["GatewayCore", "ServiceKit", .product(name: "Hummingbird", package: "hummingbird"),
                                                        .product(name: "UnixSignals", package: "swift-service-lifecycle")], exclude: ["README.md"], swiftSettings: strict),
+        .executableTarget(name: "HeatmapBinningBench", dependencies: ["HeatmapCore", "IngestCore"], path: "bench/heatmap/Binning",
+                          swiftSettings: strict),
         .executableTarget(name: "WireBench", dependencies: ["Wire", "Contracts", .product(name: "ArgumentParser", package: "swift-argument-parser")] + nio,
                           path: "bench/WireBench", swiftSettings: strict),
 

@@ -1,16 +1,39 @@
 import Contracts
 import Foundation
+import Logging
 import ServiceKit
+import Wire
 
 /// The predict service as the host runs it: schema `predict`, its migrations and handlers.
+///
+/// At start-up it loads every city's current per-incident models from the schema into a
+/// ``ModelRegistry``; a training (Train RPC) runs in the background and swaps a city's set in
+/// one step when it is saved, so serving never stops. Training data comes only by RPC from the
+/// ingest service at `ingestEndpoint`; `heatmapEndpoint` is the heatmap service the beat
+/// forecast reads its weekly series from.
 public enum PredictBackend {
-    public static let definition = BackendDefinition(
-        name: "predict",
-        schema: "predict",
-        serviceNames: [MethodNames.Predict.service],
-        migrationsDirectory: migrationsDirectory,
-        assemble: { _, _ in [] }
-    )
+    /// The definition for a predict service that trains from `ingestEndpoint` and forecasts from `heatmapEndpoint`.
+    public static func definition(ingestEndpoint: Endpoint, heatmapEndpoint: Endpoint) -> BackendDefinition {
+        BackendDefinition(
+            name: "predict",
+            schema: "predict",
+            serviceNames: [MethodNames.Predict.service],
+            migrationsDirectory: migrationsDirectory,
+            assemble: { context, router in
+                let store = PredictStore(pool: context.pool)
+                let registry = ModelRegistry()
+                let models = try await store.currentModels()
+                registry.install(models)
+                context.logger.info("incident models loaded", metadata: ["models": "\(models.map(\.version))"])
+                let pipeline = TrainingPipeline(source: IngestTrainingRows(client: RPCClient(endpoint: ingestEndpoint)), store: store,
+                                                registry: registry, logger: context.logger)
+                PredictHandlers(registry: registry, jobs: TrainingJobs(), pipeline: pipeline,
+                                writeAuthorization: context.writeAuthorization)
+                    .register(on: &router)
+                return []
+            }
+        )
+    }
 
     /// The service's ordered SQL migrations, shipped as a resource folder.
     public static var migrationsDirectory: URL {

@@ -8,7 +8,7 @@ struct PredictCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "predict",
         abstract: "The CrimeScope predict service.",
-        subcommands: [Serve.self],
+        subcommands: [Serve.self, TrainCommand.self, EvaluateCommand.self],
         defaultSubcommand: Serve.self
     )
 
@@ -16,10 +16,15 @@ struct PredictCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Serve the predict RPC API until SIGTERM or SIGINT.")
 
         @OptionGroup var options: BackendOptions
+        @OptionGroup var ingest: IngestEndpointOptions
+        @OptionGroup var heatmap: HeatmapEndpointOptions
 
         func run() async throws {
-            let configuration = try options.resolve(environment: ProcessEnvironment.current)
-            try await BackendHost(definition: PredictBackend.definition, configuration: configuration).run()
+            let environment = ProcessEnvironment.current
+            let configuration = try options.resolve(environment: environment)
+            let definition = PredictBackend.definition(ingestEndpoint: try ingest.resolve(environment: environment),
+                                                       heatmapEndpoint: try heatmap.resolve(environment: environment))
+            try await BackendHost(definition: definition, configuration: configuration).run()
         }
     }
 }

@@ -1,0 +1,33 @@
+/// When and where an incident happens, before encoding: the inputs of the four models.
+public struct IncidentFeatures: Sendable, Equatable {
+    /// 0 ... 23.
+    public var hour: Int
+    /// 0 = Monday ... 6 = Sunday.
+    public var dayOfWeek: Int
+    /// 1 ... 12.
+    public var month: Int
+    public var beat: String
+    public var district: String
+    /// 0 when unknown.
+    public var communityArea: Int
+    /// nil when the incident has no coordinates.
+    public var latitude: Double?
+    public var longitude: Double?
+    public var locationDescription: String
+    /// Used only by the models whose question allows it (arrest, domestic).
+    public var primaryType: String
+
+    public init(hour: Int, dayOfWeek: Int, month: Int, beat: String, district: String, communityArea: Int,
+                latitude: Double?, longitude: Double?, locationDescription: String, primaryType: String) {
+        self.hour = hour
+        self.dayOfWeek = dayOfWeek
+        self.month = month
+        self.beat = beat
+        self.district = district
+        self.communityArea = communityArea
+        self.latitude = latitude
+        self.longitude = longitude
+        self.locationDescription = locationDescription
+        self.primaryType = primaryType
+    }
+}

@@ -1,0 +1,48 @@
+/// A dozen groups of Chicago's ~150 Location Description values, as the explorer used them.
+public enum LocationGroup: Int, Sendable, CaseIterable, Codable {
+    case street = 0, residence, apartment, retail, restaurantBar, parkingVehicle, school, transit, park,
+         commercialOffice, governmentHospital, other
+
+    /// The group's name as shown to a person.
+    public var name: String {
+        switch self {
+        case .street: "street"
+        case .residence: "residence"
+        case .apartment: "apartment"
+        case .retail: "retail/store"
+        case .restaurantBar: "restaurant/bar"
+        case .parkingVehicle: "parking/vehicle"
+        case .school: "school"
+        case .transit: "transit/CTA"
+        case .park: "park"
+        case .commercialOffice: "commercial/office"
+        case .governmentHospital: "government/hospital"
+        case .other: "other"
+        }
+    }
+
+    /// The group of a raw Location Description (case-insensitive keyword rules, first match wins;
+    /// empty and unmatched descriptions are `.other`).
+    public static func of(_ description: String) -> LocationGroup {
+        let text = description.uppercased()
+        guard !text.isEmpty else { return .other }
+        for (group, keywords) in rules where keywords.contains(where: { text.contains($0) }) {
+            return group
+        }
+        return .other
+    }
+
+    private static let rules: [(LocationGroup, [String])] = [
+        (.transit, ["CTA", "TRAIN", "BUS", "TRANSPORTATION", "AIRPORT", "TAXI", "RAILROAD"]),
+        (.school, ["SCHOOL", "COLLEGE", "UNIVERSITY", "DAY CARE"]),
+        (.parkingVehicle, ["PARKING", "GARAGE", "VEHICLE", "DRIVEWAY", "GAS STATION", "CAR WASH", "AUTO"]),
+        (.apartment, ["APARTMENT", "CHA ", "HOTEL", "MOTEL", "NURSING", "RETIREMENT"]),
+        (.residence, ["RESIDENCE", "RESIDENTIAL", "HOUSE", "PORCH", "YARD", "HALLWAY", "STAIRWELL", "VESTIBULE", "BASEMENT"]),
+        (.restaurantBar, ["RESTAURANT", "BAR OR TAVERN", "TAVERN", "LIQUOR", "NIGHT CLUB", "FAST FOOD"]),
+        (.retail, ["STORE", "SHOP", "RETAIL", "GROCERY", "MART", "PAWN", "CLEANING", "BARBER", "APPLIANCE", "BANK", "CURRENCY", "ATM", "SAVINGS", "CREDIT UNION"]),
+        (.park, ["PARK", "FOREST", "LAKEFRONT", "BEACH", "RIVER", "LAGOON", "ATHLETIC", "SPORTS", "POOL"]),
+        (.governmentHospital, ["GOVERNMENT", "POLICE", "JAIL", "HOSPITAL", "MEDICAL", "FIRE STATION", "FEDERAL", "LIBRARY", "CHURCH", "COURT"]),
+        (.commercialOffice, ["COMMERCIAL", "OFFICE", "BUSINESS", "WAREHOUSE", "FACTORY", "MANUFACTURING", "CONSTRUCTION", "MOVIE", "THEATER"]),
+        (.street, ["STREET", "SIDEWALK", "ALLEY", "HIGHWAY", "EXPRESSWAY", "BRIDGE", "VACANT LOT", "LOT"]),
+    ]
+}

@@ -1,0 +1,21 @@
+import Wire
+
+/// The predict service's domain errors, each with the RPC status it becomes.
+public enum PredictError: Error, RPCErrorConvertible, CustomStringConvertible, Equatable {
+    /// The request is wrong (hour out of range, unknown kind…).
+    case invalidArgument(String)
+    /// The city, area, model or job does not exist.
+    case notFound(String)
+    /// The request is well formed but cannot be served now (no trained model, too little data).
+    case failedPrecondition(String)
+
+    public var rpcError: RPCError {
+        switch self {
+        case .invalidArgument(let message): RPCError(code: .invalidArgument, message: message)
+        case .notFound(let message): RPCError(code: .notFound, message: message)
+        case .failedPrecondition(let message): RPCError(code: .failedPrecondition, message: message)
+        }
+    }
+
+    public var description: String { rpcError.message }
+}

@@ -1,0 +1,91 @@
+import Contracts
+import Logging
+import ServiceKit
+import Wire
+
+/// The `crimescope.predict.v1.Predict` handlers for the per-incident models: thin conversions
+/// between the contracts and the registry, the training jobs and the pipeline. Train needs the
+/// bearer token. The beat forecast registers its own Forecast handler (see ``PredictBackend``).
+public struct PredictHandlers: Sendable {
+    let registry: ModelRegistry
+    let jobs: TrainingJobs
+    let pipeline: TrainingPipeline
+    let writeAuthorization: WriteAuthorization
+    /// Further metrics for GetModelMetrics (the beat forecast's), per city.
+    let extraMetrics: @Sendable (String) async throws -> [ModelMetrics]
+
+    public init(registry: ModelRegistry, jobs: TrainingJobs, pipeline: TrainingPipeline, writeAuthorization: WriteAuthorization,
+                extraMetrics: @escaping @Sendable (String) async throws -> [ModelMetrics] = { _ in [] }) {
+        self.registry = registry
+        self.jobs = jobs
+        self.pipeline = pipeline
+        self.writeAuthorization = writeAuthorization
+        self.extraMetrics = extraMetrics
+    }
+
+    /// Registers Predict, GetModelMetrics, Train and GetTrainingProgress.
+    public func register(on router: inout RPCRouter) {
+        router.register(MethodNames.Predict.predict) { (request: PredictRequest, _) in try predict(request) }
+        router.register(MethodNames.Predict.getModelMetrics) { (request: GetModelMetricsRequest, _) in try await modelMetrics(request) }
+        router.register(MethodNames.Predict.train) { (request: TrainRequest, context) in try await train(request, context) }
+        router.register(MethodNames.Predict.getTrainingProgress) { (request: GetTrainingProgressRequest, _) in try trainingProgress(request) }
+    }
+
+    /// All four models' answers for one incident context, each explained.
+    public func predict(_ request: PredictRequest) throws -> PredictResponse {
+        guard let context = request.context else { throw PredictError.invalidArgument("context is required") }
+        try IncidentRequest.validate(context)
+        guard request.topContributions >= 0, request.topClasses >= 0 else {
+            throw PredictError.invalidArgument("top_contributions and top_classes must not be negative")
+        }
+        let models = registry.models(city: context.city)
+        guard !models.isEmpty else {
+            throw PredictError.failedPrecondition("no trained models for city '\(context.city)': run 'predict train --city \(context.city)' or the Train RPC")
+        }
+        var response = PredictResponse()
+        for kind in ModelKind.incidentModels {
+            guard let model = models[kind] else { continue }
+            let incident = try IncidentRequest.features(context, encoding: model.descriptor.encoding)
+            response.answers.append(try model.answer(incident, topContributions: Int(request.topContributions),
+                                                     topClasses: request.topClasses == 0 ? 5 : Int(request.topClasses)))
+        }
+        return response
+    }
+
+    /// The city's models' test metrics, ROC points, calibration and importances.
+    public func modelMetrics(_ request: GetModelMetricsRequest) async throws -> GetModelMetricsResponse {
+        guard !request.city.isEmpty else { throw PredictError.invalidArgument("city is required") }
+        let models = registry.models(city: request.city)
+        var metrics = ModelKind.incidentModels.compactMap { models[$0]?.metrics }
+        metrics += try await extraMetrics(request.city)
+        guard !metrics.isEmpty else {
+            throw PredictError.failedPrecondition("no trained models for city '\(request.city)': run 'predict train --city \(request.city)' or the Train RPC")
+        }
+        return GetModelMetricsResponse(models: metrics)
+    }
+
+    /// Starts training (token-protected); synchronous calls wait for the end.
+    public func train(_ request: TrainRequest, _ context: ServerContext) async throws -> TrainingProgress {
+        try writeAuthorization.authorize(context)
+        guard !request.city.isEmpty else { throw PredictError.invalidArgument("city is required") }
+        let kinds = request.kinds.isEmpty ? ModelKind.incidentModels : request.kinds
+        if let other = kinds.first(where: { !ModelKind.incidentModels.contains($0) }) {
+            throw PredictError.invalidArgument("Train trains the per-incident models (arrest, domestic, property, crime type); \(other.name) is not one")
+        }
+        let pipeline = self.pipeline, city = request.city
+        let id = try jobs.start(city: city) { progress in
+            _ = try await pipeline.run(city: city, kinds: kinds, progress: progress)
+        }
+        if request.asynchronous {
+            return jobs.progress(id) ?? TrainingProgress(jobID: id, phase: "queued")
+        }
+        return await jobs.wait(id) ?? TrainingProgress(jobID: id, phase: "unknown")
+    }
+
+    /// A job's progress; NOT_FOUND for a job this process never started.
+    public func trainingProgress(_ request: GetTrainingProgressRequest) throws -> TrainingProgress {
+        guard request.jobID > 0 else { throw PredictError.invalidArgument("job_id must be positive, got \(request.jobID)") }
+        guard let progress = jobs.progress(request.jobID) else { throw PredictError.notFound("no training job \(request.jobID) in this process") }
+        return progress
+    }
+}

@@ -1,0 +1,152 @@
+import Contracts
+
+/// Trains the per-incident models of one city on a time split and evaluates them on the test window.
+public struct IncidentModelTrainer: Sendable {
+    public var settings: TrainingSettings
+
+    public init(settings: TrainingSettings = TrainingSettings()) {
+        self.settings = settings
+    }
+
+    /// Trains `kinds` on `table`; `progress` gets a phase name and the fraction of the whole done
+    /// (throw from it to cancel).
+    /// - Throws: ``PredictError`` when the data cannot be split or a window is empty; ``XGBoostError``.
+    public func train(city: String, table: IncidentTable, kinds: [ModelKind] = ModelKind.incidentModels,
+                      progress: (String, Double) throws -> Void = { _, _ in }) throws -> IncidentTrainingRun {
+        let split = try TimeSplit.choose(localSeconds: table.localSeconds)
+        let partition = split.partition(localSeconds: table.localSeconds)
+        guard !partition.train.isEmpty, !partition.validation.isEmpty, !partition.test.isEmpty else {
+            throw PredictError.failedPrecondition("the split \(split.labels) leaves an empty window (train \(partition.train.count), validation \(partition.validation.count), test \(partition.test.count) rows)")
+        }
+        try progress("encoding", 0)
+        let encoding = Self.encoding(table: table, trainRows: partition.train)
+        let train = EncodedRows(table: table, indices: partition.train, encoding: encoding)
+        let validation = EncodedRows(table: table, indices: partition.validation, encoding: encoding)
+        let test = EncodedRows(table: table, indices: partition.test, encoding: encoding)
+        var models: [IncidentModel] = []
+        for (position, kind) in kinds.enumerated() {
+            let report: (Double) throws -> Void = { fraction in
+                try progress("training \(kind.slug)", (Double(position) + fraction) / Double(kinds.count))
+            }
+            let model = switch kind {
+            case .arrest, .domestic, .property:
+                try trainBinary(kind, city: city, table: table, partition: partition, encoding: encoding,
+                                data: (train, validation, test), split: split, progress: report)
+            case .crimeType:
+                try trainCrimeType(city: city, table: table, partition: partition, encoding: encoding,
+                                   data: (train, validation, test), split: split, progress: report)
+            default:
+                throw PredictError.invalidArgument("\(kind.name) is not a per-incident model")
+            }
+            models.append(model)
+        }
+        try progress("done", 1)
+        return IncidentTrainingRun(models: models, split: split, trainRows: partition.train.count,
+                                   validationRows: partition.validation.count, testRows: partition.test.count)
+    }
+
+    /// Vocabularies and beat profiles from the training window only.
+    static func encoding(table: IncidentTable, trainRows: [Int]) -> FeatureEncoding {
+        var beatCounts: [Int32: Int] = [:], districtSeen = Set<Int32>(), typeSeen = Set<Int32>()
+        var districtVotes: [Int32: [Int32: Int]] = [:], communityVotes: [Int32: [Int32: Int]] = [:]
+        var positions: [Int32: (lat: Double, lon: Double, count: Int)] = [:]
+        for row in trainRows {
+            let beat = table.beats[row]
+            beatCounts[beat, default: 0] += 1
+            districtSeen.insert(table.districts[row])
+            typeSeen.insert(table.types[row])
+            districtVotes[beat, default: [:]][table.districts[row], default: 0] += 1
+            communityVotes[beat, default: [:]][table.communityAreas[row], default: 0] += 1
+            if !table.latitudes[row].isNaN {
+                let sum = positions[beat] ?? (0, 0, 0)
+                positions[beat] = (sum.lat + Double(table.latitudes[row]), sum.lon + Double(table.longitudes[row]), sum.count + 1)
+            }
+        }
+        var profiles: [String: BeatProfile] = [:]
+        for beat in beatCounts.keys {
+            let district = districtVotes[beat]?.max { $0.value < $1.value }?.key
+            let community = communityVotes[beat]?.filter { $0.key > 0 }.max { $0.value < $1.value }?.key
+            let position = positions[beat]
+            profiles[table.beatNames.names[Int(beat)]] = BeatProfile(
+                district: district.map { table.districtNames.names[Int($0)] } ?? "",
+                communityArea: Int(community ?? 0),
+                latitude: position.map { $0.lat / Double($0.count) }, longitude: position.map { $0.lon / Double($0.count) })
+        }
+        let beats = beatCounts.keys.map { table.beatNames.names[Int($0)] }.filter { !$0.isEmpty }.sorted()
+        return FeatureEncoding(beats: beats,
+                               districts: districtSeen.map { table.districtNames.names[Int($0)] }.filter { !$0.isEmpty }.sorted(),
+                               primaryTypes: typeSeen.map { table.typeNames.names[Int($0)] }.filter { !$0.isEmpty }.sorted(),
+                               beatProfiles: profiles, usesPrimaryType: false)
+    }
+
+    typealias Windows = (train: EncodedRows, validation: EncodedRows, test: EncodedRows)
+
+    private func trainBinary(_ kind: ModelKind, city: String, table: IncidentTable, partition: (train: [Int], validation: [Int], test: [Int]),
+                             encoding: FeatureEncoding, data: Windows, split: TimeSplit,
+                             progress: (Double) throws -> Void) throws -> IncidentModel {
+        let label: (Int) -> Bool = switch kind {
+        case .arrest: { table.arrests[$0] }
+        case .domestic: { table.domestics[$0] }
+        default: { PropertyCrimes.primaryTypes.contains(table.primaryType($0)) }
+        }
+        let encoding = encoding.with(usesPrimaryType: kind.usesPrimaryType)
+        let width = encoding.featureCount
+        let trainLabels = partition.train.map { label($0) ? Float(1) : 0 }
+        let trainMatrix = try data.train.matrix(width: width, labels: trainLabels)
+        let validationMatrix = try data.validation.matrix(width: width, labels: partition.validation.map { label($0) ? 1 : 0 })
+        let testLabels = partition.test.map(label)
+        let testMatrix = try data.test.matrix(width: width, labels: testLabels.map { $0 ? 1 : 0 })
+        let plan = settings.plan(for: .binary)
+        let trained = try XGBoostTrainer.train(plan, train: trainMatrix, validation: validationMatrix) { round in
+            try progress(Double(round.round + 1) / Double(plan.maxRounds))
+        }
+        let probabilities = try trained.booster.predict(testMatrix).values.map(Double.init)
+        let positiveRate = Double(trainLabels.filter { $0 == 1 }.count) / Double(max(trainLabels.count, 1))
+        let evaluation = BinaryEvaluation(probabilities: probabilities, labels: testLabels, trainingPositiveRate: positiveRate)
+        var metrics = try Self.metrics(kind: kind, booster: trained.booster, encoding: encoding, split: split, values: evaluation.metrics)
+        metrics.metrics["rounds"] = Double(trained.rounds)
+        metrics.metrics["train_rows"] = Double(partition.train.count)
+        metrics.metrics["validation_rows"] = Double(partition.validation.count)
+        metrics.rocCurve = evaluation.rocCurve
+        metrics.calibration = evaluation.calibration
+        return IncidentModel(city: city, kind: kind, version: "", booster: trained.booster,
+                             descriptor: ModelDescriptor(encoding: encoding, classes: [], rounds: trained.rounds), metrics: metrics)
+    }
+
+    private func trainCrimeType(city: String, table: IncidentTable, partition: (train: [Int], validation: [Int], test: [Int]),
+                                encoding: FeatureEncoding, data: Windows, split: TimeSplit,
+                                progress: (Double) throws -> Void) throws -> IncidentModel {
+        let classes = CrimeTypeClasses(table: table, trainRows: partition.train, rareShare: settings.rareTypeShare)
+        let encoding = encoding.with(usesPrimaryType: false)
+        let width = encoding.featureCount
+        let stride = max(1, (partition.train.count + settings.typeMaxTrainingRows - 1) / settings.typeMaxTrainingRows)
+        let sampled = Array(Swift.stride(from: 0, to: partition.train.count, by: stride))
+        let trainMatrix = try data.train.matrix(width: width, labels: sampled.map { Float(classes.label(of: partition.train[$0], in: table)) }, rows: sampled)
+        let validationMatrix = try data.validation.matrix(width: width, labels: partition.validation.map { Float(classes.label(of: $0, in: table)) })
+        let testLabels = partition.test.map { classes.label(of: $0, in: table) }
+        let testMatrix = try data.test.matrix(width: width, labels: testLabels.map(Float.init))
+        let plan = settings.plan(for: .multiclass(classes.labels.count))
+        let trained = try XGBoostTrainer.train(plan, train: trainMatrix, validation: validationMatrix) { round in
+            try progress(Double(round.round + 1) / Double(plan.maxRounds))
+        }
+        let probabilities = try trained.booster.predict(testMatrix).values
+        let evaluation = MulticlassEvaluation(probabilities: probabilities, classes: classes.labels.count, labels: testLabels,
+                                              trainingCounts: classes.trainingCounts)
+        var metrics = try Self.metrics(kind: .crimeType, booster: trained.booster, encoding: encoding, split: split, values: evaluation.metrics)
+        metrics.metrics["rounds"] = Double(trained.rounds)
+        metrics.metrics["train_rows"] = Double(sampled.count)
+        metrics.metrics["validation_rows"] = Double(partition.validation.count)
+        return IncidentModel(city: city, kind: .crimeType, version: "", booster: trained.booster,
+                             descriptor: ModelDescriptor(encoding: encoding, classes: classes.labels, rounds: trained.rounds), metrics: metrics)
+    }
+
+    private static func metrics(kind: ModelKind, booster: XGBoostBooster, encoding: FeatureEncoding, split: TimeSplit,
+                                values: [String: Double]) throws -> ModelMetrics {
+        let gains = try booster.featureImportance("gain", featureCount: encoding.featureCount)
+        let importances = zip(encoding.featureNames, gains).map { FeatureImportance(feature: $0, importance: $1) }
+            .sorted { $0.importance > $1.importance }
+        let labels = split.labels
+        return ModelMetrics(kind: kind, trainWindow: labels.train, validationWindow: labels.validation, testWindow: labels.test,
+                            metrics: values, importances: importances)
+    }
+}

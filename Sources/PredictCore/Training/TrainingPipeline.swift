@@ -1,0 +1,41 @@
+import Contracts
+import Logging
+
+/// Fetch rows from ingest, train on a background thread, save as current, and install for
+/// serving: what the Train RPC and `predict train` both run.
+public struct TrainingPipeline: Sendable {
+    public var source: IngestTrainingRows
+    public var store: PredictStore
+    public var registry: ModelRegistry?
+    public var settings: TrainingSettings
+    public var logger: Logger
+
+    public init(source: IngestTrainingRows, store: PredictStore, registry: ModelRegistry?, settings: TrainingSettings = TrainingSettings(), logger: Logger) {
+        self.source = source
+        self.store = store
+        self.registry = registry
+        self.settings = settings
+        self.logger = logger
+    }
+
+    /// Runs the whole pipeline; `progress` gets a phase and the fraction done (0…1).
+    /// - Returns: The saved models (with versions) and the split used.
+    public func run(city: String, kinds: [ModelKind], window: TimeWindow? = nil,
+                    progress: @escaping @Sendable (String, Double) -> Void) async throws -> IncidentTrainingRun {
+        progress("fetching rows", 0)
+        let table = try await source.fetch(city: city, window: window) { count in progress("fetching rows (\(count))", 0.02) }
+        logger.info("training rows fetched", metadata: ["city": "\(city)", "rows": "\(table.count)"])
+        let trainer = IncidentModelTrainer(settings: settings)
+        var run = try await BlockingThread.run {
+            try trainer.train(city: city, table: table, kinds: kinds) { phase, fraction in progress(phase, 0.05 + 0.9 * fraction) }
+        }
+        progress("saving", 0.96)
+        run.models = try await store.saveAsCurrent(run.models)
+        registry?.install(run.models)
+        for model in run.models {
+            logger.info("model trained", metadata: ["version": "\(model.version)", "metrics": "\(model.metrics.metrics)"])
+        }
+        progress("done", 1)
+        return run
+    }
+}
