@@ -11,6 +11,7 @@ public enum GatewayApplication {
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: MetricsMiddleware())
         MapPageController(tileURL: configuration.tileURL).register(on: router)
+        MethodologyPageController().register(on: router)
         StaticFileController(vendorDirectory: configuration.vendorJSDirectory).register(on: router)
         APIController(backends: backends, callTimeout: configuration.callTimeout).register(on: router)
         HealthzController(backends: backends).register(on: router)
