@@ -5,7 +5,6 @@
 'use strict';
 (function () {
   const { $, fmt, pct, api } = CS;
-  const PALETTE = CS.palettes.sequential;
   const EMPTY = CS.palettes.empty;
   const state = { cities: [], city: null, shapes: null, layer: null, names: {}, km2: {}, heat: null, breaks: [],
                   seq: 0, sortKey: 'incidents', sortDir: -1, selected: null, chart: null, started: false };
@@ -161,23 +160,8 @@
     select.value = current;
   }
 
-  // Up to seven classes at quantiles of the non-zero counts (distinct, ascending upper bounds).
-  function breaks(values) {
-    if (!values.length) return [];
-    values.sort((a, b) => a - b);
-    const out = [];
-    for (let i = 1; i <= PALETTE.length; i++) {
-      const v = values[Math.min(values.length - 1, Math.ceil(i * values.length / PALETTE.length) - 1)];
-      if (!out.length || v > out[out.length - 1]) out.push(v);
-    }
-    return out;
-  }
-  function colour(n) {
-    if (!n) return EMPTY;
-    const b = state.breaks, i = b.findIndex(x => n <= x);
-    const index = i < 0 ? b.length - 1 : i;
-    return PALETTE[Math.round(index * (PALETTE.length - 1) / Math.max(1, b.length - 1))];
-  }
+  const breaks = values => CS.quantileBreaks(values);
+  const colour = n => CS.classColour(n, state.breaks);
   function recolour() {
     state.layer.eachLayer(layer => {
       const area = layer.feature.properties.area, counts = state.byArea[area];

@@ -35,6 +35,25 @@ window.CS = (function () {
     return stops[i].map((c, k) => Math.round(c + (stops[i + 1][k] - c) * f));
   }
 
+  /// Upper bounds of up to seven classes at quantiles of the non-zero values (distinct, ascending).
+  function quantileBreaks(values) {
+    const sorted = values.filter(v => v > 0).sort((a, b) => a - b), classes = palettes.sequential.length;
+    const out = [];
+    if (!sorted.length) return out;
+    for (let i = 1; i <= classes; i++) {
+      const v = sorted[Math.min(sorted.length - 1, Math.ceil(i * sorted.length / classes) - 1)];
+      if (!out.length || v > out[out.length - 1]) out.push(v);
+    }
+    return out;
+  }
+  /// The sequential palette's colour of `value` for the class bounds `breaks` (grey when 0).
+  function classColour(value, breaks) {
+    if (!value) return palettes.empty;
+    const seq = palettes.sequential, i = breaks.findIndex(x => value <= x);
+    const index = i < 0 ? breaks.length - 1 : i;
+    return seq[Math.round(index * (seq.length - 1) / Math.max(1, breaks.length - 1))];
+  }
+
   let citiesRequest = null;
   /// The cities with data (cached for the page's life).
   function cities() {
@@ -141,6 +160,6 @@ window.CS = (function () {
     route();
   }
 
-  return { $, fmt, pct, palettes, ramp, api, cities, fillCities, shapes, baseMap, outlines, canvasOverlay,
+  return { $, fmt, pct, palettes, ramp, quantileBreaks, classColour, api, cities, fillCities, shapes, baseMap, outlines, canvasOverlay,
            view, setParams, asksForChange, start };
 })();
