@@ -164,6 +164,12 @@ def test_map_view_end_to_end(loaded_stack, browser, screenshots):
     ("/static/vendor/chart.js/chart.min.js", "text/javascript"),
     ("/static/app/app.js", "text/javascript"),
     ("/static/app/app.css", "text/css"),
+    ("/static/app/shared.js", "text/javascript"),
+    ("/static/app/views/month.js", "text/javascript"),
+    ("/static/app/views/morph.js", "text/javascript"),
+    ("/static/app/views/hotspots.js", "text/javascript"),
+    ("/static/app/views/predict.js", "text/javascript"),
+    ("/static/app/views/methodology.js", "text/javascript"),
 ])
 def test_static_files_are_served_with_etags(loaded_stack, path, content_type):
     url = loaded_stack["base"] + path
@@ -181,7 +187,8 @@ def test_static_files_are_served_with_etags(loaded_stack, path, content_type):
 
 
 @pytest.mark.parametrize("path", ["/static/vendor/../../etc/passwd", "/static/vendor/leaflet/%2e%2e/%2e%2e/etc/passwd",
-                                  "/static/vendor/leaflet/missing.js", "/static/app/nope.js", "/static/app/..%2Fopenapi.json"])
+                                  "/static/vendor/leaflet/missing.js", "/static/app/nope.js", "/static/app/..%2Fopenapi.json",
+                                  "/static/app/views/../index.html", "/static/app/views/%2e%2e/app.js"])
 def test_static_paths_outside_the_folders_are_404(loaded_stack, path):
     with pytest.raises(urllib.error.HTTPError) as error:
         urllib.request.urlopen(loaded_stack["base"] + path, timeout=30)

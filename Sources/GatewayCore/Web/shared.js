@@ -130,7 +130,7 @@ window.CS = (function () {
   }
   function route() {
     const { name, params } = parseHash();
-    for (const section of document.querySelectorAll('[data-view]')) section.hidden = section.dataset.view !== name;
+    for (const section of document.querySelectorAll('section[data-view]')) section.hidden = section.dataset.view !== name;
     for (const link of document.querySelectorAll('#nav a')) {
       const on = link.dataset.route === name;
       link.classList.toggle('active', on);
@@ -138,7 +138,7 @@ window.CS = (function () {
     }
     if (current && current !== name && views[current].hide) views[current].hide();
     current = name;
-    document.body.dataset.view = name;
+    document.body.dataset.currentView = name;
     try { views[name].show(params); } catch (error) { console.warn(error); }
   }
   const ownQueries = {};
