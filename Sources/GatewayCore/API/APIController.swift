@@ -50,7 +50,7 @@ public struct APIController: Sendable {
     /// `GET /api/v1/areas/shapes` → Heatmap/GetAreaShapes, as GeoJSON with an ETag.
     func areaShapes(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
         let query = try QueryParameters(request, allowed: ["city"])
-        let city = try query.requiredString("city")
+        let city = try query.requiredCity()
         let reply = try await caller.heatmap(MethodNames.Heatmap.getAreaShapes, AreaShapesRequest(city: city),
                                    as: AreaShapesResponse.self, context: context)
         let data = try AreaShapesGeoJSON.encode(city: city, shapes: reply.shapes)
@@ -68,8 +68,11 @@ public struct APIController: Sendable {
         let query = try QueryParameters(request, allowed: ["year_from", "year_to"])
         let city = try context.parameters.require("city")
         let area = try context.parameters.require("area")
-        guard !city.isEmpty, city.count <= 100, !area.isEmpty, area.count <= 100 else {
-            throw APIError.invalidArgument("city and area must be 1-100 characters")
+        guard QueryParameters.isCitySlug(city) else {
+            throw APIError.invalidArgument("the city must be a slug such as chicago, nyc or uk-metropolitan, got '\(city.prefix(40))'")
+        }
+        guard !area.isEmpty, area.count <= 100, area.unicodeScalars.allSatisfy({ $0.value >= 32 && $0.value != 127 }) else {
+            throw APIError.invalidArgument("the area must be 1-100 printable characters")
         }
         let yearFrom = try query.integer("year_from", in: HeatmapQuery.years)
         let yearTo = try query.integer("year_to", in: HeatmapQuery.years)
@@ -89,7 +92,7 @@ public struct APIController: Sendable {
     /// `GET /api/v1/ingest/runs` → Ingest/ListRuns.
     func ingestRuns(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
         let query = try QueryParameters(request, allowed: ["city", "limit"])
-        let city = try query.string("city") ?? ""
+        let city = try query.city() ?? ""
         let limit = try query.integer("limit", in: 1...500) ?? 20
         let reply = try await caller.ingest(MethodNames.Ingest.listRuns,
                                    ListRunsRequest(city: city, limit: Int32(limit)), as: ListRunsResponse.self, context: context)

@@ -11,7 +11,7 @@ public struct ForecastQuery: Sendable {
     /// Validates: `city` required; `week` a Monday `YYYY-MM-DD` (absent: the week after the
     /// data); `crime_group` optional (absent: all crime); `top_contributions` 1-20 (default 3).
     public init(_ query: QueryParameters) throws(APIError) {
-        let city = try query.requiredString("city")
+        let city = try query.requiredCity()
         var week = ""
         if let text = try query.string("week", maxLength: 10) {
             guard text.count == 10 else { throw .invalidArgument("'week' must be a Monday YYYY-MM-DD, got '\(text)'") }

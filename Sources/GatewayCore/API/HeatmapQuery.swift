@@ -11,7 +11,7 @@ public struct HeatmapQuery: Sendable {
     /// Validates: `city` required; `year` or `year_from`/`year_to` (not both); hours 0-23,
     /// `hour_min` and `hour_max` both or neither (min > max wraps midnight).
     public init(_ query: QueryParameters) throws(APIError) {
-        let city = try query.requiredString("city")
+        let city = try query.requiredCity()
         let year = try query.integer("year", in: Self.years)
         let yearFrom = try query.integer("year_from", in: Self.years)
         let yearTo = try query.integer("year_to", in: Self.years)

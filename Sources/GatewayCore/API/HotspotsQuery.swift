@@ -15,7 +15,7 @@ public struct HotspotsQuery: Sendable {
     /// the newest twelve months), at most 240 months and at least `window`; `window` 1, 3 or 12
     /// months (default 1); `limit` 1-10,000 cells (default 100).
     public init(_ query: QueryParameters) throws(APIError) {
-        let city = try query.requiredString("city")
+        let city = try query.requiredCity()
         let primaryType = try query.string("primary_type") ?? ""
         from = try query.string("from", maxLength: 7).map { text throws(APIError) in try MonthParameter(text, name: "from") }
         to = try query.string("to", maxLength: 7).map { text throws(APIError) in try MonthParameter(text, name: "to") }

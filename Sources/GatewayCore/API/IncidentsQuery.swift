@@ -15,7 +15,7 @@ public struct IncidentsQuery: Sendable {
     /// category codes (NYPD `F,M`; Chicago `violent,property`); `bbox` minLon,minLat,maxLon,maxLat;
     /// `limit` 1-250,000 (default 100,000).
     public init(_ query: QueryParameters) throws(APIError) {
-        let city = try query.requiredString("city")
+        let city = try query.requiredCity()
         month = try MonthParameter(query.requiredString("month", maxLength: 7), name: "month")
         var categories: [String] = []
         if let text = try query.string("category", maxLength: 500) {

@@ -17,7 +17,7 @@ public struct LoadBody: Sendable {
     /// ``sources`` (default `auto`: recognised from the file); `wait` (default false) waits for
     /// the run to end instead of returning at once.
     public init(_ body: JSONBody) throws(APIError) {
-        let city = try body.requiredString("city")
+        let city = try body.requiredCity()
         let path = try body.requiredString("path", maxLength: 4_096)
         guard path.hasPrefix("/") else { throw .invalidArgument("'path' must be an absolute path on the ingest server, got '\(path.prefix(80))'") }
         let sourceName = try body.string("source", maxLength: 40) ?? "auto"

@@ -34,7 +34,7 @@ public struct PredictController: Sendable {
 
     /// → Predict/GetModelMetrics.
     func models(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
-        let city = try QueryParameters(request, allowed: ["city"]).requiredString("city")
+        let city = try QueryParameters(request, allowed: ["city"]).requiredCity()
         let reply = try await caller.predict(MethodNames.Predict.getModelMetrics, GetModelMetricsRequest(city: city),
                                              as: GetModelMetricsResponse.self, context: context)
         return try JSONResponse.make(ModelsJSON(city: city, response: reply), for: request)

@@ -13,7 +13,7 @@ public struct PredictQuery: Sendable {
     /// `month` (1-12) required; `primary_type` and `location_description` optional;
     /// `top_contributions` and `top_classes` 1-20 (default 5).
     public init(_ query: QueryParameters) throws(APIError) {
-        let city = try query.requiredString("city")
+        let city = try query.requiredCity()
         let area = try query.requiredString("area")
         guard let hour = try query.integer("hour", in: 0...23) else { throw .invalidArgument("'hour' is required (0-23)") }
         guard let day = try query.integer("day_of_week", in: 0...6) else {

@@ -9,7 +9,7 @@ public struct TrainBody: Sendable {
     public var request: TrainRequest
 
     public init(_ body: JSONBody) throws(APIError) {
-        let city = try body.requiredString("city")
+        let city = try body.requiredCity()
         var kinds: [ModelKind] = []
         for name in try body.strings("kinds", maxCount: ModelKindName.kinds.count) ?? [] {
             guard let kind = ModelKindName.kinds[name] else {

@@ -12,7 +12,7 @@ public struct WindowHeatmapQuery: Sendable {
 
     /// Validates: `city` and `last` required; `at` a whole local hour when given.
     public init(_ query: QueryParameters) throws(APIError) {
-        let city = try query.requiredString("city")
+        let city = try query.requiredCity()
         last = try WindowLength(query.requiredString("last", maxLength: 10))
         var reference: Int64 = 0
         if let text = try query.string("at", maxLength: 40) {

@@ -9,7 +9,7 @@ public struct YearGridsQuery: Sendable {
 
     /// Validates: `city` and `year` (1900-2100) required; `primary_type` optional.
     public init(_ query: QueryParameters) throws(APIError) {
-        let city = try query.requiredString("city")
+        let city = try query.requiredCity()
         guard let year = try query.integer("year", in: HeatmapQuery.years) else { throw .invalidArgument("'year' is required") }
         request = YearGridsRequest(city: city, year: Int32(year), primaryType: try query.string("primary_type") ?? "")
     }

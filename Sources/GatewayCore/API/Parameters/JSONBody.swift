@@ -52,6 +52,15 @@ public struct JSONBody: Sendable {
         return text
     }
 
+    /// A required city slug member (see ``QueryParameters/isCitySlug(_:)``).
+    public func requiredCity(_ name: String = "city") throws(APIError) -> String {
+        let city = try requiredString(name, maxLength: 64)
+        guard QueryParameters.isCitySlug(city) else {
+            throw .invalidArgument("'\(name)' must be a city slug such as chicago, nyc or uk-metropolitan, got '\(city.prefix(40))'")
+        }
+        return city
+    }
+
     /// A boolean member, or nil when absent.
     public func bool(_ name: String) throws(APIError) -> Bool? {
         guard let value = members[name], value != .null else { return nil }
