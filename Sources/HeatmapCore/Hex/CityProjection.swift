@@ -29,8 +29,13 @@ public struct CityProjection: Sendable, Hashable {
 
     /// Metres east and north of a WGS84 point.
     public func project(lon: Double, lat: Double) -> (x: Double, y: Double) {
-        let point = osgb36 ? Helmert.wgs84ToOSGB36(lat: lat, lon: lon) : (lat: lat, lon: lon)
-        let projected = projection.forward(lat: point.lat, lon: point.lon)
+        let projected: (east: Double, north: Double)
+        if osgb36 {
+            let point = Helmert.wgs84ToOSGB36Radians(lat: lat, lon: lon)
+            projected = projection.forward(lat: point.lat, sinLat: point.sinLat, cosLat: point.cosLat, lon: point.lon)
+        } else {
+            projected = projection.forward(lat: lat, lon: lon)
+        }
         return (projected.east, projected.north)
     }
 

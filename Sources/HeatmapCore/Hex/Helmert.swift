@@ -18,8 +18,22 @@ public enum Helmert {
         shift(lat: lat, lon: lon, from: .airy1830, to: .wgs84, direction: -1)
     }
 
+    /// WGS84 latitude and longitude (degrees) to OSGB36 latitude (radians, with its sine and
+    /// cosine) and longitude (radians): what the British National Grid projection consumes.
+    static func wgs84ToOSGB36Radians(lat: Double, lon: Double) -> (lat: Double, sinLat: Double, cosLat: Double, lon: Double) {
+        let (x, y, z) = shiftedCartesian(lat: lat, lon: lon, from: .wgs84, direction: 1)
+        return Ellipsoid.airy1830.geodeticWithSines(x: x, y: y, z: z)
+    }
+
     private static func shift(lat: Double, lon: Double, from: Ellipsoid, to: Ellipsoid, direction: Double)
         -> (lat: Double, lon: Double) {
+        let (x, y, z) = shiftedCartesian(lat: lat, lon: lon, from: from, direction: direction)
+        let result = to.geodetic(x: x, y: y, z: z)
+        return (result.lat * 180 / .pi, result.lon * 180 / .pi)
+    }
+
+    private static func shiftedCartesian(lat: Double, lon: Double, from: Ellipsoid, direction: Double)
+        -> (x: Double, y: Double, z: Double) {
         let point = from.cartesian(lat: lat * .pi / 180, lon: lon * .pi / 180)
         let toRadians = Double.pi / 180 / 3_600
         let s = 1 + direction * scalePPM * 1e-6
@@ -27,7 +41,6 @@ public enum Helmert {
         let x = direction * tx + s * point.x - rz * point.y + ry * point.z
         let y = direction * ty + rz * point.x + s * point.y - rx * point.z
         let z = direction * tz - ry * point.x + rx * point.y + s * point.z
-        let result = to.geodetic(x: x, y: y, z: z)
-        return (result.lat * 180 / .pi, result.lon * 180 / .pi)
+        return (x, y, z)
     }
 }
