@@ -157,6 +157,8 @@ start_service() {   # start_service NAME ARGS...: runs in the background, stderr
 for name in "${services[@]}"; do
   extra=()
   [[ "$name" == heatmap ]] && extra=(--ingest-endpoint "unix://$run_dir/ingest.sock")
+  [[ "$name" == predict ]] && extra=(--ingest-endpoint "unix://$run_dir/ingest.sock"
+                                     --heatmap-endpoint "unix://$run_dir/heatmap.sock")
   # The write token travels in the environment, not on the command line (where `ps` shows it).
   CRIMESCOPE_WRITE_TOKEN="$write_token" start_service "$name" serve --listen "unix://$run_dir/$name.sock" \
     --database-url "$database_url" --log-level "$log_level" "${extra[@]}"

@@ -16,7 +16,7 @@ struct BackendProcessTests {
         let socket = folder.path("\(service).sock")
         let process = try ServiceProcess(
             service, arguments: ["serve", "--listen", "unix://\(socket)", "--database-url", database.url]
-                + (service == "heatmap" ? ["--ingest-endpoint", "unix://\(folder.path("ingest.sock"))"] : []),
+                + Self.peerArguments(of: service, in: folder),
             logDirectory: folder.url)
 
         let client = RPCClient(endpoint: .unix(path: socket))
@@ -55,6 +55,17 @@ struct BackendProcessTests {
         let status = await process.waitForExit(timeout: .seconds(10))
         #expect(status != nil && status != 0)
         #expect(process.log().contains("CRIMESCOPE_DATABASE_URL"))
+    }
+
+    /// The peers each service calls: heatmap consumes ingest's outbox; predict trains from ingest and heatmap.
+    /// Neither needs them to answer for Health to be SERVING.
+    static func peerArguments(of service: String, in folder: TemporaryDirectory) -> [String] {
+        let ingest = ["--ingest-endpoint", "unix://\(folder.path("ingest.sock"))"]
+        switch service {
+        case "heatmap": return ingest
+        case "predict": return ingest + ["--heatmap-endpoint", "unix://\(folder.path("heatmap.sock"))"]
+        default: return []
+        }
     }
 
     static func waitForHealth(_ client: RPCClient, process: ServiceProcess) async throws -> HealthCheckResponse {

@@ -198,6 +198,10 @@ class Cluster:
         if name == "heatmap":
             # The heatmap service consumes the ingest outbox; it retries until ingest answers.
             argv += ["--ingest-endpoint", f"unix://{self.sock_dir / 'ingest.sock'}"]
+        if name == "predict":
+            # The predict service trains from ingest's rows and heatmap's weekly series.
+            argv += ["--ingest-endpoint", f"unix://{self.sock_dir / 'ingest.sock'}",
+                     "--heatmap-endpoint", f"unix://{self.sock_dir / 'heatmap.sock'}"]
         process = Process(name, argv, self.log_dir / f"{self.label}-{name}{tag}.log").start()
         self.processes.append(process)
         process.wait_ready(list(endpoints.values()))
