@@ -14,6 +14,8 @@ struct ChicagoIncidents: Sendable {
         let month: Int
         let lon: Double?
         let lat: Double?
+        let arrest: Bool
+        let domestic: Bool
     }
 
     var incidents: [Incident] = []
@@ -24,7 +26,8 @@ struct ChicagoIncidents: Sendable {
             guard case .record(let record) = row else { return }
             result.incidents.append(Incident(
                 localSeconds: record.occurred.localSeconds, area: record.area ?? "", primaryType: record.primaryType ?? "",
-                category: record.category ?? "", month: record.occurred.month, lon: record.longitude, lat: record.latitude))
+                category: record.category ?? "", month: record.occurred.month, lon: record.longitude, lat: record.latitude,
+                arrest: record.arrest, domestic: record.domestic))
         }
         return result
     }

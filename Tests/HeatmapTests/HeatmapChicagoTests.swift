@@ -67,12 +67,12 @@ struct HeatmapChicagoTests {
         let arguments = ["serve", "--listen", "unix://\(socket)", "--database-url", database.url,
                          "--ingest-endpoint", ingest.endpoint.description]
         let killed = try ServiceProcess("heatmap", arguments: arguments, logDirectory: folder.url)
-        let advanced = try await waitForPosition(store) { $0 > stoppedAt }
+        let advanced = try await ConsumerPositionWait.until(store) { $0 > stoppedAt }
         await killed.kill9()
         #expect(advanced > stoppedAt)
         print("heatmap SIGKILLed at outbox position \(advanced) of \(lastPosition) (in-process consumer stopped at \(stoppedAt))")
         let restarted = try ServiceProcess("heatmap", arguments: arguments, logDirectory: folder.url)
-        let caughtUp = try await waitForPosition(store) { $0 == lastPosition }
+        let caughtUp = try await ConsumerPositionWait.until(store) { $0 == lastPosition }
         #expect(caughtUp == lastPosition, "log:\n\(restarted.log())")
 
         // 3. Through the heatmap RPC: counts, filters, validation, Check.
@@ -181,16 +181,6 @@ struct HeatmapChicagoTests {
 
     private func areas(_ response: BeatHeatmapResponse) -> [String: RollupCounts] {
         Dictionary(uniqueKeysWithValues: response.areas.map { ($0.area, RollupCounts($0.counts ?? Counts())) })
-    }
-
-    /// Polls the stored consumer position until `condition` holds (or 120 s pass).
-    private func waitForPosition(_ store: HeatmapStore, _ condition: (Int64) -> Bool) async throws -> Int64 {
-        let deadline = ContinuousClock.now + .seconds(120)
-        while true {
-            let position = try await store.position()
-            if condition(position) || ContinuousClock.now > deadline { return position }
-            try await Task.sleep(for: .milliseconds(20))
-        }
     }
 }
 
