@@ -96,3 +96,29 @@ def test_month_animation_plays_day_by_day(nyc_loaded, browser, screenshots):
 
     severe = severe_console_entries(browser)
     assert not severe, severe
+
+
+def test_month_animation_colours_chicago_by_arrest_or_crime_group(loaded_stack, browser, screenshots):
+    base = loaded_stack["base"]
+    api = api_incidents(base, "chicago", "2017-07")
+    arrests = sum(api["arrest"])
+    assert 0 < arrests < api["count"]
+
+    browser.get(base + "/#/month?city=chicago&month=2017-07")
+    browser.refresh()
+    key = browser.find_element(By.ID, "month-key")
+    WebDriverWait(browser, WAIT).until(lambda d: "Incidents by outcome" in key.text)
+    assert f"Arrest ({arrests:,})" in key.text and f"No arrest ({api['count'] - arrests:,})" in key.text
+    if api["without_location"]:
+        assert f"{api['without_location']:,} without a location" in browser.find_element(By.ID, "month-status").text
+    WebDriverWait(browser, WAIT).until(lambda d: hud(d)[0] >= 2)
+    assert browser.execute_script(PAINTED_PIXELS) > 500
+
+    Select(browser.find_element(By.ID, "month-colour")).select_by_value("category")
+    WebDriverWait(browser, WAIT).until(lambda d: "Incidents by crime group" in key.text)
+    for category in api["categories"]:
+        assert f"{category['label']} ({category['count']:,})" in key.text
+    browser.save_screenshot(str(screenshots / "month-chicago-groups.png"))
+
+    severe = severe_console_entries(browser)
+    assert not severe, severe

@@ -27,12 +27,14 @@
     $('month-month').addEventListener('change', load);
     $('month-play').addEventListener('click', () => (state.playing ? pause() : play()));
     $('month-density').addEventListener('change', () => state.overlay.redraw());
+    $('month-colour').addEventListener('change', () => { state.colourChosen = true; if (state.data) colourGroups(); });
     $('month-scrub').addEventListener('input', () => { pause(); setTime(Number($('month-scrub').value)); });
     await selectCity(params.get('month'));
   }
 
   async function selectCity(month) {
     pause();
+    state.colourChosen = false;
     state.city = state.cities.find(c => c.city === $('month-city').value);
     $('time-zone').textContent = state.city.time_zone;
     const months = state.city.available_months || [];
@@ -66,6 +68,8 @@
     play();
   }
 
+  const lawCategories = data => data.categories.some(c => c.code === 'F') && data.categories.some(c => c.code === 'M');
+
   // Sorts the incidents by day (index list), finds where each day ends, and picks the colouring.
   function prepare(data) {
     state.data = data;
@@ -77,20 +81,29 @@
     for (let i = 0; i < n; i++) dayEnd[Math.min(data.days, Math.max(0, data.day[i]))]++;
     for (let d = 1; d <= data.days; d++) dayEnd[d] += dayEnd[d - 1];
     state.order = order; state.dayEnd = dayEnd;
-    const byCategory = data.categories.some(c => c.code === 'F') && data.categories.some(c => c.code === 'M');
-    if (byCategory) {
-      state.groups = data.categories.map(c => ({ label: c.label || c.code || 'Unknown', colour: NYPD_COLOURS[c.code] || '#999999', count: c.count }));
+    state.xy = new Float32Array(2 * n);
+    state.xyValid = false;
+    if (!state.colourChosen) $('month-colour').value = lawCategories(data) ? 'category' : 'arrest';
+    colourGroups();
+  }
+
+  // The dot colours: NYPD law categories (felony gold, misdemeanor blue, violation pink), another
+  // city's categories (crime groups) in Okabe-Ito order, or arrest vs no arrest.
+  function colourGroups() {
+    const data = state.data, n = data.count, law = lawCategories(data), palette = CS.palettes.categories;
+    if ($('month-colour').value === 'category') {
+      state.groups = data.categories.map((c, k) => ({ label: c.label || c.code || 'Unknown', count: c.count,
+        colour: law ? (NYPD_COLOURS[c.code] || '#999999') : palette[k % palette.length] }));
       state.colourOf = i => data.category[i];
-      state.keyTitle = 'Arrests by law category';
+      state.keyTitle = law ? 'Arrests by law category' : 'Incidents by crime group';
     } else {
       const arrests = data.arrest.reduce((a, b) => a + b, 0);
       state.groups = ARREST_COLOURS.map((g, k) => ({ ...g, count: k ? arrests : n - arrests }));
       state.colourOf = i => data.arrest[i];
-      state.keyTitle = 'Incidents by outcome';
+      state.keyTitle = law ? 'Arrests (every record is one)' : 'Incidents by outcome';
     }
-    state.xy = new Float32Array(2 * n);
-    state.xyValid = false;
     drawKey();
+    if (state.overlay) state.overlay.redraw();
   }
 
   function drawKey() {
