@@ -13,6 +13,11 @@ public struct BeatNeighbours: Sendable {
     /// `neighbours[i]`: indices of area `i`'s neighbours, nearest first.
     public let neighbours: [[Int]]
 
+    /// Neighbour lists as stored with a model.
+    public init(lists: [[Int]]) {
+        neighbours = lists
+    }
+
     /// Neighbours of `centroids` (longitude, latitude in degrees), `k` each.
     public init(centroids: [(lon: Double, lat: Double)], k: Int = BeatNeighbours.defaultCount) {
         let meanLatitude = centroids.isEmpty ? 0 : centroids.map(\.lat).reduce(0, +) / Double(centroids.count)

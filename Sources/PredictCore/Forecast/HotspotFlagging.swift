@@ -1,11 +1,12 @@
 /// Hotspot scores for one week over a set of areas of unequal size, as the hotspot literature
 /// measures a forecast (Chainey et al. 2008 for the PAI, Hunt 2016 for the PEI).
 ///
-/// Flagging with an area budget `share` of the city: areas are ranked by their score per km²
-/// (expected incidents per km²; ties by area index), walked in that order, and each area that still
-/// fits in the budget is flagged (areas that would overflow it are skipped, later smaller ones may
-/// still fit). The **oracle** flags the same way ranked by the week's actual incidents per km²:
-/// the best flagging the week allowed (up to the knapsack's rounding).
+/// Flagging with an area budget `share` of the city: areas with a positive score are ranked by
+/// their score per km² (expected incidents per km²; ties by area index), walked in that order, and
+/// each area that still fits in the budget is flagged (areas that would overflow it are skipped,
+/// later smaller ones may still fit; areas expected to have nothing are never flagged). The
+/// **oracle** flags the same way ranked by the week's actual incidents per km²: the best flagging
+/// the week allowed (up to the knapsack's rounding, so the PEI can exceed 1 by a hair).
 public struct HotspotFlagging: Sendable {
     /// Incidents per area in the week.
     public let actual: [Double]
@@ -37,7 +38,7 @@ public struct HotspotFlagging: Sendable {
         }
         var used = 0.0
         var chosen: [Int] = []
-        for index in order where used + areaKm2[index] <= budget * (1 + 1e-12) {
+        for index in order where scores[index] > 0 && used + areaKm2[index] <= budget * (1 + 1e-12) {
             used += areaKm2[index]
             chosen.append(index)
         }
@@ -57,11 +58,12 @@ public struct HotspotFlagging: Sendable {
     /// The oracle's score (flagging by the week's actual counts).
     public func oracle(share: Double) -> Score? { score(by: actual, share: share) }
 
-    /// Predictive Efficiency Index: the forecast's PAI ÷ the oracle's PAI at the same budget
-    /// (1 = as good as hindsight); nil without incidents.
+    /// Predictive Efficiency Index (Hunt 2016): the incidents the forecast's flagging captured ÷
+    /// those the oracle's captured with the same area budget (1 = as good as hindsight); nil
+    /// without incidents.
     public func pei(by scores: [Double], share: Double) -> Double? {
         guard let mine = score(by: scores, share: share), let best = oracle(share: share) else { return nil }
-        return best.pai > 0 ? mine.pai / best.pai : 0
+        return best.hitRate > 0 ? mine.hitRate / best.hitRate : 0
     }
 
     private func density(_ score: Double, _ index: Int) -> Double {

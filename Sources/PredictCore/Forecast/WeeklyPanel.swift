@@ -24,22 +24,25 @@ public struct WeeklyPanel: Sendable {
     private let counts: [Double]
 
     /// Builds the panel of `areas` for weeks `firstWeek ..< firstWeek + weekCount` from `series`
-    /// (any first week; weeks outside the panel are ignored).
-    public init(series: [AreaSeries], areas: [String], firstWeek: ForecastWeek, weekCount: Int) {
+    /// (any first week; weeks outside the panel are ignored). `groups` fixes the group list (a
+    /// trained model's, ``allGroups`` first); nil takes the series' groups. ``allGroups`` sums
+    /// every series of a known area, whatever its group.
+    public init(series: [AreaSeries], areas: [String], firstWeek: ForecastWeek, weekCount: Int, groups: [String]? = nil) {
         let sortedAreas = Array(Set(areas)).sorted()
         let groupNames = Set(series.map(\.crimeGroup)).subtracting([Self.allGroups]).sorted()
-        let groups = [Self.allGroups] + groupNames
+        let groups = groups ?? ([Self.allGroups] + groupNames)
         let areaIndex = Dictionary(uniqueKeysWithValues: sortedAreas.enumerated().map { ($1, $0) })
         let groupIndex = Dictionary(uniqueKeysWithValues: groups.enumerated().map { ($1, $0) })
         let weekCount = max(0, weekCount)
         var counts = [Double](repeating: 0, count: groups.count * sortedAreas.count * weekCount)
         for item in series {
-            guard let area = areaIndex[item.area], let group = groupIndex[item.crimeGroup] else { continue }
+            guard let area = areaIndex[item.area], item.crimeGroup != Self.allGroups else { continue }
+            let group = groupIndex[item.crimeGroup]
             let offset = ForecastWeek(containingLocalSeconds: item.firstWeekLocalSeconds).weeks(since: firstWeek)
             for (slot, count) in item.weeklyCounts.enumerated() {
                 let week = offset + slot
                 guard week >= 0, week < weekCount else { continue }
-                counts[(group * sortedAreas.count + area) * weekCount + week] += Double(count)
+                if let group, group != 0 { counts[(group * sortedAreas.count + area) * weekCount + week] += Double(count) }
                 counts[area * weekCount + week] += Double(count)
             }
         }

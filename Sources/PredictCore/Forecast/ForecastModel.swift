@@ -1,0 +1,90 @@
+import Contracts
+import Foundation
+
+/// A trained weekly forecast for one city: one Poisson booster per horizon (direct models:
+/// booster `h - 1` forecasts `h` weeks past the last observed week), with the area and group
+/// lists its categorical codes index and each area's neighbours.
+public struct ForecastModel: Sendable {
+    /// The furthest horizon, in weeks.
+    public static let maxWeeksAhead = 4
+
+    public let city: String
+    /// E.g. `2026.11.1-xgboost-beat-forecast`.
+    public var version: String
+    /// Area ids: the `beat` feature's codes.
+    public let areas: [String]
+    /// Group names, ``WeeklyPanel/allGroups`` first: the `crime_group` feature's codes.
+    public let groups: [String]
+    /// Per area, the indices of its neighbours.
+    public let neighbours: [[Int]]
+    /// The first and last week of the data it was trained on.
+    public let firstWeek: ForecastWeek
+    public let lastWeek: ForecastWeek
+    /// Booster per horizon, index `weeksAhead - 1`.
+    public let boosters: [XGBoostBooster]
+    /// The test-window evaluation, as GetModelMetrics serves it.
+    public var metrics: ModelMetrics
+
+    public init(city: String, version: String, areas: [String], groups: [String], neighbours: [[Int]],
+                firstWeek: ForecastWeek, lastWeek: ForecastWeek, boosters: [XGBoostBooster], metrics: ModelMetrics) {
+        self.city = city
+        self.version = version
+        self.areas = areas
+        self.groups = groups
+        self.neighbours = neighbours
+        self.firstWeek = firstWeek
+        self.lastWeek = lastWeek
+        self.boosters = boosters
+        self.metrics = metrics
+    }
+
+    /// One area's forecast with every SHAP contribution (in feature order).
+    public struct AreaResult: Sendable {
+        public let area: String
+        public let expectedCount: Double
+        /// The bias (XGBoost's last SHAP column), log-count.
+        public let baseValue: Double
+        /// Per feature (``ForecastFeatures/names``): shown value and contribution, log-count.
+        public let contributions: [Contribution]
+        /// baseValue + Σ contributions: the log of the expected count.
+        public let margin: Double
+    }
+
+    /// Forecasts every area of `panel` (built with this model's areas and groups) for target week
+    /// index `target`, `weeksAhead` weeks past the origin, with exact TreeSHAP contributions.
+    ///
+    /// The Poisson model works in log space: the margin is log(expected count), and base value +
+    /// contributions = margin, so the contributions multiply the count: a contribution c scales
+    /// it by e^c.
+    public func forecast(panel: WeeklyPanel, group: Int, target: Int, weeksAhead: Int) throws -> [AreaResult] {
+        let builder = ForecastFeatures(panel: panel, neighbours: BeatNeighbours(lists: neighbours))
+        var rows: [Float] = []
+        rows.reserveCapacity(panel.areas.count * ForecastFeatures.names.count)
+        for area in panel.areas.indices {
+            builder.append(group: group, area: area, target: target, horizon: weeksAhead, to: &rows)
+        }
+        let matrix = try XGBoostMatrix.typed(values: rows, rows: panel.areas.count, types: ForecastFeatures.types)
+        let shap = try boosters[weeksAhead - 1].predict(matrix, kind: .contributions)
+        let width = ForecastFeatures.names.count
+        return panel.areas.indices.map { area in
+            let row = shap.row(area).map(Double.init)
+            let features = rows[(area * width)..<((area + 1) * width)]
+            let contributions = ForecastFeatures.names.enumerated().map { column, name in
+                Contribution(feature: name, value: display(name, features[features.startIndex + column]), contribution: row[column])
+            }
+            let margin = row.reduce(0, +)
+            return AreaResult(area: panel.areas[area], expectedCount: exp(margin), baseValue: row[width],
+                              contributions: contributions, margin: margin)
+        }
+    }
+
+    private func display(_ feature: String, _ value: Float) -> String {
+        if value.isNaN { return "unknown" }
+        switch feature {
+        case "beat": return areas.indices.contains(Int(value)) ? areas[Int(value)] : "?"
+        case "crime_group": return groups.indices.contains(Int(value)) ? groups[Int(value)] : "?"
+        case "week_sin", "week_cos": return String(format: "%.2f", Double(value))
+        default: return value == value.rounded() ? String(Int(value)) : String(format: "%.2f", Double(value))
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Contracts
+import Foundation
+import IngestCore
+import Logging
+import Postgres
+import ServiceKit
+import TestSupport
+import Wire
+
+/// The real services the forecast learns from: ingest (its own handlers, in process, on a Unix
+/// socket) loaded with the Chicago beats and a slice of 2017, and the real `heatmap` executable
+/// consuming it, caught up before ``start`` returns.
+struct ForecastTestServices {
+    let ingestServer: RPCServer
+    let ingestTask: Task<Void, any Error>
+    let heatmap: ServiceProcess
+    let heatmapEndpoint: Endpoint
+    /// Incidents in the slice.
+    let rows: Int
+
+    static let logger = Logger(label: "predict-forecast-tests") { _ in SwiftLogNoOpLogHandler() }
+
+    static func start(database: TestDatabase, pool: PostgresPool, folder: TemporaryDirectory) async throws -> ForecastTestServices {
+        _ = try await Migrator(schema: "ingest", migrations: try Migration.load(directory: IngestBackend.migrationsDirectory),
+                               logger: logger).migrate(pool)
+        let loader = IngestLoader(databaseURL: database.url, logger: logger)
+        var router = RPCRouter()
+        IngestHandlers(loader: loader, store: IngestStore(pool: pool), writeAuthorization: WriteAuthorization(token: "t")).register(on: &router)
+        let server = RPCServer(configuration: RPCServerConfiguration(endpoints: [.unix(path: folder.path("i.sock"))]),
+                               router: router, logger: logger)
+        let task = Task { try await server.run() }
+        let ingest = try await server.boundEndpoints()[0]
+
+        guard let chicago = IngestCity(slug: "chicago") else { throw SharedData.Missing(description: "no city chicago") }
+        let beats = try await loader.load(LoadRequest(city: chicago, format: .areasGeoJSON, input: .file(
+            path: try SharedData.url("chicago-police-beats/police_beats_current.geojson.gz").path)))
+        guard beats.succeeded else { throw SharedData.Missing(description: "beats load failed: \(beats.error ?? "")") }
+        let slice = try ChicagoSlice.make()
+        let incidents = try await loader.load(LoadRequest(city: chicago, format: .chicagoCSV, input: .bytes(slice.csv, name: "district-1-2017.csv")))
+        guard incidents.succeeded else { throw SharedData.Missing(description: "slice load failed: \(incidents.error ?? "")") }
+
+        let socket = folder.path("h.sock")
+        let heatmap = try ServiceProcess("heatmap", arguments: ["serve", "--listen", "unix://\(socket)", "--database-url", database.url,
+                                                                "--ingest-endpoint", ingest.description],
+                                         logDirectory: folder.url)
+        let services = ForecastTestServices(ingestServer: server, ingestTask: task, heatmap: heatmap,
+                                            heatmapEndpoint: .unix(path: socket), rows: slice.rows)
+        try await services.waitForHeatmap(incidents: Int64(slice.rows))
+        return services
+    }
+
+    /// Polls the heatmap until its 2017 total equals what was loaded (two minutes at most).
+    func waitForHeatmap(incidents: Int64) async throws {
+        let client = RPCClient(endpoint: heatmapEndpoint)
+        defer { Task { await client.close() } }
+        let deadline = ContinuousClock.now + .seconds(120)
+        while ContinuousClock.now < deadline {
+            if let reply = try? await client.call(MethodNames.Heatmap.getBeatHeatmap, BeatHeatmapRequest(city: "chicago", year: 2017),
+                                                  as: BeatHeatmapResponse.self, timeout: .seconds(5)),
+               reply.total?.incidents == incidents {
+                return
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw SharedData.Missing(description: "the heatmap did not catch up with \(incidents) incidents; log:\n\(heatmap.log())")
+    }
+
+    func stop() async {
+        _ = await heatmap.terminate()
+        ingestTask.cancel()
+        _ = try? await ingestTask.value
+    }
+}
