@@ -7,6 +7,7 @@
 #   4. the three services on Unix sockets .data/run/<name>.sock, logs in .data/logs/
 #   5. the gateway on http://127.0.0.1:${CRIMESCOPE_HTTP_PORT:-8080}/, once /healthz says 200
 #   6. the bundled real data (demo-data/) through `ingest load`, once (remembered in .data/)
+#   7. Chicago's models trained in the background through the gateway, when none exist yet
 # Then it waits. Ctrl-C (or SIGTERM) stops the gateway, the services, then PostgreSQL.
 #
 # Environment: CRIMESCOPE_HTTP_HOST (127.0.0.1), CRIMESCOPE_HTTP_PORT (8080),
@@ -82,6 +83,37 @@ fi
 echo $$ > "$run_dir/up.pid"
 rm -f "$run_dir"/*.sock
 
+# Trains Chicago's models once, in the background, when the predict service has none: waits
+# until the heatmap service has applied every outbox entry (the forecast learns from its weekly
+# series), then asks for all five models through the gateway's token-protected
+# POST /api/v1/models/train; the predict service trains them and swaps them in when done. A later
+# run finds them (GET /api/v1/models answers 200) and trains nothing. Progress: .data/logs/train.log.
+train_models_once() {
+  local api="$1" city=chicago
+  if [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$api/models?city=$city" || true)" == 200 ]]; then
+    say "models for $city already trained"
+    return 0
+  fi
+  (
+    exec >>"$log_dir/train.log" 2>&1
+    echo "=== $(date -u +%FT%TZ) waiting for the heatmap service to apply the outbox"
+    local behind
+    for _ in $(seq 1 1200); do
+      behind="$(psql "$database_url" -X -q -tAc "SELECT (SELECT coalesce(max(position), 0) FROM ingest.outbox)
+        - (SELECT position FROM heatmap.consumer_state WHERE consumer = 'incident-outbox')" 2>/dev/null || echo unknown)"
+      [[ "$behind" =~ ^-?[0-9]+$ ]] && (( behind <= 0 )) && break
+      sleep 1
+    done
+    echo "=== $(date -u +%FT%TZ) heatmap caught up (behind: $behind); training $city"
+    curl -s --max-time 30 -X POST "$api/models/train" -H "Authorization: Bearer $write_token" \
+      -H 'Content-Type: application/json' \
+      -d "{\"city\":\"$city\",\"kinds\":[\"arrest\",\"domestic\",\"property\",\"crime_type\",\"beat_forecast\"]}"
+    echo
+  ) &
+  trainer_pid=$!
+  say "training $city's models in the background (log: .data/logs/train.log); the Predict view and /methodology show them when done"
+}
+
 # --- shutdown in reverse order ---------------------------------------------------------------
 declare -A pids=()
 stopping=0
@@ -102,6 +134,7 @@ shutdown() {
   stopping=1
   trap '' INT TERM
   say "stopping"
+  [[ -n "${trainer_pid:-}" ]] && kill "$trainer_pid" 2>/dev/null
   stop_process gateway
   for name in predict heatmap ingest; do stop_process "$name"; done
   if [[ -f "$data/pg/data/PG_VERSION" ]]; then
@@ -186,6 +219,8 @@ until [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "${url}healthz" 
 done
 
 load_bundled_data
+trainer_pid=""
+train_models_once "${url}api/v1"
 
 echo "CrimeScope is running at $url"
 say "logs in .data/logs/, write token in .data/write-token; Ctrl-C stops everything"
