@@ -337,3 +337,27 @@ def nyc_loaded(loaded_stack, bin_dir: Path, artifact_dir: Path):
             return {"base": base, "city": "nyc", "month": "2017-12"}
         time.sleep(1.0)
     pytest.fail("the heatmap service never listed nyc with 2017-12")
+
+
+@pytest.fixture(scope="session")
+def settled_stack(loaded_stack):
+    """`loaded_stack` once the heatmap service counts every 2017 Chicago incident that has an area
+    (loaded_stack may return while a slow consumer is still applying the outbox, when its total
+    stood still for a few polls); for tests that compare the page with the API."""
+    counted = subprocess.run(["psql", loaded_stack["database_url"], "-X", "-A", "-t", "-c",
+                              "SELECT count(area) FROM ingest.incidents WHERE city = 'chicago' "
+                              "AND occurred >= '2017-01-01' AND occurred < '2018-01-01'"],
+                             capture_output=True, text=True, timeout=60)
+    if counted.returncode != 0 or not counted.stdout.strip().isdigit():
+        pytest.fail(f"cannot count the loaded incidents: {counted.stderr.strip()}")
+    expected = int(counted.stdout.strip())
+    deadline = time.monotonic() + READY_TIMEOUT * 10
+    total = -1
+    while time.monotonic() < deadline:
+        status, body = _gateway_get_json(loaded_stack["base"], "/api/v1/heatmap?city=chicago&year=2017")
+        total = body.get("total", {}).get("incidents", -1) if status == 200 else -1
+        if total == expected:
+            return loaded_stack
+        time.sleep(1.0)
+    pytest.fail(f"the heatmap service counted {total} of {expected} incidents with an area\n"
+                f"{loaded_stack['services']['heatmap'][0].describe()}")

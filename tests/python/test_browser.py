@@ -79,8 +79,8 @@ def severe_console_entries(driver) -> list[dict]:
     return [e for e in driver.get_log("browser") if e.get("level") == "SEVERE"]
 
 
-def test_map_view_end_to_end(loaded_stack, browser, screenshots):
-    base = loaded_stack["base"]
+def test_map_view_end_to_end(settled_stack, browser, screenshots):
+    base = settled_stack["base"]
     browser.get(base + "/")
     ready = wait_ready(browser)
     WebDriverWait(browser, WAIT).until(

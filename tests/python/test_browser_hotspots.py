@@ -30,8 +30,8 @@ def wait_for(driver, expected: dict) -> None:
     WebDriverWait(driver, WAIT).until(shown)
 
 
-def test_hotspot_cells_per_type_and_window(loaded_stack, browser, screenshots):
-    base = loaded_stack["base"]
+def test_hotspot_cells_per_type_and_window(settled_stack, browser, screenshots):
+    base = settled_stack["base"]
     year = settled(lambda: api_hotspots(base, city="chicago", **{"from": "2017-01", "to": "2017-12"}, window=3),
                    accept=lambda reply: not reply["missing_months"])
     assert year["cells"] and 0 < year["captured_share"] < 1 and not year["missing_months"]

@@ -28,8 +28,8 @@ def shown(driver) -> tuple[int, str, str]:
     return int(total.get_attribute("data-total")), total.get_attribute("data-endpoint"), total.get_attribute("data-query")
 
 
-def test_time_window_switches_the_choropleth(loaded_stack, browser, screenshots):
-    base = loaded_stack["base"]
+def test_time_window_switches_the_choropleth(settled_stack, browser, screenshots):
+    base = settled_stack["base"]
     browser.get(base + "/#/map")
     ready = wait_ready(browser)
     WebDriverWait(browser, WAIT).until(
@@ -73,6 +73,16 @@ def test_time_window_switches_the_choropleth(loaded_stack, browser, screenshots)
     back, endpoint, _ = shown(browser)
     assert endpoint == "/api/v1/heatmap" and back == year_total
     assert browser.find_element(By.ID, "year-from").get_attribute("disabled") is None
+
+    # A deep link to a window opens the map on it.
+    browser.get(base + "/#/map?city=chicago&last=30d")
+    browser.refresh()
+    WebDriverWait(browser, WAIT).until(
+        lambda d: d.find_element(By.ID, "total").get_attribute("data-endpoint") == "/api/v1/heatmap/window")
+    month, _, query = shown(browser)
+    assert query == "city=chicago&last=30d" and month == window_total(base, query)
+    assert Select(browser.find_element(By.ID, "window")).first_selected_option.text == "Last 30 days"
+    assert browser.find_element(By.ID, "hours").get_attribute("disabled") is not None
 
     severe = severe_console_entries(browser)
     assert not severe, severe

@@ -98,8 +98,8 @@ def test_month_animation_plays_day_by_day(nyc_loaded, browser, screenshots):
     assert not severe, severe
 
 
-def test_month_animation_colours_chicago_by_arrest_or_crime_group(loaded_stack, browser, screenshots):
-    base = loaded_stack["base"]
+def test_month_animation_colours_chicago_by_arrest_or_crime_group(settled_stack, browser, screenshots):
+    base = settled_stack["base"]
     api = api_incidents(base, "chicago", "2017-07")
     arrests = sum(api["arrest"])
     assert 0 < arrests < api["count"]

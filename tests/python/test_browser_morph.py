@@ -24,8 +24,8 @@ def month_label(driver) -> str:
     return driver.find_element(By.ID, "morph-month").get_attribute("data-month") or ""
 
 
-def test_year_morph_changes_month(loaded_stack, browser, screenshots):
-    base = loaded_stack["base"]
+def test_year_morph_changes_month(settled_stack, browser, screenshots):
+    base = settled_stack["base"]
     def fetch() -> dict:
         with urllib.request.urlopen(f"{base}/api/v1/grids?city=chicago&year=2017", timeout=30) as response:
             return json.loads(response.read())

@@ -54,7 +54,7 @@
     if (!state.cities.length) { setStatus('No city has data yet.'); return; }
     CS.fillCities($('city'), state.cities, [params.get('city'), 'chicago', state.cities[0].city]);
     const preferred = state.cities.find(c => c.city === $('city').value);
-    if (params.get('last')) $('window').value = params.get('last');
+    setWindow(params.get('last'));
     for (const id of ['year-from', 'year-to', 'hours', 'type', 'hour-min', 'hour-max', 'window']) $(id).addEventListener('change', onFilter);
     $('city').addEventListener('change', () => selectCity($('city').value));
     $('show-map').addEventListener('click', () => showView('map'));
@@ -98,10 +98,16 @@
     setStatus('');
   }
 
-  function onFilter() {
-    $('custom-hours').hidden = $('hours').value !== 'custom';
+  // A time window ('7d', …; unknown or none: years and hours) replaces the year and hour filters.
+  function setWindow(last) {
+    $('window').value = [...$('window').options].some(o => o.value === last) ? last : '';
     const windowed = Boolean($('window').value);
     for (const id of ['year-from', 'year-to', 'hours', 'hour-min', 'hour-max']) $(id).disabled = windowed;
+  }
+
+  function onFilter() {
+    $('custom-hours').hidden = $('hours').value !== 'custom';
+    setWindow($('window').value);
     refresh();
   }
 
@@ -306,6 +312,11 @@
       if (!state.started) { state.started = true; init(params); return; }
       if (map) map.invalidateSize();
       if (state.city) $('time-zone').textContent = state.city.time_zone;
+      if (state.cities.length && CS.asksForChange('map', params)) {
+        CS.fillCities($('city'), state.cities, [params.get('city'), $('city').value]);
+        setWindow(params.get('last'));
+        selectCity($('city').value);
+      }
     },
   });
 })();
