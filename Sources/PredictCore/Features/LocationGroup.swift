@@ -33,7 +33,7 @@ public enum LocationGroup: Int, Sendable, CaseIterable, Codable {
     }
 
     private static let rules: [(LocationGroup, [String])] = [
-        (.transit, ["CTA", "TRAIN", "BUS", "TRANSPORTATION", "AIRPORT", "TAXI", "RAILROAD"]),
+        (.transit, ["CTA", "TRAIN", "BUS STOP", "CTA BUS", "TRANSPORTATION", "AIRPORT", "TAXI", "RAILROAD"]),
         (.school, ["SCHOOL", "COLLEGE", "UNIVERSITY", "DAY CARE"]),
         (.parkingVehicle, ["PARKING", "GARAGE", "VEHICLE", "DRIVEWAY", "GAS STATION", "CAR WASH", "AUTO"]),
         (.apartment, ["APARTMENT", "CHA ", "HOTEL", "MOTEL", "NURSING", "RETIREMENT"]),

@@ -1,0 +1,128 @@
+import Contracts
+import Foundation
+import PredictCore
+import ServiceKit
+import TestSupport
+import Testing
+import Wire
+
+/// The predict handlers over a real Unix socket: Train needs the token and runs as a job with
+/// progress, then Predict answers with all four models, GetModelMetrics reports them, and bad
+/// requests get clear statuses.
+@Suite struct PredictRPCTests {
+    @Test func trainThenPredictOverASocket() async throws {
+        try await TestDatabase.withDatabase(label: "predict_rpc") { database in
+            let services = try await PredictTestServices.start(database: database)
+            let registry = ModelRegistry()
+            let pipeline = TrainingPipeline(source: IngestTrainingRows(client: RPCClient(endpoint: services.ingestEndpoint)),
+                                            store: PredictStore(pool: services.pool), registry: registry,
+                                            settings: IncidentModelTests.settings, logger: PredictTestServices.logger)
+            var router = RPCRouter()
+            PredictHandlers(registry: registry, jobs: TrainingJobs(), pipeline: pipeline,
+                            writeAuthorization: WriteAuthorization(token: PredictTestServices.token)).register(on: &router)
+            let server = RPCServer(configuration: RPCServerConfiguration(endpoints: [.unix(path: services.folder.path("predict.sock"))]),
+                                   router: router, logger: PredictTestServices.logger)
+            let serverTask = Task { try await server.run() }
+            let client = RPCClient(endpoint: try await server.boundEndpoints()[0])
+            do {
+                try await check(client)
+            } catch {
+                serverTask.cancel()
+                await services.stop()
+                throw error
+            }
+            await client.close()
+            serverTask.cancel()
+            _ = try? await serverTask.value
+            await services.stop()
+        }
+    }
+
+    static let context = IncidentContext(city: "chicago", area: "0111", hour: 22, dayOfWeek: 5, month: 7,
+                                         locationDescription: "STREET", primaryType: "BATTERY")
+
+    private func code(_ body: () async throws -> Void) async -> StatusCode? {
+        do {
+            try await body()
+            return nil
+        } catch let error as RPCError {
+            return error.code
+        } catch {
+            return .unknown
+        }
+    }
+
+    private func check(_ client: RPCClient) async throws {
+        let predict = PredictRequest(context: Self.context, topContributions: 4, topClasses: 5)
+        // No models yet.
+        #expect(await code { _ = try await client.call(MethodNames.Predict.predict, predict, as: PredictResponse.self) } == .failedPrecondition)
+        #expect(await code { _ = try await client.call(MethodNames.Predict.getModelMetrics, GetModelMetricsRequest(city: "chicago"), as: GetModelMetricsResponse.self) } == .failedPrecondition)
+
+        // Train needs the token.
+        let train = TrainRequest(city: "chicago", asynchronous: true)
+        #expect(await code { _ = try await client.call(MethodNames.Predict.train, train, as: TrainingProgress.self) } == .unauthenticated)
+        #expect(await code {
+            _ = try await client.call(MethodNames.Predict.train, train, as: TrainingProgress.self,
+                                      metadata: [MetadataEntry(key: "authorization", value: "Bearer wrong")])
+        } == .permissionDenied)
+        let bearer = [MetadataEntry(key: "authorization", value: "Bearer \(PredictTestServices.token)")]
+        #expect(await code {
+            _ = try await client.call(MethodNames.Predict.train, TrainRequest(city: "chicago", kinds: [.beatForecast]), as: TrainingProgress.self, metadata: bearer)
+        } == .invalidArgument)
+        let started = try await client.call(MethodNames.Predict.train, train, as: TrainingProgress.self, metadata: bearer)
+        #expect(started.jobID > 0)
+        #expect(!started.finished)
+        var progress = started
+        var fractions: [Double] = []
+        while !progress.finished {
+            try await Task.sleep(for: .milliseconds(100))
+            progress = try await client.call(MethodNames.Predict.getTrainingProgress, GetTrainingProgressRequest(jobID: started.jobID),
+                                             as: TrainingProgress.self)
+            fractions.append(progress.fraction)
+        }
+        #expect(progress.error == "")
+        #expect(progress.phase == "done" && progress.fraction == 1)
+        #expect(fractions == fractions.sorted())
+        #expect(await code { _ = try await client.call(MethodNames.Predict.getTrainingProgress, GetTrainingProgressRequest(jobID: 999), as: TrainingProgress.self) } == .notFound)
+
+        // Four answers, each explained, margins adding up.
+        let response = try await client.call(MethodNames.Predict.predict, predict, as: PredictResponse.self)
+        #expect(response.answers.map(\.kind) == [.arrest, .domestic, .property, .crimeType])
+        for answer in response.answers {
+            #expect(answer.modelVersion.hasSuffix("-xgboost-\(answer.kind.slug)"))
+            #expect(answer.probability > 0 && answer.probability < 1)
+            let explanation = try #require(answer.explanation)
+            #expect(explanation.contributions.count == 4)
+            #expect(explanation.contributions.map { abs($0.contribution) } == explanation.contributions.map { abs($0.contribution) }.sorted(by: >))
+        }
+        let type = try #require(response.answers.last)
+        #expect(type.topClasses.count == 5)
+        #expect(abs(type.topClasses[0].probability - type.probability) < 1e-12)
+        // With every contribution, base + sum == margin.
+        let full = try await client.call(MethodNames.Predict.predict, PredictRequest(context: Self.context), as: PredictResponse.self)
+        for answer in full.answers {
+            let explanation = try #require(answer.explanation)
+            #expect(abs(explanation.baseValue + explanation.contributions.map(\.contribution).reduce(0, +) - explanation.margin) < 1e-9)
+        }
+
+        // Metrics for the methodology page.
+        let metrics = try await client.call(MethodNames.Predict.getModelMetrics, GetModelMetricsRequest(city: "chicago"), as: GetModelMetricsResponse.self)
+        #expect(metrics.models.map(\.kind) == [.arrest, .domestic, .property, .crimeType])
+        #expect(metrics.models.allSatisfy { $0.testWindow == "2017-01-01..2018-01-01" && !$0.importances.isEmpty })
+
+        // Bad requests.
+        var badHour = Self.context
+        badHour.hour = 24
+        #expect(await code { _ = try await client.call(MethodNames.Predict.predict, PredictRequest(context: badHour), as: PredictResponse.self) } == .invalidArgument)
+        var badDay = Self.context
+        badDay.dayOfWeek = 7
+        #expect(await code { _ = try await client.call(MethodNames.Predict.predict, PredictRequest(context: badDay), as: PredictResponse.self) } == .invalidArgument)
+        var unknownBeat = Self.context
+        unknownBeat.area = "9999"
+        #expect(await code { _ = try await client.call(MethodNames.Predict.predict, PredictRequest(context: unknownBeat), as: PredictResponse.self) } == .notFound)
+        var otherCity = Self.context
+        otherCity.city = "nyc"
+        #expect(await code { _ = try await client.call(MethodNames.Predict.predict, PredictRequest(context: otherCity), as: PredictResponse.self) } == .failedPrecondition)
+        #expect(await code { _ = try await client.call(MethodNames.Predict.predict, PredictRequest(), as: PredictResponse.self) } == .invalidArgument)
+    }
+}

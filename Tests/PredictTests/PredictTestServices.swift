@@ -1,0 +1,55 @@
+import Contracts
+import Foundation
+import Testing
+import IngestCore
+import Logging
+import Postgres
+import PredictCore
+import ServiceKit
+import TestSupport
+import Wire
+
+/// A real ingest service (its own handlers) on a Unix socket over a migrated test database,
+/// loaded with ``ChicagoSample``, plus the predict schema migrated in the same database.
+struct PredictTestServices {
+    static let token = "predict-test-token"
+    static let logger = Logger(label: "predict-tests") { _ in SwiftLogNoOpLogHandler() }
+
+    let folder: TemporaryDirectory
+    let pool: PostgresPool
+    let ingestServer: RPCServer
+    let ingestTask: Task<Void, any Error>
+    let ingestEndpoint: Endpoint
+
+    static func start(database: TestDatabase) async throws -> PredictTestServices {
+        let folder = try TemporaryDirectory(prefix: "pm")
+        let pool = database.pool()
+        _ = try await Migrator(schema: "ingest", migrations: try Migration.load(directory: IngestBackend.migrationsDirectory), logger: logger).migrate(pool)
+        _ = try await Migrator(schema: "predict", migrations: try Migration.load(directory: PredictBackend.migrationsDirectory), logger: logger).migrate(pool)
+        let loader = IngestLoader(databaseURL: database.url, logger: logger)
+        let outcome = try await loader.load(LoadRequest(city: try #require(IngestCity(slug: "chicago")), format: .chicagoCSV,
+                                                        input: .file(path: try ChicagoSample.write(in: folder))))
+        guard outcome.succeeded else { throw SharedData.Missing(description: "loading the Chicago sample failed: \(outcome.error ?? "")") }
+        var router = RPCRouter()
+        IngestHandlers(loader: loader, store: IngestStore(pool: pool), writeAuthorization: WriteAuthorization(token: "ingest"))
+            .register(on: &router)
+        let server = RPCServer(configuration: RPCServerConfiguration(endpoints: [.unix(path: folder.path("ingest.sock"))]),
+                               router: router, logger: logger)
+        let task = Task { try await server.run() }
+        let bound = try await server.boundEndpoints()
+        return PredictTestServices(folder: folder, pool: pool, ingestServer: server, ingestTask: task, ingestEndpoint: bound[0])
+    }
+
+    /// Fetches the city's rows from the ingest service over its socket.
+    func fetchTable() async throws -> IncidentTable {
+        let client = RPCClient(endpoint: ingestEndpoint)
+        defer { Task { await client.close() } }
+        return try await IngestTrainingRows(client: client).fetch(city: "chicago")
+    }
+
+    func stop() async {
+        ingestTask.cancel()
+        _ = try? await ingestTask.value
+        await pool.shutdown()
+    }
+}
