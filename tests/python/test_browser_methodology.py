@@ -63,7 +63,7 @@ def test_methodology_states_caveats_and_models(loaded_stack, browser, screenshot
         for model, card in zip([m for m in reply["models"] if m["kind"] != "beat_forecast"], cards):
             assert model["model_version"] in card.text
             if "roc_auc" in model["metrics"]:
-                cell = card.find_element(By.CSS_SELECTOR, "tr[data-metric=roc_auc] td:last-child")
+                cell = card.find_element(By.CSS_SELECTOR, "tr[data-metric=roc_auc] td:nth-child(2)")
                 assert abs(float(cell.text) - model["metrics"]["roc_auc"]) < 0.001
     browser.execute_script("document.getElementById('models').scrollIntoView()")
     browser.save_screenshot(str(screenshots / "methodology.png"))

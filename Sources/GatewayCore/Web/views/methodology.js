@@ -6,11 +6,12 @@
   const { $, fmt, api } = CS;
   const NAMES = { arrest: 'Arrest made?', domestic: 'Domestic?', property: 'Property crime?',
                   crime_type: 'Crime type (top-K)', beat_forecast: 'Weekly beat forecast' };
-  const METRICS = [['roc_auc', 'ROC-AUC'], ['accuracy', 'Accuracy'], ['baseline_accuracy', 'Majority-class accuracy'],
-                   ['log_loss', 'Log loss'], ['top1', 'Top-1'], ['top5', 'Top-5'], ['mae', 'MAE'],
-                   ['baseline_mae', 'Baseline MAE'], ['pai_5', 'PAI at 5 % of area'], ['baseline_pai_5', 'Baseline PAI at 5 %'],
-                   ['pai_10', 'PAI at 10 %'], ['baseline_pai_10', 'Baseline PAI at 10 %'], ['pai_20', 'PAI at 20 %'],
-                   ['baseline_pai_20', 'Baseline PAI at 20 %'], ['pei_10', 'PEI at 10 %'], ['hit_rate_10', 'Hit rate at 10 %']];
+  const LABELS = { roc_auc: 'ROC-AUC', accuracy: 'Accuracy', log_loss: 'Log loss', top1: 'Top-1 accuracy',
+                   top5: 'Top-5 accuracy', mae: 'MAE (incidents per beat-week)' };
+  // What the explorer CrimeScope follows published on its own test years, for comparison.
+  const PUBLISHED = { arrest: 'ROC-AUC 0.859', domestic: 'ROC-AUC 0.916', property: 'ROC-AUC 0.749', crime_type: 'top-5 75 %' };
+  const SHARE_LABELS = { pai: 'PAI', oracle_pai: 'Oracle PAI', pei: 'PEI', hit_rate: 'Hit rate' };
+  const ORDER = ['roc_auc', 'accuracy', 'log_loss', 'top1', 'top5', 'pai', 'pei', 'hit_rate', 'oracle_pai', 'mae'];
   const BLUE = '#0072B2', ORANGE = '#E69F00', GREY = '#999999';
   const charts = [];
 
@@ -59,17 +60,48 @@
     }
   }
 
+  // "pai_10" → "PAI at 10 % of the area"; others from LABELS or the key itself.
+  function label(key) {
+    const share = key.match(/^(pai|oracle_pai|pei|hit_rate)_([0-9]+)$/);
+    if (share) return `${SHARE_LABELS[share[1]]} at ${share[2]} % of the area`;
+    return LABELS[key] || key;
+  }
+  function rank(key) {
+    const i = ORDER.indexOf(key.replace(/_[0-9]+$/, ''));
+    return [i < 0 ? ORDER.length : i, Number((key.match(/_([0-9]+)$/) || [0, 0])[1]), key];
+  }
+
+  // One row a metric on the test data: the model's value and, where there is one, its baseline's
+  // (majority class for the yes/no models, the previous four weeks for the forecast).
   function metricsTable(table, model) {
-    table.innerHTML = '<tr><th>Metric (test)</th><th>Value</th></tr>';
-    const known = new Set(METRICS.map(m => m[0]));
-    const rows = METRICS.filter(([key]) => key in model.metrics)
-      .concat(Object.keys(model.metrics).filter(k => !known.has(k)).sort().map(k => [k, k]));
-    for (const [key, label] of rows) {
+    table.innerHTML = '<tr><th>Metric (test)</th><th>Model</th><th>Baseline</th></tr>';
+    const keys = Object.keys(model.metrics).filter(k => !k.startsWith('baseline_'))
+      .sort((a, b) => { const x = rank(a), y = rank(b); return x[0] - y[0] || x[1] - y[1] || (x[2] < y[2] ? -1 : 1); });
+    for (const key of keys) {
       const row = table.insertRow();
       row.dataset.metric = key;
-      row.insertCell().textContent = label;
+      row.insertCell().textContent = label(key);
       row.insertCell().textContent = number(model.metrics[key]);
+      const baseline = model.metrics['baseline_' + key];
+      row.insertCell().textContent = baseline === undefined ? '' : number(baseline);
     }
+  }
+
+  // Predicted probability vs observed rate per bin: a calibrated model has them close.
+  function calibrationTable(bins) {
+    const details = document.createElement('details');
+    details.innerHTML = '<summary>Calibration on the test year</summary>';
+    const table = document.createElement('table');
+    table.className = 'facts calibration';
+    table.innerHTML = '<tr><th>Predicted (mean)</th><th>Observed rate</th><th>Incidents</th></tr>';
+    for (const bin of bins) {
+      const row = table.insertRow();
+      row.insertCell().textContent = (100 * bin.predicted_mean).toFixed(1) + ' %';
+      row.insertCell().textContent = (100 * bin.observed_rate).toFixed(1) + ' %';
+      row.insertCell().textContent = fmt.format(bin.count);
+    }
+    details.appendChild(table);
+    return details;
   }
 
   function showModel(model) {
@@ -81,8 +113,10 @@
       `<div class="chart"><canvas width="380" height="260" role="img"></canvas></div></div>`;
     card.querySelector('h3').textContent = `${NAMES[model.kind] || model.kind} · ${model.model_version}`;
     card.querySelector('.windows').textContent =
-      `Trained on ${model.train_window}, validated on ${model.validation_window}, tested on ${model.test_window}.`;
+      `Trained on ${model.train_window}, validated on ${model.validation_window}, tested on ${model.test_window}.` +
+      (PUBLISHED[model.kind] ? ` For comparison, the explorer CrimeScope follows published ${PUBLISHED[model.kind]} on its own test years.` : '');
     metricsTable(card.querySelector('table'), model);
+    if (model.calibration.length) card.insertBefore(calibrationTable(model.calibration), card.querySelector('.charts'));
     $('models-list').appendChild(card);
     const [roc, importance] = card.querySelectorAll('canvas');
     roc.setAttribute('aria-label', `ROC curve of the ${model.kind} model`);
