@@ -214,17 +214,28 @@ def test_openapi_document_is_valid_and_every_path_answers(loaded_stack):
             assert path.startswith("/api/v1/")
             for op in item.values():
                 assert "200" in op["responses"] and op["operationId"]
-    examples = {"{city}": "chicago", "{area}": "1834"}
-    assert set(body["paths"]) == {"/api/v1/cities", "/api/v1/heatmap", "/api/v1/areas/shapes",
-                                  "/api/v1/areas/{city}/{area}", "/api/v1/ingest/runs", "/api/v1/openapi.json"}
+    assert set(body["paths"]) == {
+        "/api/v1/cities", "/api/v1/heatmap", "/api/v1/areas/shapes", "/api/v1/areas/{city}/{area}", "/api/v1/ingest/runs",
+        "/api/v1/openapi.json", "/api/v1/heatmap/window", "/api/v1/incidents", "/api/v1/grids", "/api/v1/hotspots",
+        "/api/v1/ingest/runs/{run}/rejects", "/api/v1/ingest/loads", "/api/v1/predict", "/api/v1/forecast", "/api/v1/models",
+        "/api/v1/models/train", "/api/v1/models/train/{job}"}
+    predict_paths = ("/api/v1/predict", "/api/v1/forecast", "/api/v1/models")
     for path, item in body["paths"].items():
-        url = path
-        for placeholder, value in examples.items():
-            url = url.replace(placeholder, value)
-        required = [p for p in item["get"].get("parameters", []) if p.get("required") and p["in"] == "query"]
-        query = urllib.parse.urlencode({p["name"]: "chicago" if p["name"] == "city" else "1" for p in required})
-        status, _, content = fetch(loaded_stack["base"] + url + ("?" + query if query else ""))
-        assert status == 200, (url, content[:300])
+        for method, operation in item.items():
+            if method != "get":
+                assert operation["security"] == [{"bearerAuth": []}], path
+                continue
+            url, query = path, {}
+            for parameter in operation.get("parameters", []):
+                if parameter["in"] == "path":
+                    url = url.replace("{" + parameter["name"] + "}", str(parameter["example"]))
+                elif parameter.get("required"):
+                    query[parameter["name"]] = parameter["example"]
+            status, _, content = fetch(loaded_stack["base"] + url + ("?" + urllib.parse.urlencode(query) if query else ""))
+            if path.startswith(predict_paths):  # the predict service may not serve these yet (501), or lack a model
+                assert status in (200, 400, 404, 501), (url, content[:300])
+            else:
+                assert status == 200, (url, content[:300])
     assert "ApiError" in body["components"]["schemas"]
 
 
