@@ -32,6 +32,8 @@ packages=(
   chromium chromium-driver libjs-leaflet libjs-chart.js
   # the Python test client
   python3 python3-venv
+  # the gateway benchmark (bench/gateway/run.sh)
+  wrk
 )
 
 # --- 1. Debian packages ------------------------------------------------------------------
