@@ -16,13 +16,15 @@ window.CS = (function () {
     empty: '#f4f4f4',
   };
 
-  /// GET a JSON document; a non-2xx answer throws with the API's own error message.
+  /// GET a JSON document; a non-2xx answer throws with the API's own error message (and its
+  /// `status` and error `code`).
   async function api(path) {
     const response = await fetch(path, { headers: { Accept: 'application/json' } });
     const body = await response.json().catch(() => ({}));
     if (!response.ok) {
       const error = new Error((body.error && body.error.message) || `${response.status} ${response.statusText}`);
       error.status = response.status;
+      error.code = (body.error && body.error.code) || '';
       throw error;
     }
     return body;
@@ -160,6 +162,9 @@ window.CS = (function () {
     route();
   }
 
-  return { $, fmt, pct, palettes, ramp, quantileBreaks, classColour, api, cities, fillCities, shapes, baseMap, outlines, canvasOverlay,
+  /// The predict service's "nothing trained yet" answer (FAILED_PRECONDITION), not a failure.
+  const untrained = error => error.code === 'FAILED_PRECONDITION';
+
+  return { $, fmt, pct, untrained, palettes, ramp, quantileBreaks, classColour, api, cities, fillCities, shapes, baseMap, outlines, canvasOverlay,
            view, setParams, asksForChange, start };
 })();

@@ -44,8 +44,11 @@
     try { reply = await api('/api/v1/models?city=' + encodeURIComponent(city)); }
     catch (error) {
       status('');
-      empty(`No model metrics to show: the predict service did not answer (${error.message}).`, 'unavailable');
-      return;
+      if (!CS.untrained(error)) {
+        empty(`No model metrics to show: the predict service did not answer (${error.message}).`, 'unavailable');
+        return;
+      }
+      reply = { models: [] };
     }
     status('');
     if (!reply.models.length) {

@@ -104,9 +104,10 @@
       box.innerHTML = '';
       const note = document.createElement('p');
       note.className = 'note warning';
-      note.textContent = `No answer: the predict service did not answer (${error.message}). Models may not be trained yet.`;
+      note.textContent = CS.untrained(error) ? `No answer: no model is trained yet for ${state.city.name || state.city.city}.`
+        : `No answer: the predict service did not answer (${error.message}).`;
       box.appendChild(note);
-      box.dataset.state = 'unavailable';
+      box.dataset.state = CS.untrained(error) ? 'empty' : 'unavailable';
       return;
     }
     if (seq !== state.seq) return;
@@ -192,8 +193,9 @@
     try { reply = await api('/api/v1/forecast?city=' + encodeURIComponent(state.city.city)); }
     catch (error) {
       if (seq !== state.forecastSeq) return;
-      $('predict-forecast-note').textContent = `No forecast layer: the predict service did not answer (${error.message}).`;
-      $('predict-map').dataset.forecast = 'unavailable';
+      $('predict-forecast-note').textContent = CS.untrained(error) ? 'No forecast yet: the forecast model is not trained.'
+        : `No forecast layer: the predict service did not answer (${error.message}).`;
+      $('predict-map').dataset.forecast = CS.untrained(error) ? 'empty' : 'unavailable';
       recolour();
       return;
     }
