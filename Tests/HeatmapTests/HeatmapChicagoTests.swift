@@ -55,12 +55,17 @@ struct HeatmapChicagoTests {
         let store = HeatmapStore(pool: pool)
         var settings = OutboxConsumerSettings()
         settings.maxDeltas = 5_000
-        let first = OutboxConsumer(client: RPCClient(endpoint: ingest.endpoint), store: store, index: RollupIndex(),
+        let firstIndex = RollupIndex()
+        let first = OutboxConsumer(client: RPCClient(endpoint: ingest.endpoint), store: store, index: firstIndex,
                                    settings: settings, logger: Self.logger)
         try await first.prepare()
         let stoppedAt = try await first.catchUp(maxBatches: 3)
         #expect(stoppedAt > 0 && stoppedAt < lastPosition)
         #expect(try await store.position() == stoppedAt)
+        // The index the batches were applied to and one loaded afresh both equal the tables.
+        let tables = try await RollupRecount.stored(pool, city: "chicago")
+        IndexDump(try #require(firstIndex.city("chicago"))).expectEqual(toTables: tables)
+        IndexDump(try #require(try await store.snapshot().cities["chicago"])).expectEqual(toTables: tables)
 
         // 2. The real executable continues from there; SIGKILL it mid-stream, start it again.
         let socket = folder.path("h.sock")

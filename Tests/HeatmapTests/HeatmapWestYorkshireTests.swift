@@ -14,7 +14,6 @@ import Wire
 /// cell counts checked against a recount of the raw files in the British National Grid.
 @Suite("Heatmap hex hotspots over West Yorkshire", .serialized, .timeLimit(.minutes(5)))
 struct HeatmapWestYorkshireTests {
-    static let logger = Logger(label: "heatmap-tests") { _ in SwiftLogNoOpLogHandler() }
     static let files = ["2016-07", "2017-07", "2018-07"].map { "uk-police-west-yorkshire/\($0)-west-yorkshire-street.csv.xz" }
 
     @Test("hotspots over 25 months with 22 missing; counts equal the raw-file recount")
@@ -24,38 +23,22 @@ struct HeatmapWestYorkshireTests {
         let pool = database.pool(size: 2)
         defer { folder.remove() }
         let ingest = try await IngestTestServer.start(database: database, pool: pool, folder: folder)
-        var server: RPCServer?
-        var serverTask: Task<Void, any Error>?
+        var heatmap: HeatmapTestServer?
         do {
             for file in Self.files {
                 let outcome = try await ingest.load(file, city: "uk-west-yorkshire", format: .policeUKCSV)
                 #expect(outcome.succeeded, "\(outcome.error ?? "")")
             }
-            let migrations = try Migration.load(directory: HeatmapBackend.migrationsDirectory)
-            _ = try await Migrator(schema: "heatmap", migrations: migrations, logger: Self.logger).migrate(pool)
-            let store = HeatmapStore(pool: pool), index = RollupIndex()
-            let ingestClient = RPCClient(endpoint: ingest.endpoint)
-            let consumer = OutboxConsumer(client: ingestClient, store: store, index: index, logger: Self.logger)
-            try await consumer.prepare()
-            try await consumer.catchUp()
-            var router = RPCRouter()
-            HeatmapHandlers(index: index, store: store, ingest: ingestClient).register(on: &router)
-            let heatmap = RPCServer(configuration: RPCServerConfiguration(endpoints: [.unix(path: folder.path("h.sock"))]),
-                                    router: router, logger: Self.logger)
-            server = heatmap
-            serverTask = Task { try await heatmap.run() }
-            let client = RPCClient(endpoint: try await heatmap.boundEndpoints()[0])
-            try await check(client)
-            await client.close()
+            let server = try await HeatmapTestServer.start(pool: pool, folder: folder, ingest: ingest)
+            heatmap = server
+            try await check(server.client)
         } catch {
-            serverTask?.cancel()
+            await heatmap?.stop()
             await ingest.stop()
             await pool.shutdown()
             throw error
         }
-        _ = server
-        serverTask?.cancel()
-        _ = try? await serverTask?.value
+        await heatmap?.stop()
         await ingest.stop()
         await pool.shutdown()
         try await database.drop()
