@@ -44,22 +44,24 @@ struct LoadCommand: AsyncParsableCommand {
         var logger = Logger(label: "crimescope.ingest.load")
         logger.logLevel = .warning
         let loader = IngestLoader(databaseURL: try database.resolve(), logger: logger)
+        // One run per file, in order; the next file is started (parsing ahead, committing nothing)
+        // while the current one commits, so its parse overlaps the current upserts.
+        let inputs = try files.map { try resolve($0, explicitFormat: explicitFormat) }
         var failures = 0
-        for file in files {
-            let path = URL(fileURLWithPath: file).standardizedFileURL.path
-            let format: LoadFormat
-            if let explicitFormat {
-                format = explicitFormat
-            } else if let detected = try SourceFormat.detect(contentsOf: URL(fileURLWithPath: path)) {
-                format = LoadFormat(detected: detected)
-            } else {
-                throw ValidationError("cannot recognise the format of \(file): pass --format")
+        var current = try await startLoad(inputs.first, loader: loader, city: city, after: nil)
+        for index in inputs.indices {
+            guard let (job, path) = current else { break }
+            // A next file that cannot start (gone meanwhile) fails the command only after this run ends.
+            var next: (LoadJob, String)?
+            var nextError: (any Error)?
+            do {
+                next = try await startLoad(inputs.indices.contains(index + 1) ? inputs[index + 1] : nil, loader: loader,
+                                           city: city, after: job)
+            } catch {
+                nextError = error
             }
-            let started = ContinuousClock.now
-            let job = try await loader.start(LoadRequest(city: city, format: format, input: .file(path: path),
-                                                         fullReload: full, batchRows: batchRows))
             let reporter = ProgressReporter(name: URL(fileURLWithPath: path).lastPathComponent, runID: job.runID,
-                                            totalBytes: UncompressedSize.estimate(path: path), started: started)
+                                            totalBytes: UncompressedSize.estimate(path: path), started: ContinuousClock.now)
             let ticker = Task {
                 while !Task.isCancelled {
                     do { try await Task.sleep(for: reporter.interval) } catch { return }
@@ -70,7 +72,32 @@ struct LoadCommand: AsyncParsableCommand {
             ticker.cancel()
             reporter.finish(job.progress.snapshot, outcome: outcome)
             if !outcome.succeeded { failures += 1 }
+            if let nextError { throw nextError }
+            current = next
         }
         if failures > 0 { throw ExitCode(1) }
+    }
+
+    /// The absolute path of `file` and its format (given, or detected from its first bytes).
+    private func resolve(_ file: String, explicitFormat: LoadFormat?) throws -> (path: String, format: LoadFormat) {
+        let path = URL(fileURLWithPath: file).standardizedFileURL.path
+        let format: LoadFormat
+        if let explicitFormat {
+            format = explicitFormat
+        } else if let detected = try SourceFormat.detect(contentsOf: URL(fileURLWithPath: path)) {
+            format = LoadFormat(detected: detected)
+        } else {
+            throw ValidationError("cannot recognise the format of \(file): pass --format")
+        }
+        return (path, format)
+    }
+
+    /// Starts the load of `input` (none: `nil`) to commit after `previous`.
+    private func startLoad(_ input: (path: String, format: LoadFormat)?, loader: IngestLoader, city: IngestCity,
+                           after previous: LoadJob?) async throws -> (LoadJob, String)? {
+        guard let input else { return nil }
+        let job = try await loader.start(LoadRequest(city: city, format: input.format, input: .file(path: input.path),
+                                                     fullReload: full, batchRows: batchRows), after: previous)
+        return (job, input.path)
     }
 }

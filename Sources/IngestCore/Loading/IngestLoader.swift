@@ -4,15 +4,20 @@ import Postgres
 
 /// Runs loads: each on two threads of its own — the parser (plus its decompressor child process)
 /// and a COPY writer with its own database connection — joined by a bounded queue of ~64 KiB COPY
-/// chunks (32 chunks ≈ 2 MiB in flight). Loads never occupy the RPC pool's connections or the
-/// cooperative thread pool.
+/// chunks sized to hold about one whole batch (see ``queueCapacity(batchRows:)``), so the parser
+/// reads the next batch while the database upserts the current one. Loads never occupy the RPC
+/// pool's connections or the cooperative thread pool.
 public struct IngestLoader: Sendable {
     /// The database loads connect to.
     public let databaseURL: String
     let logger: Logger
 
-    /// COPY chunks in flight between the parser and the writer.
-    static let queueCapacity = 32
+    /// COPY chunks in flight between the parser and the writer: room for one batch of staging rows
+    /// (~180 bytes each for Chicago; 256 assumed) plus 32 chunks, at most 1,024 chunks (64 MiB).
+    /// With less room the parser stalls during every upsert and the two never overlap.
+    static func queueCapacity(batchRows: Int) -> Int {
+        min(1_024, 32 + batchRows / (StagingProducer.chunkBytes / 256))
+    }
 
     public init(databaseURL: String, logger: Logger = Logger(label: "crimescope.ingest.loader")) {
         self.databaseURL = databaseURL
@@ -21,18 +26,25 @@ public struct IngestLoader: Sendable {
 
     /// Checks the request, records the run and starts it; returns once the run id exists.
     /// Throws ``IngestError`` for a format that does not fit the city, or a missing file.
-    public func start(_ request: LoadRequest) async throws -> LoadJob {
+    ///
+    /// With `previous`, the new run parses ahead (about one batch) at once but commits nothing
+    /// until `previous` has ended, so a list of files loads in order — each run a committed
+    /// prefix, later files' versions applied after earlier ones' — while the parsing of one file
+    /// overlaps the upserts of the one before.
+    public func start(_ request: LoadRequest, after previous: LoadJob? = nil) async throws -> LoadJob {
         guard request.format.fits(request.city) else {
             throw IngestError.invalidArgument("format \(request.format.rawValue) cannot load city \(request.city.slug)")
         }
         if case .file(let path) = request.input, !FileManager.default.isReadableFile(atPath: path) {
             throw IngestError.notFound("no readable file at \(path) on the ingest server")
         }
-        let queue = BlockingQueue<StagingItem>(capacity: Self.queueCapacity)
+        let queue = BlockingQueue<StagingItem>(capacity: Self.queueCapacity(batchRows: request.batchRows))
         let progress = LoadProgressCounter()
         let (started, startedContinuation) = AsyncThrowingStream<Int64, any Error>.makeStream()
         let (ended, endedContinuation) = AsyncStream<LoadOutcome>.makeStream()
-        let run = LoadRun(request: request, databaseURL: databaseURL, logger: logger, queue: queue, progress: progress)
+        let endSignal = LoadEndSignal()
+        let run = LoadRun(request: request, databaseURL: databaseURL, logger: logger, queue: queue, progress: progress,
+                          previous: previous?.ended)
         let thread = Thread {
             run.execute(onStarted: { runID in
                 startedContinuation.yield(runID)
@@ -40,6 +52,7 @@ public struct IngestLoader: Sendable {
             }, onStartFailed: { error in
                 startedContinuation.finish(throwing: error)
             }, onEnded: { outcome in
+                endSignal.signal()
                 endedContinuation.yield(outcome)
                 endedContinuation.finish()
             })
@@ -53,7 +66,7 @@ public struct IngestLoader: Sendable {
             for await outcome in ended { return outcome }
             return LoadOutcome(runID: runID, error: "the load thread ended without an outcome")
         }
-        return LoadJob(runID: runID, progress: progress, queue: queue, outcome: outcome)
+        return LoadJob(runID: runID, progress: progress, queue: queue, outcome: outcome, ended: endSignal)
     }
 
     /// Runs a load to its end and returns how it ended.
@@ -69,6 +82,8 @@ struct LoadRun: Sendable {
     let logger: Logger
     let queue: BlockingQueue<StagingItem>
     let progress: LoadProgressCounter
+    /// The run this one commits after (see ``IngestLoader/start(_:after:)``).
+    let previous: LoadEndSignal?
 
     func execute(onStarted: (Int64) -> Void, onStartFailed: (any Error) -> Void, onEnded: (LoadOutcome) -> Void) {
         let connection: PostgresConnection
@@ -94,10 +109,12 @@ struct LoadRun: Sendable {
             let newest: LocalDateTime?
             if let parser = request.format.incidentParser {
                 startProducer(parser: parser, policy: CursorPolicy(field: request.format.cursorField, cursor: cursor))
+                previous?.wait()
                 let writer = BatchWriter(connection: connection, runID: runID, city: request.city,
                                          source: request.input.sourceName, progress: progress)
                 (_, newest) = try writer.run(queue: queue)
             } else {
+                previous?.wait()
                 _ = try AreaLoader(connection: connection, runID: runID, city: request.city, progress: progress)
                     .run(source: try request.input.open())
                 newest = nil

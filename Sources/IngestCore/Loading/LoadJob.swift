@@ -6,12 +6,16 @@ public final class LoadJob: Sendable {
     public let progress: LoadProgressCounter
     private let queue: BlockingQueue<StagingItem>
     private let outcome: Task<LoadOutcome, Never>
+    /// Set when the run has ended; a load started `after` this one waits on it before committing.
+    let ended: LoadEndSignal
 
-    init(runID: Int64, progress: LoadProgressCounter, queue: BlockingQueue<StagingItem>, outcome: Task<LoadOutcome, Never>) {
+    init(runID: Int64, progress: LoadProgressCounter, queue: BlockingQueue<StagingItem>,
+         outcome: Task<LoadOutcome, Never>, ended: LoadEndSignal) {
         self.runID = runID
         self.progress = progress
         self.queue = queue
         self.outcome = outcome
+        self.ended = ended
     }
 
     /// Waits for the run to end. Cancelling the waiting task cancels the load (the batch in

