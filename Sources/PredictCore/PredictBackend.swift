@@ -8,7 +8,8 @@ import Wire
 ///
 /// At start-up it loads every city's current per-incident models from the schema into a
 /// ``ModelRegistry``; a training (Train RPC) runs in the background and swaps a city's set in
-/// one step when it is saved, so serving never stops. Training data comes only by RPC from the
+/// one step when it is saved, so serving never stops; models saved by `predict train` are picked
+/// up within 30 s by the ``ModelReloader``. Training data comes only by RPC from the
 /// ingest service at `ingestEndpoint`; `heatmapEndpoint` is the heatmap service the beat
 /// forecast reads its weekly series from.
 public enum PredictBackend {
@@ -27,10 +28,16 @@ public enum PredictBackend {
                 context.logger.info("incident models loaded", metadata: ["models": "\(models.map(\.version))"])
                 let pipeline = TrainingPipeline(source: IngestTrainingRows(client: RPCClient(endpoint: ingestEndpoint)), store: store,
                                                 registry: registry, logger: context.logger)
+                let forecast = ForecastService(source: ForecastSource(heatmap: RPCClient(endpoint: heatmapEndpoint)),
+                                               store: ForecastStore(pool: context.pool), logger: context.logger)
+                try await forecast.load()
+                ForecastHandlers(service: forecast).register(on: &router)
                 PredictHandlers(registry: registry, jobs: TrainingJobs(), pipeline: pipeline,
-                                writeAuthorization: context.writeAuthorization)
+                                writeAuthorization: context.writeAuthorization,
+                                extraMetrics: { city in await forecast.metrics(city: city).map { [$0] } ?? [] },
+                                trainForecast: { city, progress in _ = try await forecast.train(city: city, progress: progress) })
                     .register(on: &router)
-                return []
+                return [ModelReloader(store: store, registry: registry, logger: context.logger)]
             }
         )
     }

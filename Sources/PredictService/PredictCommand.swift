@@ -8,7 +8,7 @@ struct PredictCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "predict",
         abstract: "The CrimeScope predict service.",
-        subcommands: [Serve.self, TrainCommand.self, EvaluateCommand.self],
+        subcommands: [Serve.self, TrainCommand.self, TrainForecastCommand.self, EvaluateCommand.self],
         defaultSubcommand: Serve.self
     )
 

@@ -48,6 +48,7 @@ public actor ForecastService {
         await install(model, panel: snapshot.panel)
         progress("forecast: caching the next \(ForecastModel.maxWeeksAhead) weeks", 1)
         try await cacheUpcoming(model: model, panel: snapshot.panel)
+        progress("done", 1)
         logger.info("trained forecast \(model.version) for \(city): \(model.metrics.metrics["pai_10"] ?? 0) PAI@10% vs baseline \(model.metrics.metrics["baseline_pai_10"] ?? 0)")
         return model
     }

@@ -13,14 +13,18 @@ public struct PredictHandlers: Sendable {
     let writeAuthorization: WriteAuthorization
     /// Further metrics for GetModelMetrics (the beat forecast's), per city.
     let extraMetrics: @Sendable (String) async throws -> [ModelMetrics]
+    /// Trains the beat forecast of a city (Train with MODEL_KIND_BEAT_FORECAST); nil refuses that kind.
+    let trainForecast: (@Sendable (String, @escaping @Sendable (String, Double) -> Void) async throws -> Void)?
 
     public init(registry: ModelRegistry, jobs: TrainingJobs, pipeline: TrainingPipeline, writeAuthorization: WriteAuthorization,
-                extraMetrics: @escaping @Sendable (String) async throws -> [ModelMetrics] = { _ in [] }) {
+                extraMetrics: @escaping @Sendable (String) async throws -> [ModelMetrics] = { _ in [] },
+                trainForecast: (@Sendable (String, @escaping @Sendable (String, Double) -> Void) async throws -> Void)? = nil) {
         self.registry = registry
         self.jobs = jobs
         self.pipeline = pipeline
         self.writeAuthorization = writeAuthorization
         self.extraMetrics = extraMetrics
+        self.trainForecast = trainForecast
     }
 
     /// Registers Predict, GetModelMetrics, Train and GetTrainingProgress.
@@ -69,12 +73,21 @@ public struct PredictHandlers: Sendable {
         try writeAuthorization.authorize(context)
         guard !request.city.isEmpty else { throw PredictError.invalidArgument("city is required") }
         let kinds = request.kinds.isEmpty ? ModelKind.incidentModels : request.kinds
-        if let other = kinds.first(where: { !ModelKind.incidentModels.contains($0) }) {
-            throw PredictError.invalidArgument("Train trains the per-incident models (arrest, domestic, property, crime type); \(other.name) is not one")
+        let forecast = kinds.contains(.beatForecast) ? trainForecast : nil
+        let incidentKinds = kinds.filter { $0 != .beatForecast || forecast == nil }
+        if let other = incidentKinds.first(where: { !ModelKind.incidentModels.contains($0) }) {
+            throw PredictError.invalidArgument("Train trains the per-incident models (arrest, domestic, property, crime type)"
+                                               + (trainForecast == nil ? "" : " and the beat forecast") + "; \(other.name) is not one")
         }
         let pipeline = self.pipeline, city = request.city
         let id = try jobs.start(city: city) { progress in
-            _ = try await pipeline.run(city: city, kinds: kinds, progress: progress)
+            if !incidentKinds.isEmpty {
+                let share = forecast == nil ? 1.0 : 0.8
+                _ = try await pipeline.run(city: city, kinds: incidentKinds) { phase, fraction in progress(phase, share * fraction) }
+            }
+            if let forecast {
+                try await forecast(city) { phase, fraction in progress(phase, incidentKinds.isEmpty ? fraction : 0.8 + 0.2 * fraction) }
+            }
         }
         if request.asynchronous {
             return jobs.progress(id) ?? TrainingProgress(jobID: id, phase: "queued")
