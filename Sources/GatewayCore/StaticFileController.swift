@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 
-/// `GET /static/app/{path}` (the gateway's own JS/CSS from ``WebResources``, e.g. `app.js` or
+/// `GET /static/app/{path}` (the gateway's own JS/CSS from ``WebResources``, e.g. `shared.js` or
 /// `views/month.js`) and
 /// `GET /static/vendor/{package}/{path}` (Debian's `libjs-*` files, read from the configured
 /// vendor folder, e.g. `/usr/share/javascript/leaflet/leaflet.js`).

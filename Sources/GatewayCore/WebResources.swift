@@ -7,7 +7,7 @@ public enum WebResources {
         Bundle.module.url(forResource: "Web", withExtension: nil)
     }
 
-    /// A file of the `Web` folder by its relative path (`app.js`, `views/month.js`; no `..`).
+    /// A file of the `Web` folder by its relative path (`shared.js`, `views/month.js`; no `..`).
     public static func data(_ name: String) -> Data? {
         guard StaticFileController.isSafeRelativePath(name), let directory else { return nil }
         return try? Data(contentsOf: directory.appendingPathComponent(name))

@@ -26,7 +26,7 @@ struct GatewayWebPageTests {
         try await get("/") { response in
             #expect(response.status == .ok)
             let page = String(buffer: response.body)
-            for script in ["shared.js", "app.js", "views/month.js", "views/morph.js", "views/hotspots.js", "views/predict.js"] {
+            for script in ["shared.js", "views/map.js", "views/month.js", "views/morph.js", "views/hotspots.js", "views/predict.js"] {
                 #expect(page.contains("/static/app/\(script)"), "\(script)")
             }
             for route in ["map", "month", "morph", "hotspots", "predict"] {
@@ -45,7 +45,7 @@ struct GatewayWebPageTests {
         }
     }
 
-    @Test(arguments: ["views/month.js", "views/morph.js", "views/hotspots.js", "views/predict.js", "views/methodology.js", "shared.js"])
+    @Test(arguments: ["views/map.js", "views/month.js", "views/morph.js", "views/hotspots.js", "views/predict.js", "views/methodology.js", "shared.js"])
     func viewScriptsAreServed(_ file: String) async throws {
         try await get("/static/app/\(file)") { response in
             #expect(response.status == .ok)
@@ -54,7 +54,7 @@ struct GatewayWebPageTests {
         }
     }
 
-    @Test(arguments: ["/static/app/views/../index.html", "/static/app/views/%2e%2e/app.js", "/static/app/views/nope.js",
+    @Test(arguments: ["/static/app/views/../index.html", "/static/app/views/%2e%2e/shared.js", "/static/app/views/nope.js",
                       "/static/app/views", "/static/app/../Package.swift"])
     func nothingOutsideTheWebFolder(_ uri: String) async throws {
         try await get(uri) { response in

@@ -162,7 +162,7 @@ def test_map_view_end_to_end(settled_stack, browser, screenshots):
     ("/static/vendor/leaflet/leaflet.css", "text/css"),
     ("/static/vendor/leaflet/images/layers.png", "image/png"),
     ("/static/vendor/chart.js/chart.min.js", "text/javascript"),
-    ("/static/app/app.js", "text/javascript"),
+    ("/static/app/views/map.js", "text/javascript"),
     ("/static/app/app.css", "text/css"),
     ("/static/app/shared.js", "text/javascript"),
     ("/static/app/views/month.js", "text/javascript"),
@@ -188,7 +188,7 @@ def test_static_files_are_served_with_etags(loaded_stack, path, content_type):
 
 @pytest.mark.parametrize("path", ["/static/vendor/../../etc/passwd", "/static/vendor/leaflet/%2e%2e/%2e%2e/etc/passwd",
                                   "/static/vendor/leaflet/missing.js", "/static/app/nope.js", "/static/app/..%2Fopenapi.json",
-                                  "/static/app/views/../index.html", "/static/app/views/%2e%2e/app.js"])
+                                  "/static/app/views/../index.html", "/static/app/views/%2e%2e/shared.js"])
 def test_static_paths_outside_the_folders_are_404(loaded_stack, path):
     with pytest.raises(urllib.error.HTTPError) as error:
         urllib.request.urlopen(loaded_stack["base"] + path, timeout=30)

@@ -1,4 +1,4 @@
-// CrimeScope map view (#/map): plain JS over /api/v1 (no build step). Leaflet draws the area
+// The map view (#/map): plain JS over /api/v1 (no build step). Leaflet draws the area
 // outlines (no tiles unless the gateway was given --tile-url), coloured by incident count for the
 // filters (years and hours, or a window such as the last 7 days); a click opens the area's
 // detail; the table shows the same numbers, sortable.
