@@ -2,8 +2,9 @@
 /// window, stored with every model so serving reproduces the training encoding exactly.
 ///
 /// Columns (in order): hour, day_of_week, month, weekend, quarter, shift (0: 00–07, 1: 08–15,
-/// 2: 16–23), beat, district, community_area, latitude, longitude, location_group and, when
-/// ``usesPrimaryType``, primary_type. Categories are codes into the sorted vocabularies; a value
+/// 2: 16–23), beat, district, community_area, latitude, longitude, location_group,
+/// location_description (the raw Location Description among the training window's most common
+/// ones) and, when ``usesPrimaryType``, primary_type. Categories are codes into the sorted vocabularies; a value
 /// the training window never saw, and a missing position, is `NaN` (XGBoost's missing).
 public struct FeatureEncoding: Sendable, Codable, Equatable {
     /// Beats seen in training, sorted; the code is the index.
@@ -12,6 +13,8 @@ public struct FeatureEncoding: Sendable, Codable, Equatable {
     public var districts: [String]
     /// Primary types seen in training, sorted (the primary_type feature's vocabulary).
     public var primaryTypes: [String]
+    /// The most common Location Description values of the training window, sorted.
+    public var locations: [String]
     /// Per beat: district, community area and mean position, to complete a request.
     public var beatProfiles: [String: BeatProfile]
     /// Whether the primary type is a feature (arrest and domestic only).
@@ -20,15 +23,18 @@ public struct FeatureEncoding: Sendable, Codable, Equatable {
     private var beatCodes: [String: Int] = [:]
     private var districtCodes: [String: Int] = [:]
     private var typeCodes: [String: Int] = [:]
+    private var locationCodes: [String: Int] = [:]
 
     private enum CodingKeys: String, CodingKey {
-        case beats, districts, primaryTypes, beatProfiles, usesPrimaryType
+        case beats, districts, primaryTypes, locations, beatProfiles, usesPrimaryType
     }
 
-    public init(beats: [String], districts: [String], primaryTypes: [String], beatProfiles: [String: BeatProfile], usesPrimaryType: Bool) {
+    public init(beats: [String], districts: [String], primaryTypes: [String], locations: [String],
+                beatProfiles: [String: BeatProfile], usesPrimaryType: Bool) {
         self.beats = beats
         self.districts = districts
         self.primaryTypes = primaryTypes
+        self.locations = locations
         self.beatProfiles = beatProfiles
         self.usesPrimaryType = usesPrimaryType
         buildCodes()
@@ -39,6 +45,7 @@ public struct FeatureEncoding: Sendable, Codable, Equatable {
         beats = try container.decode([String].self, forKey: .beats)
         districts = try container.decode([String].self, forKey: .districts)
         primaryTypes = try container.decode([String].self, forKey: .primaryTypes)
+        locations = try container.decode([String].self, forKey: .locations)
         beatProfiles = try container.decode([String: BeatProfile].self, forKey: .beatProfiles)
         usesPrimaryType = try container.decode(Bool.self, forKey: .usesPrimaryType)
         buildCodes()
@@ -48,6 +55,7 @@ public struct FeatureEncoding: Sendable, Codable, Equatable {
         beatCodes = Dictionary(uniqueKeysWithValues: beats.enumerated().map { ($1, $0) })
         districtCodes = Dictionary(uniqueKeysWithValues: districts.enumerated().map { ($1, $0) })
         typeCodes = Dictionary(uniqueKeysWithValues: primaryTypes.enumerated().map { ($1, $0) })
+        locationCodes = Dictionary(uniqueKeysWithValues: locations.enumerated().map { ($1, $0) })
     }
 
     /// The same vocabularies with or without the primary_type feature.
@@ -60,12 +68,12 @@ public struct FeatureEncoding: Sendable, Codable, Equatable {
     /// The column names, in order.
     public var featureNames: [String] {
         let base = ["hour", "day_of_week", "month", "weekend", "quarter", "shift", "beat", "district",
-                    "community_area", "latitude", "longitude", "location_group"]
+                    "community_area", "latitude", "longitude", "location_group", "location_description"]
         return usesPrimaryType ? base + ["primary_type"] : base
     }
 
     /// Number of columns.
-    public var featureCount: Int { usesPrimaryType ? 13 : 12 }
+    public var featureCount: Int { usesPrimaryType ? 14 : 13 }
 
     /// Whether the training window saw this beat.
     public func knows(beat: String) -> Bool { beatCodes[beat] != nil }
@@ -76,12 +84,13 @@ public struct FeatureEncoding: Sendable, Codable, Equatable {
                beatCode: beatCodes[incident.beat], districtCode: districtCodes[incident.district],
                communityArea: incident.communityArea, latitude: incident.latitude.map(Float.init),
                longitude: incident.longitude.map(Float.init), group: LocationGroup.of(incident.locationDescription),
-               typeCode: typeCodes[incident.primaryType], into: &row)
+               locationCode: locationCodes[incident.locationDescription], typeCode: typeCodes[incident.primaryType], into: &row)
     }
 
     /// Appends columns from already-looked-up codes (the bulk path used in training).
     func encode(hour: Int, dayOfWeek: Int, month: Int, beatCode: Int?, districtCode: Int?, communityArea: Int,
-                latitude: Float?, longitude: Float?, group: LocationGroup, typeCode: Int?, into row: inout [Float]) {
+                latitude: Float?, longitude: Float?, group: LocationGroup, locationCode: Int?, typeCode: Int?,
+                into row: inout [Float]) {
         row.append(Float(hour))
         row.append(Float(dayOfWeek))
         row.append(Float(month))
@@ -94,6 +103,7 @@ public struct FeatureEncoding: Sendable, Codable, Equatable {
         row.append(latitude ?? .nan)
         row.append(longitude ?? .nan)
         row.append(Float(group.rawValue))
+        row.append(locationCode.map(Float.init) ?? .nan)
         if usesPrimaryType { row.append(typeCode.map(Float.init) ?? .nan) }
     }
 
@@ -112,6 +122,7 @@ public struct FeatureEncoding: Sendable, Codable, Equatable {
         case 9: incident.latitude.map { String(format4($0)) } ?? "unknown"
         case 10: incident.longitude.map { String(format4($0)) } ?? "unknown"
         case 11: LocationGroup.of(incident.locationDescription).name
+        case 12: incident.locationDescription.isEmpty ? "unknown" : incident.locationDescription
         default: incident.primaryType
         }
     }

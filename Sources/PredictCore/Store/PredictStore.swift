@@ -17,7 +17,7 @@ public struct PredictStore: Sendable {
     public func saveAsCurrent(_ models: [IncidentModel], now: Date = Date()) async throws -> [IncidentModel] {
         let calendar = Self.utcCalendar
         let prefix = "\(calendar.component(.year, from: now)).\(calendar.component(.month, from: now))."
-        var rows: [(model: IncidentModel, json: String, descriptor: String, features: String, headline: String, proto: [UInt8])] = []
+        var rows: [(model: IncidentModel, json: String, descriptor: String, features: String, headline: String)] = []
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         for model in models {
@@ -25,7 +25,7 @@ public struct PredictStore: Sendable {
             let descriptor = String(decoding: try encoder.encode(model.descriptor), as: UTF8.self)
             let features = String(decoding: try encoder.encode(model.descriptor.encoding.featureNames), as: UTF8.self)
             let headline = String(decoding: try encoder.encode(model.metrics.metrics.filter { $0.value.isFinite }), as: UTF8.self)
-            rows.append((model, json, descriptor, features, headline, []))
+            rows.append((model, json, descriptor, features, headline))
         }
         let prepared = rows
         return try await pool.withTransaction { connection in
@@ -77,6 +77,18 @@ public struct PredictStore: Sendable {
             models.append(IncidentModel(city: city, kind: kind, version: version, booster: booster, descriptor: descriptor, metrics: metrics))
         }
         return models
+    }
+
+    /// The current version per (city, kind), without loading the models.
+    public func currentVersions() async throws -> [(city: String, kind: ModelKind, version: String)] {
+        let rows = try await pool.query("""
+            SELECT c.city, c.kind, m.version
+            FROM predict.current_incident_models c JOIN predict.incident_models m ON m.id = c.model_id
+            """)
+        return try rows.compactMap { row in
+            guard let kind = ModelKind(slug: try row.decode(String.self, at: 1)) else { return nil }
+            return (try row.decode(String.self, at: 0), kind, try row.decode(String.self, at: 2))
+        }
     }
 
     private static let utcCalendar: Calendar = {

@@ -1,15 +1,16 @@
-/// Rows of an ``IncidentTable`` encoded once with all thirteen columns (primary type last), so
+/// Rows of an ``IncidentTable`` encoded once with all fourteen columns (primary type last), so
 /// each model takes the columns it may use.
 struct EncodedRows {
     let values: [Float]
     let count: Int
-    static let fullWidth = 13
+    static let fullWidth = 14
 
     init(table: IncidentTable, indices: [Int], encoding: FeatureEncoding) {
         let full = encoding.with(usesPrimaryType: true)
         let beatCodes = Self.codes(table.beatNames.names, encoding.beats)
         let districtCodes = Self.codes(table.districtNames.names, encoding.districts)
         let typeCodes = Self.codes(table.typeNames.names, encoding.primaryTypes)
+        let locationCodes = Self.codes(table.locationNames.names, encoding.locations)
         let groups = table.locationNames.names.map(LocationGroup.of)
         var values: [Float] = []
         values.reserveCapacity(indices.count * Self.fullWidth)
@@ -20,7 +21,8 @@ struct EncodedRows {
                         beatCode: beatCodes[Int(table.beats[index])], districtCode: districtCodes[Int(table.districts[index])],
                         communityArea: Int(table.communityAreas[index]),
                         latitude: latitude.isNaN ? nil : latitude, longitude: longitude.isNaN ? nil : longitude,
-                        group: groups[Int(table.locations[index])], typeCode: typeCodes[Int(table.types[index])], into: &values)
+                        group: groups[Int(table.locations[index])],
+                        locationCode: locationCodes[Int(table.locations[index])], typeCode: typeCodes[Int(table.types[index])], into: &values)
         }
         self.values = values
         self.count = indices.count
@@ -32,7 +34,7 @@ struct EncodedRows {
         return names.map { positions[$0] }
     }
 
-    /// The matrix of the first `width` columns (12 without, 13 with the primary type), for `rows` (all when nil).
+    /// The matrix of the first `width` columns (13 without, 14 with the primary type), for `rows` (all when nil).
     func matrix(width: Int, labels: [Float], rows: [Int]? = nil) throws(XGBoostError) -> XGBoostMatrix {
         let selected = rows ?? Array(0..<count)
         var slice: [Float] = []

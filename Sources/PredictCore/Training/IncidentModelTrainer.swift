@@ -46,8 +46,11 @@ public struct IncidentModelTrainer: Sendable {
     }
 
     /// Vocabularies and beat profiles from the training window only.
+    /// How many of the most common Location Description values get their own code.
+    static let locationVocabulary = 120
+
     static func encoding(table: IncidentTable, trainRows: [Int]) -> FeatureEncoding {
-        var beatCounts: [Int32: Int] = [:], districtSeen = Set<Int32>(), typeSeen = Set<Int32>()
+        var beatCounts: [Int32: Int] = [:], districtSeen = Set<Int32>(), typeSeen = Set<Int32>(), locationCounts: [Int32: Int] = [:]
         var districtVotes: [Int32: [Int32: Int]] = [:], communityVotes: [Int32: [Int32: Int]] = [:]
         var positions: [Int32: (lat: Double, lon: Double, count: Int)] = [:]
         for row in trainRows {
@@ -55,6 +58,7 @@ public struct IncidentModelTrainer: Sendable {
             beatCounts[beat, default: 0] += 1
             districtSeen.insert(table.districts[row])
             typeSeen.insert(table.types[row])
+            locationCounts[table.locations[row], default: 0] += 1
             districtVotes[beat, default: [:]][table.districts[row], default: 0] += 1
             communityVotes[beat, default: [:]][table.communityAreas[row], default: 0] += 1
             if !table.latitudes[row].isNaN {
@@ -76,6 +80,8 @@ public struct IncidentModelTrainer: Sendable {
         return FeatureEncoding(beats: beats,
                                districts: districtSeen.map { table.districtNames.names[Int($0)] }.filter { !$0.isEmpty }.sorted(),
                                primaryTypes: typeSeen.map { table.typeNames.names[Int($0)] }.filter { !$0.isEmpty }.sorted(),
+                               locations: locationCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(locationVocabulary)
+                                   .map { table.locationNames.names[Int($0.key)] }.filter { !$0.isEmpty }.sorted(),
                                beatProfiles: profiles, usesPrimaryType: false)
     }
 

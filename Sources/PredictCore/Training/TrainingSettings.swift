@@ -4,14 +4,14 @@ public struct TrainingSettings: Sendable {
     public var threads: Int
     /// Binary models: depth, learning rate, most rounds, early-stopping patience.
     public var binaryDepth = 8
-    public var binaryEta = 0.15
-    public var binaryMaxRounds = 300
+    public var binaryEta = 0.2
+    public var binaryMaxRounds = 250
     /// Crime-type model (one tree per class per round, so smaller and faster).
     public var typeDepth = 6
-    public var typeEta = 0.25
-    public var typeMaxRounds = 120
+    public var typeEta = 0.3
+    public var typeMaxRounds = 80
     /// The crime-type model trains on at most this many training rows (an evenly spaced sample).
-    public var typeMaxTrainingRows = 400_000
+    public var typeMaxTrainingRows = 250_000
     public var earlyStoppingRounds = 15
     /// A primary type with less than this share of training rows joins the "other types" class.
     public var rareTypeShare = 0.001
@@ -21,7 +21,7 @@ public struct TrainingSettings: Sendable {
     }
 
     func plan(for kind: ClassifierShape) -> XGBoostTrainingPlan {
-        var parameters: [(String, String)] = [("tree_method", "hist"), ("nthread", String(threads)), ("max_bin", "256")]
+        var parameters: [(String, String)] = [("tree_method", "hist"), ("nthread", String(threads)), ("max_bin", "128")]
         switch kind {
         case .binary:
             parameters += [("max_depth", String(binaryDepth)), ("eta", String(binaryEta)), ("min_child_weight", "5")]
