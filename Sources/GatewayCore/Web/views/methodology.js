@@ -7,16 +7,19 @@
   const NAMES = { arrest: 'Arrest made?', domestic: 'Domestic?', property: 'Property crime?',
                   crime_type: 'Crime type (top-K)', beat_forecast: 'Weekly beat forecast' };
   const LABELS = { roc_auc: 'ROC-AUC', accuracy: 'Accuracy', log_loss: 'Log loss', top1: 'Top-1 accuracy',
-                   top5: 'Top-5 accuracy', mae: 'MAE (incidents per beat-week)' };
+                   top5: 'Top-5 accuracy', mae: 'MAE (incidents per beat-week)', positive_rate: 'Share of yes on the test data',
+                   classes: 'Classes', rounds: 'Boosting rounds', train_rows: 'Training rows', validation_rows: 'Validation rows',
+                   test_rows: 'Test rows' };
   // What the explorer CrimeScope follows published on its own test years, for comparison.
   const PUBLISHED = { arrest: 'ROC-AUC 0.859', domestic: 'ROC-AUC 0.916', property: 'ROC-AUC 0.749', crime_type: 'top-5 75 %' };
   const SHARE_LABELS = { pai: 'PAI', oracle_pai: 'Oracle PAI', pei: 'PEI', hit_rate: 'Hit rate' };
-  const ORDER = ['roc_auc', 'accuracy', 'log_loss', 'top1', 'top5', 'pai', 'pei', 'hit_rate', 'oracle_pai', 'mae'];
+  const ORDER = ['roc_auc', 'accuracy', 'log_loss', 'top1', 'top5', 'pai', 'pei', 'hit_rate', 'oracle_pai', 'mae',
+                 'positive_rate', 'classes', 'rounds', 'train_rows', 'validation_rows', 'test_rows'];
   const BLUE = '#0072B2', ORANGE = '#E69F00', GREY = '#999999';
   const charts = [];
 
   function status(text) { $('models-status').textContent = text || ''; }
-  const number = v => (Math.abs(v) >= 100 ? fmt.format(Math.round(v)) : v.toFixed(3));
+  const number = v => (Number.isInteger(v) || Math.abs(v) >= 100 ? fmt.format(Math.round(v)) : v.toFixed(3));
 
   async function start() {
     let cities = [];

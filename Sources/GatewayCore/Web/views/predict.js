@@ -169,7 +169,7 @@
       item.dataset.contribution = String(c.contribution);
       const label = document.createElement('span');
       label.className = 'label';
-      label.textContent = `${c.feature} = ${c.value}`;
+      label.textContent = `${c.feature} = ${c.value === '' ? '(not given)' : c.value}`;
       const track = document.createElement('span');
       track.className = 'track';
       const bar = document.createElement('span');
