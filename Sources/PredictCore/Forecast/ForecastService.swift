@@ -10,12 +10,15 @@ import Wire
 public actor ForecastService {
     /// How long a fetched panel is used before the next request fetches it again.
     public static let panelLifetime: Duration = .seconds(300)
+    /// How often a request checks the database for a forecast saved elsewhere (`predict train-forecast`).
+    public static let modelCheckInterval: Duration = .seconds(30)
 
     let source: ForecastSource
     let store: ForecastStore
     let logger: Logger
     private var models: [String: ForecastModel] = [:]
     private var panels: [String: (panel: WeeklyPanel, version: String, fetched: ContinuousClock.Instant)] = [:]
+    private var modelsChecked = ContinuousClock.now
 
     public init(source: ForecastSource, store: ForecastStore, logger: Logger) {
         self.source = source
@@ -26,6 +29,20 @@ public actor ForecastService {
     /// Loads every city's current model from the database.
     public func load() async throws {
         for model in try await store.currentModels() { models[model.city] = model }
+        modelsChecked = .now
+    }
+
+    /// Reloads the models when the database's current versions differ from those served (at most
+    /// every ``modelCheckInterval``; a failed check is logged and the served models kept).
+    private func reloadIfChanged() async {
+        guard modelsChecked.duration(to: .now) >= Self.modelCheckInterval else { return }
+        modelsChecked = .now
+        do {
+            let versions = try await store.currentVersions()
+            if versions != models.mapValues(\.version) { try await load() }
+        } catch {
+            logger.warning("could not check for new forecast models: \(error)")
+        }
     }
 
     /// The current model of `city`, if one was trained.
@@ -85,6 +102,7 @@ public actor ForecastService {
     /// - Throws: NOT_FOUND for a city the heatmap does not serve; FAILED_PRECONDITION when the
     ///   city has no forecast model; INVALID_ARGUMENT for a bad week, horizon, group or count.
     public func forecast(_ request: ForecastRequest) async throws -> ForecastResponse {
+        await reloadIfChanged()
         guard let model = models[request.city] else {
             _ = try await source.weeks(city: request.city)
             throw RPCError(.failedPrecondition,

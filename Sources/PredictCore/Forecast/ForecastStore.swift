@@ -59,6 +59,16 @@ public struct ForecastStore: Sendable {
         return model
     }
 
+    /// Each city's current forecast version (a cheap check before reloading).
+    public func currentVersions() async throws -> [String: String] {
+        let rows = try await pool.query("""
+            SELECT c.city, m.version FROM predict.current_forecast_models c JOIN predict.forecast_models m ON m.id = c.model_id
+            """)
+        var versions: [String: String] = [:]
+        for row in rows { versions[try row.decode(String.self, at: 0)] = try row.decode(String.self, at: 1) }
+        return versions
+    }
+
     /// Every city's current forecast, decoded and ready to serve (`nthread` 1).
     public func currentModels() async throws -> [ForecastModel] {
         let rows = try await pool.query("""
