@@ -51,6 +51,8 @@ struct LoadCommand: AsyncParsableCommand {
         var current = try await startLoad(inputs.first, loader: loader, city: city, after: nil)
         for index in inputs.indices {
             guard let (job, path) = current else { break }
+            // This run commits from now on (the previous one has ended); its rate is measured from here.
+            let started = ContinuousClock.now
             // A next file that cannot start (gone meanwhile) fails the command only after this run ends.
             var next: (LoadJob, String)?
             var nextError: (any Error)?
@@ -61,7 +63,7 @@ struct LoadCommand: AsyncParsableCommand {
                 nextError = error
             }
             let reporter = ProgressReporter(name: URL(fileURLWithPath: path).lastPathComponent, runID: job.runID,
-                                            totalBytes: UncompressedSize.estimate(path: path), started: ContinuousClock.now)
+                                            totalBytes: UncompressedSize.estimate(path: path), started: started)
             let ticker = Task {
                 while !Task.isCancelled {
                     do { try await Task.sleep(for: reporter.interval) } catch { return }
