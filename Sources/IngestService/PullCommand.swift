@@ -10,15 +10,19 @@ struct PullCommand: AsyncParsableCommand {
         commandName: "pull",
         abstract: "Pull records updated since the stored cursor from the city's Socrata (SODA 2.0) endpoint.",
         discussion: """
-            Only chicago is supported (dataset ijzp-q8t2, cursor updated_on); nyc has no JSON parser yet. \
+            chicago: dataset ijzp-q8t2, $where updated_on > cursor. nyc: NYPD arrests uh2w-zjsn (year to date; \
+            --dataset 8h9b-rp9u for the historic one), $where arrest_date >= cursor day. \
             One run with source socrata:<dataset>; the cursor moves only when it succeeds. Connects to the \
             database directly and applies migrations first. Exits 1 if the run failed.
             """)
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: "City slug (chicago).")
+    @Option(help: "City slug (chicago or nyc).")
     var city: String
+
+    @Option(help: "One of the city's Socrata datasets (nyc: uh2w-zjsn, the default, or 8h9b-rp9u; chicago: ijzp-q8t2).")
+    var dataset: String?
 
     @Option(name: .customLong("base-url"), help: "SODA resource URL (default: the city's public endpoint).")
     var baseURL: String?
@@ -40,7 +44,7 @@ struct PullCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let city = IngestCity(slug: city) else {
-            throw ValidationError("unknown city '\(city)': expected chicago")
+            throw ValidationError("unknown city '\(city)': expected chicago or nyc")
         }
         let endpoint = try baseURL.map { text in
             guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
@@ -50,7 +54,7 @@ struct PullCommand: AsyncParsableCommand {
         }
         var retry = SocrataRetryPolicy.standard
         retry.maxAttempts = max(1, maxAttempts)
-        let request = SocrataPullRequest(city: city, baseURL: endpoint, pageSize: pageSize, concurrency: concurrency,
+        let request = SocrataPullRequest(city: city, datasetID: dataset, baseURL: endpoint, pageSize: pageSize, concurrency: concurrency,
                                          retry: retry, fullReload: full, batchRows: batchRows)
         let pool = try await database.migratedPool()
         await pool.shutdown()

@@ -5,10 +5,11 @@ import Testing
 import Wire
 
 /// StartPull over RPC: token-protected like StartLoad; cities without a pull are refused (no test
-/// reaches the public Socrata endpoint, so a successful pull is covered by ``SocrataPullTests``).
+/// reaches the public Socrata endpoints, so successful pulls are covered by ``SocrataPullTests`` and
+/// ``NYPDSocrataPullTests`` against a local stand-in).
 @Suite("Socrata pull over RPC", .serialized, .timeLimit(.minutes(2)))
 struct SocrataPullRPCTests {
-    @Test("StartPull needs the token; nyc is UNIMPLEMENTED; an unknown city is INVALID_ARGUMENT")
+    @Test("StartPull needs the token (chicago and nyc); an unknown city or one without a dataset is INVALID_ARGUMENT")
     func refusals() async throws {
         try await IngestTestDatabase.with(label: "pull_rpc") { db in
             try await IngestRPCTests.withServer(db) { client in
@@ -18,7 +19,7 @@ struct SocrataPullRPCTests {
                     }
                 }
                 #expect(await pull(StartPullRequest(city: "chicago"), []) == .unauthenticated)
-                #expect(await pull(StartPullRequest(city: "nyc"), IngestRPCTests.bearer) == .unimplemented)
+                #expect(await pull(StartPullRequest(city: "nyc"), []) == .unauthenticated)
                 #expect(await pull(StartPullRequest(city: "atlantis"), IngestRPCTests.bearer) == .invalidArgument)
                 #expect(await pull(StartPullRequest(city: "uk-metropolitan"), IngestRPCTests.bearer) == .invalidArgument)
             }

@@ -7,9 +7,10 @@ import Logging
 import NIOCore
 import Synchronization
 
-/// A local stand-in for a SODA 2.0 endpoint on 127.0.0.1 (port 0): serves the rows of a Socrata
-/// JSON sample at `/resource/ijzp-q8t2.json`, in file order (as `:id`), filtered by
-/// `$where=updated_on > '…'` and sliced by `$limit`/`$offset`. Faults can be scripted per offset.
+/// A local stand-in for a SODA 2.0 endpoint on 127.0.0.1 (port 0): serves rows (a Socrata JSON
+/// sample, or objects built by a test) at `/resource/<dataset>.json`, in order (as `:id`), filtered
+/// by `$where=<cursor column> <comparison> '…'` (`updated_on >` for Chicago, `arrest_date >=` for
+/// NYPD arrests) and sliced by `$limit`/`$offset`. Faults can be scripted per offset.
 final class SocrataPullStandIn: Sendable {
     /// One scripted answer instead of the page.
     enum Fault: Sendable {
@@ -27,11 +28,26 @@ final class SocrataPullStandIn: Sendable {
         var faultsServed = 0
     }
 
-    /// The sample's rows: `updated_on` and the object re-serialised.
-    let rows: [(updatedOn: String, json: [UInt8])]
+    /// The rows: the cursor column's value and the object serialised.
+    let rows: [(cursorValue: String, json: [UInt8])]
+    let datasetID: String
+    /// `updated_on > '` or `arrest_date >= '`: the only `$where` shape answered.
+    private let wherePrefix: String
+    private let cursorComparison: String
     private let state = Mutex(State())
 
-    init(sample url: URL) throws {
+    /// Serves `objects` as dataset `datasetID`, filtering on `cursorColumn` with `comparison` (`>` or `>=`).
+    init(objects: [[String: Any]], datasetID: String, cursorColumn: String, comparison: String) throws {
+        self.datasetID = datasetID
+        wherePrefix = "\(cursorColumn) \(comparison) '"
+        cursorComparison = comparison
+        rows = try objects.map { object in
+            (cursorValue: object[cursorColumn] as? String ?? "", json: [UInt8](try JSONSerialization.data(withJSONObject: object)))
+        }
+    }
+
+    /// Serves the Chicago Socrata JSON sample at `url` as `ijzp-q8t2` (`updated_on >`).
+    convenience init(sample url: URL) throws {
         let source = try ByteSources.open(url)
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -43,9 +59,7 @@ final class SocrataPullStandIn: Sendable {
         guard let objects = try JSONSerialization.jsonObject(with: Data(bytes)) as? [[String: Any]] else {
             throw SharedData.Missing(description: "\(url.path) is not a JSON array of objects")
         }
-        rows = try objects.map { object in
-            (updatedOn: object["updated_on"] as? String ?? "", json: [UInt8](try JSONSerialization.data(withJSONObject: object)))
-        }
+        try self.init(objects: objects, datasetID: "ijzp-q8t2", cursorColumn: "updated_on", comparison: ">")
     }
 
     /// The next requests for `offset` get these answers, in order, before the real page.
@@ -104,12 +118,12 @@ final class SocrataPullStandIn: Sendable {
         guard query["$order"] == ":id", offset >= 0 else { return Self.text(.badRequest, "$order must be :id\n") }
         var selected = rows[...]
         if let clause = query["$where"] {
-            let prefix = "updated_on > '"
-            guard clause.hasPrefix(prefix), clause.hasSuffix("'"), clause.count > prefix.count else {
+            guard clause.hasPrefix(wherePrefix), clause.hasSuffix("'"), clause.count > wherePrefix.count else {
                 return Self.text(.badRequest, "unsupported $where \(clause)\n")
             }
-            let cursor = String(clause.dropFirst(prefix.count).dropLast())
-            selected = selected.filter { $0.updatedOn > cursor }[...]
+            let cursor = String(clause.dropFirst(wherePrefix.count).dropLast())
+            let inclusive = cursorComparison == ">="
+            selected = selected.filter { inclusive ? $0.cursorValue >= cursor : $0.cursorValue > cursor }[...]
         }
         let page = selected.dropFirst(offset).prefix(limit)
         var body: [UInt8] = [UInt8(ascii: "[")]
@@ -129,7 +143,7 @@ final class SocrataPullStandIn: Sendable {
     /// Serves the stand-in for `body`, passing the endpoint URL.
     func serve<T: Sendable>(_ body: (URL) async throws -> T) async throws -> T {
         let router = Router()
-        router.get("resource/ijzp-q8t2.json") { request, _ -> Response in await self.respond(to: request) }
+        router.get("resource/\(datasetID).json") { request, _ -> Response in await self.respond(to: request) }
         let (ports, portContinuation) = AsyncStream<Int>.makeStream()
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
                               onServerRunning: { channel in
@@ -141,7 +155,7 @@ final class SocrataPullStandIn: Sendable {
         var port = 0
         for await bound in ports { port = bound }
         defer { running.cancel() }
-        guard port > 0, let url = URL(string: "http://127.0.0.1:\(port)/resource/ijzp-q8t2.json") else {
+        guard port > 0, let url = URL(string: "http://127.0.0.1:\(port)/resource/\(datasetID).json") else {
             throw SharedData.Missing(description: "the stand-in SODA server did not start")
         }
         do {

@@ -38,7 +38,7 @@ struct SocrataPullTests {
     func pullAndRepull() async throws {
         let reference = try await Self.reference()
         let standIn = try SocrataPullStandIn(sample: SharedData.url(Self.sample))
-        let newest = try #require(standIn.rows.map(\.updatedOn).max())
+        let newest = try #require(standIn.rows.map(\.cursorValue).max())
         try await IngestTestDatabase.with(label: "pull") { db in
             let puller = SocrataPuller(loader: db.loader)
             try await standIn.serve { endpoint in
@@ -143,23 +143,16 @@ struct SocrataPullTests {
         }
     }
 
-    @Test("nyc is UNIMPLEMENTED; bad settings are INVALID_ARGUMENT; no run is recorded")
+    @Test("bad settings, a city without a dataset, a dataset of another city: INVALID_ARGUMENT; no run is recorded")
     func refusals() async throws {
         try await IngestTestDatabase.with(label: "pull_refuse") { db in
             let puller = SocrataPuller(loader: db.loader)
             let nyc = try #require(IngestCity(slug: "nyc"))
             let chicago = try #require(IngestCity(slug: "chicago"))
             let london = try #require(IngestCity(slug: "uk-metropolitan"))
-            await #expect(throws: IngestError.self) { _ = try await puller.start(SocrataPullRequest(city: nyc)) }
-            do {
-                _ = try await puller.start(SocrataPullRequest(city: nyc))
-            } catch let error as IngestError {
-                guard case .unimplemented(let message) = error else { Issue.record("expected UNIMPLEMENTED, got \(error)"); return }
-                #expect(message.contains("uip8-fykc"))
-            }
             for bad in [SocrataPullRequest(city: chicago, pageSize: 0), SocrataPullRequest(city: chicago, concurrency: 99),
                         SocrataPullRequest(city: chicago, baseURL: URL(fileURLWithPath: "/tmp/x.json")),
-                        SocrataPullRequest(city: london)] {
+                        SocrataPullRequest(city: london), SocrataPullRequest(city: nyc, datasetID: "ijzp-q8t2")] {
                 do {
                     _ = try await puller.start(bad)
                     Issue.record("accepted \(bad)")

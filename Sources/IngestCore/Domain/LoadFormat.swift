@@ -5,6 +5,8 @@ public enum LoadFormat: String, Sendable, CaseIterable {
     case chicagoCSV = "chicago-csv"
     case chicagoSocrataJSON = "chicago-socrata-json"
     case nypdArrestsCSV = "nypd-arrests-csv"
+    /// NYPD arrests as Socrata JSON (the live pull; no contract value yet, so runs report UNSPECIFIED).
+    case nypdArrestsSocrataJSON = "nypd-arrests-socrata-json"
     case policeUKCSV = "police-uk-csv"
     case areasGeoJSON = "areas-geojson"
 
@@ -39,6 +41,7 @@ public enum LoadFormat: String, Sendable, CaseIterable {
         case .chicagoCSV: .chicagoCSV
         case .chicagoSocrataJSON: .chicagoSocrataJSON
         case .nypdArrestsCSV: .nypdArrestsCSV
+        case .nypdArrestsSocrataJSON: .unspecified
         case .policeUKCSV: .policeUKCSV
         case .areasGeoJSON: .areasGeoJSON
         }
@@ -48,7 +51,7 @@ public enum LoadFormat: String, Sendable, CaseIterable {
     public func fits(_ city: IngestCity) -> Bool {
         switch self {
         case .chicagoCSV, .chicagoSocrataJSON: city.slug == CitySlug.chicago
-        case .nypdArrestsCSV: city.slug == CitySlug.nyc
+        case .nypdArrestsCSV, .nypdArrestsSocrataJSON: city.slug == CitySlug.nyc
         case .policeUKCSV: city.isPoliceUK
         case .areasGeoJSON: city.slug == CitySlug.chicago || city.slug == CitySlug.nyc
         }
@@ -60,6 +63,7 @@ public enum LoadFormat: String, Sendable, CaseIterable {
         case .chicagoCSV: ChicagoCSVParser()
         case .chicagoSocrataJSON: ChicagoSocrataJSONParser()
         case .nypdArrestsCSV: NYPDArrestsCSVParser()
+        case .nypdArrestsSocrataJSON: NYPDArrestsSocrataJSONParser()
         case .policeUKCSV: PoliceUKCSVParser()
         case .areasGeoJSON: nil
         }
@@ -69,7 +73,7 @@ public enum LoadFormat: String, Sendable, CaseIterable {
     var cursorField: CursorPolicy.Field {
         switch self {
         case .chicagoCSV, .chicagoSocrataJSON: .updatedOn
-        case .nypdArrestsCSV: .occurredDay
+        case .nypdArrestsCSV, .nypdArrestsSocrataJSON: .occurredDay
         case .policeUKCSV: .month
         case .areasGeoJSON: .none
         }

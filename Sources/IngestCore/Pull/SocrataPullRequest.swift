@@ -3,6 +3,8 @@ import Foundation
 /// One live pull: which city, where from, and how hard to press the server.
 public struct SocrataPullRequest: Sendable {
     public var city: IngestCity
+    /// One of the city's datasets (nyc: `uh2w-zjsn` year to date, `8h9b-rp9u` historic); `nil` for its default.
+    public var datasetID: String?
     /// The SODA `resource/<id>.json` URL; `nil` for the city's public endpoint.
     public var baseURL: URL?
     /// Rows per page (`$limit`), 1…50,000.
@@ -22,10 +24,11 @@ public struct SocrataPullRequest: Sendable {
     static let pageSizeRange = 1...50_000
     static let concurrencyRange = 1...8
 
-    public init(city: IngestCity, baseURL: URL? = nil, pageSize: Int = SocrataPullRequest.defaultPageSize,
+    public init(city: IngestCity, datasetID: String? = nil, baseURL: URL? = nil, pageSize: Int = SocrataPullRequest.defaultPageSize,
                 concurrency: Int = SocrataPullRequest.defaultConcurrency, retry: SocrataRetryPolicy = .standard,
                 requestTimeout: TimeInterval = 60, fullReload: Bool = false, batchRows: Int = LoadRequest.defaultBatchRows) {
         self.city = city
+        self.datasetID = datasetID
         self.baseURL = baseURL
         self.pageSize = pageSize
         self.concurrency = concurrency

@@ -8,9 +8,10 @@ import Postgres
 /// Pulls newer records of a city from its Socrata dataset through the ordinary loader.
 ///
 /// A pull is a load whose input is a ``SocrataPageStream``: the same parser, COPY batches, upsert,
-/// outbox, rejects and `etl_runs` row (source `socrata:<dataset>`, format `chicago-socrata-json`).
+/// outbox, rejects and `etl_runs` row (source `socrata:<dataset>`, format `chicago-socrata-json` or
+/// `nypd-arrests-socrata-json`).
 /// The cursor is read when the run starts (on the loader's parser thread) and becomes
-/// `$where=<cursor column> > '<cursor>'`; it moves only when the run succeeds.
+/// `$where=<cursor column> > '<cursor>'` (see ``SocrataDataset``); it moves only when the run succeeds.
 public struct SocrataPuller: Sendable {
     let loader: IngestLoader
 
@@ -19,9 +20,9 @@ public struct SocrataPuller: Sendable {
     }
 
     /// Checks the request, records the run and starts it; returns once the run id exists.
-    /// Throws ``IngestError`` for a city without a pull (nyc: `UNIMPLEMENTED`) or bad settings.
+    /// Throws ``IngestError`` for a city without a pull, an unknown dataset, or bad settings.
     public func start(_ request: SocrataPullRequest) async throws -> LoadJob {
-        let dataset = try SocrataDataset(city: request.city)
+        let dataset = try SocrataDataset(city: request.city, id: request.datasetID)
         try request.validate()
         guard let endpoint = request.baseURL ?? URL(string: dataset.defaultEndpoint) else {
             throw IngestError.invalidArgument("no endpoint for \(dataset.id)")
@@ -32,7 +33,7 @@ public struct SocrataPuller: Sendable {
         let input = LoadInput.custom(name: dataset.sourceName) {
             let cursor = request.fullReload ? nil : try Self.storedCursor(databaseURL: databaseURL, logger: logger,
                                                                           city: city, source: dataset.sourceName)
-            let whereClause = cursor.map { "\(dataset.cursorColumn) > '\($0.sqlText.replacingOccurrences(of: " ", with: "T"))'" }
+            let whereClause = dataset.whereClause(cursor: cursor)
             logger.info("socrata pull", metadata: ["endpoint": "\(endpoint.absoluteString)", "where": "\(whereClause ?? "-")"])
             let configuration = URLSessionConfiguration.ephemeral
             configuration.urlCache = nil

@@ -63,8 +63,9 @@ enum DateFieldParser {
 }
 
 extension DateFieldParser {
-    /// Chicago dates in either form: portal CSV `MM/DD/YYYY hh:mm:ss AM` or Socrata ISO.
-    static func chicagoDateTime(_ bytes: UnsafeBufferPointer<UInt8>) -> LocalDateTime? {
+    /// A portal date in either form: CSV `MM/DD/YYYY[ hh:mm:ss[ AM]]` or Socrata JSON ISO
+    /// (`2017-12-31T00:00:00.000`); Chicago `Date`/`Updated On`, NYPD `ARREST_DATE`.
+    static func usOrISODateTime(_ bytes: UnsafeBufferPointer<UInt8>) -> LocalDateTime? {
         if bytes.count > 2, bytes[2] == ASCII.slash { return usDateTime(bytes) }
         return isoDateTime(bytes)
     }

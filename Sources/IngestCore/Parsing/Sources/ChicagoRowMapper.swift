@@ -26,14 +26,14 @@ struct ChicagoRowMapper: CSVRowMapper {
             throw RowRejection("missing key: ID and Case Number are both empty")
         }
         let dateField = row.field(c.date)
-        guard let occurred = DateFieldParser.chicagoDateTime(FieldText.trimmed(dateField.bytes)) else {
+        guard let occurred = DateFieldParser.usOrISODateTime(FieldText.trimmed(dateField.bytes)) else {
             throw RowRejection("unparseable Date \(FieldText.quoted(dateField))")
         }
         var updatedOn: LocalDateTime?
         if let index = c.updatedOn {
             let field = row.field(index)
             if !field.isEmpty {
-                guard let value = DateFieldParser.chicagoDateTime(FieldText.trimmed(field.bytes)) else {
+                guard let value = DateFieldParser.usOrISODateTime(FieldText.trimmed(field.bytes)) else {
                     throw RowRejection("unparseable Updated On \(FieldText.quoted(field))")
                 }
                 updatedOn = value

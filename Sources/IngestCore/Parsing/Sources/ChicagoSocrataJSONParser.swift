@@ -29,7 +29,8 @@ public struct ChicagoSocrataJSONParser: Sendable {
         var summary = ParseSummary()
         let reader = JSONArrayElementReader(source: source, location: .rootArray)
         try reader.forEachElement { bytes, lineNumber, truncated in
-            let parsed = decode(bytes, lineNumber: lineNumber, truncated: truncated, mapper: &mapper)
+            let parsed = SocrataObjectRow.map(bytes, lineNumber: lineNumber, truncated: truncated, keys: Self.keys,
+                                              latitudeIndex: 15, longitudeIndex: 16, pointKey: "location", mapper: &mapper)
             summary.count(parsed)
             try handle(parsed)
         }
@@ -40,67 +41,5 @@ public struct ChicagoSocrataJSONParser: Sendable {
     /// Opens `url` (plain or `.gz`/`.xz`) and parses it.
     public func parse(contentsOf url: URL, handle: (ParsedRow) throws -> Void) throws -> ParseSummary {
         try parse(ByteSources.open(url), handle: handle)
-    }
-
-    private func decode(_ bytes: UnsafeBufferPointer<UInt8>, lineNumber: Int, truncated: Bool,
-                        mapper: inout ChicagoRowMapper) -> ParsedRow {
-        func reject(_ reason: String) -> ParsedRow {
-            .rejected(RejectedRow(lineNumber: lineNumber, rawText: String(decoding: bytes, as: UTF8.self), reason: reason))
-        }
-        if truncated { return reject("JSON element cut off by the end of input") }
-        let object: [String: Any]
-        do {
-            guard let value = try JSONSerialization.jsonObject(with: Data(buffer: bytes), options: .fragmentsAllowed) as? [String: Any] else {
-                return reject("array element is not a JSON object")
-            }
-            object = value
-        } catch {
-            return reject("invalid JSON: \(error.localizedDescription)")
-        }
-        var values = Self.keys.map { Self.text(object[$0]) }
-        if values[15] == nil && values[16] == nil, let location = object["location"] as? [String: Any] {
-            if let coordinates = location["coordinates"] as? [Any], coordinates.count == 2 {
-                values[16] = Self.text(coordinates[0])
-                values[15] = Self.text(coordinates[1])
-            } else {
-                values[15] = Self.text(location["latitude"])
-                values[16] = Self.text(location["longitude"])
-            }
-        }
-        var storage: [UInt8] = []
-        var spans: [CSVFieldSpan] = []
-        for value in values {
-            let start = storage.count
-            storage.append(contentsOf: (value ?? "").utf8)
-            spans.append(CSVFieldSpan(start: start, end: storage.count, hasEscapedQuotes: false))
-        }
-        storage.append(0)  // never empty, so the buffer has a base address
-        return storage.withUnsafeBufferPointer { base in
-            spans.withUnsafeBufferPointer { spanBuffer in
-                guard let baseAddress = base.baseAddress else { return reject("empty object") }
-                let row = CSVRow(lineNumber: lineNumber, malformation: nil, raw: bytes, spans: spanBuffer, base: baseAddress)
-                do throws(RowRejection) {
-                    return try mapper.map(row)
-                } catch {
-                    return reject(error.reason)
-                }
-            }
-        }
-    }
-
-    /// A JSON scalar as the portal's CSV would write it (`true`, `"0423"` → `0423`, `12` → `12`).
-    private static func text(_ value: Any?) -> String? {
-        switch value {
-        case let string as String: return string
-        case let number as NSNumber where Self.isBoolean(number): return number.boolValue ? "true" : "false"
-        case let number as NSNumber: return number.stringValue
-        case let bool as Bool: return bool ? "true" : "false"
-        default: return nil
-        }
-    }
-
-    /// JSON `true`/`false` arrive as `NSNumber`s of Objective-C type `c` (char).
-    private static func isBoolean(_ number: NSNumber) -> Bool {
-        String(cString: number.objCType) == "c"
     }
 }

@@ -14,6 +14,7 @@ public protocol IncidentSourceParser: Sendable {
 extension ChicagoCSVParser: IncidentSourceParser {}
 extension ChicagoSocrataJSONParser: IncidentSourceParser {}
 extension NYPDArrestsCSVParser: IncidentSourceParser {}
+extension NYPDArrestsSocrataJSONParser: IncidentSourceParser {}
 extension PoliceUKCSVParser: IncidentSourceParser {}
 
 extension SourceFormat {

@@ -49,7 +49,7 @@ struct NYPDRowMapper: CSVRowMapper {
         let keyField = row.field(key)
         guard !keyField.isEmpty else { throw RowRejection("missing key: ARREST_KEY is empty") }
         let dateField = row.field(date)
-        guard let occurred = DateFieldParser.usDateTime(FieldText.trimmed(dateField.bytes)) else {
+        guard let occurred = DateFieldParser.usOrISODateTime(FieldText.trimmed(dateField.bytes)) else {
             throw RowRejection("unparseable ARREST_DATE \(FieldText.quoted(dateField))")
         }
         let location: (latitude: Double, longitude: Double)?
