@@ -66,7 +66,7 @@ until [ "$(psql "$URL" -tAc "SELECT position FROM heatmap.consumer_state" 2>/dev
 END=$(date +%s.%N)
 DELTAS=$(psql "$URL" -tAc "SELECT sum(delta_count) FROM ingest.outbox")
 echo "outbox: $DELTAS deltas up to position $LAST; heatmap serving and caught up $(echo "$END - $START" | bc) s after start"
-grep -o 'rollup index loaded.*' "$RUN/heatmap.log" || true
+grep 'rollup index loaded' "$RUN/heatmap.log" | cut -c1-200 || true
 echo "heatmap RSS: $(awk '/VmRSS/ {print $2 / 1024 " MiB"}' "/proc/$HEATMAP_PID/status") (peak $(awk '/VmHWM/ {print $2 / 1024 " MiB"}' "/proc/$HEATMAP_PID/status"))"
 echo "rollup rows: $(psql "$URL" -tAc "SELECT (SELECT count(*) FROM heatmap.beat_rollup) || ' beat, ' ||
   (SELECT count(*) FROM heatmap.window_rollup) || ' window, ' || (SELECT count(*) FROM heatmap.grid_rollup) || ' grid, ' ||

@@ -3,7 +3,7 @@ extension CityRollupIndex {
     mutating func addSeries(area: String, crimeGroup: String, week: Int64, incidents: Int64) {
         let key = SortedCells<Int64>.key(high: UInt32(bitPattern: groups.intern(crimeGroup)),
                                          low: UInt32(bitPattern: areas.intern(area)))
-        series.add(week, key, incidents)
+        series.add(week, key, incidents, sorted: !loading)
     }
 
     /// Weekly counts per (area, crime group) over `weeks` weeks from the Monday `firstWeek`;

@@ -15,7 +15,7 @@ extension CityRollupIndex {
         guard Self.keepsWindow(grain) else { return }
         let type = primaryType == WindowRollupKey.allTypes ? Self.allTypesSlot : UInt32(bitPattern: types.intern(primaryType))
         let key = SortedCells<RollupCounts>.key(high: type, low: UInt32(bitPattern: areas.intern(area)))
-        window.add(WindowBucket(grain: grain, start: bucket), key, counts)
+        window.add(WindowBucket(grain: grain, start: bucket), key, counts, sorted: !loading)
     }
 
     /// Per-area sums over `spans` (all of grains kept in memory), one type or all (empty);

@@ -25,6 +25,9 @@ public struct CityRollupIndex: Sendable {
     var series = BucketedCells<Int64, Int64>()
     /// `heatmap.hex_rollup` by month number and type slot; key (q, r) as two 32-bit halves.
     var hex = BucketedCells<HexBucket, Int64>()
+    /// While the snapshot is read: cells are appended unordered and sorted once at the end
+    /// (``finishLoading()``); inserting each in order cost quadratic moves in large buckets.
+    var loading = false
 
     public init(city: String) {
         self.city = city
@@ -75,6 +78,15 @@ public struct CityRollupIndex: Sendable {
 
     /// The slot of `area`, nil when the city has never had it.
     func areaSlot(_ area: String) -> Int32? { areas.slot(area) }
+
+    /// Sorts the cells appended while loading and leaves loading mode.
+    mutating func finishLoading() {
+        window.sortAll()
+        grids.sortAll()
+        series.sortAll()
+        hex.sortAll()
+        loading = false
+    }
 
     /// How many cells the city's in-memory rollups hold (beat grain, window, grid, series, hex).
     public var cellCount: Int {

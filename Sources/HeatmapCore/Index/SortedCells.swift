@@ -22,6 +22,32 @@ struct SortedCells<Count: AdditiveCount>: Sendable {
         }
     }
 
+    /// Appends a cell without keeping the order (bulk loading); ``sortAndMerge()`` must follow
+    /// before any other use.
+    mutating func append(unsorted key: UInt64, _ count: Count) {
+        keys.append(key)
+        counts.append(count)
+    }
+
+    /// Restores the order after ``append(unsorted:_:)``, adding up repeated keys; the arrays are
+    /// rebuilt at their exact size.
+    mutating func sortAndMerge() {
+        let order = keys.indices.sorted { keys[$0] < keys[$1] }
+        var sortedKeys: [UInt64] = [], sortedCounts: [Count] = []
+        sortedKeys.reserveCapacity(order.count)
+        sortedCounts.reserveCapacity(order.count)
+        for position in order {
+            if let last = sortedKeys.last, last == keys[position] {
+                sortedCounts[sortedCounts.count - 1] += counts[position]
+            } else {
+                sortedKeys.append(keys[position])
+                sortedCounts.append(counts[position])
+            }
+        }
+        keys = sortedKeys
+        counts = sortedCounts
+    }
+
     /// The positions of the cells of group `high`.
     func group(_ high: UInt32) -> Range<Int> {
         let end = high == .max ? keys.count : lowerBound(Self.key(high: high + 1, low: 0))

@@ -24,11 +24,17 @@ extension HeatmapStore {
                     counts: try Self.counts(row, from: 6))
             }
             for city in cities.keys {
-                guard let years = cities[city]?.yearsWithCells, let first = years.first, let last = years.last else { continue }
-                // Weekly buckets may start in the December before the first year.
-                for year in (first - 1)...last {
-                    try Self.loadYear(year, of: city, into: &cities[city, default: CityRollupIndex(city: city)], on: connection)
+                guard var index = cities.removeValue(forKey: city) else { continue }
+                let years = index.yearsWithCells
+                index.loading = true
+                if let first = years.first, let last = years.last {
+                    // Weekly buckets may start in the December before the first year.
+                    for year in (first - 1)...last {
+                        try Self.loadYear(year, of: city, into: &index, on: connection)
+                    }
                 }
+                index.finishLoading()
+                cities[city] = index
             }
             return RollupSnapshot(cities: cities, position: position)
         }

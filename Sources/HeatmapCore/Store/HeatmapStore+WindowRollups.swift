@@ -2,7 +2,8 @@ import Postgres
 
 extension HeatmapStore {
     /// Adds a batch's window, grid, series and hex changes inside the consumer's transaction
-    /// (``apply(_:expecting:)``): one COPY into a temporary stage per table, then an additive upsert.
+    /// (``apply(_:expecting:)``): one COPY into a temporary stage per table, then an additive upsert
+    /// in primary-key order (each index page is visited once per batch, not once per row).
     static func applyWindowGridSeries(_ batch: RollupBatch, on connection: PostgresConnection) throws {
         if !batch.windowChanges.isEmpty {
             try addStaged(on: connection, stage: "window_stage", columns: """
@@ -11,6 +12,7 @@ extension HeatmapStore {
                 """, upsert: """
                 INSERT INTO heatmap.window_rollup AS r
                 SELECT city, grain, bucket, area, primary_type, incidents, arrests, domestic FROM window_stage
+                ORDER BY city, grain, bucket, area, primary_type
                 ON CONFLICT (city, grain, bucket, area, primary_type) DO UPDATE
                 SET incidents = r.incidents + EXCLUDED.incidents, arrests = r.arrests + EXCLUDED.arrests,
                     domestic = r.domestic + EXCLUDED.domestic
@@ -26,7 +28,7 @@ extension HeatmapStore {
                 city text, year smallint, month smallint, primary_type text, cell integer, incidents bigint
                 """, upsert: """
                 INSERT INTO heatmap.grid_rollup AS r
-                SELECT city, year, month, primary_type, cell, incidents FROM grid_stage
+                SELECT city, year, month, primary_type, cell, incidents FROM grid_stage ORDER BY city, year, month, primary_type, cell
                 ON CONFLICT (city, year, month, primary_type, cell) DO UPDATE SET incidents = r.incidents + EXCLUDED.incidents
                 """) { writer in
                 for (key, incidents) in batch.gridChanges {
@@ -39,7 +41,7 @@ extension HeatmapStore {
                 city text, area text, crime_group text, week bigint, incidents bigint
                 """, upsert: """
                 INSERT INTO heatmap.series_rollup AS r
-                SELECT city, area, crime_group, week, incidents FROM series_stage
+                SELECT city, area, crime_group, week, incidents FROM series_stage ORDER BY city, week, area, crime_group
                 ON CONFLICT (city, week, area, crime_group) DO UPDATE SET incidents = r.incidents + EXCLUDED.incidents
                 """) { writer in
                 for (key, incidents) in batch.seriesChanges {
@@ -52,7 +54,7 @@ extension HeatmapStore {
                 city text, month integer, primary_type text, q integer, r integer, incidents bigint
                 """, upsert: """
                 INSERT INTO heatmap.hex_rollup AS h
-                SELECT city, month, primary_type, q, r, incidents FROM hex_stage
+                SELECT city, month, primary_type, q, r, incidents FROM hex_stage ORDER BY city, month, primary_type, q, r
                 ON CONFLICT (city, month, primary_type, q, r) DO UPDATE SET incidents = h.incidents + EXCLUDED.incidents
                 """) { writer in
                 for (key, incidents) in batch.hexChanges {

@@ -42,6 +42,7 @@ public struct HeatmapStore: Sendable {
                 try connection.execute("""
                     INSERT INTO heatmap.beat_rollup AS r
                     SELECT city, area, primary_type, year, month, hour, dow, incidents, arrests, domestic FROM rollup_stage
+                    ORDER BY city, area, primary_type, year, month, hour, dow
                     ON CONFLICT (city, area, primary_type, year, month, hour, dow) DO UPDATE
                     SET incidents = r.incidents + EXCLUDED.incidents, arrests = r.arrests + EXCLUDED.arrests,
                         domestic = r.domestic + EXCLUDED.domestic
