@@ -5,8 +5,12 @@ import Postgres
 /// Features sharing an id (Chicago beat `3100` is three features) are unioned into one
 /// MultiPolygon. An area is inserted, replaced when its name or geometry changed, or left alone.
 /// Counts are per feature: `read` features = inserted + updated + unchanged + rejected, where
-/// unchanged also holds the extra features merged into an area. Afterwards `area_known` of the
-/// city's incidents is refreshed (it is not part of the outbox deltas, so no outbox entry).
+/// unchanged also holds the extra features merged into an area. Afterwards, in the same transaction:
+/// `area_known` of the incidents with a reported area is refreshed (not part of the outbox deltas),
+/// and every incident whose area was not reported (`spatial` or `none`) and that has a location is
+/// placed again by `ST_Contains` over the city's polygons as they now are; each one whose area
+/// changes gets −old/+new outbox deltas, so the heatmap's aggregates stay exact whichever of
+/// incidents and areas was loaded first.
 struct AreaLoader {
     let connection: PostgresConnection
     let runID: Int64
@@ -52,6 +56,21 @@ struct AreaLoader {
           AND i.area_known IS DISTINCT FROM EXISTS (SELECT 1 FROM ingest.areas a WHERE a.city = i.city AND a.area = i.area)
         """
 
+    /// Places the city's incidents without a reported area (and with a location) in the polygon that
+    /// contains them, records each change in `load_changes` (as a batch does) and writes its outbox
+    /// deltas. Returns how many incidents changed area. Runs under the city lock of the caller's transaction.
+    private func reassignSpatialAreas() throws -> Int {
+        try connection.execute(LoadSQL.createSessionTables)
+        try connection.query(LoadSQL.truncateSessionTables)
+        try connection.query(LoadSQL.reassignSpatialAreas, [city.slug])
+        let changed = try connection.query(LoadSQL.changeCounts).first?.decode(Int.self, column: "updated") ?? 0
+        if changed > 0 {
+            try connection.query(LoadSQL.lockOutbox)
+            try connection.query(LoadSQL.writeOutbox, [city.slug, runID])
+        }
+        return changed
+    }
+
     func run(source: any ByteSource) throws -> ParseSummary {
         let parser = AreaGeoJSONParser(layer: try Self.layer(for: city))
         try connection.execute(Self.createStaging)
@@ -81,10 +100,12 @@ struct AreaLoader {
             let inserted = try counts.first?.decode(Int.self, column: "inserted") ?? 0
             let updated = try counts.first?.decode(Int.self, column: "updated") ?? 0
             try connection.query(Self.refreshAreaKnown, [city.slug])
+            let reassigned = try reassignSpatialAreas()
             try BatchWriter.writeRejects(rejects, runID: runID, on: connection)
             let unchanged = summary.rowsRead - rejects.count - inserted - updated
             try connection.query(LoadSQL.addBatchCounts, [runID, summary.rowsRead, inserted, updated, unchanged, rejects.count, 0, 0])
             progress.addCommitted(rows: summary.rowsRead)
+            try connection.query("UPDATE ingest.etl_runs SET reassigned = $2 WHERE run_id = $1", [runID, reassigned])
             return summary
         }
     }

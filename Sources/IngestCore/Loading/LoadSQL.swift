@@ -104,6 +104,32 @@ enum LoadSQL {
         ) c
         """
 
+    /// After areas change: every incident of city $1 whose area was not reported and that has a
+    /// location is placed again (`ST_Contains`, the lowest area id when polygons overlap); the ones
+    /// whose area changes are updated and recorded in `load_changes` as updates (old and new fields).
+    static let reassignSpatialAreas = """
+        WITH placed AS (
+            SELECT i.id, i.area AS old_area, spatial.area AS new_area
+            FROM ingest.incidents i
+            LEFT JOIN LATERAL (
+                SELECT a.area FROM ingest.areas a
+                WHERE a.city = $1 AND ST_Contains(a.geom, ST_SetSRID(ST_MakePoint(i.lon, i.lat), 4326))
+                ORDER BY a.area LIMIT 1
+            ) spatial ON true
+            WHERE i.city = $1 AND i.area_source <> 'reported' AND i.lon IS NOT NULL
+        ), moved AS (
+            UPDATE ingest.incidents t
+            SET area = p.new_area, area_source = CASE WHEN p.new_area IS NULL THEN 'none' ELSE 'spatial' END,
+                area_known = p.new_area IS NOT NULL
+            FROM placed p
+            WHERE t.id = p.id AND p.old_area IS DISTINCT FROM p.new_area
+            RETURNING t.source_key, true, p.old_area, \(changeColumns.dropFirst(2).map { "t.\($0)" }.joined(separator: ", ")),
+                      t.area, \(changeColumns.dropFirst(2).map { "t.\($0)" }.joined(separator: ", "))
+        )
+        INSERT INTO load_changes
+        SELECT row_number() OVER (ORDER BY m.source_key), m.* FROM moved m
+        """
+
     static let changeCounts = """
         SELECT count(*) FILTER (WHERE NOT was_update) AS inserted, count(*) FILTER (WHERE was_update) AS updated
         FROM load_changes
