@@ -361,3 +361,125 @@ def settled_stack(loaded_stack):
         time.sleep(1.0)
     pytest.fail(f"the heatmap service counted {total} of {expected} incidents with an area\n"
                 f"{loaded_stack['services']['heatmap'][0].describe()}")
+
+
+# -- a stack whose Chicago models are trained (small slice, so the suite stays fast) ---------------
+DEMO_CHICAGO = REPO_ROOT / "demo-data" / "chicago"
+TRAINED_EVERY = int(os.environ.get("CRIMESCOPE_TEST_TRAINED_EVERY", "16"))  # every 16th row of Chicago 2017 (~16.7k)
+TRAINED_KINDS = ["arrest", "domestic", "property", "crime_type", "beat_forecast"]
+
+
+def _write_slice(source: Path, target: Path, every: int) -> int:
+    """The CSV header plus every `every`-th record of `source` (xz) into `target`; the rows written."""
+    import csv
+    import lzma
+    with lzma.open(source, "rt", newline="") as src, open(target, "w", newline="") as dst:
+        reader, writer = csv.reader(src), csv.writer(dst)
+        writer.writerow(next(reader))
+        rows = 0
+        for index, record in enumerate(reader):
+            if index % every == 0:
+                writer.writerow(record)
+                rows += 1
+    return rows
+
+
+def _gateway_request(base: str, method: str, path: str, body: dict | None = None,
+                     token: str | None = None) -> tuple[int, dict]:
+    import json
+    import urllib.error
+    import urllib.request
+    headers = {"Content-Type": "application/json"} if body is not None else {}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    request = urllib.request.Request(base + path, method=method, headers=headers,
+                                     data=None if body is None else json.dumps(body).encode())
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"{}")
+
+
+@pytest.fixture(scope="session")
+def trained_stack(bin_dir: Path, artifact_dir: Path):
+    """ingest + heatmap + predict + gateway on its own fresh database with the demo's Chicago beats
+    and every TRAINED_EVERY-th incident of its Chicago 2017, once the heatmap counts every loaded
+    incident with an area and the five Chicago models (TRAINED_KINDS) were trained through
+    POST /api/v1/models/train. {"base", "city", "year", "rows", "areas" (beats with incidents),
+    "job" (the finished training progress), "phases" ([(seconds, phase)] seen while training), "services", "gateway", "database_url"}."""
+    base_url = os.environ.get("CRIMESCOPE_TEST_DATABASE_URL")
+    if not base_url:
+        pytest.fail("CRIMESCOPE_TEST_DATABASE_URL is not set: scripts/test.sh starts a "
+                    "throwaway PostgreSQL and sets it")
+    for path in (DEMO_CHICAGO / "police_beats_current.geojson.gz", DEMO_CHICAGO / "chicago_crimes_2017.csv.xz"):
+        if not path.is_file():
+            pytest.fail(f"demo data {path} is missing")
+    name = f"cs_pytrain_{secrets.token_hex(4)}"
+    url = urllib.parse.urlunsplit(urllib.parse.urlsplit(base_url)._replace(path="/" + name))
+
+    def psql(target: str, sql: str) -> str:
+        result = subprocess.run(["psql", target, "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-c", sql],
+                                capture_output=True, text=True, timeout=60)
+        if result.returncode != 0:
+            pytest.fail(f"psql failed on {sql!r}: {result.stderr.strip()}")
+        return result.stdout.strip()
+
+    psql(base_url, f'CREATE DATABASE "{name}"')
+    cluster = Cluster(bin_dir, url, artifact_dir, "trained")
+    try:
+        psql(url, "CREATE EXTENSION IF NOT EXISTS postgis")
+        slice_path = cluster.sock_dir / "chicago_2017_slice.csv"
+        rows = _write_slice(DEMO_CHICAGO / "chicago_crimes_2017.csv.xz", slice_path, TRAINED_EVERY)
+        services = {service: cluster.service(service) for service in SERVICES}
+        for path in (DEMO_CHICAGO / "police_beats_current.geojson.gz", slice_path):
+            log_path = cluster.log_dir / f"trained-ingest-load-{path.name}.log"
+            with open(log_path, "ab") as log:
+                result = subprocess.run([executable(bin_dir, "ingest"), "load", "--city", "chicago",
+                                         "--database-url", url, str(path)],
+                                        stdout=log, stderr=log, env=clean_env(), cwd=REPO_ROOT, timeout=600)
+            if result.returncode != 0:
+                pytest.fail(f"ingest load {path.name} failed:\n{tail(log_path)}")
+        expected = int(psql(url, "SELECT count(area) FROM ingest.incidents WHERE city = 'chicago' "
+                                 "AND occurred >= '2017-01-01' AND occurred < '2018-01-01'"))
+        areas = sorted(psql(url, "SELECT DISTINCT area FROM ingest.incidents "
+                                 "WHERE city = 'chicago' AND area IS NOT NULL").split())
+        if expected < rows * 0.9 or len(areas) < 200:
+            pytest.fail(f"the slice loaded badly: {expected} of {rows} rows with an area, {len(areas)} beats")
+        port = free_port()
+        gateway = cluster.gateway(port, {service: eps["unix"] for service, (_, eps) in services.items()})
+        base = f"http://127.0.0.1:{port}"
+
+        # The forecast trains on the heatmap's weekly series: wait until it applied the whole slice.
+        deadline, total = time.monotonic() + READY_TIMEOUT * 3, -1
+        while time.monotonic() < deadline:
+            status, body = _gateway_get_json(base, "/api/v1/heatmap?city=chicago&year=2017")
+            total = body.get("total", {}).get("incidents", -1) if status == 200 else -1
+            if total == expected:
+                break
+            time.sleep(0.5)
+        else:
+            pytest.fail(f"the heatmap service counted {total} of {expected} incidents with an area\n"
+                        f"{services['heatmap'][0].describe()}")
+
+        status, job = _gateway_request(base, "POST", "/api/v1/models/train",
+                                       {"city": "chicago", "kinds": TRAINED_KINDS}, token=WRITE_TOKEN)
+        if status not in (200, 202) or "job_id" not in job:
+            pytest.fail(f"POST /api/v1/models/train answered {status}: {job}")
+        started = time.monotonic()
+        deadline, phases = started + READY_TIMEOUT * 10, [(0.0, job.get("phase"))]
+        while not job.get("finished") and time.monotonic() < deadline:
+            time.sleep(0.5)
+            status, job = _gateway_request(base, "GET", f"/api/v1/models/train/{job['job_id']}")
+            if status != 200:
+                pytest.fail(f"GET /api/v1/models/train answered {status}: {job}")
+            if job.get("phase") != phases[-1][1]:
+                phases.append((round(time.monotonic() - started, 1), job.get("phase")))
+        if not job.get("finished") or job.get("error") or job.get("phase") != "done":
+            pytest.fail(f"training did not finish well: {job}\n{services['predict'][0].describe()}")
+        yield {"base": base, "city": "chicago", "year": 2017, "rows": rows, "incidents": expected, "areas": areas,
+               "job": job, "phases": phases, "services": services, "gateway": gateway, "database_url": url}
+    finally:
+        cluster.stop_all()
+        subprocess.run(["psql", base_url, "-X", "-q", "-c", f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'],
+                       capture_output=True, timeout=60)
