@@ -44,7 +44,7 @@ public struct APIController: Sendable {
         let parsed = try HeatmapQuery(query)
         let reply = try await caller.heatmap(MethodNames.Heatmap.getBeatHeatmap, parsed.request,
                                    as: BeatHeatmapResponse.self, context: context)
-        return try JSONResponse.make(HeatmapJSON(city: parsed.request.city, filters: parsed.filters, response: reply), for: request)
+        return JSONResponse.text(HeatmapJSON(city: parsed.request.city, filters: parsed.filters, response: reply), for: request)
     }
 
     /// `GET /api/v1/areas/shapes` → Heatmap/GetAreaShapes, as GeoJSON with an ETag.

@@ -21,7 +21,7 @@ public struct IncidentsController: Sendable {
                                           as: ListCitiesResponse.self, context: context)
         let reply = try await incidents
         let timeZone = (try? await cities)?.cities.first { $0.city == query.request.city }?.timeZone ?? ""
-        return try JSONResponse.make(IncidentsJSON(city: query.request.city, month: query.month, timeZone: timeZone, response: reply),
-                                     for: request)
+        let json = IncidentsJSON(city: query.request.city, month: query.month, timeZone: timeZone, response: reply)
+        return JSONResponse.bytes(json.jsonText(capacity: 64 + json.count * 40).data, for: request)
     }
 }

@@ -17,6 +17,12 @@ public enum JSONResponse {
         try bytes(encoder().encode(value), for: request, status: status, cacheControl: cacheControl)
     }
 
+    /// A response (`200` unless told) with `value` written by ``JSONText`` (the hot replies).
+    public static func text(_ value: some JSONTextWritable, for request: Request, status: HTTPResponse.Status = .ok,
+                            cacheControl: String = "no-cache") -> Response {
+        bytes(value.jsonText().data, for: request, status: status, cacheControl: cacheControl)
+    }
+
     /// A response (`200` unless told) with already encoded bytes, gzip-compressed when `request`
     /// accepts gzip and the body has at least ``Gzip/minimumBytes``.
     public static func bytes(_ data: Data, for request: Request, status: HTTPResponse.Status = .ok,

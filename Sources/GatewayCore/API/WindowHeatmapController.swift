@@ -17,6 +17,6 @@ public struct WindowHeatmapController: Sendable {
         let query = try WindowHeatmapQuery(QueryParameters(request, allowed: WindowHeatmapQuery.names))
         let reply = try await caller.heatmap(MethodNames.Heatmap.getWindowHeatmap, query.request,
                                              as: WindowHeatmapResponse.self, context: context)
-        return try JSONResponse.make(WindowHeatmapJSON(query: query, response: reply), for: request)
+        return JSONResponse.text(WindowHeatmapJSON(query: query, response: reply), for: request)
     }
 }

@@ -11,6 +11,16 @@ public struct HeatmapJSON: Codable, Sendable, Equatable {
         public var hourMin: Int?
         public var hourMax: Int?
         public var primaryType: String?
+
+        public init(year: Int? = nil, yearFrom: Int? = nil, yearTo: Int? = nil, hourMin: Int? = nil, hourMax: Int? = nil,
+                    primaryType: String? = nil) {
+            self.year = year
+            self.yearFrom = yearFrom
+            self.yearTo = yearTo
+            self.hourMin = hourMin
+            self.hourMax = hourMax
+            self.primaryType = primaryType
+        }
     }
 
     /// One area's counts.
