@@ -318,7 +318,3 @@ def test_training_needs_the_token_and_reports_the_finished_job(trained_stack):
     assert reply == job and reply["finished"] and reply["phase"] == "done" and reply["fraction"] == 1
     status, reply = request(base, f"/api/v1/models/train/{job['job_id'] + 1000}")
     assert status == 404 and reply["error"]["code"] == "NOT_FOUND"
-    # The phases seen while training went through every model, then the forecast.
-    seen = " | ".join(phase for _, phase in trained_stack["phases"])
-    for kind in ("arrest", "domestic", "property", "crime-type", "forecast"):
-        assert kind in seen, seen
