@@ -318,3 +318,26 @@ def test_training_needs_the_token_and_reports_the_finished_job(trained_stack):
     assert reply == job and reply["finished"] and reply["phase"] == "done" and reply["fraction"] == 1
     status, reply = request(base, f"/api/v1/models/train/{job['job_id'] + 1000}")
     assert status == 404 and reply["error"]["code"] == "NOT_FOUND"
+
+
+# -- the answers match the served OpenAPI document ---------------------------------------------
+def test_trained_answers_match_the_openapi_schemas(trained_stack, busiest_beat):
+    """The schema tests elsewhere only ever see these endpoints untrained (errors): here every
+    success reply is validated against its 200 response schema in /api/v1/openapi.json."""
+    import jsonschema
+
+    base, job = trained_stack["base"], trained_stack["job"]
+    status, document = request(base, "/api/v1/openapi.json")
+    assert status == 200
+    context = urllib.parse.urlencode({"area": busiest_beat, "hour": 1, "day_of_week": 2, "month": 3,
+                                      "primary_type": "BATTERY", "top_contributions": 20})
+    cases = [("/api/v1/predict", f"/api/v1/predict?city=chicago&{context}"),
+             ("/api/v1/forecast", "/api/v1/forecast?city=chicago&week=2017-11-06&crime_group=property"),
+             ("/api/v1/models", "/api/v1/models?city=chicago"),
+             ("/api/v1/models/train/{job}", f"/api/v1/models/train/{job['job_id']}")]
+    for template, path in cases:
+        schema = document["paths"][template]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+        status, reply = request(base, path)
+        assert status == 200, (path, reply)
+        # "#/components/..." references resolve against the schema's root, which carries them.
+        jsonschema.Draft202012Validator({**schema, "components": document["components"]}).validate(reply)

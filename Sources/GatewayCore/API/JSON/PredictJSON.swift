@@ -8,7 +8,7 @@ public struct PredictJSON: Codable, Sendable, Equatable {
         /// `arrest`, `domestic`, `property`, `crime_type`.
         public var kind: String
         public var modelVersion: String
-        /// The yes/no models' probability (0 for `crime_type`).
+        /// The yes/no models' probability; for `crime_type`, its most likely type's.
         public var probability: Double
         /// `crime_type`: the most likely types first.
         public var topClasses: [ClassJSON]
