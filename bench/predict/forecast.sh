@@ -11,14 +11,15 @@
 #   CRIMESCOPE_PG_DIR       cluster folder for scripts/pg.sh (default /tmp/cs-pg)
 #   CRIMESCOPE_SHARED_DATA  data folder (default ../shared/data next to the package)
 #   YEARS                   shared Chicago years to load instead of demo-data (e.g. "2014 2015 2016 2017")
-#   THREADS                 training threads (default 2)
+#   THREADS                 training threads (default 1)
 #   KEEP_DB=1               reuse the database if it exists (no load) and keep it afterwards
 #   SKIP_BUILD=1            reuse .build/release/{ingest,heatmap,predict}
+#   SKIP_TRAIN=1            keep the forecast already current in the database
 set -eu
 cd "$(dirname "$0")/../.."
 PG_DIR=${CRIMESCOPE_PG_DIR:-/tmp/cs-pg}
 DATA=${CRIMESCOPE_SHARED_DATA:-$(cd .. && pwd)/shared/data}
-THREADS=${THREADS:-2}
+THREADS=${THREADS:-1}
 CALLS=${1:-500}
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   for product in ingest heatmap predict; do
@@ -56,10 +57,12 @@ trap 'kill "$HEATMAP_PID" "$INGEST_PID" ${PREDICT_PID:-} 2>/dev/null || true' EX
 until [ "$(psql "$URL" -tAc "SELECT position FROM heatmap.consumer_state" 2>/dev/null || echo 0)" = "$LAST" ] \
   && grep -q "serving" "$RUN/heatmap.log"; do sleep 0.2; done
 echo "heatmap caught up (outbox position $LAST); load average before training: $(cut -d' ' -f1-3 /proc/loadavg)"
-START=$(date +%s.%N)
-"$BIN/predict" train-forecast --city chicago --database-url "$URL" --heatmap-endpoint "unix://$RUN/heatmap.sock" --threads "$THREADS"
-END=$(date +%s.%N)
-echo "predict train-forecast (series by RPC + train + evaluate + save + cache): $(echo "$END - $START" | bc) s wall; load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ "${SKIP_TRAIN:-0}" != 1 ]; then
+  START=$(date +%s.%N)
+  "$BIN/predict" train-forecast --city chicago --database-url "$URL" --heatmap-endpoint "unix://$RUN/heatmap.sock" --threads "$THREADS"
+  END=$(date +%s.%N)
+  echo "predict train-forecast (series by RPC + train + evaluate + save + cache): $(echo "$END - $START" | bc) s wall; load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+fi
 "$BIN/predict" serve --listen "unix://$RUN/predict.sock" --database-url "$URL" --log-level warning \
   --ingest-endpoint "unix://$RUN/ingest.sock" --heatmap-endpoint "unix://$RUN/heatmap.sock" 2>"$RUN/predict.log" &
 PREDICT_PID=$!

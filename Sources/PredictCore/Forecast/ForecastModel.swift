@@ -78,13 +78,20 @@ public struct ForecastModel: Sendable {
         }
     }
 
+    /// The feature's value as shown to a person: the area or group name, else the number with at
+    /// most two decimals (plain arithmetic: `String(format:)` costs microseconds a call on Linux,
+    /// thousands of times per forecast).
     private func display(_ feature: String, _ value: Float) -> String {
         if value.isNaN { return "unknown" }
         switch feature {
         case "beat": return areas.indices.contains(Int(value)) ? areas[Int(value)] : "?"
         case "crime_group": return groups.indices.contains(Int(value)) ? groups[Int(value)] : "?"
-        case "week_sin", "week_cos": return String(format: "%.2f", Double(value))
-        default: return value == value.rounded() ? String(Int(value)) : String(format: "%.2f", Double(value))
+        default:
+            let hundredths = Int((Double(value) * 100).rounded())
+            let whole = hundredths / 100, fraction = abs(hundredths % 100)
+            let sign = hundredths < 0 && whole == 0 ? "-" : ""
+            if fraction == 0 { return "\(sign)\(whole)" }
+            return "\(sign)\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
         }
     }
 }
