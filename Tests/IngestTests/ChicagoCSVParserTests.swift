@@ -43,15 +43,19 @@ struct ChicagoCSVParserTests {
         #expect(keys.count == 267_792)
     }
 
-    @Test("2010: empty IDs, every row keyed by Case Number")
+    @Test("2010: empty IDs, every row keyed by Case Number; the 20 X/Y = 0 rows kept with their beat, without a location")
     func year2010() throws {
         var records = 0
+        var withCoordinates = 0
         var numericCaseNumberLine: Int?
+        var noted: [IncidentRecord] = []
         var rejections: [String: Int] = [:]
         let summary = try ChicagoCSVParser().parse(contentsOf: SharedData.url("chicago-crimes/chicago_crimes_2010.csv.xz")) { row in
             switch row {
             case .record(let record):
                 records += 1
+                if record.latitude != nil { withCoordinates += 1 }
+                if record.note != nil { noted.append(record) }
                 #expect(!record.sourceKey.isEmpty && record.district == nil && record.updatedOn == nil)
                 if record.sourceKey == "105185" { numericCaseNumberLine = record.lineNumber }
             case .rejected(let rejection):
@@ -61,12 +65,15 @@ struct ChicagoCSVParserTests {
             }
         }
         #expect(summary.rowsRead == 370_290 && summary.isBalanced)
-        #expect(records == 370_269)
-        // Checked with Python: 20 rows carry the portal's geocode of X/Y = 0, one has neither ID nor Case Number.
-        #expect(rejections == [
-            "location (36.619446395, -91.686565684) outside": 20,
-            "missing key: ID and Case Number are both empty": 1,
-        ])
+        // Checked with Python: 20 rows carry the portal's geocode of X/Y = 0 (each with a Beat),
+        // one has neither ID nor Case Number (and has coordinates): SOURCES.md's 369,994 rows with
+        // lat/lon are 369,973 records with a location + 20 null geocodes + the keyless row.
+        #expect(records == 370_289)
+        #expect(rejections == ["missing key: ID and Case Number are both empty": 1])
+        #expect(withCoordinates == 369_994 - 20 - 1)
+        #expect(noted.count == 20)
+        #expect(noted.allSatisfy { $0.latitude == nil && $0.longitude == nil && $0.area != nil })
+        #expect(noted.allSatisfy { $0.note == ChicagoRowMapper.nullGeocodeNote })
         #expect(numericCaseNumberLine == 3_340)
     }
 

@@ -103,7 +103,7 @@ struct AreaLoader {
             let reassigned = try reassignSpatialAreas()
             try BatchWriter.writeRejects(rejects, runID: runID, on: connection)
             let unchanged = summary.rowsRead - rejects.count - inserted - updated
-            try connection.query(LoadSQL.addBatchCounts, [runID, summary.rowsRead, inserted, updated, unchanged, rejects.count, 0, 0])
+            try connection.query(LoadSQL.addBatchCounts, [runID, summary.rowsRead, inserted, updated, unchanged, rejects.count, 0, 0, 0])
             progress.addCommitted(rows: summary.rowsRead)
             try connection.query("UPDATE ingest.etl_runs SET reassigned = $2 WHERE run_id = $1", [runID, reassigned])
             return summary

@@ -61,11 +61,34 @@ struct BatchWriter {
             }
         }
         try Self.writeRejects(tally.rejects, runID: runID, on: connection)
+        try writeNotes(tally.notes)
         let unchanged = tally.staged - inserted - updated + tally.duplicates + tally.skippedByCursor
         try connection.query(LoadSQL.addBatchCounts, [
             runID, tally.rowsRead, inserted, updated, unchanged, tally.rejects.count, tally.duplicates, tally.skippedByCursor,
+            tally.notes.count,
         ])
         return tally
+    }
+
+    /// COPYs the batch's noted rows (line, key, note) into `ingest.row_notes`.
+    private func writeNotes(_ notes: [RowNote]) throws {
+        guard !notes.isEmpty else { return }
+        let runText = String(runID)
+        try connection.copyIn(LoadSQL.copyRowNotes) { writer in
+            var line: [UInt8] = []
+            for note in notes {
+                line.removeAll(keepingCapacity: true)
+                line.append(contentsOf: runText.utf8)
+                line.append(UInt8(ascii: "\t"))
+                line.append(contentsOf: String(note.lineNumber).utf8)
+                line.append(UInt8(ascii: "\t"))
+                StagingRowEncoder.appendText(note.sourceKey, to: &line)
+                line.append(UInt8(ascii: "\t"))
+                StagingRowEncoder.appendText(note.note, to: &line)
+                line.append(UInt8(ascii: "\n"))
+                try writer.writeRaw(line)
+            }
+        }
     }
 
     /// COPYs rejected rows (line, raw text, reason) into `ingest.rejects`.

@@ -23,6 +23,7 @@ enum LoadSQL {
     static let truncateSessionTables = "TRUNCATE load_staging, load_changes"
     static let copyStaging = "COPY load_staging FROM STDIN"
     static let copyRejects = "COPY ingest.rejects (run_id, line_number, raw_text, reason) FROM STDIN"
+    static let copyRowNotes = "COPY ingest.row_notes (run_id, line_number, source_key, note) FROM STDIN"
 
     /// Serialises batches of one city, so the `previous` snapshot below is the row the upsert replaces.
     static let lockCity = "SELECT pg_advisory_xact_lock(hashtext('crimescope.ingest.city:' || $1))"
@@ -184,7 +185,7 @@ enum LoadSQL {
         UPDATE ingest.etl_runs
         SET rows_read = rows_read + $2, inserted = inserted + $3, updated = updated + $4, unchanged = unchanged + $5,
             rejected = rejected + $6, duplicates = duplicates + $7, skipped_by_cursor = skipped_by_cursor + $8,
-            batches = batches + 1
+            noted = noted + $9, batches = batches + 1
         WHERE run_id = $1
         """
 }

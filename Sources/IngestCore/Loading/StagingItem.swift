@@ -15,6 +15,8 @@ struct BatchTally: Sendable {
     /// Records copied to the staging table.
     var staged = 0
     var rejects: [RejectedRow] = []
+    /// Staged records that carry a note (also counted in `staged`).
+    var notes: [RowNote] = []
     /// Rows repeating an earlier row of the file byte for byte (police.uk).
     var duplicates = 0
     /// Records older than the cursor (incremental runs).

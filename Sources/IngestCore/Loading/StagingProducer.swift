@@ -2,7 +2,7 @@
 /// COPY chunks, cutting a batch every `batchRows` source rows.
 ///
 /// Memory stays bounded: one chunk being filled, the queue's capacity of chunks, and the
-/// rejected rows of the current batch.
+/// rejected and noted rows of the current batch.
 struct StagingProducer: Sendable {
     let parser: any IncidentSourceParser
     let city: IngestCity
@@ -44,6 +44,9 @@ struct StagingProducer: Sendable {
                     if let value = cursorPolicy.value(of: record), newest.map({ $0 < value }) ?? true { newest = value }
                     StagingRowEncoder.append(record, to: &chunk)
                     tally.staged += 1
+                    if let note = record.note {
+                        tally.notes.append(RowNote(lineNumber: record.lineNumber, sourceKey: record.sourceKey, note: note))
+                    }
                     if chunk.count >= Self.chunkBytes {
                         try queue.push(.chunk(chunk))
                         chunk.removeAll(keepingCapacity: true)

@@ -41,6 +41,9 @@ public struct IncidentRecord: Sendable, Equatable {
     public var updatedOn: LocalDateTime?
     /// Physical line in the file where the record starts (header = line 1); for JSON, the line of its `{`.
     public var lineNumber: Int
+    /// What was dropped or changed while reading the row, when anything was (the record is kept and
+    /// the note stored in `ingest.row_notes`); `nil` for a row read as written.
+    public var note: String?
 
     public init(
         city: String, sourceKey: String, occurred: LocalDateTime,
@@ -49,7 +52,7 @@ public struct IncidentRecord: Sendable, Equatable {
         area: String? = nil, district: Int? = nil, ward: Int? = nil, communityArea: Int? = nil,
         latitude: Double? = nil, longitude: Double? = nil, block: String? = nil,
         iucr: String? = nil, fbiCode: String? = nil, lsoa: String? = nil,
-        updatedOn: LocalDateTime? = nil, lineNumber: Int
+        updatedOn: LocalDateTime? = nil, lineNumber: Int, note: String? = nil
     ) {
         self.city = city
         self.sourceKey = sourceKey
@@ -72,5 +75,6 @@ public struct IncidentRecord: Sendable, Equatable {
         self.lsoa = lsoa
         self.updatedOn = updatedOn
         self.lineNumber = lineNumber
+        self.note = note
     }
 }

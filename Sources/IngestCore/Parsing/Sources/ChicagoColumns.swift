@@ -6,6 +6,8 @@ struct ChicagoColumns {
     let id, caseNumber, date, block, iucr, primaryType, description, locationDescription: Int
     let arrest, domestic, beat, district, ward, communityArea, fbiCode, latitude, longitude: Int
     let updatedOn: Int?
+    /// `X Coordinate`/`Y Coordinate` (state plane feet), read only to recognise the portal's null geocode.
+    let xCoordinate: Int?, yCoordinate: Int?
 
     static let requiredNames = [
         "ID", "Case Number", "Date", "Block", "IUCR", "Primary Type", "Description", "Location Description",
@@ -19,5 +21,7 @@ struct ChicagoColumns {
         (arrest, domestic, beat, district, ward, communityArea, fbiCode, latitude, longitude) =
             (found[8], found[9], found[10], found[11], found[12], found[13], found[14], found[15], found[16])
         updatedOn = header.index(of: "Updated On")
+        xCoordinate = header.index(of: "X Coordinate")
+        yCoordinate = header.index(of: "Y Coordinate")
     }
 }

@@ -3,6 +3,11 @@
 /// Key: `ID`, or `Case Number` when `ID` is empty (2001–2010 files). Rejects: no key, a bad or
 /// missing `Date`, `Arrest`/`Domestic` not true/false, a non-integer District/Ward/Community Area,
 /// a bad `Updated On`, coordinates that are half missing, not numbers, or outside ``GeoBounds/chicago``.
+///
+/// One exception to the bounds: the portal's **null geocode** — `X Coordinate`/`Y Coordinate` both
+/// `0`, which it turns into Latitude 36.619446395, Longitude −91.686565684 (Missouri). Such a crime
+/// is real and its Beat is known, so it is kept without a location and with a ``IncidentRecord/note``
+/// (77 rows of 2010–2014), and beat counts include it.
 struct ChicagoRowMapper: CSVRowMapper {
     let columns: ChicagoColumns
     let bounds: GeoBounds
@@ -44,8 +49,16 @@ struct ChicagoRowMapper: CSVRowMapper {
         let district = try FieldText.integer(row.field(c.district), column: "District")
         let ward = try FieldText.integer(row.field(c.ward), column: "Ward")
         let communityArea = try FieldText.integer(row.field(c.communityArea), column: "Community Area")
-        let location = try Coordinates.read(latitude: row.field(c.latitude), longitude: row.field(c.longitude),
+        var note: String?
+        let location: (latitude: Double, longitude: Double)?
+        do throws(RowRejection) {
+            location = try Coordinates.read(latitude: row.field(c.latitude), longitude: row.field(c.longitude),
                                             bounds: bounds, city: CitySlug.chicago)
+        } catch {
+            guard Self.isNullGeocode(row, columns: c) else { throw error }
+            location = nil
+            note = Self.nullGeocodeNote
+        }
         let primaryType = interner.optionalString(row.field(c.primaryType))
         return .record(IncidentRecord(
             city: CitySlug.chicago,
@@ -67,7 +80,23 @@ struct ChicagoRowMapper: CSVRowMapper {
             iucr: interner.optionalString(row.field(c.iucr)),
             fbiCode: interner.optionalString(row.field(c.fbiCode)),
             updatedOn: updatedOn,
-            lineNumber: row.lineNumber
+            lineNumber: row.lineNumber,
+            note: note
         ))
+    }
+
+    static let nullGeocodeNote = "location dropped: X/Y = 0 is the portal's null geocode (Latitude 36.619446395, "
+        + "Longitude -91.686565684); the crime is kept with its Beat and no location"
+
+    /// Whether a row whose location was refused carries the portal's geocode of X/Y = 0: both
+    /// coordinates `0` (when the columns exist), or exactly the point the portal derives from them.
+    private static func isNullGeocode(_ row: CSVRow, columns c: ChicagoColumns) -> Bool {
+        if let x = c.xCoordinate, let y = c.yCoordinate,
+           FieldText.trimmed(row.field(x).bytes).elementsEqual("0".utf8),
+           FieldText.trimmed(row.field(y).bytes).elementsEqual("0".utf8) {
+            return true
+        }
+        return FieldText.trimmed(row.field(c.latitude).bytes).elementsEqual("36.619446395".utf8)
+            && FieldText.trimmed(row.field(c.longitude).bytes).elementsEqual("-91.686565684".utf8)
     }
 }

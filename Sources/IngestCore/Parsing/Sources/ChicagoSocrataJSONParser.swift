@@ -15,16 +15,17 @@ public struct ChicagoSocrataJSONParser: Sendable {
         self.bounds = bounds
     }
 
-    /// JSON key for each column of ``ChicagoColumns/requiredNames`` then `Updated On`.
+    /// JSON key for each column of ``ChicagoColumns/requiredNames`` then ``extraNames``.
     private static let keys = [
         "id", "case_number", "date", "block", "iucr", "primary_type", "description", "location_description",
         "arrest", "domestic", "beat", "district", "ward", "community_area", "fbi_code", "latitude", "longitude",
-        "updated_on",
+        "updated_on", "x_coordinate", "y_coordinate",
     ]
+    private static let extraNames = ["Updated On", "X Coordinate", "Y Coordinate"]
 
     /// Streams every array element of `source` to `handle` and returns the accounting.
     public func parse(_ source: any ByteSource, handle: (ParsedRow) throws -> Void) throws -> ParseSummary {
-        let columns = try ChicagoColumns(header: CSVHeader(names: ChicagoColumns.requiredNames + ["Updated On"]))
+        let columns = try ChicagoColumns(header: CSVHeader(names: ChicagoColumns.requiredNames + Self.extraNames))
         var mapper = ChicagoRowMapper(columns: columns, bounds: bounds)
         var summary = ParseSummary()
         let reader = JSONArrayElementReader(source: source, location: .rootArray)
