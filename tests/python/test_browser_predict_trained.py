@@ -26,6 +26,8 @@ let n = 0;
 for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
 return n;
 """
+# The fill colour of every beat drawn on the predict map.
+FILLS = "return [...document.querySelectorAll('#predict-map path.leaflet-interactive')].map(p => p.getAttribute('fill'))"
 # Each dataset's point count of the Chart.js chart on a canvas (null without one).
 CHART_POINTS = "const chart = Chart.getChart(arguments[0]); return chart ? chart.data.datasets.map(d => d.data.length) : null;"
 
@@ -114,8 +116,7 @@ def test_predict_view_with_trained_models(trained_stack, browser, screenshots):
         const names = arguments[1];
         return names.map(area => counts[area] === undefined ? CS.palettes.empty : CS.classColour(counts[area], breaks));
     """, {a["area"]: a["expected_count"] for a in forecast["areas"]}, trained_stack["areas"])
-    paths = browser.find_elements(By.CSS_SELECTOR, "#predict-map path.leaflet-interactive")
-    fills = Counter(p.get_attribute("fill") for p in paths)
+    fills = Counter(browser.execute_script(FILLS))
     assert len(fills) >= 4, fills
     # Every beat with incidents has a forecast: its colour is one of the page's classes, and the
     # drawn colours are exactly the forecast's classes (plus grey for shapes without one).
@@ -134,10 +135,10 @@ def test_predict_view_with_trained_models(trained_stack, browser, screenshots):
     # Switching the layer off greys every beat and hides the legend.
     browser.find_element(By.ID, "predict-forecast").click()
     WebDriverWait(browser, WAIT).until(lambda d: not d.find_element(By.ID, "predict-key").is_displayed())
-    assert {p.get_attribute("fill") for p in paths} == {empty}
+    assert set(browser.execute_script(FILLS)) == {empty}
     browser.find_element(By.ID, "predict-forecast").click()
     WebDriverWait(browser, WAIT).until(lambda d: d.find_element(By.ID, "predict-key").is_displayed())
-    assert Counter(p.get_attribute("fill") for p in paths) == fills
+    assert Counter(browser.execute_script(FILLS)) == fills
 
     severe = severe_console_entries(browser)
     assert not severe, severe
@@ -172,7 +173,8 @@ def test_methodology_with_trained_models(trained_stack, browser, screenshots):
         else:
             assert browser.execute_script(CHART_POINTS, roc) == [len(model["roc_curve"]), 2]
             assert browser.execute_script(PAINTED, roc) > 2000
-            assert card.find_elements(By.CSS_SELECTOR, "details table.calibration tr")[1:].__len__() == len(model["calibration"])
+            rows_shown = card.find_elements(By.CSS_SELECTOR, "details table.calibration tr")
+            assert len(rows_shown) - 1 == len(model["calibration"])  # a header, then one row a bin
         assert browser.execute_script(CHART_POINTS, importance) == [min(10, len(model["importances"]))]
         assert browser.execute_script(PAINTED, importance) > 2000
         labels = browser.execute_script("return Chart.getChart(arguments[0]).data.labels", importance)
