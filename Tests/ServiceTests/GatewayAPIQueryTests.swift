@@ -100,6 +100,12 @@ struct GatewayGzipTests {
         #expect(Gzip.accepted(by: "gzip;q=0.5"))
     }
 
+    @Test func crc32IsGzips() {
+        #expect(Gzip.crc32(Data("123456789".utf8)) == 0xCBF4_3926)
+        #expect(Gzip.crc32(Data((0..<100_000).map { UInt8(($0 * 7 + 3) % 251) })) == 0x43BF_EEB4)
+        #expect(Gzip.crc32(Data()) == 0)
+    }
+
     @Test func compressedBodyHasGzipFramingAndTrailer() throws {
         let text = Data(String(repeating: #"{"area":"1834","incidents":123},"#, count: 200).utf8)
         let compressed = try #require(Gzip.compress(text))
@@ -107,5 +113,7 @@ struct GatewayGzipTests {
         #expect(compressed.count < text.count / 5)
         let size = compressed.suffix(4).enumerated().reduce(UInt32(0)) { $0 | UInt32($1.element) << (8 * UInt32($1.offset)) }
         #expect(size == UInt32(text.count))
+        let crc = compressed.dropLast(4).suffix(4).enumerated().reduce(UInt32(0)) { $0 | UInt32($1.element) << (8 * UInt32($1.offset)) }
+        #expect(crc == Gzip.crc32(text))
     }
 }
