@@ -36,6 +36,7 @@ public final class OutboxConsumer: Service, Sendable {
     public func prepare() async throws {
         let snapshot = try await store.snapshot()
         index.replace(with: snapshot)
+        HeapTrim.releaseFreePages()
         let cells = snapshot.cities.values.reduce(0) { $0 + $1.cellCount }
         logger.info("rollup index loaded", metadata: ["position": "\(snapshot.position)", "cities": "\(snapshot.cities.count)",
                                                       "cells": "\(cells)"])
