@@ -1,0 +1,73 @@
+#!/bin/sh
+# Gateway throughput and latency: wrk on loopback against GET /api/v1/heatmap with a rotating
+# mix of 100 filter combinations (mixed.lua), through the whole path HTTP → gateway → RPC over
+# a Unix socket → the heatmap service's rollups. Loads Chicago (YEARS) with the release
+# `ingest load`, starts release `ingest`, `heatmap` and `gateway` (predict is not needed: its
+# endpoint is never called), waits until the heatmap's rollups agree with the ingest recount
+# (its Check RPC, through a tiny Python client), then runs wrk once per connection count.
+#
+# Usage: bench/gateway/run.sh            (needs a cluster: scripts/pg.sh start DIR --port N)
+#   CRIMESCOPE_PG_DIR       cluster folder for scripts/pg.sh (default /tmp/cs-pg)
+#   CRIMESCOPE_SHARED_DATA  data folder (default ../shared/data next to the package)
+#   YEARS                   Chicago years to load (default "2016 2017")
+#   CONNECTIONS             wrk connection counts to run (default "16 64")
+#   THREADS                 wrk threads (default 1: the machine has 2 cores and the servers need them)
+#   DURATION                seconds per wrk run (default 20)
+#   KEEP_DB=1               reuse the database if it exists (no load) and keep it afterwards
+#   SKIP_BUILD=1            reuse .build/release/{ingest,heatmap,gateway}
+set -eu
+cd "$(dirname "$0")/../.."
+PG_DIR=${CRIMESCOPE_PG_DIR:-/tmp/cs-pg}
+DATA=${CRIMESCOPE_SHARED_DATA:-$(cd .. && pwd)/shared/data}
+YEARS=${YEARS:-2016 2017}
+CONNECTIONS=${CONNECTIONS:-16 64}
+THREADS=${THREADS:-1}
+DURATION=${DURATION:-20}
+command -v wrk >/dev/null || { echo "wrk is missing: scripts/install-deps.sh installs it" >&2; exit 1; }
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  for product in ingest heatmap gateway; do
+    swift build -c release --product "$product" 2>&1 | grep -E "error|Build complete|Compiling" | tail -1
+  done
+fi
+BIN=.build/release
+PY=.build-venv/bin/python
+ADMIN=$(scripts/pg.sh url "$PG_DIR")
+DB=cs_bench_gateway
+URL=$(printf '%s' "$ADMIN" | sed "s#/[^/?]*\$#/$DB#")
+EXISTS=$(psql "$ADMIN" -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB'")
+if [ "${KEEP_DB:-0}" != 1 ] || [ "$EXISTS" != 1 ]; then
+  psql "$ADMIN" -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" >/dev/null
+  psql "$URL" -qc "CREATE EXTENSION IF NOT EXISTS postgis" >/dev/null
+  FILES="$DATA/chicago-police-beats/police_beats_current.geojson.gz"
+  for year in $YEARS; do FILES="$FILES $DATA/chicago-crimes/chicago_crimes_$year.csv.xz"; done
+  # shellcheck disable=SC2086
+  "$BIN/ingest" load --database-url "$URL" --city chicago $FILES 2>&1 | grep -E "run [0-9]+ (done|FAILED)" || true
+fi
+RUN=$(mktemp -d /tmp/cs-gwb.XXXXXX)
+PORT=$($PY -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+"$BIN/ingest" serve --listen "unix://$RUN/ingest.sock" --database-url "$URL" --log-level warning 2>"$RUN/ingest.log" &
+INGEST_PID=$!
+"$BIN/heatmap" serve --listen "unix://$RUN/heatmap.sock" --database-url "$URL" --ingest-endpoint "unix://$RUN/ingest.sock" \
+  --log-level warning 2>"$RUN/heatmap.log" &
+HEATMAP_PID=$!
+"$BIN/gateway" serve --http-port "$PORT" --ingest-endpoint "unix://$RUN/ingest.sock" --heatmap-endpoint "unix://$RUN/heatmap.sock" \
+  --predict-endpoint "unix://$RUN/predict.sock" --log-level warning 2>"$RUN/gateway.log" &
+GATEWAY_PID=$!
+cleanup() {
+  kill "$GATEWAY_PID" "$HEATMAP_PID" "$INGEST_PID" 2>/dev/null || true
+  wait 2>/dev/null || true
+  [ "${KEEP_DB:-0}" = 1 ] || psql "$ADMIN" -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true
+  rm -rf "$RUN"
+}
+trap cleanup EXIT INT TERM
+FIRST=$(echo "$YEARS" | awk '{print $1}')
+LAST=$(echo "$YEARS" | awk '{print $NF}')
+$PY bench/gateway/caught_up.py "$RUN/heatmap.sock" chicago "$FIRST" "$LAST"
+echo "gateway on 127.0.0.1:$PORT; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg) before wrk"
+curl -fsS -o /dev/null "http://127.0.0.1:$PORT/api/v1/heatmap?city=chicago&year=$LAST"
+for connections in $CONNECTIONS; do
+  echo "--- wrk -t$THREADS -c$connections -d${DURATION}s (load $(cut -d' ' -f1-3 /proc/loadavg))"
+  wrk -t"$THREADS" -c"$connections" -d"${DURATION}s" --timeout 5s -s bench/gateway/mixed.lua "http://127.0.0.1:$PORT" \
+    | grep -E "^(queries|requests|latency|Non-2xx)"
+done
+echo "RSS after: gateway $(awk '/VmRSS/ {print $2/1024 " MiB"}' /proc/$GATEWAY_PID/status), heatmap $(awk '/VmRSS/ {print $2/1024 " MiB"}' /proc/$HEATMAP_PID/status)"
