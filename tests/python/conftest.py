@@ -431,7 +431,17 @@ def trained_stack(bin_dir: Path, artifact_dir: Path):
         psql(url, "CREATE EXTENSION IF NOT EXISTS postgis")
         slice_path = cluster.sock_dir / "chicago_2017_slice.csv"
         rows = _write_slice(DEMO_CHICAGO / "chicago_crimes_2017.csv.xz", slice_path, TRAINED_EVERY)
-        services = {service: cluster.service(service) for service in SERVICES}
+        # XGBoost's OpenMP threads sleep rather than spin while waiting: on a busy machine with
+        # few cores, spinning threads make training several times slower.
+        saved = os.environ.get("OMP_WAIT_POLICY")
+        os.environ["OMP_WAIT_POLICY"] = "PASSIVE"
+        try:
+            services = {service: cluster.service(service) for service in SERVICES}
+        finally:
+            if saved is None:
+                os.environ.pop("OMP_WAIT_POLICY", None)
+            else:
+                os.environ["OMP_WAIT_POLICY"] = saved
         for path in (DEMO_CHICAGO / "police_beats_current.geojson.gz", slice_path):
             log_path = cluster.log_dir / f"trained-ingest-load-{path.name}.log"
             with open(log_path, "ab") as log:

@@ -160,6 +160,8 @@ def test_methodology_with_trained_models(trained_stack, browser, screenshots):
         assert model["train_window"] in windows and model["test_window"] in windows
         rows = {r.get_attribute("data-metric"): r for r in card.find_elements(By.CSS_SELECTOR, "table.metrics tr[data-metric]")}
         assert set(rows) == {k for k in model["metrics"] if not k.startswith("baseline_")}
+        for key, row in rows.items():  # readable labels, never the raw keys
+            assert "_" not in row.find_element(By.TAG_NAME, "td").text, key
         headline = "roc_auc" if model["kind"] != "crime_type" else "top5"
         cells = rows[headline].find_elements(By.TAG_NAME, "td")
         assert abs(float(cells[1].text) - model["metrics"][headline]) < 0.0005
@@ -187,6 +189,11 @@ def test_methodology_with_trained_models(trained_stack, browser, screenshots):
     assert forecast["model_version"] in evaluation.find_element(By.TAG_NAME, "h3").text
     rows = {r.get_attribute("data-metric"): r.find_elements(By.TAG_NAME, "td")
             for r in browser.find_elements(By.CSS_SELECTOR, "#forecast-metrics tr[data-metric]")}
+    assert set(rows) == {k for k in forecast["metrics"] if not k.startswith("baseline_")}
+    for key, cells in rows.items():  # readable labels, never the raw keys
+        assert "_" not in cells[0].text, (key, cells[0].text)
+    assert rows["mae_h2"][0].text == "MAE (incidents per beat-week), 2 weeks ahead"
+    assert abs(float(rows["mae_h2"][2].text) - forecast["metrics"]["baseline_mae_h2"]) < 0.0005
     for percent in (5, 10, 20):
         cells = rows[f"pai_{percent}"]
         assert cells[0].text == f"PAI at {percent} % of the area"

@@ -9,7 +9,7 @@
   const LABELS = { roc_auc: 'ROC-AUC', accuracy: 'Accuracy', log_loss: 'Log loss', top1: 'Top-1 accuracy',
                    top5: 'Top-5 accuracy', mae: 'MAE (incidents per beat-week)', positive_rate: 'Share of yes on the test data',
                    classes: 'Classes', rounds: 'Boosting rounds', train_rows: 'Training rows', validation_rows: 'Validation rows',
-                   test_rows: 'Test rows' };
+                   test_rows: 'Test rows', test_weeks: 'Test weeks', areas: 'Beats' };
   // What the explorer CrimeScope follows published on its own test years, for comparison.
   const PUBLISHED = { arrest: 'ROC-AUC 0.859', domestic: 'ROC-AUC 0.916', property: 'ROC-AUC 0.749', crime_type: 'top-5 75 %' };
   const SHARE_LABELS = { pai: 'PAI', oracle_pai: 'Oracle PAI', pei: 'PEI', hit_rate: 'Hit rate' };
@@ -66,10 +66,13 @@
     }
   }
 
-  // "pai_10" → "PAI at 10 % of the area"; others from LABELS or the key itself.
+  // "pai_10" → "PAI at 10 % of the area"; "mae_h2" → "MAE (…), 2 weeks ahead"; others from
+  // LABELS or the key itself.
   function label(key) {
     const share = key.match(/^(pai|oracle_pai|pei|hit_rate)_([0-9]+)$/);
     if (share) return `${SHARE_LABELS[share[1]]} at ${share[2]} % of the area`;
+    const ahead = key.match(/^(mae|rounds)_h([0-9]+)$/);
+    if (ahead) return `${LABELS[ahead[1]]}, ${ahead[2]} weeks ahead`;
     return LABELS[key] || key;
   }
   function rank(key) {
