@@ -19,6 +19,8 @@ public actor ForecastService {
     private var models: [String: ForecastModel] = [:]
     private var panels: [String: (panel: WeeklyPanel, version: String, fetched: ContinuousClock.Instant)] = [:]
     private var modelsChecked = ContinuousClock.now
+    /// Forecasts already computed for the served models and panels (they are deterministic).
+    private var computed = ForecastMemo()
 
     public init(source: ForecastSource, store: ForecastStore, logger: Logger) {
         self.source = source
@@ -73,6 +75,7 @@ public actor ForecastService {
     private func install(_ model: ForecastModel, panel: WeeklyPanel) {
         models[model.city] = model
         panels[model.city] = (panel, model.version, .now)
+        computed.removeAll(city: model.city)
     }
 
     /// Writes the forecasts of the weeks 1–4 past the data, every group, into the predictions cache.
@@ -121,7 +124,15 @@ public actor ForecastService {
         let requested = request.weekStart.isEmpty ? nil : try ForecastWeek(parsing: request.weekStart)
         let panel = try await panel(for: model)
         let plan = try ForecastTarget(requested: requested, weeksAhead: Int(request.weeksAhead), panel: panel)
-        let results = try model.forecast(panel: panel, group: group, target: plan.target, weeksAhead: plan.weeksAhead)
+        let key = ForecastMemo.Key(city: model.city, version: model.version, target: panel.week(at: plan.target),
+                                   weeksAhead: plan.weeksAhead, group: group)
+        let results: [ForecastModel.AreaResult]
+        if let known = computed[key] {
+            results = known
+        } else {
+            results = try model.forecast(panel: panel, group: group, target: plan.target, weeksAhead: plan.weeksAhead)
+            computed[key] = results
+        }
         let top = request.topContributions == 0 ? ForecastFeatures.names.count : Int(request.topContributions)
         return ForecastResponse(modelVersion: model.version, weekStart: panel.week(at: plan.target).description, areas: results.map {
             AreaForecast(area: $0.area, expectedCount: $0.expectedCount, explanation: Explanation(
@@ -142,6 +153,7 @@ public actor ForecastService {
         let panel = try await source.panel(city: model.city, areas: model.areas, first: model.firstWeek,
                                            weeks: max(0, end.weeks(since: model.firstWeek)), groups: model.groups)
         panels[model.city] = (panel, model.version, .now)
+        computed.removeAll(city: model.city)
         return panel
     }
 }
