@@ -406,8 +406,9 @@ def trained_stack(bin_dir: Path, artifact_dir: Path):
     """ingest + heatmap + predict + gateway on its own fresh database with the demo's Chicago beats
     and every TRAINED_EVERY-th incident of its Chicago 2017, once the heatmap counts every loaded
     incident with an area and the five Chicago models (TRAINED_KINDS) were trained through
-    POST /api/v1/models/train. {"base", "city", "year", "rows", "areas" (beats with incidents),
-    "job" (the finished training progress), "phases" ([(seconds, phase)] seen while training), "services", "gateway", "database_url"}."""
+    POST /api/v1/models/train. {"base", "city", "year", "rows" (of the slice), "incidents" (with an
+    area), "areas" (beats with incidents), "job" (the finished training progress), "phases"
+    ([(seconds, phase)] seen while polling), "services", "gateway", "database_url"}."""
     base_url = os.environ.get("CRIMESCOPE_TEST_DATABASE_URL")
     if not base_url:
         pytest.fail("CRIMESCOPE_TEST_DATABASE_URL is not set: scripts/test.sh starts a "
