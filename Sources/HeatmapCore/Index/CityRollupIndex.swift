@@ -25,8 +25,9 @@ public struct CityRollupIndex: Sendable {
     var series = BucketedCells<Int64, Int64>()
     /// `heatmap.hex_rollup` by month number and type slot; key (q, r) as two 32-bit halves.
     var hex = BucketedCells<HexBucket, Int64>()
-    /// While the snapshot is read: cells are appended unordered and sorted once at the end
-    /// (``finishLoading()``); inserting each in order cost quadratic moves in large buckets.
+    /// While a snapshot is read or a batch applied: cells are appended unordered and each touched
+    /// bucket sorted once at the end (``finishLoading()``); inserting each in order cost quadratic
+    /// moves in large buckets.
     var loading = false
 
     public init(city: String) {
@@ -79,7 +80,7 @@ public struct CityRollupIndex: Sendable {
     /// The slot of `area`, nil when the city has never had it.
     func areaSlot(_ area: String) -> Int32? { areas.slot(area) }
 
-    /// Sorts the cells appended while loading and leaves loading mode.
+    /// Sorts the buckets appended to while loading and leaves loading mode.
     mutating func finishLoading() {
         window.sortAll()
         grids.sortAll()

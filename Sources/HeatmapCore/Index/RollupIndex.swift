@@ -30,6 +30,11 @@ public final class RollupIndex: Sendable {
                 state.cities[key.city, default: CityRollupIndex(city: key.city)]
                     .add(area: key.area, primaryType: key.primaryType, year: key.year, month: key.month, hour: key.hour, counts: counts)
             }
+            let touched = Set(batch.windowChanges.keys.map(\.city)).union(batch.gridChanges.keys.map(\.city))
+                .union(batch.seriesChanges.keys.map(\.city)).union(batch.hexChanges.keys.map(\.city))
+            for city in touched {
+                state.cities[city, default: CityRollupIndex(city: city)].loading = true
+            }
             for (key, counts) in batch.windowChanges where CityRollupIndex.keepsWindow(key.grain) {
                 state.cities[key.city, default: CityRollupIndex(city: key.city)]
                     .addWindow(grain: key.grain, bucket: key.bucket, area: key.area, primaryType: key.primaryType, counts: counts)
@@ -45,6 +50,9 @@ public final class RollupIndex: Sendable {
             for (key, incidents) in batch.hexChanges {
                 state.cities[key.city, default: CityRollupIndex(city: key.city)]
                     .addHex(month: key.month, primaryType: key.primaryType, q: key.q, r: key.r, incidents: incidents)
+            }
+            for city in touched {
+                state.cities[city]?.finishLoading()
             }
             state.position = batch.position
         }
