@@ -14,8 +14,8 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "Models to train: arrest, domestic, property, crime-type (repeatable; default all four).")
     var kind: [String] = []
 
-    @Option(help: "Training threads (default 2).")
-    var threads = 2
+    @Option(help: "Training threads (default 1: OpenMP barriers stall on a busy 2-core machine).")
+    var threads = 1
 
     @OptionGroup var ingest: IngestEndpointOptions
 

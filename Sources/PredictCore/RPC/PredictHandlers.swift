@@ -29,14 +29,16 @@ public struct PredictHandlers: Sendable {
 
     /// Registers Predict, GetModelMetrics, Train and GetTrainingProgress.
     public func register(on router: inout RPCRouter) {
-        router.register(MethodNames.Predict.predict) { (request: PredictRequest, _) in try predict(request) }
+        router.register(MethodNames.Predict.predict) { (request: PredictRequest, _) in try await predict(request) }
         router.register(MethodNames.Predict.getModelMetrics) { (request: GetModelMetricsRequest, _) in try await modelMetrics(request) }
         router.register(MethodNames.Predict.train) { (request: TrainRequest, context) in try await train(request, context) }
         router.register(MethodNames.Predict.getTrainingProgress) { (request: GetTrainingProgressRequest, _) in try trainingProgress(request) }
     }
 
-    /// All four models' answers for one incident context, each explained.
-    public func predict(_ request: PredictRequest) throws -> PredictResponse {
+    /// All four models' answers for one incident context, each explained; the models run
+    /// concurrently (each booster has its own lock), answers in the order arrest, domestic,
+    /// property, crime type.
+    public func predict(_ request: PredictRequest) async throws -> PredictResponse {
         guard let context = request.context else { throw PredictError.invalidArgument("context is required") }
         try IncidentRequest.validate(context)
         guard request.topContributions >= 0, request.topClasses >= 0 else {
@@ -46,14 +48,19 @@ public struct PredictHandlers: Sendable {
         guard !models.isEmpty else {
             throw PredictError.failedPrecondition("no trained models for city '\(context.city)': run 'predict train --city \(context.city)' or the Train RPC")
         }
-        var response = PredictResponse()
-        for kind in ModelKind.incidentModels {
-            guard let model = models[kind] else { continue }
-            let incident = try IncidentRequest.features(context, encoding: model.descriptor.encoding)
-            response.answers.append(try model.answer(incident, topContributions: Int(request.topContributions),
-                                                     topClasses: request.topClasses == 0 ? 5 : Int(request.topClasses)))
+        let chosen = ModelKind.incidentModels.compactMap { models[$0] }
+        let incidents = try chosen.map { try IncidentRequest.features(context, encoding: $0.descriptor.encoding) }
+        let top = Int(request.topContributions), classes = request.topClasses == 0 ? 5 : Int(request.topClasses)
+        let answers = try await withThrowingTaskGroup(of: (Int, ModelAnswer).self) { group in
+            for (index, model) in chosen.enumerated() {
+                let incident = incidents[index]
+                group.addTask { (index, try model.answer(incident, topContributions: top, topClasses: classes)) }
+            }
+            var answers = [ModelAnswer?](repeating: nil, count: chosen.count)
+            for try await (index, answer) in group { answers[index] = answer }
+            return answers.compactMap { $0 }
         }
-        return response
+        return PredictResponse(answers: answers)
     }
 
     /// The city's models' test metrics, ROC points, calibration and importances.

@@ -1,13 +1,20 @@
 /// Booster settings for the four models; the defaults are what `predict train` uses.
+///
+/// Depths are chosen for serving: exact TreeSHAP costs O(leaves × depth²) per tree for one row,
+/// so depth-8 binaries and depth-6 softprob trees (AUC +0.002…0.005) took ~90 ms per Predict on
+/// Chicago 2012–2015; depth 5 and 4 keep all four explanations within a few milliseconds
+/// (docs/BENCHMARKS.md, Predict).
 public struct TrainingSettings: Sendable {
-    /// OpenMP threads for training.
+    /// OpenMP threads for training. One by default: on the shared 2-core machine two OpenMP
+    /// threads made training 2.6× slower in wall time (830 s vs 321 s for Chicago 2012–2017 at
+    /// load 7–10), as descheduled threads stall every barrier.
     public var threads: Int
     /// Binary models: depth, learning rate, most rounds, early-stopping patience.
-    public var binaryDepth = 8
-    public var binaryEta = 0.2
+    public var binaryDepth = 5
+    public var binaryEta = 0.25
     public var binaryMaxRounds = 250
     /// Crime-type model (one tree per class per round, so smaller and faster).
-    public var typeDepth = 6
+    public var typeDepth = 4
     public var typeEta = 0.3
     public var typeMaxRounds = 80
     /// The crime-type model trains on at most this many training rows (an evenly spaced sample).
@@ -16,7 +23,7 @@ public struct TrainingSettings: Sendable {
     /// A primary type with less than this share of training rows joins the "other types" class.
     public var rareTypeShare = 0.001
 
-    public init(threads: Int = 2) {
+    public init(threads: Int = 1) {
         self.threads = threads
     }
 
