@@ -17,6 +17,14 @@ struct SourceFormatTests {
         #expect(try SourceFormat.detect(contentsOf: SharedData.url(path)) == format)
     }
 
+    @Test("a JSON array is NYPD arrests when its objects have arrest_key, Chicago otherwise")
+    func socrataJSON() {
+        #expect(SourceFormat.detect(firstBytes: Array("\n [{\"arrest_key\":\"1\",\"arrest_date\":\"2017-12-31T00:00:00.000\"}]".utf8)) == .nypdArrestsSocrataJSON)
+        #expect(SourceFormat.detect(firstBytes: Array("[{\"id\":\"1\",\"case_number\":\"JA1\"}]".utf8)) == .chicagoSocrataJSON)
+        #expect(SourceFormat.detect(firstBytes: Array("[".utf8)) == .chicagoSocrataJSON)
+        #expect(LoadFormat(detected: .nypdArrestsSocrataJSON) == .nypdArrestsSocrataJSON)
+    }
+
     @Test("unknown header")
     func unknown() {
         #expect(SourceFormat.detect(firstBytes: Array("IUCR,PRIMARY DESCRIPTION\n".utf8)) == nil)

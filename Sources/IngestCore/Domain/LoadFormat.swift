@@ -30,6 +30,7 @@ public enum LoadFormat: String, Sendable, CaseIterable {
         case .chicagoCSV20, .chicagoCSV22: self = .chicagoCSV
         case .chicagoSocrataJSON: self = .chicagoSocrataJSON
         case .nypdArrestsCSV: self = .nypdArrestsCSV
+        case .nypdArrestsSocrataJSON: self = .nypdArrestsSocrataJSON
         case .policeUKStreetCSV: self = .policeUKCSV
         case .geoJSONFeatureCollection: self = .areasGeoJSON
         }

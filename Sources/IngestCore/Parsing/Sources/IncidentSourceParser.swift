@@ -24,6 +24,7 @@ extension SourceFormat {
         case .chicagoCSV20, .chicagoCSV22: ChicagoCSVParser()
         case .chicagoSocrataJSON: ChicagoSocrataJSONParser()
         case .nypdArrestsCSV: NYPDArrestsCSVParser()
+        case .nypdArrestsSocrataJSON: NYPDArrestsSocrataJSONParser()
         case .policeUKStreetCSV: PoliceUKCSVParser()
         case .geoJSONFeatureCollection: nil
         }

@@ -9,6 +9,8 @@ public enum SourceFormat: String, Sendable, CaseIterable {
     /// Socrata JSON array (`[ {"id": …} ]`).
     case chicagoSocrataJSON
     case nypdArrestsCSV
+    /// Socrata JSON array of NYPD arrests (`[ {"arrest_key": …} ]`).
+    case nypdArrestsSocrataJSON
     case policeUKStreetCSV
     /// GeoJSON `FeatureCollection` (area polygons).
     case geoJSONFeatureCollection
@@ -17,12 +19,17 @@ public enum SourceFormat: String, Sendable, CaseIterable {
     ///
     /// Chicago CSV is recognised by `Case Number` + `Primary Type` and split by the presence of
     /// `Year` and `Location`; NYPD by `ARREST_KEY`; police.uk by `Crime ID` + `Month` + `Falls within`.
+    /// A JSON array is NYPD arrests when `"arrest_key"` occurs in the bytes given, Chicago otherwise.
     public static func detect(firstBytes: [UInt8]) -> SourceFormat? {
         var bytes = firstBytes[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         let trimmed = bytes.drop(while: { $0 == ASCII.space || $0 == ASCII.lineFeed || $0 == ASCII.carriageReturn || $0 == ASCII.tab })
         switch trimmed.first {
-        case UInt8(ascii: "["): return .chicagoSocrataJSON
+        case UInt8(ascii: "["):
+            let key = Array("\"arrest_key\"".utf8)
+            let isNYPD = trimmed.count >= key.count
+                && trimmed.indices.dropLast(key.count - 1).contains { trimmed[$0..<($0 + key.count)].elementsEqual(key) }
+            return isNYPD ? .nypdArrestsSocrataJSON : .chicagoSocrataJSON
         case UInt8(ascii: "{"): return .geoJSONFeatureCollection
         default: break
         }
