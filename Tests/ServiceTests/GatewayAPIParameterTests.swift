@@ -62,6 +62,19 @@ struct GatewayAPIParameterTests {
         }
     }
 
+    @Test func citiesAreSlugs() throws {
+        for good in ["chicago", "nyc", "uk-metropolitan", "uk-west-yorkshire", "a", "x1-2"] {
+            #expect(QueryParameters.isCitySlug(good), "\(good)")
+            #expect(try parameters([("city", good)], ["city"]).requiredCity() == good)
+        }
+        for bad in ["Chicago", "1nyc", "-uk", "uk_met", "new york", "chicago!", String(repeating: "a", count: 65), "çhicago"] {
+            #expect(!QueryParameters.isCitySlug(bad), "\(bad)")
+            #expect(isInvalid { _ = try parameters([("city", bad)], ["city"]).requiredCity() }, "\(bad)")
+        }
+        #expect(isInvalid { _ = try parameters([], ["city"]).requiredCity() })
+        #expect(try parameters([], ["city"]).city() == nil)
+    }
+
     @Test func boundingBoxes() throws {
         let box = try BoundingBoxParameter.parse("-87.7,41.85,-87.6,41.9")
         #expect(box == BoundingBox(minLon: -87.7, minLat: 41.85, maxLon: -87.6, maxLat: 41.9))

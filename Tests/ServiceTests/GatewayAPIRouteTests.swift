@@ -67,6 +67,8 @@ struct GatewayAPIRouteTests {
         Call(uri: "/api/v1/forecast?city=chicago&week=2017-12-06"),
         Call(uri: "/api/v1/models"),
         Call(uri: "/api/v1/models/train/0"),
+        Call(uri: "/api/v1/grids?city=Chicago&year=2017"),
+        Call(uri: "/api/v1/areas/NYC/75"),
         Call(method: .post, uri: "/api/v1/ingest/loads", body: #"{"city":"nyc","path":"relative.csv"}"#, token: true),
         Call(method: .post, uri: "/api/v1/ingest/loads", body: "{", token: true),
         Call(method: .post, uri: "/api/v1/models/train", body: #"{"city":"chicago","kinds":["x"]}"#, token: true),
