@@ -8,13 +8,14 @@ import Testing
 import Wire
 
 /// The forecast end to end on a real slice (Chicago 2017, district 1's beats): ingest → the real
-/// heatmap executable → GetSeries/GetAreaShapes → training with XGBoost → saved in PostgreSQL →
-/// the Forecast RPC over a Unix socket, the predictions cache, a reload from the database.
+/// `heatmap` executable → the real `predict serve` (Train with MODEL_KIND_BEAT_FORECAST fetches
+/// GetSeries/GetAreaShapes, trains with XGBoost, saves in PostgreSQL) → Forecast and
+/// GetModelMetrics over a Unix socket; the predictions cache; the model loaded again in process.
 @Suite("Weekly beat forecast end to end", .serialized, .timeLimit(.minutes(10)))
 struct ForecastEndToEndTests {
     static let logger = Logger(label: "predict-forecast-tests") { _ in SwiftLogNoOpLogHandler() }
 
-    @Test("trains from the heatmap's RPC, serves Forecast with SHAP, caches, reloads; metrics recomputed from served forecasts agree")
+    @Test("Train (BEAT_FORECAST) on predict serve learns from the heatmap's RPC; Forecast with SHAP, GetModelMetrics, cache, in-process reload; metrics recomputed from served forecasts agree")
     func endToEnd() async throws {
         let database = try await TestDatabase.create(label: "forecast")
         let folder = try TemporaryDirectory(prefix: "cs-fc")
@@ -22,7 +23,7 @@ struct ForecastEndToEndTests {
         defer { folder.remove() }
         let services = try await ForecastTestServices.start(database: database, pool: pool, folder: folder)
         do {
-            try await run(pool: pool, folder: folder, services: services)
+            try await run(database: database, pool: pool, folder: folder, services: services)
         } catch {
             await services.stop()
             await pool.shutdown()
@@ -33,29 +34,59 @@ struct ForecastEndToEndTests {
         try await database.drop()
     }
 
-    private func run(pool: PostgresPool, folder: TemporaryDirectory, services: ForecastTestServices) async throws {
-        _ = try await Migrator(schema: "predict", migrations: try Migration.load(directory: PredictBackend.migrationsDirectory),
-                               logger: Self.logger).migrate(pool)
+    private func run(database: TestDatabase, pool: PostgresPool, folder: TemporaryDirectory, services: ForecastTestServices) async throws {
+        let socket = folder.path("p.sock")
+        let predict = try ServiceProcess("predict", arguments: [
+            "serve", "--listen", "unix://\(socket)", "--database-url", database.url, "--write-token", "t",
+            "--ingest-endpoint", services.ingestEndpoint.description, "--heatmap-endpoint", services.heatmapEndpoint.description,
+        ], logDirectory: folder.url)
+        let client = RPCClient(endpoint: .unix(path: socket))
         let heatmap = RPCClient(endpoint: services.heatmapEndpoint)
-        let store = ForecastStore(pool: pool)
-        let service = ForecastService(source: ForecastSource(heatmap: heatmap), store: store, logger: Self.logger)
-        var router = RPCRouter()
-        ForecastHandlers(service: service).register(on: &router)
-        let server = RPCServer(configuration: RPCServerConfiguration(endpoints: [.unix(path: folder.path("p.sock"))]),
-                               router: router, logger: Self.logger)
-        let serverTask = Task { try await server.run() }
-        defer { serverTask.cancel() }
-        let client = RPCClient(endpoint: try await server.boundEndpoints()[0])
+        do {
+            try await waitForHealth(client, process: predict)
+            try await check(client: client, heatmap: heatmap, pool: pool, predict: predict)
+        } catch {
+            await client.close()
+            _ = await predict.terminate()
+            throw error
+        }
+        await client.close()
+        await heatmap.close()
+        #expect(await predict.terminate() == 0, "graceful stop; log:\n\(predict.log())")
+    }
 
+    private func waitForHealth(_ client: RPCClient, process: ServiceProcess) async throws {
+        let deadline = ContinuousClock.now + .seconds(60)
+        while ContinuousClock.now < deadline {
+            if (try? await client.call(MethodNames.Health.check, HealthCheckRequest(), as: HealthCheckResponse.self, timeout: .seconds(2))) != nil {
+                return
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw RPCError(.unavailable, "predict serve did not answer Health/Check; log:\n\(process.log())")
+    }
+
+    private func check(client: RPCClient, heatmap: RPCClient, pool: PostgresPool, predict: ServiceProcess) async throws {
         // Before training: no model (FAILED_PRECONDITION); a city the heatmap does not serve (NOT_FOUND).
         #expect(await code { try await client.call(MethodNames.Predict.forecast, ForecastRequest(city: "chicago"), as: ForecastResponse.self) }
                 == .failedPrecondition)
         #expect(await code { try await client.call(MethodNames.Predict.forecast, ForecastRequest(city: "atlantis"), as: ForecastResponse.self) }
                 == .notFound)
 
-        var settings = ForecastTrainer.Settings()
-        settings.maxRounds = 60
-        let model = try await service.train(city: "chicago", settings: settings)
+        // Train through the RPC (token-protected), the forecast alone.
+        let bearer = [MetadataEntry(key: "authorization", value: "Bearer t")]
+        let trained = try await client.call(MethodNames.Predict.train, TrainRequest(city: "chicago", kinds: [.beatForecast]),
+                                            as: TrainingProgress.self, timeout: .seconds(300), metadata: bearer)
+        #expect(trained.finished && trained.error == "" && trained.phase == "done" && trained.fraction == 1, "\(trained)\n\(predict.log())")
+        let store = ForecastStore(pool: pool)
+        let model = try #require(try await store.currentModels().first { $0.city == "chicago" })
+        let served = try await client.call(MethodNames.Predict.getModelMetrics, GetModelMetricsRequest(city: "chicago"),
+                                           as: GetModelMetricsResponse.self)
+        #expect(served.models.map(\.kind) == [.beatForecast])
+        #expect(served.models.first == model.metrics)
+        let service = ForecastService(source: ForecastSource(heatmap: heatmap), store: store, logger: Self.logger)
+        try await service.load()
+
         #expect(model.version.hasSuffix("-xgboost-beat-forecast"))
         #expect(model.firstWeek.description == "2017-01-02" && model.lastWeek.description == "2017-12-25")
         let metrics = model.metrics
@@ -113,15 +144,10 @@ struct ForecastEndToEndTests {
         #expect(try await store.cached(city: "chicago", activeOn: "2018-01-28", crimeGroup: "violent").allSatisfy { $0.weeksAhead == 4 })
         #expect(try await store.cached(city: "chicago", activeOn: "2018-01-29", crimeGroup: "all").isEmpty)
 
-        // A fresh service loads the model from the database and forecasts identically.
-        let reloaded = ForecastService(source: ForecastSource(heatmap: heatmap), store: store, logger: Self.logger)
-        try await reloaded.load()
-        let again = try await reloaded.forecast(ForecastRequest(city: "chicago", topContributions: 3))
+        // The model loaded from the database in this process forecasts exactly as the service does.
+        let again = try await service.forecast(ForecastRequest(city: "chicago", topContributions: 3))
         #expect(again == next)
-        #expect(await reloaded.metrics(city: "chicago") == metrics)
-
-        await client.close()
-        await heatmap.close()
+        #expect(await service.metrics(city: "chicago") == metrics)
     }
 
     /// Base value + every contribution = the booster's own margin, for every beat and group of the

@@ -13,6 +13,7 @@ import Wire
 struct ForecastTestServices {
     let ingestServer: RPCServer
     let ingestTask: Task<Void, any Error>
+    let ingestEndpoint: Endpoint
     let heatmap: ServiceProcess
     let heatmapEndpoint: Endpoint
     /// Incidents in the slice.
@@ -43,7 +44,7 @@ struct ForecastTestServices {
         let heatmap = try ServiceProcess("heatmap", arguments: ["serve", "--listen", "unix://\(socket)", "--database-url", database.url,
                                                                 "--ingest-endpoint", ingest.description],
                                          logDirectory: folder.url)
-        let services = ForecastTestServices(ingestServer: server, ingestTask: task, heatmap: heatmap,
+        let services = ForecastTestServices(ingestServer: server, ingestTask: task, ingestEndpoint: ingest, heatmap: heatmap,
                                             heatmapEndpoint: .unix(path: socket), rows: slice.rows)
         try await services.waitForHeatmap(incidents: Int64(slice.rows))
         return services
