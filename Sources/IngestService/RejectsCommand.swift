@@ -4,9 +4,11 @@ import Contracts
 import IngestCore
 import Postgres
 
-/// `ingest rejects RUN`: a run's rejected rows (line, reason, raw text).
+/// `ingest rejects RUN`: a run's rejected rows (line, reason, raw text), then the rows it kept with a
+/// note (line, key, note; e.g. the Chicago portal's null geocode).
 struct RejectsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "rejects", abstract: "List the rejected rows of a run.")
+    static let configuration = CommandConfiguration(commandName: "rejects",
+                                                    abstract: "List the rejected rows of a run, then the rows it kept with a note.")
 
     @OptionGroup var database: DatabaseOptions
 
@@ -31,6 +33,11 @@ struct RejectsCommand: AsyncParsableCommand {
             print("run \(run): \(page.total) rejected rows")
             for reject in page.rejects {
                 print("line \(reject.lineNumber): \(reject.reason)\n\t\(reject.rawText)")
+            }
+            let noted = try await store.rowNotes(runID: run, limit: max(1, limit), afterLineNumber: afterLine)
+            if noted.total > 0 {
+                print("run \(run): \(noted.total) rows kept with a note")
+                for note in noted.notes { print("line \(note.lineNumber) (key \(note.sourceKey)): \(note.note)") }
             }
         } catch {
             await pool.shutdown()

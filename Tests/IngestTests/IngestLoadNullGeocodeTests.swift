@@ -38,6 +38,9 @@ struct IngestLoadNullGeocodeTests {
             #expect(try notes.first?.decode(String.self, column: "source_key") == "7")
             #expect(try notes.first?.decode(String.self, column: "note").contains("null geocode") == true)
             #expect(try await db.scalar("SELECT count(*) FROM ingest.rejects WHERE run_id = $1 AND line_number = 3", [outcome.runID]) == 1)
+            let page = try await IngestStore(pool: db.pool).rowNotes(runID: outcome.runID, limit: 10, afterLineNumber: 0)
+            #expect(page.total == 1 && page.notes.map(\.sourceKey) == ["7"] && page.notes.first?.lineNumber == 2)
+            #expect(try await IngestStore(pool: db.pool).rowNotes(runID: outcome.runID, limit: 10, afterLineNumber: 2).notes.isEmpty)
             #expect(try await db.outboxMismatches(city: "chicago") == 0)
             #expect(try await db.scalar("""
                 SELECT count(*) FROM ingest.outbox o, unnest(o.areas, o.has_location) AS d(area, has_location)
