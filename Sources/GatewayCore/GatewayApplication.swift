@@ -10,6 +10,9 @@ public enum GatewayApplication {
         let router = Router(context: GatewayRequestContext.self)
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: MetricsMiddleware())
+        if !configuration.corsOrigins.isEmpty {
+            router.add(middleware: AllowedOriginsMiddleware(origins: configuration.corsOrigins))
+        }
         MapPageController(tileURL: configuration.tileURL).register(on: router)
         MethodologyPageController().register(on: router)
         StaticFileController(vendorDirectory: configuration.vendorJSDirectory).register(on: router)

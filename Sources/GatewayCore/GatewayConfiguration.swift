@@ -15,4 +15,6 @@ public struct GatewayConfiguration: Sendable {
     public var vendorJSDirectory: String = "/usr/share/javascript"
     /// Optional map tile URL template (`https://…/{z}/{x}/{y}.png`); none means outlines only.
     public var tileURL: String? = nil
+    /// Origins allowed to call the API cross-site (`*` for any); empty: no CORS headers.
+    public var corsOrigins: [String] = []
 }

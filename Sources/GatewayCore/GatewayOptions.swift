@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ServiceKit
 
 /// The gateway's command-line options, each with a `CRIMESCOPE_*` environment fallback.
@@ -33,6 +34,9 @@ public struct GatewayOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("tile-url"), help: "Map tile URL template, e.g. https://tile.example/{z}/{x}/{y}.png (env CRIMESCOPE_TILE_URL; default none: outlines only).")
     public var tileURL: String?
 
+    @Option(name: .customLong("cors-origins"), help: "Browser origins allowed to call the API from other sites, comma-separated, or * (env CRIMESCOPE_CORS_ORIGINS; default none: same origin only).")
+    public var corsOrigins: String?
+
     public init() {}
 
     /// Resolves flags, then environment, then defaults.
@@ -44,6 +48,7 @@ public struct GatewayOptions: ParsableArguments, Sendable {
         let timeout = try timeoutKey.integer(flag: callTimeoutMilliseconds, environment: environment, default: 5000)
         guard timeout > 0 else { throw .invalid(timeoutKey, value: String(timeout), reason: "must be positive") }
         let level = try SettingKey("log-level").logLevel(flag: logLevel, environment: environment)
+        let origins = try Self.origins(SettingKey("cors-origins").resolve(flag: corsOrigins, environment: environment) ?? "")
         return GatewayConfiguration(
             httpHost: SettingKey("http-host").resolve(flag: httpHost, environment: environment) ?? "127.0.0.1",
             httpPort: port,
@@ -54,7 +59,21 @@ public struct GatewayOptions: ParsableArguments, Sendable {
             maxFrameBytes: try SettingKey("max-frame-bytes").integer(flag: maxFrameBytes, environment: environment, default: 4 << 20),
             logLevel: level,
             vendorJSDirectory: SettingKey("vendor-js-dir").resolve(flag: vendorJSDirectory, environment: environment) ?? "/usr/share/javascript",
-            tileURL: SettingKey("tile-url").resolve(flag: tileURL, environment: environment).flatMap { $0.isEmpty ? nil : $0 }
+            tileURL: SettingKey("tile-url").resolve(flag: tileURL, environment: environment).flatMap { $0.isEmpty ? nil : $0 },
+            corsOrigins: origins
         )
+    }
+
+    /// `*`, or origins as a browser sends them: `scheme://host[:port]`, no path, no trailing slash.
+    static func origins(_ text: String) throws(ConfigurationError) -> [String] {
+        let origins = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        for origin in origins where origin != "*" {
+            let rest = origin.drop { $0 != ":" }
+            guard origin.hasPrefix("http://") || origin.hasPrefix("https://"), rest.count > 3,
+                  !rest.dropFirst(3).contains("/"), !origin.contains(" ") else {
+                throw .invalid(SettingKey("cors-origins"), value: origin, reason: "must be * or origins like https://news.example.org (scheme, host, optional port; no path)")
+            }
+        }
+        return origins
     }
 }
