@@ -7,8 +7,8 @@ import ServiceKit
 import Wire
 
 /// `predict train`: fetch a city's rows from a running ingest service, train the four models,
-/// save them as current in the predict schema. A running predict service picks them up on restart
-/// (or train through its Train RPC to swap them in at once).
+/// save them as current in the predict schema. A running predict service picks them up within 30 s
+/// (its ModelReloader), or train through its Train RPC to swap them in at once.
 struct TrainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",

@@ -85,9 +85,17 @@ import Testing
             #expect(try twin.booster.predict(matrix) == model.booster.predict(matrix))
             #expect(try twin.booster.predict(matrix, kind: .contributions) == model.booster.predict(matrix, kind: .contributions))
         }
+        // A serving registry picks up what was saved, and only when it changed.
+        let registry = ModelRegistry()
+        let reloader = ModelReloader(store: store, registry: registry, logger: PredictTestServices.logger)
+        #expect(Set(try await reloader.reloadChanged()) == Set(saved.map(\.version)))
+        #expect(try await reloader.reloadChanged().isEmpty)
         // A second save makes new current versions (.2) while keeping the first ones.
         let again = try await store.saveAsCurrent(Array(run.models.prefix(1)))
         #expect(again.first?.version.contains(".2-xgboost-arrest") == true)
+        try await reloader.reloadChanged()
+        #expect(registry.models(city: "chicago")[.arrest]?.version == again.first?.version)
+        #expect(registry.models(city: "chicago")[.domestic]?.version == saved.first { $0.kind == .domestic }?.version)
         let count = try await services.pool.query("SELECT count(*) FROM predict.incident_models").first?.decode(Int64.self, at: 0)
         #expect(count == 5)
     }
