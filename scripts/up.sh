@@ -187,6 +187,9 @@ start_service() {   # start_service NAME ARGS...: runs in the background, stderr
   setsid "$bin/$name" "$@" </dev/null >>"$log_dir/$name.log" 2>&1 &
   pids[$name]=$!
 }
+# OpenMP threads (XGBoost's) that wait passively instead of spinning: on 2 busy cores spinning made
+# training 5-8x slower. libgomp reads this at process start, so it must be in the environment.
+export OMP_WAIT_POLICY=PASSIVE
 for name in "${services[@]}"; do
   extra=()
   [[ "$name" == heatmap ]] && extra=(--ingest-endpoint "unix://$run_dir/ingest.sock")
