@@ -67,7 +67,10 @@ final class Flag: Sendable {
     /// Waits up to `timeout` for the flag.
     func wait(timeout: Duration = .seconds(5)) async -> Bool {
         let end = ContinuousClock.now + timeout
-        while !isSet, ContinuousClock.now < end { try? await Task.sleep(for: .milliseconds(5)) }
+        while !isSet, ContinuousClock.now < end {
+            // A cancelled task's sleep throws at once: stop instead of spinning.
+            do { try await Task.sleep(for: .milliseconds(5)) } catch { break }
+        }
         return isSet
     }
 }
@@ -76,16 +79,23 @@ final class Flag: Sendable {
 final class Gate: Sendable {
     private let state = Mutex((arrived: 0, isOpen: false))
 
+    /// Returns when the gate opens, or when the calling task is cancelled (a handler whose call was
+    /// cancelled or timed out must end: `try? await Task.sleep` in a loop would spin, since a
+    /// cancelled task's sleep throws at once).
     func pass() async {
         state.withLock { $0.arrived += 1 }
-        while !state.withLock({ $0.isOpen }) { try? await Task.sleep(for: .milliseconds(5)) }
+        while !state.withLock({ $0.isOpen }) {
+            do { try await Task.sleep(for: .milliseconds(5)) } catch { return }
+        }
     }
 
     func open() { state.withLock { $0.isOpen = true } }
 
     /// Waits until `count` handlers wait at the gate.
     func waitForArrivals(_ count: Int) async {
-        while state.withLock({ $0.arrived }) < count { try? await Task.sleep(for: .milliseconds(5)) }
+        while state.withLock({ $0.arrived }) < count {
+            do { try await Task.sleep(for: .milliseconds(5)) } catch { return }
+        }
     }
 }
 
