@@ -34,7 +34,8 @@ struct SocrataPullRetryTests {
                 request.requestTimeout = 1
                 let outcome = try await SocrataPuller(loader: db.loader).pull(request)
                 #expect(outcome.succeeded, "\(outcome.error ?? "")")
-                #expect(standIn.queries.filter { $0["$offset"] == "300" }.count == 2, "the timed-out page was asked for again")
+                // At least twice: on a loaded machine the retry itself can outlast the 1 s timeout.
+                #expect(standIn.queries.filter { $0["$offset"] == "300" }.count >= 2, "the timed-out page was asked for again")
                 #expect(try await db.scalar("SELECT count(*) FROM ingest.incidents") == 1_000)
                 SocrataPullTests.expectEveryRequestPaged(standIn)
             }

@@ -38,8 +38,14 @@ struct PoolTests {
 
     @Test func acquireTimeoutGivesClearError() async throws {
         try await withTestPool("pool_timeout", size: 1, acquireTimeout: .milliseconds(100)) { pool, _ in
-            async let holder: Void = pool.withConnection { connection in _ = try connection.query("SELECT pg_sleep(1)") }
-            try await Task.sleep(for: .milliseconds(250))
+            // The holder says when it has the only connection (a fixed sleep raced with a loaded
+            // machine, where opening the connection alone can take longer).
+            let holding = Mutex(false)
+            async let holder: Void = pool.withConnection { connection in
+                holding.withLock { $0 = true }
+                _ = try connection.query("SELECT pg_sleep(2)")
+            }
+            while !holding.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(5)) }
             let error = try await #require(throws: PostgresError.self) { try await pool.query("SELECT 1") }
             #expect(error.kind == .acquireTimeout)
             try await holder
@@ -49,8 +55,14 @@ struct PoolTests {
 
     @Test func cancelledWaiterLeavesTheQueue() async throws {
         try await withTestPool("pool_cancel", size: 1) { pool, _ in
-            async let holder: Void = pool.withConnection { connection in _ = try connection.query("SELECT pg_sleep(1)") }
-            try await Task.sleep(for: .milliseconds(250))
+            // The holder says when it has the only connection (a fixed sleep raced with a loaded
+            // machine, where opening the connection alone can take longer).
+            let holding = Mutex(false)
+            async let holder: Void = pool.withConnection { connection in
+                holding.withLock { $0 = true }
+                _ = try connection.query("SELECT pg_sleep(2)")
+            }
+            while !holding.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(5)) }
             let waiter = Task { try await pool.query("SELECT 1") }
             try await Task.sleep(for: .milliseconds(100))
             waiter.cancel()
