@@ -134,7 +134,7 @@ shutdown() {
   stopping=1
   trap '' INT TERM
   say "stopping"
-  [[ -n "${trainer_pid:-}" ]] && kill "$trainer_pid" 2>/dev/null
+  if [[ -n "${trainer_pid:-}" ]]; then kill "$trainer_pid" 2>/dev/null || true; fi   # set -e: a finished trainer is fine
   stop_process gateway
   for name in predict heatmap ingest; do stop_process "$name"; done
   if [[ -f "$data/pg/data/PG_VERSION" ]]; then
