@@ -21,9 +21,19 @@ struct IngestLoadKillTests {
             #expect(mkfifo(fifo, 0o600) == 0)
             let writer = Process()
             writer.executableURL = URL(fileURLWithPath: "/bin/sh")
-            writer.arguments = ["-c", "{ xz -dc \"$0\" | head -n 100001; exec sleep 300; } > \"$1\"", file, fifo]
+            // The shell itself holds the FIFO open, blocked in `read` on a pipe the test holds: no child
+            // outlives it, and its output never reaches the test's own pipe (a survivor holding that
+            // pipe would stall `swift test` until it exited).
+            writer.arguments = ["-c", "exec > \"$1\"; xz -dc \"$0\" | head -n 100001; read -r _", file, fifo]
+            let hold = Pipe()
+            writer.standardInput = hold
+            writer.standardOutput = FileHandle.nullDevice
+            writer.standardError = FileHandle.nullDevice
             try writer.run()
-            defer { if writer.isRunning { writer.terminate() } }
+            defer {
+                if writer.isRunning { writer.terminate() }
+                try? hold.fileHandleForWriting.close()
+            }
             let firstArguments = ["load", "--database-url", db.database.url, "--city", "chicago", "--format", "chicago-csv",
                                   "--batch-rows", "40000", fifo]
             let first = try ServiceProcess("ingest", arguments: firstArguments, logDirectory: logs.url)
