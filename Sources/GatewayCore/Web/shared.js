@@ -144,10 +144,13 @@ window.CS = (function () {
     try { views[name].show(params); } catch (error) { console.warn(error); }
   }
   const ownQueries = {};
-  /// Records the view's state in the address (deep link) without re-routing.
+  /// Records the view's state in the address (deep link) without re-routing. A view whose data
+  /// arrives after the person has moved to another tab only remembers it: the address belongs to
+  /// the view on screen.
   function setParams(name, params) {
     const query = new URLSearchParams(params).toString();
     ownQueries[name] = query;
+    if (name !== current) return;
     history.replaceState(null, '', `#/${name}${query ? '?' + query : ''}`);
   }
   /// Whether `params` (from a link followed or an address typed) asks for another state than the
