@@ -1,9 +1,10 @@
 import ArgumentParser
-import Foundation
 import Contracts
+import Foundation
 import IngestCore
-import Postgres
 import Logging
+import Postgres
+import ServiceKit
 
 /// `ingest load`: loads files straight into the database (no running service needed), one run per file.
 struct LoadCommand: AsyncParsableCommand {

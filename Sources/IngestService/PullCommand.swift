@@ -3,6 +3,7 @@ import Foundation
 import IngestCore
 import Logging
 import Postgres
+import ServiceKit
 
 /// `ingest pull`: pulls newer records of a city from its Socrata dataset straight into the database.
 struct PullCommand: AsyncParsableCommand {

@@ -1,8 +1,9 @@
 import ArgumentParser
-import Foundation
 import Contracts
+import Foundation
 import IngestCore
 import Postgres
+import ServiceKit
 
 /// `ingest rejects RUN`: a run's rejected rows (line, reason, raw text), then the rows it kept with a
 /// note (line, key, note; e.g. the Chicago portal's null geocode).

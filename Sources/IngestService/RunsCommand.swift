@@ -1,8 +1,9 @@
 import ArgumentParser
-import Foundation
 import Contracts
+import Foundation
 import IngestCore
 import Postgres
+import ServiceKit
 
 /// `ingest runs`: the newest load runs with their counts.
 struct RunsCommand: AsyncParsableCommand {

@@ -1,15 +1,17 @@
 import ArgumentParser
-import ServiceKit
 import Wire
 
-/// Where the heatmap finds the ingest service whose outbox it consumes.
-struct IngestEndpointOptions: ParsableArguments {
+/// `--ingest-endpoint`: where the heatmap service (its outbox consumer) and the predict service
+/// (its training rows) find the ingest service.
+public struct IngestEndpointOptions: ParsableArguments {
     @Option(name: .customLong("ingest-endpoint"),
             help: "Ingest service address, unix:///path.sock or tcp://host:port (env CRIMESCOPE_INGEST_ENDPOINT).")
-    var ingestEndpoint: String?
+    public var ingestEndpoint: String?
+
+    public init() {}
 
     /// The endpoint from the flag, then the environment; required.
-    func resolve(environment: [String: String]) throws(ConfigurationError) -> Endpoint {
+    public func resolve(environment: [String: String]) throws(ConfigurationError) -> Endpoint {
         try SettingKey("ingest-endpoint").requireEndpoint(flag: ingestEndpoint, environment: environment)
     }
 }
