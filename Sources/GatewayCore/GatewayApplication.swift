@@ -19,6 +19,7 @@ public enum GatewayApplication {
         APIController(backends: backends, callTimeout: configuration.callTimeout).register(on: router)
         HealthzController(backends: backends).register(on: router)
         MetricsController(backends: backends, registry: registry).register(on: router)
+        router.add(middleware: UnmatchedRouteMiddleware(routes: router.routes))
         return router
     }
 

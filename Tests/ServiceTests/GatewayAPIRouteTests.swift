@@ -20,6 +20,7 @@ struct GatewayAPIRouteTests {
         router.add(middleware: RequestIDMiddleware())
         APIController(backends: Backends(ingest: client(), heatmap: client(), predict: client()), callTimeout: .seconds(5))
             .register(on: router)
+        router.add(middleware: UnmatchedRouteMiddleware(routes: router.routes))
         return router
     }
 
@@ -124,6 +125,32 @@ struct GatewayAPIRouteTests {
                 }
             }
         }
+    }
+
+    @Test(arguments: [
+        Call(method: .delete, uri: "/api/v1/heatmap?city=chicago"),
+        Call(method: .post, uri: "/api/v1/cities"),
+        Call(method: .put, uri: "/api/v1/ingest/runs/7/rejects"),
+        Call(method: .get, uri: "/api/v1/models/train"),
+    ])
+    func aServedPathUnderAnotherMethodIs405WithAllow(call: Call) async throws {
+        try await send(call, expect: .methodNotAllowed, code: "METHOD_NOT_ALLOWED")
+        let app = Application(router: Self.router())
+        try await app.test(.router) { client in
+            try await client.execute(uri: call.uri, method: call.method) { response in
+                let allow = response.headers[.allow] ?? ""
+                #expect(!allow.isEmpty && !allow.contains(call.method.rawValue), "\(call): Allow \(allow)")
+            }
+        }
+    }
+
+    @Test(arguments: [
+        Call(uri: "/api/v1/no-such-thing"),
+        Call(uri: "/api/v1/heatmap/window/extra"),
+        Call(method: .post, uri: "/api/v2/heatmap"),
+    ])
+    func anUnknownPathIs404WithAJSONError(call: Call) async throws {
+        try await send(call, expect: .notFound, code: "NOT_FOUND")
     }
 
     @Test func theAPIPageIsServed() async throws {
