@@ -10,7 +10,8 @@ import TestSupport
 import Wire
 
 /// A real ingest service (its own handlers) on a Unix socket over a migrated test database,
-/// loaded with ``ChicagoSample``, plus the predict schema migrated in the same database.
+/// loaded with ``ChicagoSample`` (or another city's file), plus the predict schema migrated in
+/// the same database.
 struct PredictTestServices {
     static let token = "predict-test-token"
     static let logger = Logger(label: "predict-tests") { _ in SwiftLogNoOpLogHandler() }
@@ -21,15 +22,17 @@ struct PredictTestServices {
     let ingestTask: Task<Void, any Error>
     let ingestEndpoint: Endpoint
 
-    static func start(database: TestDatabase) async throws -> PredictTestServices {
+    /// Loads `file` (written into the services' folder; default the Chicago sample) as `city` in `format`.
+    static func start(database: TestDatabase, city: String = "chicago", format: LoadFormat = .chicagoCSV,
+                      file: (TemporaryDirectory) throws -> String = { try ChicagoSample.write(in: $0) }) async throws -> PredictTestServices {
         let folder = try TemporaryDirectory(prefix: "pm")
         let pool = database.pool()
         _ = try await Migrator(schema: "ingest", migrations: try Migration.load(directory: IngestBackend.migrationsDirectory), logger: logger).migrate(pool)
         _ = try await Migrator(schema: "predict", migrations: try Migration.load(directory: PredictBackend.migrationsDirectory), logger: logger).migrate(pool)
         let loader = IngestLoader(databaseURL: database.url, logger: logger)
-        let outcome = try await loader.load(LoadRequest(city: try #require(IngestCity(slug: "chicago")), format: .chicagoCSV,
-                                                        input: .file(path: try ChicagoSample.write(in: folder))))
-        guard outcome.succeeded else { throw SharedData.Missing(description: "loading the Chicago sample failed: \(outcome.error ?? "")") }
+        let outcome = try await loader.load(LoadRequest(city: try #require(IngestCity(slug: city)), format: format,
+                                                        input: .file(path: try file(folder))))
+        guard outcome.succeeded else { throw SharedData.Missing(description: "loading the \(city) rows failed: \(outcome.error ?? "")") }
         var router = RPCRouter()
         IngestHandlers(loader: loader, store: IngestStore(pool: pool), writeAuthorization: WriteAuthorization(token: "ingest"))
             .register(on: &router)

@@ -12,11 +12,14 @@ import json
 import math
 import re
 import subprocess
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
 
 import pytest
+
+from conftest import SHARED_DATA, WRITE_TOKEN, clean_env, executable
 
 INCIDENT_KINDS = ["arrest", "domestic", "property", "crime_type"]
 BINARY_KINDS = ["arrest", "domestic", "property"]
@@ -342,3 +345,39 @@ def test_trained_answers_match_the_openapi_schemas(trained_stack, busiest_beat):
         assert status == 200, (path, reply)
         # "#/components/..." references resolve against the schema's root, which carries them.
         jsonschema.Draft202012Validator({**schema, "components": document["components"]}).validate(reply)
+
+
+# -- a label with one value (last: it adds nyc to this module's database) -------------------
+NYC_FILES = ("nypd-precincts/police_precincts.geojson.gz", "nypd-arrests/NYPD_Arrests_Data_Historic_2017-12.csv.gz")
+
+
+def test_training_refuses_models_whose_label_has_one_value(trained_stack, bin_dir, tmp_path):
+    """NYPD's arrest records: every row is an arrest and none is flagged domestic. Training nyc
+    through the gateway ends as a failed job whose error names the city, each such model and its
+    label, and the models the data could train; nothing is trained for nyc, and Chicago's models
+    stay as they were."""
+    base = trained_stack["base"]
+    for relative in NYC_FILES:
+        with open(tmp_path / "ingest-load.log", "ab") as log:
+            result = subprocess.run([executable(bin_dir, "ingest"), "load", "--city", "nyc", "--database-url",
+                                     trained_stack["database_url"], str(SHARED_DATA / relative)],
+                                    stdout=log, stderr=log, env=clean_env(), timeout=600)
+        assert result.returncode == 0, (tmp_path / "ingest-load.log").read_text()[-2000:]
+    _, before = request(base, "/api/v1/models?city=chicago")
+    headers = {"Content-Type": "application/json", "Authorization": f"Bearer {WRITE_TOKEN}"}
+    status, job = request(base, "/api/v1/models/train", "POST", {"city": "nyc"}, headers)
+    assert status in (200, 202), job
+    deadline = time.monotonic() + 120
+    while not job["finished"] and time.monotonic() < deadline:
+        time.sleep(0.2)
+        status, job = request(base, f"/api/v1/models/train/{job['job_id']}")
+        assert status == 200, job
+    assert job["finished"] and job["phase"] == "failed", job
+    assert "cannot train the models of 'nyc'" in job["error"], job
+    assert "the arrest model's label 'arrest' is true in every one of the 19452 rows loaded" in job["error"], job
+    assert "the domestic model's label 'domestic' is false in every one of the 19452 rows loaded" in job["error"], job
+    assert "train only property (MODEL_KIND_PROPERTY), crime-type (MODEL_KIND_CRIME_TYPE)" in job["error"], job
+    status, reply = request(base, "/api/v1/models?city=nyc")
+    assert status >= 400 and reply["error"]["code"] == "FAILED_PRECONDITION", reply
+    assert request(base, "/api/v1/models?city=chicago") == (200, before)
+

@@ -75,7 +75,10 @@ public struct PredictHandlers: Sendable {
         return GetModelMetricsResponse(models: metrics)
     }
 
-    /// Starts training (token-protected); synchronous calls wait for the end.
+    /// Starts training (token-protected); synchronous calls wait for the end. A synchronous job
+    /// the data refuses (a ``PredictError``: no rows, too few months, a model whose label has one
+    /// value — see ``SingleValuedLabels``) ends the call with that status, e.g. FAILED_PRECONDITION;
+    /// an asynchronous one ends as phase "failed" with the message in `error`.
     public func train(_ request: TrainRequest, _ context: ServerContext) async throws -> TrainingProgress {
         try writeAuthorization.authorize(context)
         guard !request.city.isEmpty else { throw PredictError.invalidArgument("city is required") }
@@ -99,7 +102,9 @@ public struct PredictHandlers: Sendable {
         if request.asynchronous {
             return jobs.progress(id) ?? TrainingProgress(jobID: id, phase: "queued")
         }
-        return await jobs.wait(id) ?? TrainingProgress(jobID: id, phase: "unknown")
+        let progress = await jobs.wait(id) ?? TrainingProgress(jobID: id, phase: "unknown")
+        if let refusal = jobs.refusal(id) { throw refusal }
+        return progress
     }
 
     /// A job's progress; NOT_FOUND for a job this process never started.

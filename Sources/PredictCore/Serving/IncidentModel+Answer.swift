@@ -15,7 +15,7 @@ extension IncidentModel {
         var row: [Float] = []
         row.reserveCapacity(encoding.featureCount)
         encoding.encode(incident, into: &row)
-        let matrix = try XGBoostMatrix(values: row, rows: 1, columns: encoding.featureCount)
+        let matrix = try XGBoostMatrix(values: row, rows: 1, columns: encoding.featureCount, threads: 1)
         let shap = try booster.predict(matrix, kind: .contributions)
         let width = encoding.featureCount + 1
         if descriptor.classes.isEmpty {

@@ -19,4 +19,13 @@ public struct IncidentModel: Sendable {
         self.descriptor = descriptor
         self.metrics = metrics
     }
+
+    /// The same model with a booster fit for serving, as ``PredictStore`` loads it: read back from
+    /// its JSON (bit-identical predictions) with `nthread` 1, and without the training and
+    /// validation matrices a freshly trained booster keeps cached.
+    public func forServing() throws -> IncidentModel {
+        var model = self
+        model.booster = try XGBoostBooster(json: try booster.saveJSON(), parameters: [("nthread", "1")])
+        return model
+    }
 }

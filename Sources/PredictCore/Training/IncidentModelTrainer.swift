@@ -10,14 +10,18 @@ public struct IncidentModelTrainer: Sendable {
 
     /// Trains `kinds` on `table`; `progress` gets a phase name and the fraction of the whole done
     /// (throw from it to cancel).
-    /// - Throws: ``PredictError`` when the data cannot be split or a window is empty; ``XGBoostError``.
+    /// - Throws: ``PredictError`` when the data cannot be split, a window is empty, or a model's
+    ///   label has one value (see ``SingleValuedLabels``: the whole run is refused); ``XGBoostError``.
     public func train(city: String, table: IncidentTable, kinds: [ModelKind] = ModelKind.incidentModels,
                       progress: (String, Double) throws -> Void = { _, _ in }) throws -> IncidentTrainingRun {
+        try SingleValuedLabels.refuse(kinds, city: city, table: table, rows: 0..<table.count, rowsName: "the \(table.count) rows loaded")
         let split = try TimeSplit.choose(localSeconds: table.localSeconds)
         let partition = split.partition(localSeconds: table.localSeconds)
         guard !partition.train.isEmpty, !partition.validation.isEmpty, !partition.test.isEmpty else {
             throw PredictError.failedPrecondition("the split \(split.labels) leaves an empty window (train \(partition.train.count), validation \(partition.validation.count), test \(partition.test.count) rows)")
         }
+        try SingleValuedLabels.refuse(kinds, city: city, table: table, rows: partition.train,
+                                      rowsName: "the \(partition.train.count) rows of the training window \(split.labels.train)")
         try progress("encoding", 0)
         let encoding = Self.encoding(table: table, trainRows: partition.train)
         let train = EncodedRows(table: table, indices: partition.train, encoding: encoding)
@@ -90,10 +94,8 @@ public struct IncidentModelTrainer: Sendable {
     private func trainBinary(_ kind: ModelKind, city: String, table: IncidentTable, partition: (train: [Int], validation: [Int], test: [Int]),
                              encoding: FeatureEncoding, data: Windows, split: TimeSplit,
                              progress: (Double) throws -> Void) throws -> IncidentModel {
-        let label: (Int) -> Bool = switch kind {
-        case .arrest: { table.arrests[$0] }
-        case .domestic: { table.domestics[$0] }
-        default: { PropertyCrimes.primaryTypes.contains(table.primaryType($0)) }
+        guard let label = SingleValuedLabels.binaryLabel(kind, table: table) else {
+            throw PredictError.invalidArgument("\(kind.name) is not a binary model")
         }
         let encoding = encoding.with(usesPrimaryType: kind.usesPrimaryType)
         let width = encoding.featureCount

@@ -10,6 +10,8 @@ public final class TrainingJobs: Sendable {
         var progress: [Int64: TrainingProgress] = [:]
         var runningByCity: [String: Int64] = [:]
         var tasks: [Int64: Task<Void, Never>] = [:]
+        /// Jobs that ended in a domain refusal (no data, a single-valued label…).
+        var refusals: [Int64: PredictError] = [:]
     }
     private let state = Mutex(State())
 
@@ -52,6 +54,12 @@ public final class TrainingJobs: Sendable {
         return progress(id)
     }
 
+    /// The domain refusal (``PredictError``) a finished job ended with; nil while it runs, when it
+    /// succeeded, or when it failed otherwise (its progress' `error` says how).
+    public func refusal(_ id: Int64) -> PredictError? {
+        state.withLock { $0.refusals[id] }
+    }
+
     private func update(_ id: Int64, _ change: (inout TrainingProgress) -> Void) {
         state.withLock { state in
             guard var progress = state.progress[id], !progress.finished else { return }
@@ -67,6 +75,7 @@ public final class TrainingJobs: Sendable {
             if let error {
                 progress.error = "\(error)"
                 progress.phase = "failed"
+                state.refusals[id] = error as? PredictError
             } else {
                 progress.phase = "done"
                 progress.fraction = 1

@@ -31,7 +31,7 @@ public struct TrainingPipeline: Sendable {
         }
         progress("saving", 0.96)
         run.models = try await store.saveAsCurrent(run.models)
-        registry?.install(run.models)
+        if let registry { registry.install(try run.models.map { try $0.forServing() }) }
         for model in run.models {
             logger.info("model trained", metadata: ["version": "\(model.version)", "metrics": "\(model.metrics.metrics)"])
         }

@@ -12,9 +12,12 @@ public final class XGBoostMatrix: @unchecked Sendable {
     /// Number of feature columns.
     public let columns: Int
 
-    /// Copies `values` (`rows × columns`, row-major) into a new DMatrix.
+    /// Copies `values` (`rows × columns`, row-major) into a new DMatrix with `threads` OpenMP
+    /// threads (0: XGBoost's default, every core; pass 1 for a request's single row, which then
+    /// never enters an OpenMP parallel region).
     /// - Throws: ``XGBoostError`` when the sizes disagree or XGBoost refuses the data.
-    public init(values: [Float], rows: Int, columns: Int, labels: [Float]? = nil, weights: [Float]? = nil) throws(XGBoostError) {
+    public init(values: [Float], rows: Int, columns: Int, labels: [Float]? = nil, weights: [Float]? = nil,
+                threads: Int = 0) throws(XGBoostError) {
         guard rows >= 0, columns > 0, values.count == rows * columns else {
             throw XGBoostError(call: "XGDMatrixCreateFromMat", message: "\(values.count) values do not make \(rows) rows of \(columns) columns")
         }
@@ -26,9 +29,9 @@ public final class XGBoostMatrix: @unchecked Sendable {
         }
         var created: DMatrixHandle?
         let status = values.withUnsafeBufferPointer { buffer in
-            XGDMatrixCreateFromMat(buffer.baseAddress, bst_ulong(rows), bst_ulong(columns), Float.nan, &created)
+            XGDMatrixCreateFromMat_omp(buffer.baseAddress, bst_ulong(rows), bst_ulong(columns), Float.nan, &created, Int32(clamping: threads))
         }
-        try XGBoostError.check(status, "XGDMatrixCreateFromMat")
+        try XGBoostError.check(status, "XGDMatrixCreateFromMat_omp")
         guard let created else {
             throw XGBoostError(call: "XGDMatrixCreateFromMat", message: "no matrix returned")
         }
