@@ -14,27 +14,9 @@ import Wire
         try await TestDatabase.withDatabase(label: "predict_rpc") { database in
             let services = try await PredictTestServices.start(database: database)
             let registry = ModelRegistry()
-            let pipeline = TrainingPipeline(source: IngestTrainingRows(client: RPCClient(endpoint: services.ingestEndpoint)),
-                                            store: PredictStore(pool: services.pool), registry: registry,
-                                            settings: IncidentModelTests.settings, logger: PredictTestServices.logger)
-            var router = RPCRouter()
-            PredictHandlers(registry: registry, jobs: TrainingJobs(), pipeline: pipeline,
-                            writeAuthorization: WriteAuthorization(token: PredictTestServices.token)).register(on: &router)
-            let server = RPCServer(configuration: RPCServerConfiguration(endpoints: [.unix(path: services.folder.path("predict.sock"))]),
-                                   router: router, logger: PredictTestServices.logger)
-            let serverTask = Task { try await server.run() }
-            let client = RPCClient(endpoint: try await server.boundEndpoints()[0])
-            do {
-                try await check(client)
-            } catch {
-                serverTask.cancel()
-                await services.stop()
-                throw error
-            }
-            await client.close()
-            serverTask.cancel()
-            _ = try? await serverTask.value
-            await services.stop()
+            let handlers = PredictHandlers(registry: registry, jobs: TrainingJobs(), pipeline: services.pipeline(registry: registry),
+                                           writeAuthorization: WriteAuthorization(token: PredictTestServices.token))
+            try await services.serving(handlers) { client in try await check(client) }
         }
     }
 

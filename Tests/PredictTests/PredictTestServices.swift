@@ -50,6 +50,34 @@ struct PredictTestServices {
         return try await IngestTrainingRows(client: client).fetch(city: "chicago")
     }
 
+    /// A training pipeline from this ingest service into the predict schema, installing into `registry`.
+    func pipeline(registry: ModelRegistry) -> TrainingPipeline {
+        TrainingPipeline(source: IngestTrainingRows(client: RPCClient(endpoint: ingestEndpoint)), store: PredictStore(pool: pool),
+                         registry: registry, settings: IncidentModelTests.settings, logger: Self.logger)
+    }
+
+    /// Serves `handlers` on a Unix socket next to the ingest one while `body` uses a client of it,
+    /// then stops the server and these services (also when `body` throws).
+    func serving(_ handlers: PredictHandlers, _ body: (RPCClient) async throws -> Void) async throws {
+        var router = RPCRouter()
+        handlers.register(on: &router)
+        let server = RPCServer(configuration: RPCServerConfiguration(endpoints: [.unix(path: folder.path("predict.sock"))]),
+                               router: router, logger: Self.logger)
+        let serverTask = Task { try await server.run() }
+        do {
+            let client = RPCClient(endpoint: try await server.boundEndpoints()[0])
+            try await body(client)
+            await client.close()
+        } catch {
+            serverTask.cancel()
+            await stop()
+            throw error
+        }
+        serverTask.cancel()
+        _ = try? await serverTask.value
+        await stop()
+    }
+
     func stop() async {
         ingestTask.cancel()
         _ = try? await ingestTask.value

@@ -20,28 +20,12 @@ import Wire
             let services = try await PredictTestServices.start(database: database, city: "nyc", format: .nypdArrestsCSV) { _ in
                 try SharedData.url(Self.nypd).path
             }
-            let registry = ModelRegistry(), jobs = TrainingJobs(), store = PredictStore(pool: services.pool)
-            let pipeline = TrainingPipeline(source: IngestTrainingRows(client: RPCClient(endpoint: services.ingestEndpoint)),
-                                            store: store, registry: registry, settings: IncidentModelTests.settings,
-                                            logger: PredictTestServices.logger)
-            var router = RPCRouter()
-            PredictHandlers(registry: registry, jobs: jobs, pipeline: pipeline,
-                            writeAuthorization: WriteAuthorization(token: PredictTestServices.token)).register(on: &router)
-            let server = RPCServer(configuration: RPCServerConfiguration(endpoints: [.unix(path: services.folder.path("predict.sock"))]),
-                                   router: router, logger: PredictTestServices.logger)
-            let serverTask = Task { try await server.run() }
-            let client = RPCClient(endpoint: try await server.boundEndpoints()[0])
-            do {
-                try await check(client, jobs: jobs, store: store, registry: registry)
-            } catch {
-                serverTask.cancel()
-                await services.stop()
-                throw error
+            let registry = ModelRegistry(), jobs = TrainingJobs()
+            let handlers = PredictHandlers(registry: registry, jobs: jobs, pipeline: services.pipeline(registry: registry),
+                                           writeAuthorization: WriteAuthorization(token: PredictTestServices.token))
+            try await services.serving(handlers) { client in
+                try await check(client, jobs: jobs, store: PredictStore(pool: services.pool), registry: registry)
             }
-            await client.close()
-            serverTask.cancel()
-            _ = try? await serverTask.value
-            await services.stop()
         }
     }
 
