@@ -1,6 +1,7 @@
 // CrimeScope's shared browser helpers (plain JS, no build step): the JSON API, number formats,
 // colour-blind-safe palettes, the cities list, a base map with area outlines (no tiles unless the
-// gateway was given --tile-url), a canvas overlay for Leaflet, and the hash router that shows
+// gateway was given --tile-url), a canvas overlay for Leaflet, what the map animations (month,
+// morph) share (city and period pickers, newest-load-wins fetches, the play loop), and the hash router that shows
 // one view at a time (#/map, #/month?city=nyc&month=2017-12, …: every view is deep-linkable).
 'use strict';
 window.CS = (function () {
@@ -119,6 +120,93 @@ window.CS = (function () {
     return { canvas, redraw };
   }
 
+  // -- map animations (#/month, #/morph) ------------------------------------------------------
+  // `view` is { state, status(text) }; state holds map, cities, city, outline and seq.
+
+  /// After the city <select> changed: `state.city` is the chosen city, its time zone is shown,
+  /// `periodSelect` lists `periodsOf(city)` with `wanted` picked when listed (else the latest) and
+  /// the outlines are redrawn. Resolves to false, after saying `none`, when the city has no period.
+  async function chooseCityPeriod(view, citySelect, periodSelect, periodsOf, wanted, none) {
+    const state = view.state;
+    state.city = state.cities.find(c => c.city === citySelect.value);
+    $('time-zone').textContent = state.city.time_zone;
+    const periods = (periodsOf(state.city) || []).map(String);
+    periodSelect.innerHTML = '';
+    for (const period of periods) periodSelect.add(new Option(period, period));
+    if (!periods.length) { view.status(none); return false; }
+    periodSelect.value = periods.includes(wanted) ? wanted : periods[periods.length - 1];
+    state.outline = await outlines(state.map, state.city, state.outline).catch(error => {
+      view.status('Cannot load outlines: ' + error.message); return null;
+    });
+    return true;
+  }
+
+  /// GETs `path` saying "Loading <what>…"; resolves to the body, or to null when the call failed
+  /// (said, unless a newer load started) or a newer load of the view started meanwhile.
+  async function loadLatest(view, path, what) {
+    const seq = ++view.state.seq;
+    view.status(`Loading ${what}…`);
+    try {
+      const body = await api(path);
+      return seq === view.state.seq ? body : null;
+    } catch (error) {
+      if (seq === view.state.seq) view.status(`Cannot load ${what}: ` + error.message);
+      return null;
+    }
+  }
+
+  /// The play/pause loop of a map animation, shown on the button `buttonId`: play() first calls
+  /// `rewind()` when `atEnd()`, then `step(seconds since the last frame)` every frame until it
+  /// returns false (the end: paused) or pause() is called; nothing plays unless `canPlay()`.
+  function player(buttonId, { canPlay, atEnd, rewind, step }) {
+    let playing = false, last = 0, frame = 0;
+    function show() {
+      $(buttonId).textContent = playing ? '❚❚ Pause' : '▶ Play';
+      $(buttonId).setAttribute('aria-pressed', String(playing));
+    }
+    function tick(now) {
+      if (!playing) return;
+      const more = step((now - last) / 1000);
+      last = now;
+      if (!more) { pause(); return; }
+      frame = requestAnimationFrame(tick);
+    }
+    function play() {
+      if (!canPlay()) return;
+      if (atEnd()) rewind();
+      playing = true;
+      show();
+      last = performance.now();
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(tick);
+    }
+    function pause() {
+      playing = false;
+      cancelAnimationFrame(frame);
+      show();
+    }
+    return { play, pause, toggle: () => (playing ? pause() : play()) };
+  }
+
+  /// Registers a map animation: `init(params)` on its first showing; later showings resize the map,
+  /// show the city's time zone and, when the address asks for another state, pick its city and
+  /// `select(params.get(periodParam))`; hiding calls `pause()`.
+  function animationView(name, view, { init, select, pause, periodParam }) {
+    const state = view.state, citySelect = $(name + '-city');
+    views[name] = {
+      show(params) {
+        if (!state.started) { state.started = true; init(params); return; }
+        state.map.invalidateSize();
+        if (state.city) $('time-zone').textContent = state.city.time_zone;
+        if (state.cities.length && asksForChange(name, params)) {
+          if (params.get('city')) fillCities(citySelect, state.cities, [params.get('city'), citySelect.value]);
+          select(params.get(periodParam));
+        }
+      },
+      hide() { pause(); },
+    };
+  }
+
   // -- the router ----------------------------------------------------------------------------
   const views = {};
   let current = null;
@@ -169,5 +257,5 @@ window.CS = (function () {
   const untrained = error => error.code === 'FAILED_PRECONDITION';
 
   return { $, fmt, pct, untrained, palettes, ramp, quantileBreaks, classColour, api, cities, fillCities, shapes, baseMap, outlines, canvasOverlay,
-           view, setParams, asksForChange, start };
+           chooseCityPeriod, loadLatest, player, animationView, view, setParams, asksForChange, start };
 })();

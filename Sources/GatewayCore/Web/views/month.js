@@ -5,15 +5,16 @@
 // whole month's density under the dots.
 'use strict';
 (function () {
-  const { $, fmt, api } = CS;
+  const { $, fmt } = CS;
   const NYPD_COLOURS = { F: '#E69F00', M: '#0072B2', V: '#CC79A7', I: '#009E73' };
   const ARREST_COLOURS = [{ label: 'No arrest', colour: '#0072B2' }, { label: 'Arrest', colour: '#E69F00' }];
   const DENSITY_CELL = 8; // px
   const state = { started: false, map: null, outline: null, overlay: null, cities: [], city: null, data: null,
                   order: null, dayEnd: null, colourOf: null, groups: [], xy: null, xyValid: false,
-                  t: 0, playing: false, last: 0, frame: 0, seq: 0 };
+                  t: 0, seq: 0 };
 
   function status(text) { $('month-status').textContent = text || ''; }
+  const view = { state, status };
 
   async function init(params) {
     if (typeof L === 'undefined') { status('Leaflet did not load: install libjs-leaflet.'); return; }
@@ -25,7 +26,7 @@
     CS.fillCities($('month-city'), state.cities, [params.get('city'), 'nyc', 'chicago', state.cities[0].city]);
     $('month-city').addEventListener('change', () => selectCity(null));
     $('month-month').addEventListener('change', load);
-    $('month-play').addEventListener('click', () => (state.playing ? pause() : play()));
+    $('month-play').addEventListener('click', toggle);
     $('month-density').addEventListener('change', () => state.overlay.redraw());
     $('month-colour').addEventListener('change', () => { state.colourChosen = true; if (state.data) colourGroups(); });
     $('month-scrub').addEventListener('input', () => { pause(); setTime(Number($('month-scrub').value)); });
@@ -35,29 +36,16 @@
   async function selectCity(month) {
     pause();
     state.colourChosen = false;
-    state.city = state.cities.find(c => c.city === $('month-city').value);
-    $('time-zone').textContent = state.city.time_zone;
-    const months = state.city.available_months || [];
-    const select = $('month-month');
-    select.innerHTML = '';
-    for (const m of months) select.add(new Option(m, m));
-    if (!months.length) { status('No month with data for this city yet.'); return; }
-    select.value = months.includes(month) ? month : months[months.length - 1];
-    state.outline = await CS.outlines(state.map, state.city, state.outline).catch(error => {
-      status('Cannot load outlines: ' + error.message); return null;
-    });
-    await load();
+    if (await CS.chooseCityPeriod(view, $('month-city'), $('month-month'), city => city.available_months, month,
+                                  'No month with data for this city yet.')) await load();
   }
 
   async function load() {
     pause();
-    const seq = ++state.seq, city = state.city.city, month = $('month-month').value;
+    const city = state.city.city, month = $('month-month').value;
     CS.setParams('month', { city, month });
-    status('Loading incidents…');
-    let data;
-    try { data = await api(`/api/v1/incidents?city=${encodeURIComponent(city)}&month=${encodeURIComponent(month)}`); }
-    catch (error) { if (seq === state.seq) status('Cannot load incidents: ' + error.message); return; }
-    if (seq !== state.seq) return;
+    const data = await CS.loadLatest(view, `/api/v1/incidents?city=${encodeURIComponent(city)}&month=${encodeURIComponent(month)}`, 'incidents');
+    if (!data) return;
     prepare(data);
     const notes = [];
     if (data.without_location) notes.push(`${fmt.format(data.without_location)} without a location are not drawn`);
@@ -191,43 +179,18 @@
     state.overlay.redraw();
   }
 
-  function play() {
-    if (!state.data || !state.data.days) return;
-    if (state.t >= state.data.days) setTime(0);
-    state.playing = true;
-    $('month-play').textContent = '❚❚ Pause';
-    $('month-play').setAttribute('aria-pressed', 'true');
-    state.last = performance.now();
-    cancelAnimationFrame(state.frame);
-    state.frame = requestAnimationFrame(tick);
-  }
-  function pause() {
-    state.playing = false;
-    cancelAnimationFrame(state.frame);
-    $('month-play').textContent = '▶ Play';
-    $('month-play').setAttribute('aria-pressed', 'false');
-  }
-  function tick(now) {
-    if (!state.playing) return;
-    const speed = Number($('month-speed').value) || 1; // days per second
-    const before = Math.floor(state.t);
-    state.t = Math.min(state.data.days, state.t + speed * (now - state.last) / 1000);
-    state.last = now;
-    if (Math.floor(state.t) !== before || state.t >= state.data.days) setTime(state.t);
-    if (state.t >= state.data.days) { pause(); return; }
-    state.frame = requestAnimationFrame(tick);
-  }
-
-  CS.view('month', {
-    show(params) {
-      if (!state.started) { state.started = true; init(params); return; }
-      state.map.invalidateSize();
-      if (state.city) $('time-zone').textContent = state.city.time_zone;
-      if (state.cities.length && CS.asksForChange('month', params)) {
-        if (params.get('city')) CS.fillCities($('month-city'), state.cities, [params.get('city'), $('month-city').value]);
-        selectCity(params.get('month'));
-      }
+  const { play, pause, toggle } = CS.player('month-play', {
+    canPlay: () => Boolean(state.data && state.data.days),
+    atEnd: () => state.t >= state.data.days,
+    rewind: () => setTime(0),
+    step(seconds) {
+      const speed = Number($('month-speed').value) || 1; // days per second
+      const before = Math.floor(state.t);
+      state.t = Math.min(state.data.days, state.t + speed * seconds);
+      if (Math.floor(state.t) !== before || state.t >= state.data.days) setTime(state.t);
+      return state.t < state.data.days;
     },
-    hide() { pause(); },
   });
+
+  CS.animationView('month', view, { init, select: selectCity, pause, periodParam: 'month' });
 })();

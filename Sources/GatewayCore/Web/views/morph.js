@@ -5,14 +5,15 @@
 // scrubber, play/pause; months without data are flagged.
 'use strict';
 (function () {
-  const { $, fmt, api } = CS;
+  const { $, fmt } = CS;
   const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
                   'October', 'November', 'December'];
   const SPEED = 0.8; // months a second
   const state = { started: false, map: null, outline: null, overlay: null, cities: [], city: null, grids: null,
-                  dense: [], lut: null, image: null, offscreen: null, p: 0, playing: false, last: 0, frame: 0, seq: 0 };
+                  dense: [], lut: null, image: null, offscreen: null, p: 0, seq: 0 };
 
   function status(text) { $('morph-status').textContent = text || ''; }
+  const view = { state, status };
   const ease = f => (f < 0.5 ? 2 * f * f : 1 - Math.pow(-2 * f + 2, 2) / 2); // easeInOutQuad
 
   // 256 colours of the viridis ramp, transparent at zero, more opaque as the value grows.
@@ -36,36 +37,23 @@
     CS.fillCities($('morph-city'), state.cities, [params.get('city'), 'chicago', state.cities[0].city]);
     $('morph-city').addEventListener('change', () => selectCity(null));
     $('morph-year').addEventListener('change', load);
-    $('morph-play').addEventListener('click', () => (state.playing ? pause() : play()));
+    $('morph-play').addEventListener('click', toggle);
     $('morph-scrub').addEventListener('input', () => { pause(); setPosition(Number($('morph-scrub').value)); });
     await selectCity(params.get('year'));
   }
 
   async function selectCity(year) {
     pause();
-    state.city = state.cities.find(c => c.city === $('morph-city').value);
-    $('time-zone').textContent = state.city.time_zone;
-    const years = state.city.years || [];
-    const select = $('morph-year');
-    select.innerHTML = '';
-    for (const y of years) select.add(new Option(String(y), String(y)));
-    if (!years.length) { status('No year with data for this city yet.'); return; }
-    select.value = years.map(String).includes(year) ? year : String(years[years.length - 1]);
-    state.outline = await CS.outlines(state.map, state.city, state.outline).catch(error => {
-      status('Cannot load outlines: ' + error.message); return null;
-    });
-    await load();
+    if (await CS.chooseCityPeriod(view, $('morph-city'), $('morph-year'), city => city.years, year,
+                                  'No year with data for this city yet.')) await load();
   }
 
   async function load() {
     pause();
-    const seq = ++state.seq, city = state.city.city, year = $('morph-year').value;
+    const city = state.city.city, year = $('morph-year').value;
     CS.setParams('morph', { city, year });
-    status('Loading grids…');
-    let grids;
-    try { grids = await api(`/api/v1/grids?city=${encodeURIComponent(city)}&year=${encodeURIComponent(year)}`); }
-    catch (error) { if (seq === state.seq) status('Cannot load grids: ' + error.message); return; }
-    if (seq !== state.seq) return;
+    const grids = await CS.loadLatest(view, `/api/v1/grids?city=${encodeURIComponent(city)}&year=${encodeURIComponent(year)}`, 'grids');
+    if (!grids) return;
     if (grids.width <= 0 || grids.height <= 0 || grids.bounds.length !== 4 || !grids.months.length) {
       status('No grid for this year.'); return;
     }
@@ -127,41 +115,16 @@
     state.overlay.redraw();
   }
 
-  function play() {
-    if (!state.grids) return;
-    if (state.p >= state.grids.months.length - 1) setPosition(0);
-    state.playing = true;
-    $('morph-play').textContent = '❚❚ Pause';
-    $('morph-play').setAttribute('aria-pressed', 'true');
-    state.last = performance.now();
-    cancelAnimationFrame(state.frame);
-    state.frame = requestAnimationFrame(tick);
-  }
-  function pause() {
-    state.playing = false;
-    cancelAnimationFrame(state.frame);
-    $('morph-play').textContent = '▶ Play';
-    $('morph-play').setAttribute('aria-pressed', 'false');
-  }
-  function tick(now) {
-    if (!state.playing) return;
-    const end = state.grids.months.length - 1;
-    setPosition(Math.min(end, state.p + SPEED * (now - state.last) / 1000));
-    state.last = now;
-    if (state.p >= end) { pause(); return; }
-    state.frame = requestAnimationFrame(tick);
-  }
-
-  CS.view('morph', {
-    show(params) {
-      if (!state.started) { state.started = true; init(params); return; }
-      state.map.invalidateSize();
-      if (state.city) $('time-zone').textContent = state.city.time_zone;
-      if (state.cities.length && CS.asksForChange('morph', params)) {
-        if (params.get('city')) CS.fillCities($('morph-city'), state.cities, [params.get('city'), $('morph-city').value]);
-        selectCity(params.get('morph'));
-      }
+  const { play, pause, toggle } = CS.player('morph-play', {
+    canPlay: () => Boolean(state.grids),
+    atEnd: () => state.p >= state.grids.months.length - 1,
+    rewind: () => setPosition(0),
+    step(seconds) {
+      const end = state.grids.months.length - 1;
+      setPosition(Math.min(end, state.p + SPEED * seconds));
+      return state.p < end;
     },
-    hide() { pause(); },
   });
+
+  CS.animationView('morph', view, { init, select: selectCity, pause, periodParam: 'year' });
 })();
