@@ -13,8 +13,7 @@ public struct GatewayOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("ingest-endpoint"), help: "Ingest service: unix:///path.sock or tcp://host:port (env CRIMESCOPE_INGEST_ENDPOINT).")
     public var ingestEndpoint: String?
 
-    @Option(name: .customLong("heatmap-endpoint"), help: "Heatmap service address (env CRIMESCOPE_HEATMAP_ENDPOINT).")
-    public var heatmapEndpoint: String?
+    @OptionGroup public var heatmap: HeatmapEndpointOptions
 
     @Option(name: .customLong("predict-endpoint"), help: "Predict service address (env CRIMESCOPE_PREDICT_ENDPOINT).")
     public var predictEndpoint: String?
@@ -53,7 +52,7 @@ public struct GatewayOptions: ParsableArguments, Sendable {
             httpHost: SettingKey("http-host").resolve(flag: httpHost, environment: environment) ?? "127.0.0.1",
             httpPort: port,
             ingest: try SettingKey("ingest-endpoint").requireEndpoint(flag: ingestEndpoint, environment: environment),
-            heatmap: try SettingKey("heatmap-endpoint").requireEndpoint(flag: heatmapEndpoint, environment: environment),
+            heatmap: try heatmap.resolve(environment: environment),
             predict: try SettingKey("predict-endpoint").requireEndpoint(flag: predictEndpoint, environment: environment),
             callTimeout: .milliseconds(timeout),
             maxFrameBytes: try SettingKey("max-frame-bytes").integer(flag: maxFrameBytes, environment: environment, default: 4 << 20),

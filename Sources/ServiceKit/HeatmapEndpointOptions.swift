@@ -1,0 +1,17 @@
+import ArgumentParser
+import Wire
+
+/// `--heatmap-endpoint`: where the gateway (its map reads) and the predict service (the weekly
+/// series the beat forecast learns from) find the heatmap service.
+public struct HeatmapEndpointOptions: ParsableArguments, Sendable {
+    @Option(name: .customLong("heatmap-endpoint"),
+            help: "Heatmap service address, unix:///path.sock or tcp://host:port (env CRIMESCOPE_HEATMAP_ENDPOINT).")
+    public var heatmapEndpoint: String?
+
+    public init() {}
+
+    /// The endpoint from the flag, then the environment; required.
+    public func resolve(environment: [String: String]) throws(ConfigurationError) -> Endpoint {
+        try SettingKey("heatmap-endpoint").requireEndpoint(flag: heatmapEndpoint, environment: environment)
+    }
+}
