@@ -3,6 +3,12 @@ import Postgres
 /// The database side of a load: for each batch the parser thread cut, one transaction that
 /// COPYs the staged rows, upserts them, writes the outbox, stores the rejects and adds the
 /// batch to the run's counts. A failure rolls back only the batch in progress.
+///
+/// The upsert is a few set-based statements (see ``LoadSQL``): keep only the latest version of a
+/// key repeated within the batch and place rows without a reported area — each only when the
+/// parser flagged the batch as needing it —, find the stored versions of the batch's keys, INSERT
+/// the new keys, UPDATE the known ones (only when there are any), then write the outbox under its
+/// lock.
 struct BatchWriter {
     let connection: PostgresConnection
     let runID: Int64
@@ -18,6 +24,7 @@ struct BatchWriter {
     /// Commits batches until the parser finishes; returns its summary and the newest cursor value.
     func run(queue: BlockingQueue<StagingItem>) throws -> (ParseSummary, LocalDateTime?) {
         try connection.execute(LoadSQL.createSessionTables)
+        try connection.execute(LoadSQL.sessionSettings)
         while true {
             let first = try queue.pop()
             if case .finished(let summary, let newest) = first { return (summary, newest) }
@@ -49,11 +56,12 @@ struct BatchWriter {
 
         var inserted = 0, updated = 0
         if tally.staged > 0 {
-            try connection.query(LoadSQL.upsertBatch, [city.slug, runID, source])
-            let counts = try connection.query(LoadSQL.changeCounts)
-            if let row = counts.first {
-                inserted = try row.decode(Int.self, column: "inserted")
-                updated = try row.decode(Int.self, column: "updated")
+            if tally.repeatsKey { try connection.query(LoadSQL.dropSupersededVersions) }
+            if tally.needsPlacement { try connection.query(LoadSQL.placeSpatially, [city.slug]) }
+            let existing = try connection.query(LoadSQL.findPrevious, [city.slug]).affectedRows
+            inserted = try connection.query(LoadSQL.insertNew, [city.slug, runID, source]).affectedRows
+            if existing > 0 {
+                updated = try connection.query(LoadSQL.updateExisting, [city.slug, runID, source]).affectedRows
             }
             if inserted + updated > 0 {
                 try connection.query(LoadSQL.lockOutbox)

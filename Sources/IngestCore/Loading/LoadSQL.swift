@@ -1,4 +1,10 @@
 /// The SQL of a load, in one place. Every statement is set-based; values travel as bound parameters.
+///
+/// A batch is a few simple statements in one transaction (see ``BatchWriter``) rather than one
+/// statement of chained CTEs: every CTE read twice is materialised and, RETURNING rows included,
+/// copied through tuplestores, which cost a third of the backend's CPU per row. Now each staged row
+/// is read straight from `load_staging` by the INSERT and by the outbox, and only the (usually few)
+/// rows that already exist take the UPDATE path.
 enum LoadSQL {
     /// Staging columns in COPY order (see ``StagingRowEncoder``).
     static let stagingColumns = """
@@ -8,11 +14,22 @@ enum LoadSQL {
         block text, iucr text, fbi_code text, lsoa text, updated_on timestamp
         """
 
+    /// The names of ``stagingColumns``, for the COPY column list.
+    private static let stagingColumnNames = stagingColumns
+        .split(separator: ",")
+        .compactMap { $0.split(whereSeparator: \.isWhitespace).first.map(String.init) }
+        .joined(separator: ", ")
+
     /// Session-private tables (TEMP: no WAL, invisible to other sessions), created once per connection.
+    /// `load_staging.spatial_area` is not copied: ``placeSpatially`` fills it. `load_previous` holds
+    /// the stored versions of the batch's keys (``findPrevious``), `load_changes` the replaced rows'
+    /// old and new aggregated fields (updates and area reassignments; inserts are read from staging).
     static let createSessionTables = """
-        CREATE TEMP TABLE IF NOT EXISTS load_staging (\(stagingColumns));
+        CREATE TEMP TABLE IF NOT EXISTS load_staging (\(stagingColumns), spatial_area text);
+        CREATE TEMP TABLE IF NOT EXISTS load_previous AS
+            SELECT id, source_key, \(comparedColumns.joined(separator: ", ")) FROM ingest.incidents WITH NO DATA;
         CREATE TEMP TABLE IF NOT EXISTS load_changes (
-            ord bigint, source_key text, was_update boolean,
+            source_key text, was_update boolean,
             old_area text, old_primary_type text, old_category text, old_occurred timestamp, old_month_only boolean,
             old_arrest boolean, old_domestic boolean, old_lon double precision, old_lat double precision,
             new_area text, new_primary_type text, new_category text, new_occurred timestamp, new_month_only boolean,
@@ -20,12 +37,17 @@ enum LoadSQL {
         );
         """
 
-    static let truncateSessionTables = "TRUNCATE load_staging, load_changes"
-    static let copyStaging = "COPY load_staging FROM STDIN"
+    /// Session settings of a load connection: sorts and hashes of a 200k-row batch stay in memory,
+    /// and the outbox's large arrays are compressed with lz4 instead of pglz (a third of the outbox
+    /// statement's CPU went to pglz).
+    static let sessionSettings = "SET work_mem = '64MB'; SET default_toast_compression = 'lz4'"
+
+    static let truncateSessionTables = "TRUNCATE load_staging, load_previous, load_changes"
+    static let copyStaging = "COPY load_staging (\(stagingColumnNames)) FROM STDIN"
     static let copyRejects = "COPY ingest.rejects (run_id, line_number, raw_text, reason) FROM STDIN"
     static let copyRowNotes = "COPY ingest.row_notes (run_id, line_number, source_key, note) FROM STDIN"
 
-    /// Serialises batches of one city, so the `previous` snapshot below is the row the upsert replaces.
+    /// Serialises batches of one city, so `load_previous` stays the stored state until COMMIT.
     static let lockCity = "SELECT pg_advisory_xact_lock(hashtext('crimescope.ingest.city:' || $1))"
     /// Taken right before outbox positions are drawn and held to COMMIT: positions increase in commit order.
     static let lockOutbox = "SELECT pg_advisory_xact_lock(hashtext('crimescope.ingest.outbox'))"
@@ -42,67 +64,89 @@ enum LoadSQL {
     private static let changeColumns = ["source_key", "area", "primary_type", "category", "occurred", "month_only",
                                         "arrest", "domestic", "lon", "lat"]
 
-    /// Upserts the staged batch and records every inserted or replaced row, with its old and new
-    /// aggregated fields, in `load_changes`. $1 city, $2 run id, $3 source name.
-    ///
-    /// - Within a batch the latest version of a key wins (greatest `updated_on`, then the last line).
-    /// - Area: the reported one when the source has it; else the polygon containing the point
-    ///   (`ST_Contains`, GiST index); else none. `area_known` says whether the id has a polygon.
-    /// - A stored row is replaced only when the incoming version is not older (`updated_on`, when
-    ///   both have one) and differs in some column; otherwise the row counts as unchanged.
-    /// - `previous` reads the stored rows in the statement's snapshot, i.e. before the upsert. Keys
-    ///   found there are UPDATEd, the others INSERTed without `ON CONFLICT` (a quarter less CPU than
-    ///   the speculative insertion): batches of a city are serialised by ``lockCity``, so no other
-    ///   transaction adds one of these keys meanwhile (if something did, the unique key would fail
-    ///   the batch, never duplicate a row).
-    static let upsertBatch = """
-        WITH incoming AS (
-            SELECT DISTINCT ON (source_key) *
-            FROM load_staging
-            ORDER BY source_key, updated_on DESC NULLS LAST, line DESC
-        ), placed AS (
-            SELECT i.*,
-                   COALESCE(i.reported_area, spatial.area) AS area,
-                   CASE WHEN i.reported_area IS NOT NULL THEN 'reported'
-                        WHEN spatial.area IS NOT NULL THEN 'spatial' ELSE 'none' END AS area_source,
-                   (known.area IS NOT NULL OR spatial.area IS NOT NULL) AS area_known,
-                   $3::text AS source, i.line AS line_number, $2::bigint AS run_id
-            FROM incoming i
-            LEFT JOIN ingest.areas known ON known.city = $1 AND known.area = i.reported_area
-            LEFT JOIN LATERAL (
-                SELECT a.area FROM ingest.areas a
-                WHERE i.reported_area IS NULL AND i.lon IS NOT NULL AND a.city = $1
-                  AND ST_Contains(a.geom, ST_SetSRID(ST_MakePoint(i.lon, i.lat), 4326))
-                ORDER BY a.area LIMIT 1
-            ) spatial ON true
-        ), previous AS (
-            SELECT t.id, \(comparedColumns.map { "t.\($0)" }.joined(separator: ", ")), t.source_key
-            FROM ingest.incidents t JOIN incoming i ON t.city = $1 AND t.source_key = i.source_key
+    /// A staged row `s` as stored, in the order of ``updatedColumns`` (joined with the city's areas
+    /// as `known`). $2 run id, $3 source name. Area: the reported one when the source has it; else
+    /// the polygon containing the point (``placeSpatially``); else none. `area_known` says whether
+    /// the id has a polygon.
+    private static let placedValues = """
+        s.occurred, s.month_only, s.primary_type, s.description, s.category, s.location_description, s.arrest,
+        s.domestic, COALESCE(s.reported_area, s.spatial_area),
+        CASE WHEN s.reported_area IS NOT NULL THEN 'reported' WHEN s.spatial_area IS NOT NULL THEN 'spatial' ELSE 'none' END,
+        (known.area IS NOT NULL OR s.spatial_area IS NOT NULL),
+        s.district, s.ward, s.community_area, s.lat, s.lon, s.block, s.iucr, s.fbi_code, s.lsoa, s.updated_on,
+        $3::text, s.line, $2::bigint
+        """
+
+    /// Only for a batch in which some key occurs more than once (the parser flags it, see
+    /// ``BatchTally/repeatsKey``): deletes every staged version but the latest of its key (greatest
+    /// `updated_on`, then the last line). Other batches skip the sort this takes.
+    static let dropSupersededVersions = """
+        DELETE FROM load_staging WHERE ctid = ANY (ARRAY(
+            SELECT ctid FROM (
+                SELECT ctid, row_number() OVER (PARTITION BY source_key ORDER BY updated_on DESC NULLS LAST, line DESC) AS rank
+                FROM load_staging
+            ) ranked WHERE rank > 1
+        ))
+        """
+
+    /// Only for a batch holding rows without a reported area but with a location (the parser flags
+    /// it, see ``BatchTally/needsPlacement``): their area is the polygon of city $1 containing the
+    /// point (`ST_Contains`, GiST index; the lowest id when polygons overlap).
+    static let placeSpatially = """
+        UPDATE load_staging s SET spatial_area = (
+            SELECT a.area FROM ingest.areas a
+            WHERE a.city = $1 AND ST_Contains(a.geom, ST_SetSRID(ST_MakePoint(s.lon, s.lat), 4326))
+            ORDER BY a.area LIMIT 1)
+        WHERE s.reported_area IS NULL AND s.lon IS NOT NULL
+        """
+
+    /// Copies the stored versions of the staged keys of city $1 into `load_previous`; the affected
+    /// row count says how many keys exist. One index probe per staged row: the LATERAL with
+    /// `OFFSET 0` keeps the planner (which has no statistics of the temp table) from hashing the
+    /// whole incidents table instead.
+    static let findPrevious = """
+        INSERT INTO load_previous
+        SELECT t.id, t.source_key, \(comparedColumns.map { "t.\($0)" }.joined(separator: ", "))
+        FROM load_staging s CROSS JOIN LATERAL (
+            SELECT * FROM ingest.incidents i WHERE i.city = $1 AND i.source_key = s.source_key OFFSET 0
+        ) t
+        """
+
+    /// Inserts the staged rows whose key is new (not in `load_previous`). Plain INSERT, no
+    /// `ON CONFLICT` (a quarter less CPU than the speculative insertion): batches of a city are
+    /// serialised by ``lockCity``, so no other transaction adds one of these keys meanwhile (if
+    /// something did, the unique key would fail the batch, never duplicate a row). $1 city,
+    /// $2 run id, $3 source name; the affected row count is the number inserted.
+    static let insertNew = """
+        INSERT INTO ingest.incidents (city, source_key, \(updatedColumns.joined(separator: ", ")))
+        SELECT $1, s.source_key, \(placedValues)
+        FROM load_staging s
+        LEFT JOIN ingest.areas known ON known.city = $1 AND known.area = s.reported_area
+        WHERE NOT EXISTS (SELECT 1 FROM load_previous o WHERE o.source_key = s.source_key)
+        """
+
+    /// Replaces stored rows by their staged versions when the incoming one is not older
+    /// (`updated_on`, when both have one) and differs in some column, recording the old and new
+    /// aggregated fields in `load_changes`; the others count as unchanged. Only run when
+    /// ``findPrevious`` found keys. $1 city, $2 run id, $3 source name; the affected row count is the
+    /// number updated.
+    static let updateExisting = """
+        WITH incoming (source_key, \(updatedColumns.joined(separator: ", "))) AS (
+            SELECT s.source_key, \(placedValues)
+            FROM load_staging s
+            JOIN load_previous o ON o.source_key = s.source_key
+            LEFT JOIN ingest.areas known ON known.city = $1 AND known.area = s.reported_area
         ), updated AS (
             UPDATE ingest.incidents t SET \(updatedColumns.map { "\($0) = p.\($0)" }.joined(separator: ", "))
-            FROM placed p JOIN previous o ON o.source_key = p.source_key
+            FROM incoming p JOIN load_previous o ON o.source_key = p.source_key
             WHERE t.id = o.id
               AND (o.updated_on IS NULL OR p.updated_on IS NULL OR p.updated_on >= o.updated_on)
               AND (\(comparedColumns.map { "o.\($0)" }.joined(separator: ", ")))
                   IS DISTINCT FROM (\(comparedColumns.map { "p.\($0)" }.joined(separator: ", ")))
             RETURNING o.source_key, true, \(changeColumns.dropFirst().map { "o.\($0)" }.joined(separator: ", ")),
                       \(changeColumns.dropFirst().map { "t.\($0)" }.joined(separator: ", "))
-        ), inserted AS (
-            INSERT INTO ingest.incidents (city, source_key, \(updatedColumns.joined(separator: ", ")))
-            SELECT $1, source_key, \(updatedColumns.joined(separator: ", "))
-            FROM placed p WHERE NOT EXISTS (SELECT 1 FROM previous o WHERE o.source_key = p.source_key)
-            RETURNING \(changeColumns.joined(separator: ", "))
         )
-        INSERT INTO load_changes
-        SELECT row_number() OVER (ORDER BY c.source_key), c.*
-        FROM (
-            SELECT source_key, false, NULL::text, NULL::text, NULL::text, NULL::timestamp, NULL::boolean, NULL::boolean,
-                   NULL::boolean, NULL::double precision, NULL::double precision,
-                   \(changeColumns.dropFirst().joined(separator: ", "))
-            FROM inserted
-            UNION ALL
-            SELECT * FROM updated
-        ) c
+        INSERT INTO load_changes SELECT * FROM updated
         """
 
     /// After areas change: every incident of city $1 whose area was not reported and that has a
@@ -127,8 +171,7 @@ enum LoadSQL {
             RETURNING t.source_key, true, p.old_area, \(changeColumns.dropFirst(2).map { "t.\($0)" }.joined(separator: ", ")),
                       t.area, \(changeColumns.dropFirst(2).map { "t.\($0)" }.joined(separator: ", "))
         )
-        INSERT INTO load_changes
-        SELECT row_number() OVER (ORDER BY m.source_key), m.* FROM moved m
+        INSERT INTO load_changes SELECT * FROM moved
         """
 
     static let changeCounts = """
@@ -142,21 +185,34 @@ enum LoadSQL {
     private static let oldProjection = "(old_area, old_primary_type, old_category, old_occurred, old_month_only, old_arrest, old_domestic, old_lon, old_lat)"
     private static let newProjection = "(new_area, new_primary_type, new_category, new_occurred, new_month_only, new_arrest, new_domestic, new_lon, new_lat)"
 
-    /// Writes this batch's outbox entries: +1 for each insert; -1 old and +1 new for each update
-    /// whose aggregated fields changed (an update of other columns nets to nothing and is left out).
-    /// $1 city, $2 run id. Returns the number of deltas written. The aggregates take no ORDER BY
-    /// (each would sort the batch again): every input row feeds all arrays at once, so the arrays
-    /// stay parallel whatever order the rows arrive in.
+    /// Writes this batch's outbox entries: +1 for each inserted row (the staged rows whose key was
+    /// not in `load_previous`, read from staging); -1 old and +1 new for each replaced row in
+    /// `load_changes` whose aggregated fields changed (an update of other columns nets to nothing
+    /// and is left out). $1 city, $2 run id. Returns the number of deltas written.
+    ///
+    /// Entries hold up to ``changesPerOutboxEntry`` inserts, or as many replaced rows (both deltas
+    /// of one row in the same entry), numbered in the order the rows are read: no sort by key. The
+    /// aggregates take no ORDER BY either (each would sort the batch again): every input row feeds
+    /// all arrays at once, so the arrays stay parallel whatever order the rows arrive in.
     static let writeOutbox = """
-        WITH deltas AS (
-            SELECT ord, 0 AS part, -1 AS sign, old_area AS area, old_primary_type AS primary_type, old_category AS category,
-                   old_occurred AS occurred, old_month_only AS month_only, old_arrest AS arrest, old_domestic AS domestic,
-                   old_lon AS lon, old_lat AS lat
-            FROM load_changes WHERE was_update AND \(oldProjection) IS DISTINCT FROM \(newProjection)
+        WITH fresh AS (
+            SELECT row_number() OVER () AS ord, COALESCE(s.reported_area, s.spatial_area) AS area, s.primary_type,
+                   s.category, s.occurred, s.month_only, s.arrest, s.domestic, s.lon, s.lat
+            FROM load_staging s WHERE NOT EXISTS (SELECT 1 FROM load_previous o WHERE o.source_key = s.source_key)
+        ), replaced AS (
+            SELECT row_number() OVER () AS ord, c.* FROM load_changes c
+            WHERE \(oldProjection) IS DISTINCT FROM \(newProjection)
+        ), deltas AS (
+            SELECT 0 AS part, ord, 1 AS sign, area, primary_type, category, occurred, month_only, arrest, domestic, lon, lat
+            FROM fresh
             UNION ALL
-            SELECT ord, 1, 1, new_area, new_primary_type, new_category, new_occurred, new_month_only, new_arrest,
+            SELECT 1, ord, -1, old_area, old_primary_type, old_category, old_occurred, old_month_only, old_arrest,
+                   old_domestic, old_lon, old_lat
+            FROM replaced
+            UNION ALL
+            SELECT 1, ord, 1, new_area, new_primary_type, new_category, new_occurred, new_month_only, new_arrest,
                    new_domestic, new_lon, new_lat
-            FROM load_changes WHERE NOT was_update OR \(oldProjection) IS DISTINCT FROM \(newProjection)
+            FROM replaced
         ), entries AS (
             INSERT INTO ingest.outbox (run_id, city, delta_count, signs, areas, primary_types, categories, occurred,
                                        month_only, arrests, domestic, has_location, lons, lats)
@@ -173,8 +229,8 @@ enum LoadSQL {
                    array_agg(lon),
                    array_agg(lat)
             FROM deltas
-            GROUP BY (ord - 1) / \(changesPerOutboxEntry)
-            ORDER BY (ord - 1) / \(changesPerOutboxEntry)
+            GROUP BY part, (ord - 1) / \(changesPerOutboxEntry)
+            ORDER BY part, (ord - 1) / \(changesPerOutboxEntry)
             RETURNING delta_count
         )
         SELECT COALESCE(sum(delta_count), 0)::bigint FROM entries

@@ -21,4 +21,9 @@ struct BatchTally: Sendable {
     var duplicates = 0
     /// Records older than the cursor (incremental runs).
     var skippedByCursor = 0
+    /// Some source key was staged more than once in this batch (or two keys' hashes collided): the
+    /// writer must keep only the latest version of each key before upserting.
+    var repeatsKey = false
+    /// Some staged record has a location but no reported area: the writer must place it in a polygon.
+    var needsPlacement = false
 }

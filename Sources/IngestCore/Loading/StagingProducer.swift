@@ -1,8 +1,11 @@
 /// The parser side of a load: parses the source on its own thread and turns records into staging
 /// COPY chunks, cutting a batch every `batchRows` source rows.
 ///
+/// It also flags what a batch needs beyond the plain upsert (``BatchTally/repeatsKey``,
+/// ``BatchTally/needsPlacement``), so the database skips that work for the other batches.
+///
 /// Memory stays bounded: one chunk being filled, the queue's capacity of chunks, and the
-/// rejected and noted rows of the current batch.
+/// rejected and noted rows and the key hashes (8 bytes each) of the current batch.
 struct StagingProducer: Sendable {
     let parser: any IncidentSourceParser
     let city: IngestCity
@@ -19,6 +22,7 @@ struct StagingProducer: Sendable {
         chunk.reserveCapacity(Self.chunkBytes + 4096)
         var tally = BatchTally()
         var newest: LocalDateTime?
+        var keyHashes = Set<Int>(minimumCapacity: min(batchRows, 1 << 20))
         let counted = CountingByteSource(inner: source, progress: progress)
 
         func endBatch() throws {
@@ -28,6 +32,7 @@ struct StagingProducer: Sendable {
             }
             try queue.push(.endOfBatch(tally))
             tally = BatchTally()
+            keyHashes.removeAll(keepingCapacity: true)
         }
 
         let summary = try parser.parse(counted) { row in
@@ -44,6 +49,8 @@ struct StagingProducer: Sendable {
                     if let value = cursorPolicy.value(of: record), newest.map({ $0 < value }) ?? true { newest = value }
                     StagingRowEncoder.append(record, to: &chunk)
                     tally.staged += 1
+                    if !keyHashes.insert(record.sourceKey.hashValue).inserted { tally.repeatsKey = true }
+                    if record.area == nil && record.longitude != nil { tally.needsPlacement = true }
                     if let note = record.note {
                         tally.notes.append(RowNote(lineNumber: record.lineNumber, sourceKey: record.sourceKey, note: note))
                     }
