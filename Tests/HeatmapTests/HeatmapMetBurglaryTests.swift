@@ -18,46 +18,9 @@ struct HeatmapMetBurglaryTests {
 
     @Test("rankings for W = 1, 3, 12 equal a recount of the raw files; months before the data are missing")
     func metBurglaryRanking() async throws {
-        let database = try await TestDatabase.create(label: "heatmap-met")
-        let folder = try TemporaryDirectory(prefix: "cs-hmmet")
-        let pool = database.pool(size: 2)
-        defer { folder.remove() }
-        let ingest = try await IngestTestServer.start(database: database, pool: pool, folder: folder)
-        var heatmap: HeatmapTestServer?
-        do {
-            for month in Self.months {
-                let outcome = try await ingest.load("uk-police-met-burglary/\(month)-metropolitan-street.csv.xz",
-                                                    city: "uk-metropolitan", format: .policeUKCSV)
-                #expect(outcome.succeeded, "\(outcome.error ?? "")")
-            }
-            let server = try await HeatmapTestServer.start(pool: pool, folder: folder, ingest: ingest)
-            heatmap = server
-            try await check(server.client, counts: try Self.rawCounts())
-        } catch {
-            await heatmap?.stop()
-            await ingest.stop()
-            await pool.shutdown()
-            throw error
-        }
-        await heatmap?.stop()
-        await ingest.stop()
-        await pool.shutdown()
-        try await database.drop()
-    }
-
-    /// Burglaries per hex cell for each month of 2017, from the raw files.
-    static func rawCounts() throws -> [[HexCellID: Int64]] {
-        let projection = try #require(CityProjection.of(city: "uk-metropolitan"))
-        let grid = HexGrid()
-        return try months.map { month in
-            var cells: [HexCellID: Int64] = [:]
-            _ = try PoliceUKCSVParser().parse(contentsOf: SharedData.url("uk-police-met-burglary/\(month)-metropolitan-street.csv.xz")) { row in
-                guard case .record(let record) = row, let lon = record.longitude, let lat = record.latitude else { return }
-                let point = projection.project(lon: lon, lat: lat)
-                let cell = grid.cell(x: point.x, y: point.y)
-                cells[HexCellID(q: cell.q, r: cell.r), default: 0] += 1
-            }
-            return cells
+        let files = Self.months.map { "uk-police-met-burglary/\($0)-metropolitan-street.csv.xz" }
+        try await PoliceUKHotspotData.withHeatmap(label: "heatmap-met", city: "uk-metropolitan", files: files) { client in
+            try await check(client, counts: try files.map { try PoliceUKHotspotData.rawCellCounts(city: "uk-metropolitan", file: $0) })
         }
     }
 

@@ -18,46 +18,17 @@ struct HeatmapWestYorkshireTests {
 
     @Test("hotspots over 25 months with 22 missing; counts equal the raw-file recount")
     func westYorkshireHotspots() async throws {
-        let database = try await TestDatabase.create(label: "heatmap-wy")
-        let folder = try TemporaryDirectory(prefix: "cs-hmwy")
-        let pool = database.pool(size: 2)
-        defer { folder.remove() }
-        let ingest = try await IngestTestServer.start(database: database, pool: pool, folder: folder)
-        var heatmap: HeatmapTestServer?
-        do {
-            for file in Self.files {
-                let outcome = try await ingest.load(file, city: "uk-west-yorkshire", format: .policeUKCSV)
-                #expect(outcome.succeeded, "\(outcome.error ?? "")")
-            }
-            let server = try await HeatmapTestServer.start(pool: pool, folder: folder, ingest: ingest)
-            heatmap = server
-            try await check(server.client)
-        } catch {
-            await heatmap?.stop()
-            await ingest.stop()
-            await pool.shutdown()
-            throw error
+        try await PoliceUKHotspotData.withHeatmap(label: "heatmap-wy", city: "uk-west-yorkshire", files: Self.files) { client in
+            try await check(client)
         }
-        await heatmap?.stop()
-        await ingest.stop()
-        await pool.shutdown()
-        try await database.drop()
     }
 
     private func check(_ client: RPCClient) async throws {
-        let projection = try #require(CityProjection.of(city: "uk-west-yorkshire"))
-        let grid = HexGrid()
         var byCell: [HexCellID: Int64] = [:]
-        var located: Int64 = 0
         for file in Self.files {
-            _ = try PoliceUKCSVParser().parse(contentsOf: SharedData.url(file)) { row in
-                guard case .record(let record) = row, let lon = record.longitude, let lat = record.latitude else { return }
-                let point = projection.project(lon: lon, lat: lat)
-                let cell = grid.cell(x: point.x, y: point.y)
-                byCell[HexCellID(q: cell.q, r: cell.r), default: 0] += 1
-                located += 1
-            }
+            byCell.merge(try PoliceUKHotspotData.rawCellCounts(city: "uk-west-yorkshire", file: file), uniquingKeysWith: +)
         }
+        let located = byCell.values.reduce(0, +)
         let reply = try await client.call(
             MethodNames.Heatmap.getHexHotspots,
             HexHotspotsRequest(city: "uk-west-yorkshire", firstMonth: "2016-07", months: 25, windowMonths: 1, limit: 1_000),
@@ -73,7 +44,7 @@ struct HeatmapWestYorkshireTests {
         // The busiest cell is a hotspot in every month with data (it is in Leeds or Bradford city centre).
         let top = try #require(reply.cells.first)
         #expect(top.hotspotWindows == 3 && abs(top.frequency - 3.0 / 25.0) < 1e-12)
-        let centre = grid.centre(q: Int(top.q), r: Int(top.r))
+        let centre = HexGrid().centre(q: Int(top.q), r: Int(top.r))
         #expect((400_000...440_000).contains(centre.x) && (425_000...440_000).contains(centre.y), "BNG centre \(centre)")
         let captured = reply.cells.map(\.count).reduce(0, +)
         #expect(abs(reply.capturedShare - Double(captured) / Double(located)) < 1e-12)
