@@ -101,7 +101,8 @@ struct IngestWireFormatTests {
     }
 
     @Test func enumNamesAndNumbers() {
-        #expect(SourceFormat.allCases.map(\.rawValue) == Array(0...6))
+        #expect(SourceFormat.allCases.map(\.rawValue) == Array(0...7))
+        #expect(SourceFormat.nypdArrestsSocrataJSON.name == "SOURCE_FORMAT_NYPD_ARRESTS_SOCRATA_JSON")
         #expect(SourceFormat.policeUKCSV.name == "SOURCE_FORMAT_POLICE_UK_CSV")
         #expect(SourceFormat.areasGeoJSON.name == "SOURCE_FORMAT_AREAS_GEOJSON")
         #expect(SourceFormat(rawValue: 2) == .chicagoSocrataJSON)

@@ -11,6 +11,7 @@ public enum SourceFormat: Int32, Sendable, Equatable, CaseIterable {
     case policeUKCSV = 4
     case areasGeoJSON = 5
     case areasWKTCSV = 6
+    case nypdArrestsSocrataJSON = 7
 
     /// The protobuf enum value name, e.g. `SOURCE_FORMAT_CHICAGO_CSV`.
     public var name: String {
@@ -22,6 +23,7 @@ public enum SourceFormat: Int32, Sendable, Equatable, CaseIterable {
         case .policeUKCSV: "SOURCE_FORMAT_POLICE_UK_CSV"
         case .areasGeoJSON: "SOURCE_FORMAT_AREAS_GEOJSON"
         case .areasWKTCSV: "SOURCE_FORMAT_AREAS_WKT_CSV"
+        case .nypdArrestsSocrataJSON: "SOURCE_FORMAT_NYPD_ARRESTS_SOCRATA_JSON"
         }
     }
 

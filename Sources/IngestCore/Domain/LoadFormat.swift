@@ -5,7 +5,7 @@ public enum LoadFormat: String, Sendable, CaseIterable {
     case chicagoCSV = "chicago-csv"
     case chicagoSocrataJSON = "chicago-socrata-json"
     case nypdArrestsCSV = "nypd-arrests-csv"
-    /// NYPD arrests as Socrata JSON (the live pull; no contract value yet, so runs report UNSPECIFIED).
+    /// NYPD arrests as Socrata JSON (the live pull).
     case nypdArrestsSocrataJSON = "nypd-arrests-socrata-json"
     case policeUKCSV = "police-uk-csv"
     case areasGeoJSON = "areas-geojson"
@@ -17,6 +17,7 @@ public enum LoadFormat: String, Sendable, CaseIterable {
         case .chicagoCSV: self = .chicagoCSV
         case .chicagoSocrataJSON: self = .chicagoSocrataJSON
         case .nypdArrestsCSV: self = .nypdArrestsCSV
+        case .nypdArrestsSocrataJSON: self = .nypdArrestsSocrataJSON
         case .policeUKCSV: self = .policeUKCSV
         case .areasGeoJSON: self = .areasGeoJSON
         case .unspecified: return nil
@@ -42,7 +43,7 @@ public enum LoadFormat: String, Sendable, CaseIterable {
         case .chicagoCSV: .chicagoCSV
         case .chicagoSocrataJSON: .chicagoSocrataJSON
         case .nypdArrestsCSV: .nypdArrestsCSV
-        case .nypdArrestsSocrataJSON: .unspecified
+        case .nypdArrestsSocrataJSON: .nypdArrestsSocrataJSON
         case .policeUKCSV: .policeUKCSV
         case .areasGeoJSON: .areasGeoJSON
         }

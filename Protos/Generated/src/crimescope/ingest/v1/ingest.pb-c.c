@@ -3140,7 +3140,7 @@ const ProtobufCMessageDescriptor crimescope__ingest__v1__list_training_rows_resp
   (ProtobufCMessageInit) crimescope__ingest__v1__list_training_rows_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCEnumValue crimescope__ingest__v1__source_format__enum_values_by_number[7] =
+static const ProtobufCEnumValue crimescope__ingest__v1__source_format__enum_values_by_number[8] =
 {
   { "SOURCE_FORMAT_UNSPECIFIED", "CRIMESCOPE__INGEST__V1__SOURCE_FORMAT__SOURCE_FORMAT_UNSPECIFIED", 0 },
   { "SOURCE_FORMAT_CHICAGO_CSV", "CRIMESCOPE__INGEST__V1__SOURCE_FORMAT__SOURCE_FORMAT_CHICAGO_CSV", 1 },
@@ -3149,17 +3149,19 @@ static const ProtobufCEnumValue crimescope__ingest__v1__source_format__enum_valu
   { "SOURCE_FORMAT_POLICE_UK_CSV", "CRIMESCOPE__INGEST__V1__SOURCE_FORMAT__SOURCE_FORMAT_POLICE_UK_CSV", 4 },
   { "SOURCE_FORMAT_AREAS_GEOJSON", "CRIMESCOPE__INGEST__V1__SOURCE_FORMAT__SOURCE_FORMAT_AREAS_GEOJSON", 5 },
   { "SOURCE_FORMAT_AREAS_WKT_CSV", "CRIMESCOPE__INGEST__V1__SOURCE_FORMAT__SOURCE_FORMAT_AREAS_WKT_CSV", 6 },
+  { "SOURCE_FORMAT_NYPD_ARRESTS_SOCRATA_JSON", "CRIMESCOPE__INGEST__V1__SOURCE_FORMAT__SOURCE_FORMAT_NYPD_ARRESTS_SOCRATA_JSON", 7 },
 };
 static const ProtobufCIntRange crimescope__ingest__v1__source_format__value_ranges[] = {
-{0, 0},{0, 7}
+{0, 0},{0, 8}
 };
-static const ProtobufCEnumValueIndex crimescope__ingest__v1__source_format__enum_values_by_name[7] =
+static const ProtobufCEnumValueIndex crimescope__ingest__v1__source_format__enum_values_by_name[8] =
 {
   { "SOURCE_FORMAT_AREAS_GEOJSON", 5 },
   { "SOURCE_FORMAT_AREAS_WKT_CSV", 6 },
   { "SOURCE_FORMAT_CHICAGO_CSV", 1 },
   { "SOURCE_FORMAT_CHICAGO_SOCRATA_JSON", 2 },
   { "SOURCE_FORMAT_NYPD_ARRESTS_CSV", 3 },
+  { "SOURCE_FORMAT_NYPD_ARRESTS_SOCRATA_JSON", 7 },
   { "SOURCE_FORMAT_POLICE_UK_CSV", 4 },
   { "SOURCE_FORMAT_UNSPECIFIED", 0 },
 };
@@ -3170,9 +3172,9 @@ const ProtobufCEnumDescriptor crimescope__ingest__v1__source_format__descriptor 
   "SourceFormat",
   "Crimescope__Ingest__V1__SourceFormat",
   "crimescope.ingest.v1",
-  7,
+  8,
   crimescope__ingest__v1__source_format__enum_values_by_number,
-  7,
+  8,
   crimescope__ingest__v1__source_format__enum_values_by_name,
   1,
   crimescope__ingest__v1__source_format__value_ranges,
