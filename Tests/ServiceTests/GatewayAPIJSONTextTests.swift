@@ -26,6 +26,40 @@ struct GatewayAPIJSONTextTests {
         try same(HeatmapJSON(city: "chicago", filters: .init(yearFrom: 2016, yearTo: 2017), response: BeatHeatmapResponse()))
     }
 
+    @Test func heatmapFromReplyBytesEqualsTheDecodedReplys() throws {
+        let responses = [
+            BeatHeatmapResponse(areas: Self.areas + [AreaCounts(area: "nul\u{0}cut", counts: Counts(incidents: -3)), AreaCounts()],
+                                total: Counts(incidents: 9_999_999_999, arrests: 1, domestic: 2), maxIncidents: 1_234,
+                                filters: BeatHeatmapRequest(city: "chicago", year: 2017, hours: HourRange(hourMin: 23, hourMax: 6)),
+                                crimeTypes: [CrimeTypeCount(primaryType: "THEFT", incidents: 42), CrimeTypeCount(primaryType: "ä\"b", incidents: 0)],
+                                timeZone: "America/Chicago"),
+            BeatHeatmapResponse(areas: [AreaCounts(area: "1834", counts: Counts(incidents: Int64.min, arrests: Int64.max, domestic: 0)),
+                                        AreaCounts(area: "", counts: nil), AreaCounts(area: "0111", counts: Counts(incidents: 10, arrests: 9, domestic: 100))],
+                                crimeTypes: [CrimeTypeCount(primaryType: "THEFT", incidents: 42)]),
+            BeatHeatmapResponse(),
+        ]
+        let filters: [HeatmapJSON.Filters] = [.init(year: 2017, hourMin: 23, hourMax: 6, primaryType: "THEFT"), .init(yearFrom: 2016, yearTo: 2017)]
+        for response in responses {
+            for filter in filters {
+                var reply = try HeatmapReplyJSON(serializedBytes: response.serializedBytes())
+                reply.city = "chicago"
+                reply.filters = filter
+                let decoded = try BeatHeatmapResponse(serializedBytes: response.serializedBytes())
+                #expect(String(decoding: reply.jsonText().bytes, as: UTF8.self)
+                        == String(decoding: HeatmapJSON(city: "chicago", filters: filter, response: decoded).jsonText().bytes, as: UTF8.self))
+            }
+        }
+        // Fields out of order, repeated (last wins, messages merge) and unknown ones skipped.
+        let reordered: [UInt8] = [0x32, 1, 0x41, 0x18, 5, 0x12, 2, 0x08, 7, 0x12, 2, 0x10, 3, 0x0A, 4, 0x0A, 2, 0x31, 0x32,
+                                  0x50, 9, 0x18, 6, 0x2A, 2, 0x10, 1]
+        var reply = try HeatmapReplyJSON(serializedBytes: reordered)
+        reply.city = "x"
+        #expect(String(decoding: reply.jsonText().bytes, as: UTF8.self) == #"{"areas":[{"area":"12","arrests":0,"domestic":0,"incidents":0}],"city":"x","crime_types":[{"incidents":1,"primary_type":""}],"filters":{},"max_incidents":6,"time_zone":"A","total":{"arrests":3,"domestic":0,"incidents":7}}"#)
+        for malformed: [UInt8] in [[0x0A, 5, 0x0A], [0x18], [0x1B], [0x18, 0x80, 0x80]] {
+            #expect(throws: ProtoDecodingError.self) { try HeatmapReplyJSON(serializedBytes: malformed) }
+        }
+    }
+
     @Test func windowBytesEqualTheEncoders() throws {
         for pairs in [[("city", "chicago"), ("last", "7d"), ("at", "2017-06-01"), ("primary_type", "THEFT")], [("city", "nyc"), ("last", "5y")]] {
             let query = try WindowHeatmapQuery(QueryParameters(pairs: pairs, allowed: WindowHeatmapQuery.names))

@@ -1,6 +1,7 @@
 import Contracts
 import Foundation
 import GatewayCore
+import NIOCore
 import Testing
 
 /// The gateway API's strict query parsing and JSON shapes, without sockets.
@@ -115,5 +116,21 @@ struct GatewayGzipTests {
         #expect(size == UInt32(text.count))
         let crc = compressed.dropLast(4).suffix(4).enumerated().reduce(UInt32(0)) { $0 | UInt32($1.element) << (8 * UInt32($1.offset)) }
         #expect(crc == Gzip.crc32(text))
+    }
+
+    @Test func cachedBodiesAreWhatCompressingGives() throws {
+        let cache = GzipCache(maxBytes: 64 << 10, maxBodyBytes: 32 << 10)
+        let bodies = (0..<12).map { index in Data(String(repeating: #"{"area":"\#(index)","incidents":\#(index * 7)},"#, count: 300).utf8) }
+        for round in 0..<2 {
+            for body in bodies {
+                let compressed = try #require(body.withUnsafeBytes { cache.compressed($0) })
+                #expect(Data(compressed.readableBytesView) == Gzip.compress(body), "round \(round)")
+            }
+        }
+        let usage = cache.usage
+        #expect(usage.entries > 0 && usage.entries < bodies.count && usage.bytes <= 64 << 10, "bounded: \(usage)")
+        let large = Data(repeating: 65, count: 40 << 10)
+        #expect(try #require(large.withUnsafeBytes { cache.compressed($0) }).readableBytes > 0)
+        #expect(cache.usage.entries <= usage.entries, "bodies over maxBodyBytes are not kept")
     }
 }

@@ -65,9 +65,16 @@ LAST=$(echo "$YEARS" | awk '{print $NF}')
 $PY bench/gateway/caught_up.py "$RUN/heatmap.sock" chicago "$FIRST" "$LAST"
 echo "gateway on 127.0.0.1:$PORT; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg) before wrk"
 curl -fsS -o /dev/null "http://127.0.0.1:$PORT/api/v1/heatmap?city=chicago&year=$LAST"
+# CPU ticks (user + system) a process has used so far.
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+TICK=$(getconf CLK_TCK)
 for connections in $CONNECTIONS; do
   echo "--- wrk -t$THREADS -c$connections -d${DURATION}s (load $(cut -d' ' -f1-3 /proc/loadavg))"
+  GATEWAY_BEFORE=$(ticks "$GATEWAY_PID") HEATMAP_BEFORE=$(ticks "$HEATMAP_PID")
   wrk -t"$THREADS" -c"$connections" -d"${DURATION}s" --timeout 5s -s bench/gateway/mixed.lua "http://127.0.0.1:$PORT" \
-    | grep -E "^(queries|requests|latency|Non-2xx)"
+    | grep -E "^(queries|requests|latency|Non-2xx)" | tee "$RUN/wrk.out"
+  REQUESTS=$(awk '/^requests:/ {print $2}' "$RUN/wrk.out")
+  awk -v g="$(( $(ticks "$GATEWAY_PID") - GATEWAY_BEFORE ))" -v h="$(( $(ticks "$HEATMAP_PID") - HEATMAP_BEFORE ))" \
+    -v n="${REQUESTS:-0}" -v t="$TICK" 'BEGIN { if (n > 0) printf "CPU per 10k requests: gateway %.2f s, heatmap %.2f s\n", g / t * 10000 / n, h / t * 10000 / n }'
 done
 echo "RSS after: gateway $(awk '/VmRSS/ {print $2/1024 " MiB"}' /proc/$GATEWAY_PID/status), heatmap $(awk '/VmRSS/ {print $2/1024 " MiB"}' /proc/$HEATMAP_PID/status)"

@@ -42,9 +42,11 @@ public struct APIController: Sendable {
     func heatmap(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
         let query = try QueryParameters(request, allowed: ["city", "year", "year_from", "year_to", "hour_min", "hour_max", "primary_type"])
         let parsed = try HeatmapQuery(query)
-        let reply = try await caller.heatmap(MethodNames.Heatmap.getBeatHeatmap, parsed.request,
-                                   as: BeatHeatmapResponse.self, context: context)
-        return JSONResponse.text(HeatmapJSON(city: parsed.request.city, filters: parsed.filters, response: reply), for: request)
+        var reply = try await caller.heatmap(MethodNames.Heatmap.getBeatHeatmap, parsed.request,
+                                   as: HeatmapReplyJSON.self, context: context)
+        reply.city = parsed.request.city
+        reply.filters = parsed.filters
+        return JSONResponse.text(reply, for: request)
     }
 
     /// `GET /api/v1/areas/shapes` → Heatmap/GetAreaShapes, as GeoJSON with an ETag.

@@ -15,28 +15,42 @@ public enum Gzip {
 
     /// `data` gzip-compressed, or nil when zlib is unavailable or fails.
     public static func compress(_ data: Data) -> Data? {
-        guard let zlib = Zlib.shared, data.count <= Int(UInt32.max) else { return nil }
-        var capacity = zlib.compressBound(UInt(data.count))
-        var zlibStream = [UInt8](repeating: 0, count: Int(capacity))
-        let status = data.withUnsafeBytes { source -> Int32 in
-            guard let base = source.bindMemory(to: UInt8.self).baseAddress else { return -1 }
-            return zlibStream.withUnsafeMutableBufferPointer { dest -> Int32 in
-                guard let destBase = dest.baseAddress else { return -1 }
-                return zlib.compress2(destBase, &capacity, base, UInt(data.count), level)
+        data.withUnsafeBytes { compress($0) }.map { Data($0) }
+    }
+
+    /// `bytes` gzip-compressed (`crc` is their CRC-32 when the caller has it already), or nil
+    /// when zlib is unavailable or fails.
+    static func compress(_ bytes: UnsafeRawBufferPointer, crc: UInt32? = nil) -> [UInt8]? {
+        guard let zlib = Zlib.shared, bytes.count <= Int(UInt32.max),
+              let source = bytes.bindMemory(to: UInt8.self).baseAddress else { return nil }
+        let bound = Int(zlib.compressBound(UInt(bytes.count)))
+        // zlib's stream is written at offset 8, so that its 2-byte header is overwritten by the
+        // last two of gzip's ten and its 4-byte Adler-32 by the trailer: no copy of the body.
+        let capacity = 8 + bound + 8
+        var failed = false
+        let out = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            guard let base = buffer.baseAddress else { failed = true; count = 0; return }
+            var written = UInt(bound)
+            let status = zlib.compress2(base + 8, &written, source, UInt(bytes.count), level)
+            guard status == 0, written >= 6 else { failed = true; count = 0; return }
+            let header: [UInt8] = [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255]
+            for (offset, byte) in header.enumerated() { buffer[offset] = byte }
+            var end = 8 + Int(written) - 4
+            for value in [crc ?? crc32(bytes), UInt32(truncatingIfNeeded: bytes.count)] {
+                for shift in stride(from: 0, to: 32, by: 8) {
+                    buffer[end] = UInt8(truncatingIfNeeded: value >> UInt32(shift))
+                    end += 1
+                }
             }
+            count = end
         }
-        // A zlib stream: 2 header bytes, raw DEFLATE, 4 bytes of Adler-32.
-        guard status == 0, capacity >= 6 else { return nil }
-        var out = Data([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255])
-        out.append(contentsOf: zlibStream[2..<(Int(capacity) - 4)])
-        appendLittleEndian(&out, crc32(data))
-        appendLittleEndian(&out, UInt32(truncatingIfNeeded: data.count))
-        return out
+        return failed ? nil : out
     }
 
     /// Whether an `Accept-Encoding` value accepts gzip (`gzip` or `*` with a q-value above 0).
     public static func accepted(by acceptEncoding: String?) -> Bool {
         guard let acceptEncoding else { return false }
+        if acceptEncoding == "gzip" { return true }
         return acceptEncoding.split(separator: ",").contains { item in
             let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             guard let coding = parts.first, coding == "gzip" || coding == "*" else { return false }
@@ -47,13 +61,12 @@ public enum Gzip {
 
     /// CRC-32 (as gzip's trailer has it) of `data`, with zlib's `crc32` when there is one.
     public static func crc32(_ data: Data) -> UInt32 {
-        guard let crc32 = Zlib.shared?.crc32, data.count <= Int(UInt32.max) else { return CRC32.checksum(data) }
-        return data.withUnsafeBytes { raw in
-            UInt32(truncatingIfNeeded: crc32(0, raw.bindMemory(to: UInt8.self).baseAddress, UInt32(raw.count)))
-        }
+        data.withUnsafeBytes { crc32($0) }
     }
 
-    static func appendLittleEndian(_ data: inout Data, _ value: UInt32) {
-        for shift in stride(from: 0, to: 32, by: 8) { data.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
+    /// The same for raw bytes.
+    static func crc32(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
+        guard let crc32 = Zlib.shared?.crc32, bytes.count <= Int(UInt32.max) else { return CRC32.checksum(bytes) }
+        return UInt32(truncatingIfNeeded: crc32(0, bytes.bindMemory(to: UInt8.self).baseAddress, UInt32(bytes.count)))
     }
 }

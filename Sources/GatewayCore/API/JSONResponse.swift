@@ -20,7 +20,8 @@ public enum JSONResponse {
     /// A response (`200` unless told) with `value` written by ``JSONText`` (the hot replies).
     public static func text(_ value: some JSONTextWritable, for request: Request, status: HTTPResponse.Status = .ok,
                             cacheControl: String = "no-cache") -> Response {
-        bytes(value.jsonText().data, for: request, status: status, cacheControl: cacheControl)
+        let text = value.jsonText(capacity: 32_768)
+        return text.bytes.withUnsafeBytes { body(of: $0, for: request, status: status, cacheControl: cacheControl) }
     }
 
     /// A response (`200` unless told) with already encoded bytes, gzip-compressed when `request`
@@ -28,14 +29,23 @@ public enum JSONResponse {
     public static func bytes(_ data: Data, for request: Request, status: HTTPResponse.Status = .ok,
                              contentType: String = "application/json; charset=utf-8",
                              cacheControl: String = "no-cache", etag: String? = nil) -> Response {
+        data.withUnsafeBytes {
+            body(of: $0, for: request, status: status, contentType: contentType, cacheControl: cacheControl, etag: etag)
+        }
+    }
+
+    /// The same for raw bytes; compressed bodies come from ``GzipCache/shared`` when it holds them.
+    static func body(of bytes: UnsafeRawBufferPointer, for request: Request, status: HTTPResponse.Status = .ok,
+                     contentType: String = "application/json; charset=utf-8",
+                     cacheControl: String = "no-cache", etag: String? = nil) -> Response {
         var headers: HTTPFields = [.contentType: contentType, .cacheControl: cacheControl, .vary: "Accept-Encoding"]
         if let etag { headers[.eTag] = etag }
-        var body = data
-        if data.count >= Gzip.minimumBytes, Gzip.accepted(by: request.headers[.acceptEncoding]), let compressed = Gzip.compress(data) {
-            body = compressed
+        if bytes.count >= Gzip.minimumBytes, Gzip.accepted(by: request.headers[.acceptEncoding]),
+           let compressed = GzipCache.shared.compressed(bytes) {
             headers[.contentEncoding] = "gzip"
+            return Response(status: status, headers: headers, body: .init(byteBuffer: compressed))
         }
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     /// A strong ETag over `data` (64-bit FNV-1a, hex, quoted).

@@ -7,7 +7,8 @@ import Foundation
 /// Tests check that the bytes are identical to the encoder's.
 public struct JSONText: Sendable {
     public private(set) var bytes: [UInt8] = []
-    private var needsComma: [Bool] = [false]
+    /// Whether the next value or key in the current object or array needs a comma first.
+    private var needsComma = false
 
     public init(capacity: Int = 4_096) {
         bytes.reserveCapacity(capacity)
@@ -17,22 +18,24 @@ public struct JSONText: Sendable {
     public var data: Data { Data(bytes) }
 
     /// Writes `{`, the members `body` writes, then `}`.
+    @inline(__always)
     public mutating func object(_ body: (inout JSONText) -> Void) {
         separate()
         bytes.append(UInt8(ascii: "{"))
-        needsComma.append(false)
+        needsComma = false
         body(&self)
-        needsComma.removeLast()
+        needsComma = true
         bytes.append(UInt8(ascii: "}"))
     }
 
     /// Writes `[`, the elements `body` writes, then `]`.
+    @inline(__always)
     public mutating func array(_ body: (inout JSONText) -> Void) {
         separate()
         bytes.append(UInt8(ascii: "["))
-        needsComma.append(false)
+        needsComma = false
         body(&self)
-        needsComma.removeLast()
+        needsComma = true
         bytes.append(UInt8(ascii: "]"))
     }
 
@@ -41,19 +44,60 @@ public struct JSONText: Sendable {
         separate()
         appendString(key)
         bytes.append(UInt8(ascii: ":"))
-        needsComma[needsComma.count - 1] = false
+        needsComma = false
     }
 
     /// A member whose value `body` writes.
+    @inline(__always)
     public mutating func member(_ key: String, _ body: (inout JSONText) -> Void) {
         self.key(key)
         body(&self)
-        needsComma[needsComma.count - 1] = true
+        needsComma = true
     }
 
-    public mutating func member(_ key: String, _ value: String) { member(key) { $0.value(value) } }
-    public mutating func member(_ key: String, _ value: Int64) { member(key) { $0.value(value) } }
-    public mutating func member(_ key: String, _ value: Int) { member(key) { $0.value(Int64(value)) } }
+    public mutating func member(_ key: String, _ value: String) {
+        self.key(key)
+        appendString(value)
+        needsComma = true
+    }
+
+    /// A member whose string value is UTF-8 bytes (invalid sequences repaired as `String` does).
+    public mutating func member(_ key: String, utf8: UnsafeBufferPointer<UInt8>) {
+        self.key(key)
+        raw(utf8String: utf8)
+        needsComma = true
+    }
+
+    // MARK: Templates: bytes written as they are, no commas added (the caller writes valid JSON)
+
+    /// Appends `text` verbatim.
+    public mutating func raw(_ text: [UInt8]) {
+        bytes.append(contentsOf: text)
+    }
+
+    /// Appends an integer.
+    public mutating func raw(integer: Int64) {
+        appendInteger(integer)
+    }
+
+    /// Appends a string written from UTF-8 bytes (invalid sequences repaired as `String` does).
+    public mutating func raw(utf8String utf8: UnsafeBufferPointer<UInt8>) {
+        if utf8.contains(where: { $0 < 0x20 || $0 >= 0x80 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            appendString(String(decoding: utf8, as: UTF8.self))
+        } else {
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: utf8)
+            bytes.append(UInt8(ascii: "\""))
+        }
+    }
+
+    public mutating func member(_ key: String, _ value: Int64) {
+        self.key(key)
+        appendInteger(value)
+        needsComma = true
+    }
+
+    public mutating func member(_ key: String, _ value: Int) { member(key, Int64(value)) }
     public mutating func member(_ key: String, _ value: Bool) { member(key) { $0.value(value) } }
     public mutating func member(_ key: String, _ value: Double) { member(key) { $0.value(value) } }
 
@@ -112,48 +156,60 @@ public struct JSONText: Sendable {
     private static let falseBytes = Array("false".utf8)
     private static let hex = Array("0123456789abcdef".utf8)
 
+    @inline(__always)
     private mutating func separate() {
-        if needsComma[needsComma.count - 1] {
+        if needsComma {
             bytes.append(UInt8(ascii: ","))
         } else {
-            needsComma[needsComma.count - 1] = true
+            needsComma = true
         }
     }
 
     private mutating func appendInteger(_ number: Int64) {
-        if number == 0 {
-            bytes.append(UInt8(ascii: "0"))
+        if number >= 0 && number < 10 {
+            bytes.append(UInt8(ascii: "0") + UInt8(number))
             return
         }
-        var magnitude = number.magnitude
-        var digits: [UInt8] = []
-        digits.reserveCapacity(20)
-        while magnitude > 0 {
-            digits.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var magnitude = number.magnitude, start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if number < 0 { bytes.append(UInt8(ascii: "-")) }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
         }
-        if number < 0 { bytes.append(UInt8(ascii: "-")) }
-        bytes.append(contentsOf: digits.reversed())
     }
 
     private mutating func appendString(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
-            case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
-            case 0..<0x20:
-                bytes.append(contentsOf: Array("\\u00".utf8))
-                bytes.append(Self.hex[Int(byte >> 4)])
-                bytes.append(Self.hex[Int(byte & 0xF)])
-            default: bytes.append(byte)
+        var text = text
+        text.withUTF8 { utf8 in
+            // Most strings (keys, area ids, type names) need no escape: copied at once.
+            if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+                bytes.append(contentsOf: utf8)
+                return
             }
+            for byte in utf8 { appendEscaping(byte) }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func appendEscaping(_ byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+        case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+        case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+        case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+        case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+        case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
+        case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
+        case 0..<0x20:
+            bytes.append(contentsOf: Array("\\u00".utf8))
+            bytes.append(Self.hex[Int(byte >> 4)])
+            bytes.append(Self.hex[Int(byte & 0xF)])
+        default: bytes.append(byte)
+        }
     }
 }

@@ -2,9 +2,9 @@
 /// daily, weekly and monthly window buckets, the monthly grids, the hex cells and the weekly
 /// series (extensions in `CityRollupIndex+*.swift`).
 ///
-/// A beat query is one linear scan of the selected years' cells (docs/BENCHMARKS.md: GetBeatHeatmap
-/// p50 0.4 ms for one Chicago year, 1.5 ms for eight, through the RPC). A value type: readers
-/// take a copy (copy-on-write) and scan it without holding any lock.
+/// A beat query reads per selected year the (area, hour) and (type, hour) sums ``YearCells``
+/// keeps, or one type's cells, never the whole year. A value type: readers take a copy
+/// (copy-on-write) and read it without holding any lock.
 public struct CityRollupIndex: Sendable {
     /// The type slot of the all-types cells (window rows of `WindowRollupKey.allTypes`; grid and
     /// hex cells summed over types here).
@@ -49,32 +49,63 @@ public struct CityRollupIndex: Sendable {
         }
     }
 
-    /// Runs the explorer query over the index.
+    /// Runs the explorer query over the index: per selected year, the crime-type totals from
+    /// the (type, hour) sums, and the area counts from the all-types (area, hour) sums or, for
+    /// one type, from that type's cells only (docs/BENCHMARKS.md, Gateway).
     public func query(_ query: BeatQuery) -> BeatHeatmap {
+        let slots = Self.hourSlots(of: query.hours), mask = Self.hourSlotMask(of: query.hours)
         var areaTotals = [RollupCounts](repeating: RollupCounts(), count: areas.count)
         var typeTotals = [Int64](repeating: 0, count: types.count)
-        let wantedType: Int32? = query.primaryType.map { types.slot($0) ?? -1 }
+        let wantedType: Int? = query.primaryType.map { types.slot($0).map(Int.init) ?? -1 }
         for (year, yearCells) in years where query.includes(year: year) {
-            yearCells.cells.withUnsafeBufferPointer { cells in
-                for cell in cells {
-                    if let hours = query.hours, !hours.contains(cell.hour) { continue }
-                    typeTotals[Int(cell.primaryType)] += cell.counts.incidents
-                    if let wantedType, cell.primaryType != wantedType { continue }
+            Self.sum(yearCells.typeHours, slots: slots, into: &typeTotals)
+            if let wantedType {
+                for cell in yearCells.cells(ofType: wantedType) where mask & 1 << UInt32(YearCells.hourSlot(cell.hour)) != 0 {
                     areaTotals[Int(cell.area)] += cell.counts
                 }
+            } else {
+                Self.sum(yearCells.areaHours, slots: slots, into: &areaTotals)
             }
         }
         var result = BeatHeatmap()
-        for (slot, counts) in areaTotals.enumerated() where counts.incidents > 0 {
-            result.areas.append((areas[slot], counts))
+        result.areas.reserveCapacity(areas.count)
+        for slot in areas.sortedSlots {
+            let counts = areaTotals[Int(slot)]
+            guard counts.incidents > 0 else { continue }
+            result.areas.append((areas[Int(slot)], counts))
             result.total += counts
             result.maxIncidents = max(result.maxIncidents, counts.incidents)
         }
-        result.areas.sort { $0.area < $1.area }
         result.crimeTypes = typeTotals.enumerated().filter { $0.element > 0 }
             .map { (types[$0.offset], $0.element) }
             .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         return result
+    }
+
+    /// The ``YearCells`` hour slots an hour filter selects, as bits (all 25 without a filter,
+    /// month-only incidents included).
+    static func hourSlotMask(of hours: HourFilter?) -> UInt32 {
+        hours.map { $0.mask << 1 } ?? (1 << UInt32(YearCells.hourSlots)) - 1
+    }
+
+    /// The same slots, ascending.
+    static func hourSlots(of hours: HourFilter?) -> [Int] {
+        let mask = hourSlotMask(of: hours)
+        return (0..<YearCells.hourSlots).filter { mask & 1 << UInt32($0) != 0 }
+    }
+
+    /// Adds row `r` of `table` (rows of ``YearCells/hourSlots`` columns) summed over `slots` to `totals[r]`.
+    private static func sum<Count: AdditiveCount>(_ table: [Count], slots: [Int], into totals: inout [Count]) {
+        let width = YearCells.hourSlots
+        table.withUnsafeBufferPointer { table in
+            totals.withUnsafeMutableBufferPointer { totals in
+                for row in 0..<min(table.count / width, totals.count) {
+                    var total = Count.zero
+                    for slot in slots { total += table[row * width + slot] }
+                    totals[row] += total
+                }
+            }
+        }
     }
 
     /// The slot of `area`, nil when the city has never had it.
@@ -91,7 +122,7 @@ public struct CityRollupIndex: Sendable {
 
     /// How many cells the city's in-memory rollups hold (beat grain, window, grid, series, hex).
     public var cellCount: Int {
-        years.values.reduce(0) { $0 + $1.cells.count } + window.cellCount + grids.cellCount + series.cellCount + hex.cellCount
+        years.values.reduce(0) { $0 + $1.cellCount } + window.cellCount + grids.cellCount + series.cellCount + hex.cellCount
     }
 
     /// The years with any cell, ascending.
@@ -104,9 +135,7 @@ public struct CityRollupIndex: Sendable {
     /// Calls `body` with every cell of the years `query` selects (no other filter).
     func forEachCell(inYearsOf query: BeatQuery, _ body: (RollupCell) -> Void) {
         for (year, yearCells) in years where query.includes(year: year) {
-            yearCells.cells.withUnsafeBufferPointer { cells in
-                for cell in cells { body(cell) }
-            }
+            yearCells.forEachCell(body)
         }
     }
 }

@@ -41,14 +41,10 @@ public struct HeatmapHandlers: Sendable {
         })
     }
 
-    func beatHeatmap(_ request: BeatHeatmapRequest) throws(RPCError) -> BeatHeatmapResponse {
+    func beatHeatmap(_ request: BeatHeatmapRequest) throws(RPCError) -> BeatHeatmapReply {
         let query = try BeatQuery(request)
         let result = (index.city(query.city) ?? CityRollupIndex(city: query.city)).query(query)
-        return BeatHeatmapResponse(
-            areas: result.areas.map { AreaCounts(area: $0.area, counts: Counts($0.counts)) },
-            total: Counts(result.total), maxIncidents: result.maxIncidents, filters: request,
-            crimeTypes: result.crimeTypes.map { CrimeTypeCount(primaryType: $0.primaryType, incidents: $0.incidents) },
-            timeZone: CityCatalog.timeZone(of: query.city) ?? "")
+        return BeatHeatmapReply(result, request: request, timeZone: CityCatalog.timeZone(of: query.city) ?? "")
     }
 
     /// Shapes from the heatmap's own copy; a city with none is first copied from ingest's
