@@ -258,7 +258,8 @@
     const panel = $('detail');
     panel.hidden = false;
     map.invalidateSize();
-    $('detail-name').textContent = `${state.names[area] || 'Area'} (${area})`;
+    const name = state.names[area];
+    $('detail-name').textContent = !name ? `Area ${area}` : name.includes(area) ? name : `${name} (${area})`;
     let d;
     try { d = await api(`/api/v1/areas/${encodeURIComponent(state.city.city)}/${encodeURIComponent(area)}?${params}`); }
     catch (error) { $('detail-counts').textContent = 'Cannot load detail: ' + error.message; return; }
