@@ -16,8 +16,8 @@ struct BeatQueryIndexTests {
         let hour: Int
     }
 
-    @Test func queryEqualsBruteForceSum() throws {
-        let incidents = try ChicagoIncidents.load("chicago-crimes/chicago_crimes_2017.csv.xz").incidents
+    @Test func queryEqualsBruteForceSum() async throws {
+        let incidents = try await ChicagoIncidents.load("chicago-crimes/chicago_crimes_2017.csv.xz").incidents
         #expect(incidents.count == 267_792)
         var index = CityRollupIndex(city: "chicago")
         var cells: [CellKey: RollupCounts] = [:]

@@ -20,9 +20,15 @@ struct ChicagoIncidents: Sendable {
 
     var incidents: [Incident] = []
 
-    static func load(_ relativePath: String) throws -> ChicagoIncidents {
+    /// Parses on its own thread (``onOwnThread``): a year takes seconds in a debug build.
+    static func load(_ relativePath: String) async throws -> ChicagoIncidents {
+        let url = try SharedData.url(relativePath)
+        return try await onOwnThread { try load(url: url) }
+    }
+
+    private static func load(url: URL) throws -> ChicagoIncidents {
         var result = ChicagoIncidents()
-        _ = try ChicagoCSVParser().parse(contentsOf: SharedData.url(relativePath)) { row in
+        _ = try ChicagoCSVParser().parse(contentsOf: url) { row in
             guard case .record(let record) = row else { return }
             result.incidents.append(Incident(
                 localSeconds: record.occurred.localSeconds, area: record.area ?? "", primaryType: record.primaryType ?? "",

@@ -39,8 +39,8 @@ struct HeatmapChicagoTests {
 
     private func run(database: TestDatabase, pool: PostgresPool, folder: TemporaryDirectory, ingest: IngestTestServer) async throws {
         let file = "chicago-crimes/chicago_crimes_2017.csv.xz"
-        let oracleTask = Task.detached { try ChicagoOracle.compute(file) }
-        let incidentsTask = Task.detached { try ChicagoIncidents.load(file) }
+        let oracleTask = Task { try await ChicagoOracle.compute(file) }
+        let incidentsTask = Task { try await ChicagoIncidents.load(file) }
         let beats = try await ingest.load("chicago-police-beats/police_beats_current.geojson.gz", city: "chicago", format: .areasGeoJSON)
         #expect(beats.succeeded, "\(beats.error ?? "")")
         let outcome = try await ingest.load(file, city: "chicago", format: .chicagoCSV)

@@ -32,7 +32,7 @@ struct HeatmapKillTests {
     }
 
     private func run(database: TestDatabase, pool: PostgresPool, folder: TemporaryDirectory) async throws {
-        let incidentsTask = Task.detached { try ChicagoIncidents.load(Self.file) }
+        let incidentsTask = Task { try await ChicagoIncidents.load(Self.file) }
         // Load with ingest's own loader (in process), then serve the outbox from the real executable.
         let loader = try await IngestTestServer.start(database: database, pool: pool, folder: folder)
         let outcome = try await loader.load(Self.file, city: "chicago", format: .chicagoCSV)

@@ -26,7 +26,7 @@ struct HeatmapWestYorkshireTests {
     private func check(_ client: RPCClient) async throws {
         var byCell: [HexCellID: Int64] = [:]
         for file in Self.files {
-            byCell.merge(try PoliceUKHotspotData.rawCellCounts(city: "uk-west-yorkshire", file: file), uniquingKeysWith: +)
+            byCell.merge(try await PoliceUKHotspotData.rawCellCounts(city: "uk-west-yorkshire", file: file), uniquingKeysWith: +)
         }
         let located = byCell.values.reduce(0, +)
         let reply = try await client.call(

@@ -42,16 +42,20 @@ enum PoliceUKHotspotData {
     }
 
     /// The located rows of `file` per hex cell, binned in `city`'s projection straight from the raw file.
-    static func rawCellCounts(city: String, file: String) throws -> [HexCellID: Int64] {
+    /// Parsed on its own thread (``onOwnThread``), as the Chicago recounts are.
+    static func rawCellCounts(city: String, file: String) async throws -> [HexCellID: Int64] {
         let projection = try #require(CityProjection.of(city: city))
-        let grid = HexGrid()
-        var cells: [HexCellID: Int64] = [:]
-        _ = try PoliceUKCSVParser().parse(contentsOf: SharedData.url(file)) { row in
-            guard case .record(let record) = row, let lon = record.longitude, let lat = record.latitude else { return }
-            let point = projection.project(lon: lon, lat: lat)
-            let cell = grid.cell(x: point.x, y: point.y)
-            cells[HexCellID(q: cell.q, r: cell.r), default: 0] += 1
+        let url = try SharedData.url(file)
+        return try await onOwnThread {
+            let grid = HexGrid()
+            var cells: [HexCellID: Int64] = [:]
+            _ = try PoliceUKCSVParser().parse(contentsOf: url) { row in
+                guard case .record(let record) = row, let lon = record.longitude, let lat = record.latitude else { return }
+                let point = projection.project(lon: lon, lat: lat)
+                let cell = grid.cell(x: point.x, y: point.y)
+                cells[HexCellID(q: cell.q, r: cell.r), default: 0] += 1
+            }
+            return cells
         }
-        return cells
     }
 }

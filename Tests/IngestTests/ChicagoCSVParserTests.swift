@@ -9,23 +9,34 @@ struct ChicagoCSVParserTests {
         + "Beat,District,Ward,Community Area,FBI Code,X Coordinate,Y Coordinate,Updated On,Latitude,Longitude"
 
     @Test("2017: every oracle count of SOURCES.md")
-    func year2017() throws {
-        var types: [String: Int] = [:]
-        var beats = Set<String>()
-        var arrests = 0, domestic = 0, withCoordinates = 0, withoutCoordinates = 0, rejected = 0
-        var keys = Set<String>()
-        let summary = try ChicagoCSVParser().parse(contentsOf: SharedData.url("chicago-crimes/chicago_crimes_2017.csv.xz")) { row in
-            guard case .record(let record) = row else {
-                rejected += 1
-                return
-            }
-            types[record.primaryType ?? "", default: 0] += 1
-            if let beat = record.area { beats.insert(beat) }
-            if record.arrest { arrests += 1 }
-            if record.domestic { domestic += 1 }
-            if record.latitude != nil && record.longitude != nil { withCoordinates += 1 } else { withoutCoordinates += 1 }
-            keys.insert(record.sourceKey)
+    func year2017() async throws {
+        struct Tally: Sendable {
+            var types: [String: Int] = [:]
+            var beats = Set<String>()
+            var arrests = 0, domestic = 0, withCoordinates = 0, withoutCoordinates = 0, rejected = 0
+            var keys = Set<String>()
+            var summary = ParseSummary()
         }
+        let url = try SharedData.url("chicago-crimes/chicago_crimes_2017.csv.xz")
+        let tally = try await onOwnThread {
+            var tally = Tally()
+            tally.summary = try ChicagoCSVParser().parse(contentsOf: url) { row in
+                guard case .record(let record) = row else {
+                    tally.rejected += 1
+                    return
+                }
+                tally.types[record.primaryType ?? "", default: 0] += 1
+                if let beat = record.area { tally.beats.insert(beat) }
+                if record.arrest { tally.arrests += 1 }
+                if record.domestic { tally.domestic += 1 }
+                if record.latitude != nil && record.longitude != nil { tally.withCoordinates += 1 } else { tally.withoutCoordinates += 1 }
+                tally.keys.insert(record.sourceKey)
+            }
+            return tally
+        }
+        let (summary, types, rejected) = (tally.summary, tally.types, tally.rejected)
+        let (arrests, domestic, withCoordinates, withoutCoordinates) = (tally.arrests, tally.domestic, tally.withCoordinates, tally.withoutCoordinates)
+        let (beats, keys) = (tally.beats, tally.keys)
         #expect(summary.rowsRead == 267_792)
         #expect(summary.records == 267_792)
         #expect(summary.rejected == 0 && rejected == 0)
@@ -44,26 +55,37 @@ struct ChicagoCSVParserTests {
     }
 
     @Test("2010: empty IDs, every row keyed by Case Number; the 20 X/Y = 0 rows kept with their beat, without a location")
-    func year2010() throws {
-        var records = 0
-        var withCoordinates = 0
-        var numericCaseNumberLine: Int?
-        var noted: [IncidentRecord] = []
-        var rejections: [String: Int] = [:]
-        let summary = try ChicagoCSVParser().parse(contentsOf: SharedData.url("chicago-crimes/chicago_crimes_2010.csv.xz")) { row in
-            switch row {
-            case .record(let record):
-                records += 1
-                if record.latitude != nil { withCoordinates += 1 }
-                if record.note != nil { noted.append(record) }
-                #expect(!record.sourceKey.isEmpty && record.district == nil && record.updatedOn == nil)
-                if record.sourceKey == "105185" { numericCaseNumberLine = record.lineNumber }
-            case .rejected(let rejection):
-                rejections[String(rejection.reason.prefix(46)), default: 0] += 1
-            case .duplicate:
-                Issue.record("Chicago never yields duplicates")
-            }
+    func year2010() async throws {
+        struct Tally: Sendable {
+            var records = 0, withCoordinates = 0, unexpectedShape = 0, duplicates = 0
+            var numericCaseNumberLine: Int?
+            var noted: [IncidentRecord] = []
+            var rejections: [String: Int] = [:]
+            var summary = ParseSummary()
         }
+        let url = try SharedData.url("chicago-crimes/chicago_crimes_2010.csv.xz")
+        let tally = try await onOwnThread {
+            var tally = Tally()
+            tally.summary = try ChicagoCSVParser().parse(contentsOf: url) { row in
+                switch row {
+                case .record(let record):
+                    tally.records += 1
+                    if record.latitude != nil { tally.withCoordinates += 1 }
+                    if record.note != nil { tally.noted.append(record) }
+                    if record.sourceKey.isEmpty || record.district != nil || record.updatedOn != nil { tally.unexpectedShape += 1 }
+                    if record.sourceKey == "105185" { tally.numericCaseNumberLine = record.lineNumber }
+                case .rejected(let rejection):
+                    tally.rejections[String(rejection.reason.prefix(46)), default: 0] += 1
+                case .duplicate:
+                    tally.duplicates += 1
+                }
+            }
+            return tally
+        }
+        let (summary, records, withCoordinates, noted, rejections) = (tally.summary, tally.records, tally.withCoordinates, tally.noted, tally.rejections)
+        let numericCaseNumberLine = tally.numericCaseNumberLine
+        #expect(tally.unexpectedShape == 0, "every 2010 record has a key, no district and no Updated On")
+        #expect(tally.duplicates == 0, "Chicago never yields duplicates")
         #expect(summary.rowsRead == 370_290 && summary.isBalanced)
         // Checked with Python: 20 rows carry the portal's geocode of X/Y = 0 (each with a Beat),
         // one has neither ID nor Case Number (and has coordinates): SOURCES.md's 369,994 rows with
