@@ -5,7 +5,8 @@
 #   2. Protos/generate.sh --check (the committed protoc-c output is fresh)
 #   3. a throwaway PostgreSQL + PostGIS (scripts/pg.sh --ephemeral), stopped on exit;
 #      its URL is exported as CRIMESCOPE_TEST_DATABASE_URL (database tests require it)
-#   4. swift build --build-tests, then swift test --skip-build (all Swift tests)
+#   4. swift build --build-tests, then swift test --skip-build: the wire library's tests alone
+#      first (they bound waits in wall-clock time), then all the others in parallel
 #   5. the executables, then the independent Python client tests (tests/python)
 #   6. scripts/check-compose.sh (compose.yaml and Dockerfile)
 #
@@ -99,45 +100,58 @@ else
   built=0
 fi
 
-if (( built )); then
-  # A hung test must not eat CI's whole budget: stop the run after CRIMESCOPE_SWIFT_TEST_TIMEOUT s.
-  swift_timeout="${CRIMESCOPE_SWIFT_TEST_TIMEOUT:-1200}"
-  say "swift test --skip-build (time limit ${swift_timeout} s)"
+# One `swift test` pass: NAME (the summary's step and the log's name), then swift test's selection
+# arguments. Adds its counts to passed/failed/skipped and records the step.
+swift_test_pass() {
+  local name="$1"; shift
+  local log="$logs/$name.log"
+  say "swift test --skip-build $* (time limit ${swift_timeout} s)"
   # The full output goes to the log; the terminal gets failures, issues and totals only.
-  timeout --kill-after=30 "$swift_timeout" swift test --skip-build 2>&1 | tee "$logs/swift-test.log" \
+  timeout --kill-after=30 "$swift_timeout" swift test --skip-build "$@" 2>&1 | tee "$log" \
     | grep -vE "^(◇ |✔ Test |✔ Suite |↳ Testing Library|↳ Target Platform|Test Case '.*' (started|passed)|Test Suite '.*' (started|passed))"
-  swift_rc=${PIPESTATUS[0]}
+  local swift_rc=${PIPESTATUS[0]}
   (( swift_rc == 124 || swift_rc == 137 )) && echo "swift test did not finish within $swift_timeout s"
   # XCTest: the last "Executed N tests, with M failures" line is the total of all suites.
-  x_line="$(grep -E 'Executed [0-9]+ tests?, with [0-9]+ failures?' "$logs/swift-test.log" | tail -n 1)"
-  x_total=0; x_failed=0
+  local x_line x_total=0 x_failed=0
+  x_line="$(grep -E 'Executed [0-9]+ tests?, with [0-9]+ failures?' "$log" | tail -n 1)"
   if [[ -n "$x_line" ]]; then
     x_total="$(sed -E 's/.*Executed ([0-9]+) tests?.*/\1/' <<<"$x_line")"
     x_failed="$(sed -E 's/.*with ([0-9]+) failures?.*/\1/' <<<"$x_line")"
   fi
   # Swift Testing: "Test run with N tests ... passed|failed ..."; failing tests are the
   # "✘ Test <name> failed after S seconds" lines other than the run line.
-  st_line="$(grep -E 'Test run with [0-9]+ tests?' "$logs/swift-test.log" | tail -n 1)"
-  st_total=0; st_failed=0; st_skipped=0
+  local st_line st_total=0 st_failed=0 st_skipped=0
+  st_line="$(grep -E 'Test run with [0-9]+ tests?' "$log" | tail -n 1)"
   if [[ -n "$st_line" ]]; then
     st_total="$(sed -E 's/.*Test run with ([0-9]+) tests?.*/\1/' <<<"$st_line")"
-    st_failed="$(grep -E 'Test .+ failed after [0-9.]+ seconds' "$logs/swift-test.log" | grep -vc 'Test run with')"
+    st_failed="$(grep -E 'Test .+ failed after [0-9.]+ seconds' "$log" | grep -vc 'Test run with')"
     (( st_failed > st_total )) && st_failed=$st_total
     # Disabled tests are in the run's count too: "➜ Test <name> skipped".
-    st_skipped="$(grep -cE '^➜ Test .+ skipped' "$logs/swift-test.log")"
+    st_skipped="$(grep -cE '^➜ Test .+ skipped' "$log")"
   fi
-  s_total=$(( x_total + st_total )); s_failed=$(( x_failed + st_failed ))
+  local s_total=$(( x_total + st_total )) s_failed=$(( x_failed + st_failed ))
   passed=$(( passed + s_total - s_failed - st_skipped )); failed=$(( failed + s_failed ))
   skipped=$(( skipped + st_skipped ))
-  detail="XCTest $((x_total - x_failed))/$x_total, Swift Testing $((st_total - st_failed - st_skipped))/$st_total passed, $st_skipped skipped"
+  local detail="XCTest $((x_total - x_failed))/$x_total, Swift Testing $((st_total - st_failed - st_skipped))/$st_total passed, $st_skipped skipped"
   if (( swift_rc != 0 )); then
-    if (( s_failed == 0 )); then step_failed swift-test "exit code $swift_rc, $detail"
-    else record FAIL swift-test "$detail"; fi
+    if (( s_failed == 0 )); then step_failed "$name" "exit code $swift_rc, $detail"
+    else record FAIL "$name" "$detail"; fi
   elif (( s_total == 0 )); then
-    step_failed swift-test "no Swift test ran"
+    step_failed "$name" "no Swift test ran"
   else
-    record ok swift-test "$detail"
+    record ok "$name" "$detail"
   fi
+}
+
+if (( built )); then
+  # A hung test must not eat CI's whole budget: stop a pass after CRIMESCOPE_SWIFT_TEST_TIMEOUT s.
+  swift_timeout="${CRIMESCOPE_SWIFT_TEST_TIMEOUT:-1200}"
+  # The wire library's tests bound waits in wall-clock time (a 100 ms deadline must fire within
+  # 5 s, a drain must let the call in flight finish): they run first, alone, in a few seconds.
+  # In the parallel run beside year-long loads and recounts on 2 cores their tasks waited 10+ s
+  # for a thread, which says nothing about the wire.
+  swift_test_pass swift-test-wire --filter WireTests
+  swift_test_pass swift-test --skip WireTests
 fi
 
 # --- 5. executables and the independent Python client tests --------------------------------
