@@ -40,14 +40,17 @@ struct PoolTests {
         try await withTestPool("pool_timeout", size: 1, acquireTimeout: .milliseconds(100)) { pool, _ in
             // The holder says when it has the only connection (a fixed sleep raced with a loaded
             // machine, where opening the connection alone can take longer).
-            let holding = Mutex(false)
+            // It keeps it until the test is done with the waiter (up to a minute), not for a fixed
+            // time a starved test task could outlast.
+            let holding = Mutex(false), release = Mutex(false)
             async let holder: Void = pool.withConnection { connection in
                 holding.withLock { $0 = true }
-                _ = try connection.query("SELECT pg_sleep(2)")
+                try Self.hold(connection, until: release)
             }
             while !holding.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(5)) }
             let error = try await #require(throws: PostgresError.self) { try await pool.query("SELECT 1") }
             #expect(error.kind == .acquireTimeout)
+            release.withLock { $0 = true }
             try await holder
             #expect(try await pool.query("SELECT 1").scalar(Int.self) == 1)
         }
@@ -57,16 +60,17 @@ struct PoolTests {
         try await withTestPool("pool_cancel", size: 1) { pool, _ in
             // The holder says when it has the only connection (a fixed sleep raced with a loaded
             // machine, where opening the connection alone can take longer).
-            let holding = Mutex(false)
+            let holding = Mutex(false), release = Mutex(false)
             async let holder: Void = pool.withConnection { connection in
                 holding.withLock { $0 = true }
-                _ = try connection.query("SELECT pg_sleep(2)")
+                try Self.hold(connection, until: release)
             }
             while !holding.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(5)) }
             let waiter = Task { try await pool.query("SELECT 1") }
             try await Task.sleep(for: .milliseconds(100))
             waiter.cancel()
             await #expect(throws: CancellationError.self) { try await waiter.value }
+            release.withLock { $0 = true }
             try await holder
             #expect(try await pool.query("SELECT 2").scalar(Int.self) == 2)
         }
@@ -118,5 +122,13 @@ struct PoolTests {
         let error = try await #require(throws: PostgresError.self) { try await pool.query("SELECT 1") }
         #expect(error.kind == .connection)
         await pool.shutdown()
+    }
+
+    /// Keeps `connection` busy in short sleeps until `release` is set, or a minute has passed.
+    private static func hold(_ connection: PostgresConnection, until release: borrowing Mutex<Bool>) throws {
+        let deadline = ContinuousClock.now + .seconds(60)
+        while !release.withLock({ $0 }) && ContinuousClock.now < deadline {
+            _ = try connection.query("SELECT pg_sleep(0.02)")
+        }
     }
 }
