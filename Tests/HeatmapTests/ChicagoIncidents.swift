@@ -1,5 +1,6 @@
 import TestSupport
 import Foundation
+import ServiceKit
 import HeatmapCore
 import IngestCore
 
@@ -20,10 +21,10 @@ struct ChicagoIncidents: Sendable {
 
     var incidents: [Incident] = []
 
-    /// Parses on its own thread (``onOwnThread``): a year takes seconds in a debug build.
+    /// Parses on its own thread (``BlockingThread``): a year takes seconds in a debug build.
     static func load(_ relativePath: String) async throws -> ChicagoIncidents {
         let url = try SharedData.url(relativePath)
-        return try await onOwnThread { try load(url: url) }
+        return try await BlockingThread.run { try load(url: url) }
     }
 
     private static func load(url: URL) throws -> ChicagoIncidents {

@@ -1,5 +1,6 @@
 import TestSupport
 import Foundation
+import ServiceKit
 import HeatmapCore
 import IngestCore
 
@@ -15,10 +16,10 @@ struct ChicagoOracle: Sendable {
     var types: [String: Int64] = [:]
     var rows = 0
 
-    /// Parses on its own thread (``onOwnThread``): a year takes seconds in a debug build.
+    /// Parses on its own thread (``BlockingThread``): a year takes seconds in a debug build.
     static func compute(_ relativePath: String) async throws -> ChicagoOracle {
         let url = try SharedData.url(relativePath)
-        return try await onOwnThread { try compute(url: url) }
+        return try await BlockingThread.run { try compute(url: url) }
     }
 
     private static func compute(url: URL) throws -> ChicagoOracle {

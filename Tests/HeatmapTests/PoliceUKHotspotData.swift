@@ -1,4 +1,5 @@
 import Contracts
+import ServiceKit
 import Foundation
 import HeatmapCore
 import IngestCore
@@ -42,11 +43,11 @@ enum PoliceUKHotspotData {
     }
 
     /// The located rows of `file` per hex cell, binned in `city`'s projection straight from the raw file.
-    /// Parsed on its own thread (``onOwnThread``), as the Chicago recounts are.
+    /// Parsed on its own thread (``BlockingThread``), as the Chicago recounts are.
     static func rawCellCounts(city: String, file: String) async throws -> [HexCellID: Int64] {
         let projection = try #require(CityProjection.of(city: city))
         let url = try SharedData.url(file)
-        return try await onOwnThread {
+        return try await BlockingThread.run {
             let grid = HexGrid()
             var cells: [HexCellID: Int64] = [:]
             _ = try PoliceUKCSVParser().parse(contentsOf: url) { row in

@@ -1,4 +1,5 @@
 import Foundation
+import ServiceKit
 import Testing
 @testable import IngestCore
 import TestSupport
@@ -18,7 +19,7 @@ struct ChicagoCSVParserTests {
             var summary = ParseSummary()
         }
         let url = try SharedData.url("chicago-crimes/chicago_crimes_2017.csv.xz")
-        let tally = try await onOwnThread {
+        let tally = try await BlockingThread.run {
             var tally = Tally()
             tally.summary = try ChicagoCSVParser().parse(contentsOf: url) { row in
                 guard case .record(let record) = row else {
@@ -64,7 +65,7 @@ struct ChicagoCSVParserTests {
             var summary = ParseSummary()
         }
         let url = try SharedData.url("chicago-crimes/chicago_crimes_2010.csv.xz")
-        let tally = try await onOwnThread {
+        let tally = try await BlockingThread.run {
             var tally = Tally()
             tally.summary = try ChicagoCSVParser().parse(contentsOf: url) { row in
                 switch row {

@@ -1,5 +1,6 @@
 import TestSupport
 import Foundation
+import ServiceKit
 import Testing
 @testable import IngestCore
 
@@ -36,7 +37,7 @@ struct ChicagoSocrataJSONParserTests {
         let (json, _) = try Self.sampleRecords()
         let url = try SharedData.url("chicago-crimes/chicago_crimes_2017.csv.xz")
         // The year is parsed on its own thread; what it finds is checked here.
-        let (shared, differences, categoryWithoutTypeRevision) = try await onOwnThread {
+        let (shared, differences, categoryWithoutTypeRevision) = try await BlockingThread.run {
             var shared = 0, categoryWithoutTypeRevision = 0
             var differences: [String: Int] = [:]
             _ = try ChicagoCSVParser().parse(contentsOf: url) { row in

@@ -1,4 +1,5 @@
 import Contracts
+import ServiceKit
 import Logging
 
 /// Fetch rows from ingest, train on a background thread, save as current, and install for
