@@ -104,7 +104,7 @@ let package = Package(
         .testTarget(name: "WireTests", dependencies: ["Wire", "Contracts", "TestSupport", log,
                                                     .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")] + nio, swiftSettings: strict),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "IngestTests", dependencies: ["IngestCore", "TestSupport", .product(name: "Hummingbird", package: "hummingbird")], swiftSettings: strict),
+        .testTarget(name: "IngestTests", dependencies: ["IngestCore", "Contracts", "ServiceKit", "TestSupport", .product(name: "Hummingbird", package: "hummingbird")], swiftSettings: strict),
         .testTarget(name: "HeatmapTests", dependencies: ["HeatmapCore", "IngestCore", "TestSupport", "Wire", "Contracts", "Postgres", "ServiceKit", log], swiftSettings: strict),
         .testTarget(name: "PredictTests", dependencies: ["PredictCore", "IngestCore", "TestSupport", "Wire", "Contracts", "Postgres", "ServiceKit", log],
                     swiftSettings: strict),

@@ -24,7 +24,8 @@ struct RunsCommand: AsyncParsableCommand {
         for run in runs {
             let counts = run.counts
             let seconds = run.finishedUnixMs > 0 ? String(format: "%.1f", Double(run.finishedUnixMs - run.startedUnixMs) / 1000) : "-"
-            let status = run.status.name.replacingOccurrences(of: "RUN_STATUS_", with: "").lowercased()
+            var status = run.status.name.replacingOccurrences(of: "RUN_STATUS_", with: "").lowercased()
+            if run.status == .waiting, run.waitingForRunID > 0 { status += " for run \(run.waitingForRunID)" }
             print([String(run.runID), status, run.city, run.format.name.replacingOccurrences(of: "SOURCE_FORMAT_", with: "").lowercased(),
                    run.source, String(counts?.read ?? 0), String(counts?.inserted ?? 0), String(counts?.updated ?? 0),
                    String(counts?.unchanged ?? 0), String(counts?.rejected ?? 0), seconds, run.cursor, run.error].joined(separator: "\t"))

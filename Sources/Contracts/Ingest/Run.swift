@@ -14,11 +14,13 @@ public struct Run: CBackedMessage {
     public var finishedUnixMs: Int64
     public var status: RunStatus
     public var error: String
+    /// While ``status`` is ``RunStatus/waiting``: the run it waits for (0 when unknown).
+    public var waitingForRunID: Int64
 
     public init(
         runID: Int64 = 0, city: String = "", format: SourceFormat = .unspecified, source: String = "",
         cursor: String = "", counts: RunCounts? = nil, startedUnixMs: Int64 = 0, finishedUnixMs: Int64 = 0,
-        status: RunStatus = .unspecified, error: String = ""
+        status: RunStatus = .unspecified, error: String = "", waitingForRunID: Int64 = 0
     ) {
         self.runID = runID
         self.city = city
@@ -30,6 +32,7 @@ public struct Run: CBackedMessage {
         self.finishedUnixMs = finishedUnixMs
         self.status = status
         self.error = error
+        self.waitingForRunID = waitingForRunID
     }
 
     typealias CMessage = Crimescope__Ingest__V1__Run
@@ -48,6 +51,7 @@ public struct Run: CBackedMessage {
         c.finished_unix_ms = finishedUnixMs
         c.status = status.c
         c.error = arena.string(error)
+        c.waiting_for_run_id = waitingForRunID
     }
 
     init(c: CMessage) {
@@ -61,5 +65,6 @@ public struct Run: CBackedMessage {
         finishedUnixMs = c.finished_unix_ms
         status = RunStatus(c: c.status)
         error = CRead.string(c.error)
+        waitingForRunID = c.waiting_for_run_id
     }
 }

@@ -28,7 +28,7 @@ public struct IngestWritesController: Sendable {
         let reply = try await caller.ingest(MethodNames.Ingest.startLoad, body.request, as: StartLoadResponse.self,
                                             context: context, metadata: [authorization])
         let run = reply.run.map(IngestRunsJSON.RunJSON.init)
-        let finished = reply.run.map { $0.status != .running } ?? false
+        let finished = reply.run.map { $0.status.hasEnded } ?? false
         return try JSONResponse.make(LoadJSON(run: run, rejects: run.map { "/api/v1/ingest/runs/\($0.runId)/rejects" }),
                                      for: request, status: finished ? .ok : .accepted)
     }

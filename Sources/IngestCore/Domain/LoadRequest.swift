@@ -8,6 +8,12 @@ public struct LoadRequest: Sendable {
     /// Records per committed batch (staging → upsert → outbox → run counts in one transaction).
     public var batchRows: Int
 
+    /// ANALYZE the incidents when the city's stored rows outgrow the planner's estimate (see
+    /// `CityStatistics`). Off only in tests that need the statistics left stale.
+    public var refreshStatistics = true
+    /// Given the plan (EXPLAIN text) of every batch's stored-version lookup; for tests.
+    public var lookupPlanObserver: (@Sendable (String) -> Void)?
+
     /// The default batch: 200,000 rows (≈ 1 s of work; a failure loses at most this much).
     public static let defaultBatchRows = 200_000
 

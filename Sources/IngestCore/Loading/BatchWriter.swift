@@ -15,6 +15,10 @@ struct BatchWriter {
     let city: IngestCity
     let source: String
     let progress: LoadProgressCounter
+    /// Whether to ANALYZE the incidents when the city's stored rows outgrow the planner's estimate.
+    var refreshStatistics = true
+    /// Given the plan of every batch's stored-version lookup (tests check it uses the key index).
+    var lookupPlanObserver: (@Sendable (String) -> Void)?
 
     /// Raised when the parser ends without closing its last batch (a bug, never expected).
     struct UnterminatedBatch: Error, CustomStringConvertible {
@@ -25,16 +29,36 @@ struct BatchWriter {
     func run(queue: BlockingQueue<StagingItem>) throws -> (ParseSummary, LocalDateTime?) {
         try connection.execute(LoadSQL.createSessionTables)
         try connection.execute(LoadSQL.sessionSettings)
+        var statistics = CityStatistics(city: city.slug, refresh: refreshStatistics)
         while true {
             let first = try queue.pop()
             if case .finished(let summary, let newest) = first { return (summary, newest) }
-            let tally = try connection.transaction { try commitBatch(startingWith: first, queue: queue) }
-            progress.addCommitted(rows: tally.rowsRead)
+            try lockCity()
+            let result: (BatchTally, inserted: Int)
+            do {
+                result = try connection.transaction { try commitBatch(startingWith: first, queue: queue) }
+            } catch {
+                _ = try? connection.query(LoadSQL.unlockCity, [city.slug])
+                throw error
+            }
+            try connection.query(LoadSQL.unlockCity, [city.slug])
+            progress.addCommitted(rows: result.0.rowsRead)
+            try statistics.afterCommit(inserted: result.inserted, on: connection)
         }
     }
 
-    private func commitBatch(startingWith first: StagingItem, queue: BlockingQueue<StagingItem>) throws -> BatchTally {
+    /// Takes the city's lock; when another run holds it, first records this run as `waiting` for
+    /// that run (committed, so `GetRun` shows it), and as `running` again once the lock is taken.
+    private func lockCity() throws {
+        if try connection.query(LoadSQL.tryLockCity, [city.slug]).scalar(Bool.self) { return }
+        let holder = try connection.query(LoadSQL.cityLockHolder, [city.slug, Int(RunLedger.runLockClass)])
+            .first.map { try $0.decode(Int64.self, at: 0) }
+        try RunLedger.markWaiting(on: connection, runID: runID, for: holder)
         try connection.query(LoadSQL.lockCity, [city.slug])
+        try RunLedger.markRunning(on: connection, runID: runID)
+    }
+
+    private func commitBatch(startingWith first: StagingItem, queue: BlockingQueue<StagingItem>) throws -> (BatchTally, inserted: Int) {
         try connection.query(LoadSQL.truncateSessionTables)
         var pending = first
         var finishedTally: BatchTally?
@@ -58,6 +82,10 @@ struct BatchWriter {
         if tally.staged > 0 {
             if tally.repeatsKey { try connection.query(LoadSQL.dropSupersededVersions) }
             if tally.needsPlacement { try connection.query(LoadSQL.placeSpatially, [city.slug]) }
+            if let lookupPlanObserver {
+                let plan = try connection.query("EXPLAIN " + LoadSQL.findPrevious, [city.slug])
+                lookupPlanObserver(try plan.map { try $0.decode(String.self, at: 0) }.joined(separator: "\n"))
+            }
             let existing = try connection.query(LoadSQL.findPrevious, [city.slug]).affectedRows
             inserted = try connection.query(LoadSQL.insertNew, [city.slug, runID, source]).affectedRows
             if existing > 0 {
@@ -75,7 +103,7 @@ struct BatchWriter {
             runID, tally.rowsRead, inserted, updated, unchanged, tally.rejects.count, tally.duplicates, tally.skippedByCursor,
             tally.notes.count,
         ])
-        return tally
+        return (tally, inserted)
     }
 
     /// COPYs the batch's noted rows (line, key, note) into `ingest.row_notes`.

@@ -44,7 +44,7 @@ public struct IngestLoader: Sendable {
         let (ended, endedContinuation) = AsyncStream<LoadOutcome>.makeStream()
         let endSignal = LoadEndSignal()
         let run = LoadRun(request: request, databaseURL: databaseURL, logger: logger, queue: queue, progress: progress,
-                          previous: previous?.ended)
+                          previous: previous.map { ($0.runID, $0.ended) })
         let thread = Thread {
             run.execute(onStarted: { runID in
                 startedContinuation.yield(runID)
@@ -82,8 +82,8 @@ struct LoadRun: Sendable {
     let logger: Logger
     let queue: BlockingQueue<StagingItem>
     let progress: LoadProgressCounter
-    /// The run this one commits after (see ``IngestLoader/start(_:after:)``).
-    let previous: LoadEndSignal?
+    /// The run this one commits after, and its end (see ``IngestLoader/start(_:after:)``).
+    let previous: (runID: Int64, ended: LoadEndSignal)?
 
     func execute(onStarted: (Int64) -> Void, onStartFailed: (any Error) -> Void, onEnded: (LoadOutcome) -> Void) {
         let connection: PostgresConnection
@@ -109,12 +109,14 @@ struct LoadRun: Sendable {
             let newest: LocalDateTime?
             if let parser = request.format.incidentParser {
                 startProducer(parser: parser, policy: CursorPolicy(field: request.format.cursorField, cursor: cursor))
-                previous?.wait()
-                let writer = BatchWriter(connection: connection, runID: runID, city: request.city,
+                try waitForPrevious(on: connection, runID: runID)
+                var writer = BatchWriter(connection: connection, runID: runID, city: request.city,
                                          source: request.input.sourceName, progress: progress)
+                writer.refreshStatistics = request.refreshStatistics
+                writer.lookupPlanObserver = request.lookupPlanObserver
                 (_, newest) = try writer.run(queue: queue)
             } else {
-                previous?.wait()
+                try waitForPrevious(on: connection, runID: runID)
                 _ = try AreaLoader(connection: connection, runID: runID, city: request.city, progress: progress)
                     .run(source: try request.input.open())
                 newest = nil
@@ -131,6 +133,14 @@ struct LoadRun: Sendable {
             logger.error("load failed", metadata: ["run": "\(runID)", "error": "\(message)"])
             onEnded(LoadOutcome(runID: runID, error: message))
         }
+    }
+
+    /// Waits for the previous run of the list to end, recorded as `waiting` for it meanwhile.
+    private func waitForPrevious(on connection: PostgresConnection, runID: Int64) throws {
+        guard let previous, !previous.ended.hasEnded else { return }
+        try RunLedger.markWaiting(on: connection, runID: runID, for: previous.runID)
+        previous.ended.wait()
+        try RunLedger.markRunning(on: connection, runID: runID)
     }
 
     private func startProducer(parser: any IncidentSourceParser, policy: CursorPolicy) {

@@ -16,6 +16,13 @@ final class LoadEndSignal: @unchecked Sendable {
         condition.unlock()
     }
 
+    /// Whether ``signal()`` happened.
+    var hasEnded: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return ended
+    }
+
     /// Blocks the calling thread until ``signal()``; returns at once when it already happened.
     /// Only for the loader's own threads, never the cooperative pool.
     func wait() {

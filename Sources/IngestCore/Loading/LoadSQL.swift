@@ -47,8 +47,31 @@ enum LoadSQL {
     static let copyRejects = "COPY ingest.rejects (run_id, line_number, raw_text, reason) FROM STDIN"
     static let copyRowNotes = "COPY ingest.row_notes (run_id, line_number, source_key, note) FROM STDIN"
 
-    /// Serialises batches of one city, so `load_previous` stays the stored state until COMMIT.
-    static let lockCity = "SELECT pg_advisory_xact_lock(hashtext('crimescope.ingest.city:' || $1))"
+    /// Serialises batches of one city, so `load_previous` stays the stored state until COMMIT. A
+    /// session lock, taken before BEGIN and released after COMMIT or ROLLBACK (see ``BatchWriter``),
+    /// so that a run blocked on it can first record, in its own committed statement, that it waits.
+    static let tryLockCity = "SELECT pg_try_advisory_lock(hashtext('crimescope.ingest.city:' || $1))"
+    static let lockCity = "SELECT pg_advisory_lock(hashtext('crimescope.ingest.city:' || $1))"
+    static let unlockCity = "SELECT pg_advisory_unlock(hashtext('crimescope.ingest.city:' || $1))"
+
+    /// The run holding city $1's lock: the run-liveness lock ($2 is ``RunLedger/runLockClass``)
+    /// held by the same backend. A one-key advisory lock shows its key's high half as `classid`
+    /// and its low half as `objid`; nothing when the holder already let go.
+    static let cityLockHolder = """
+        SELECT run.objid::bigint
+        FROM pg_locks city
+        JOIN pg_locks run ON run.pid = city.pid AND run.locktype = 'advisory' AND run.granted
+                          AND run.classid = ($2::int)::oid AND run.objsubid = 2
+        WHERE city.locktype = 'advisory' AND city.granted AND city.objsubid = 1
+          AND ((city.classid::bigint << 32) | city.objid::bigint) = hashtext('crimescope.ingest.city:' || $1)::bigint
+          AND city.pid <> pg_backend_pid()
+        LIMIT 1
+        """
+
+    /// The planner's estimate of city $1's stored rows (the first line of the plan holds `rows=N`).
+    static let estimateCityRows = "EXPLAIN SELECT 1 FROM ingest.incidents WHERE city = $1"
+    /// Refreshes the statistics the planner estimates every city's rows from.
+    static let analyzeIncidents = "ANALYZE ingest.incidents"
     /// Taken right before outbox positions are drawn and held to COMMIT: positions increase in commit order.
     static let lockOutbox = "SELECT pg_advisory_xact_lock(hashtext('crimescope.ingest.outbox'))"
 
@@ -101,14 +124,16 @@ enum LoadSQL {
         """
 
     /// Copies the stored versions of the staged keys of city $1 into `load_previous`; the affected
-    /// row count says how many keys exist. One index probe per staged row: the LATERAL with
-    /// `OFFSET 0` keeps the planner (which has no statistics of the temp table) from hashing the
-    /// whole incidents table instead.
+    /// row count says how many keys exist. One probe of the key index per staged row: the LATERAL
+    /// with `OFFSET 0` keeps the planner (which has no statistics of the temp table) from hashing
+    /// the whole incidents table, and comparing in `COLLATE "C"` leaves it no index but
+    /// `incidents_city_source_key` (migration 0004), whatever the statistics say of the city.
     static let findPrevious = """
         INSERT INTO load_previous
         SELECT t.id, t.source_key, \(comparedColumns.map { "t.\($0)" }.joined(separator: ", "))
         FROM load_staging s CROSS JOIN LATERAL (
-            SELECT * FROM ingest.incidents i WHERE i.city = $1 AND i.source_key = s.source_key OFFSET 0
+            SELECT * FROM ingest.incidents i
+            WHERE i.city = ($1::text COLLATE "C") AND i.source_key = (s.source_key COLLATE "C") OFFSET 0
         ) t
         """
 

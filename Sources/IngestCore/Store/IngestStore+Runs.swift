@@ -7,7 +7,7 @@ extension IngestStore {
         rows_read, inserted, updated, unchanged, rejected,
         (EXTRACT(epoch FROM started_at) * 1000)::bigint AS started_ms,
         COALESCE((EXTRACT(epoch FROM finished_at) * 1000)::bigint, 0) AS finished_ms,
-        status, COALESCE(error, '') AS error
+        status, COALESCE(error, '') AS error, COALESCE(waiting_for, 0) AS waiting_for
         """
 
     /// One run, or `nil` when there is none with that id. Runs whose loader died read as failed.
@@ -51,6 +51,7 @@ extension IngestStore {
     static func decodeRun(_ row: PostgresRow) throws -> Run {
         let status: RunStatus = switch try row.decode(String.self, column: "status") {
         case "running": .running
+        case "waiting": .waiting
         case "succeeded": .succeeded
         case "failed": .failed
         default: .unspecified
@@ -70,6 +71,7 @@ extension IngestStore {
             startedUnixMs: try row.decode(Int64.self, column: "started_ms"),
             finishedUnixMs: try row.decode(Int64.self, column: "finished_ms"),
             status: status,
-            error: try row.decode(String.self, column: "error"))
+            error: try row.decode(String.self, column: "error"),
+            waitingForRunID: try row.decode(Int64.self, column: "waiting_for"))
     }
 }

@@ -5,7 +5,8 @@ import Postgres
 ///
 /// A running load holds a session-level advisory lock on its run id; a `running` row whose lock
 /// nobody holds belongs to a process that died (killed, lost its database connection), and
-/// ``markAbandonedRuns(on:)`` turns it into `failed`.
+/// ``markAbandonedRuns(on:)`` turns it into `failed`. A run blocked behind another run of its city
+/// (or behind the previous file of its own list) is `waiting`, with the run it waits for.
 enum RunLedger {
     /// First key of the two-key advisory lock a load holds on its run id.
     static let runLockClass: Int32 = 0x4947_5354  // "IGST"
@@ -16,7 +17,7 @@ enum RunLedger {
     static func markAbandonedRuns(on connection: PostgresConnection) throws {
         try connection.query("""
             UPDATE ingest.etl_runs r SET status = 'failed', finished_at = clock_timestamp(), error = $2
-            WHERE r.status = 'running' AND NOT EXISTS (
+            WHERE r.status IN ('running', 'waiting') AND NOT EXISTS (
                 SELECT 1 FROM pg_locks l
                 WHERE l.locktype = 'advisory' AND l.granted AND l.classid = ($1::int)::oid
                   AND l.objid = (r.run_id::int)::oid AND l.objsubid = 2)
@@ -62,8 +63,23 @@ enum RunLedger {
     static func fail(on connection: PostgresConnection, runID: Int64, error: String) {
         _ = try? connection.query("""
             UPDATE ingest.etl_runs SET status = 'failed', finished_at = clock_timestamp(), error = $2
-            WHERE run_id = $1 AND status = 'running'
+            WHERE run_id = $1 AND status IN ('running', 'waiting')
             """, [runID, error])
+    }
+
+    /// Records, in its own committed statement, that the run waits for run `holder` (nil when the
+    /// holder could not be named) before it can commit its next batch.
+    static func markWaiting(on connection: PostgresConnection, runID: Int64, for holder: Int64?) throws {
+        try connection.query("""
+            UPDATE ingest.etl_runs SET status = 'waiting', waiting_for = $2 WHERE run_id = $1 AND status = 'running'
+            """, [runID, holder])
+    }
+
+    /// Records that the run goes on after waiting.
+    static func markRunning(on connection: PostgresConnection, runID: Int64) throws {
+        try connection.query("""
+            UPDATE ingest.etl_runs SET status = 'running', waiting_for = NULL WHERE run_id = $1 AND status = 'waiting'
+            """, [runID])
     }
 
     /// Releases the liveness lock (closing the connection does too).

@@ -12,8 +12,10 @@ public struct IngestRunsJSON: Codable, Sendable, Equatable {
         public var format: String
         public var source: String
         public var cursor: String
-        /// `RUN_STATUS_RUNNING`, `RUN_STATUS_SUCCEEDED` or `RUN_STATUS_FAILED`.
+        /// `RUN_STATUS_RUNNING`, `RUN_STATUS_WAITING`, `RUN_STATUS_SUCCEEDED` or `RUN_STATUS_FAILED`.
         public var status: String
+        /// While waiting: the run it waits for.
+        public var waitingForRunId: Int64?
         public var error: String
         public var read: Int64
         public var inserted: Int64
@@ -33,6 +35,7 @@ public struct IngestRunsJSON: Codable, Sendable, Equatable {
             source = run.source
             cursor = run.cursor
             status = run.status.name
+            waitingForRunId = run.status == .waiting && run.waitingForRunID > 0 ? run.waitingForRunID : nil
             error = run.error
             read = run.counts?.read ?? 0
             inserted = run.counts?.inserted ?? 0

@@ -61,7 +61,11 @@ typedef enum _Crimescope__Ingest__V1__RunStatus {
   CRIMESCOPE__INGEST__V1__RUN_STATUS__RUN_STATUS_UNSPECIFIED = 0,
   CRIMESCOPE__INGEST__V1__RUN_STATUS__RUN_STATUS_RUNNING = 1,
   CRIMESCOPE__INGEST__V1__RUN_STATUS__RUN_STATUS_SUCCEEDED = 2,
-  CRIMESCOPE__INGEST__V1__RUN_STATUS__RUN_STATUS_FAILED = 3
+  CRIMESCOPE__INGEST__V1__RUN_STATUS__RUN_STATUS_FAILED = 3,
+  /*
+   * Blocked behind another run: the one loading the same city, or the previous file of its list.
+   */
+  CRIMESCOPE__INGEST__V1__RUN_STATUS__RUN_STATUS_WAITING = 4
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(CRIMESCOPE__INGEST__V1__RUN_STATUS)
 } Crimescope__Ingest__V1__RunStatus;
 
@@ -94,10 +98,14 @@ struct  Crimescope__Ingest__V1__Run
   int64_t finished_unix_ms;
   Crimescope__Ingest__V1__RunStatus status;
   char *error;
+  /*
+   * While RUN_STATUS_WAITING: the run it waits for (0 when unknown).
+   */
+  int64_t waiting_for_run_id;
 };
 #define CRIMESCOPE__INGEST__V1__RUN__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&crimescope__ingest__v1__run__descriptor) \
-    , 0, (char *)protobuf_c_empty_string, CRIMESCOPE__INGEST__V1__SOURCE_FORMAT__SOURCE_FORMAT_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, 0, 0, CRIMESCOPE__INGEST__V1__RUN_STATUS__RUN_STATUS_UNSPECIFIED, (char *)protobuf_c_empty_string }
+    , 0, (char *)protobuf_c_empty_string, CRIMESCOPE__INGEST__V1__SOURCE_FORMAT__SOURCE_FORMAT_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, 0, 0, CRIMESCOPE__INGEST__V1__RUN_STATUS__RUN_STATUS_UNSPECIFIED, (char *)protobuf_c_empty_string, 0 }
 
 
 /*

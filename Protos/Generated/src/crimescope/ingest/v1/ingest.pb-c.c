@@ -1267,7 +1267,7 @@ const ProtobufCMessageDescriptor crimescope__ingest__v1__run_counts__descriptor 
   (ProtobufCMessageInit) crimescope__ingest__v1__run_counts__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor crimescope__ingest__v1__run__field_descriptors[10] =
+static const ProtobufCFieldDescriptor crimescope__ingest__v1__run__field_descriptors[11] =
 {
   {
     "run_id",
@@ -1389,6 +1389,18 @@ static const ProtobufCFieldDescriptor crimescope__ingest__v1__run__field_descrip
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "waiting_for_run_id",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Ingest__V1__Run, waiting_for_run_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned crimescope__ingest__v1__run__field_indices_by_name[] = {
   1,   /* field[1] = city */
@@ -1401,11 +1413,12 @@ static const unsigned crimescope__ingest__v1__run__field_indices_by_name[] = {
   3,   /* field[3] = source */
   6,   /* field[6] = started_unix_ms */
   8,   /* field[8] = status */
+  10,   /* field[10] = waiting_for_run_id */
 };
 static const ProtobufCIntRange crimescope__ingest__v1__run__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 10 }
+  { 0, 11 }
 };
 const ProtobufCMessageDescriptor crimescope__ingest__v1__run__descriptor =
 {
@@ -1415,7 +1428,7 @@ const ProtobufCMessageDescriptor crimescope__ingest__v1__run__descriptor =
   "Crimescope__Ingest__V1__Run",
   "crimescope.ingest.v1",
   sizeof(Crimescope__Ingest__V1__Run),
-  10,
+  11,
   crimescope__ingest__v1__run__field_descriptors,
   crimescope__ingest__v1__run__field_indices_by_name,
   1,  crimescope__ingest__v1__run__number_ranges,
@@ -3180,22 +3193,24 @@ const ProtobufCEnumDescriptor crimescope__ingest__v1__source_format__descriptor 
   crimescope__ingest__v1__source_format__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCEnumValue crimescope__ingest__v1__run_status__enum_values_by_number[4] =
+static const ProtobufCEnumValue crimescope__ingest__v1__run_status__enum_values_by_number[5] =
 {
   { "RUN_STATUS_UNSPECIFIED", "CRIMESCOPE__INGEST__V1__RUN_STATUS__RUN_STATUS_UNSPECIFIED", 0 },
   { "RUN_STATUS_RUNNING", "CRIMESCOPE__INGEST__V1__RUN_STATUS__RUN_STATUS_RUNNING", 1 },
   { "RUN_STATUS_SUCCEEDED", "CRIMESCOPE__INGEST__V1__RUN_STATUS__RUN_STATUS_SUCCEEDED", 2 },
   { "RUN_STATUS_FAILED", "CRIMESCOPE__INGEST__V1__RUN_STATUS__RUN_STATUS_FAILED", 3 },
+  { "RUN_STATUS_WAITING", "CRIMESCOPE__INGEST__V1__RUN_STATUS__RUN_STATUS_WAITING", 4 },
 };
 static const ProtobufCIntRange crimescope__ingest__v1__run_status__value_ranges[] = {
-{0, 0},{0, 4}
+{0, 0},{0, 5}
 };
-static const ProtobufCEnumValueIndex crimescope__ingest__v1__run_status__enum_values_by_name[4] =
+static const ProtobufCEnumValueIndex crimescope__ingest__v1__run_status__enum_values_by_name[5] =
 {
   { "RUN_STATUS_FAILED", 3 },
   { "RUN_STATUS_RUNNING", 1 },
   { "RUN_STATUS_SUCCEEDED", 2 },
   { "RUN_STATUS_UNSPECIFIED", 0 },
+  { "RUN_STATUS_WAITING", 4 },
 };
 const ProtobufCEnumDescriptor crimescope__ingest__v1__run_status__descriptor =
 {
@@ -3204,9 +3219,9 @@ const ProtobufCEnumDescriptor crimescope__ingest__v1__run_status__descriptor =
   "RunStatus",
   "Crimescope__Ingest__V1__RunStatus",
   "crimescope.ingest.v1",
-  4,
+  5,
   crimescope__ingest__v1__run_status__enum_values_by_number,
-  4,
+  5,
   crimescope__ingest__v1__run_status__enum_values_by_name,
   1,
   crimescope__ingest__v1__run_status__value_ranges,
