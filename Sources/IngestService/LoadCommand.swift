@@ -76,6 +76,9 @@ struct LoadCommand: AsyncParsableCommand {
             reporter.finish(job.progress.snapshot, outcome: outcome)
             if !outcome.succeeded { failures += 1 }
             if let nextError { throw nextError }
+            // The last run's statistics upkeep finishes before the process exits (the others' ran
+            // while the next file loaded).
+            if next == nil { await job.waitUntilSettled() }
             current = next
         }
         if failures > 0 { throw ExitCode(1) }

@@ -8,8 +8,8 @@ public struct LoadRequest: Sendable {
     /// Records per committed batch (staging → upsert → outbox → run counts in one transaction).
     public var batchRows: Int
 
-    /// ANALYZE the incidents when the city's stored rows outgrow the planner's estimate (see
-    /// `CityStatistics`). Off only in tests that need the statistics left stale.
+    /// After the run, analyse the incidents' city column when the city outgrew the planner's
+    /// estimate (see `CityStatistics`). Off only in tests that need the statistics left stale.
     public var refreshStatistics = true
     /// Given the plan (EXPLAIN text) of every batch's stored-version lookup; for tests.
     public var lookupPlanObserver: (@Sendable (String) -> Void)?

@@ -15,8 +15,6 @@ struct BatchWriter {
     let city: IngestCity
     let source: String
     let progress: LoadProgressCounter
-    /// Whether to ANALYZE the incidents when the city's stored rows outgrow the planner's estimate.
-    var refreshStatistics = true
     /// Given the plan of every batch's stored-version lookup (tests check it uses the key index).
     var lookupPlanObserver: (@Sendable (String) -> Void)?
 
@@ -29,21 +27,19 @@ struct BatchWriter {
     func run(queue: BlockingQueue<StagingItem>) throws -> (ParseSummary, LocalDateTime?) {
         try connection.execute(LoadSQL.createSessionTables)
         try connection.execute(LoadSQL.sessionSettings)
-        var statistics = CityStatistics(city: city.slug, refresh: refreshStatistics)
         while true {
             let first = try queue.pop()
             if case .finished(let summary, let newest) = first { return (summary, newest) }
             try lockCity()
-            let result: (BatchTally, inserted: Int)
+            let tally: BatchTally
             do {
-                result = try connection.transaction { try commitBatch(startingWith: first, queue: queue) }
+                tally = try connection.transaction { try commitBatch(startingWith: first, queue: queue) }
             } catch {
                 _ = try? connection.query(LoadSQL.unlockCity, [city.slug])
                 throw error
             }
             try connection.query(LoadSQL.unlockCity, [city.slug])
-            progress.addCommitted(rows: result.0.rowsRead)
-            try statistics.afterCommit(inserted: result.inserted, on: connection)
+            progress.addCommitted(rows: tally.rowsRead)
         }
     }
 
@@ -58,7 +54,7 @@ struct BatchWriter {
         try RunLedger.markRunning(on: connection, runID: runID)
     }
 
-    private func commitBatch(startingWith first: StagingItem, queue: BlockingQueue<StagingItem>) throws -> (BatchTally, inserted: Int) {
+    private func commitBatch(startingWith first: StagingItem, queue: BlockingQueue<StagingItem>) throws -> BatchTally {
         try connection.query(LoadSQL.truncateSessionTables)
         var pending = first
         var finishedTally: BatchTally?
@@ -103,7 +99,7 @@ struct BatchWriter {
             runID, tally.rowsRead, inserted, updated, unchanged, tally.rejects.count, tally.duplicates, tally.skippedByCursor,
             tally.notes.count,
         ])
-        return (tally, inserted)
+        return tally
     }
 
     /// COPYs the batch's noted rows (line, key, note) into `ingest.row_notes`.

@@ -1,40 +1,36 @@
 import Foundation
 import Postgres
 
-/// Keeps the planner's picture of a city's size current while a load grows it.
+/// Keeps the planner's picture of a city's size current as loads grow it.
 ///
-/// Statistics gathered while a city had no rows make the planner expect one row for it, and any
-/// plan that filters by city (listing, counting, training reads) is then chosen for one row. After
-/// each committed batch that inserted rows, the planner's estimate of the city's rows is read
-/// (EXPLAIN, a millisecond); when the rows this run inserted since the last refresh exceed that
-/// estimate — the city at least doubled since the statistics were taken — the incidents are
-/// ANALYZEd (a 30,000-row sample, well under a second even with all of Chicago). A new city loaded
-/// batch by batch is analysed at each doubling: ~5 times for Chicago's 2.4M rows; a file that adds
-/// little to a large city never is (autovacuum's own analyze covers slow drift).
-struct CityStatistics {
-    let city: String
-    let refresh: Bool
-    private var insertedSinceRefresh = 0
-
-    init(city: String, refresh: Bool) {
-        self.city = city
-        self.refresh = refresh
-    }
-
-    /// Called after each committed batch with the rows it inserted.
-    mutating func afterCommit(inserted: Int, on connection: PostgresConnection) throws {
-        guard refresh, inserted > 0 else { return }
-        insertedSinceRefresh += inserted
+/// Statistics gathered while a city had no rows make the planner expect one row for it, and every
+/// plan that filters by city (listing, counting, training reads) is then chosen for one row. When a
+/// run has ended, the rows inserted into its city since the incidents were last analysed (the runs'
+/// own counts) are compared with the planner's estimate of the city's rows (EXPLAIN, a
+/// millisecond); when they exceed it — the city at least doubled since the statistics were taken —
+/// the `city` column is analysed again (a 30,000-row sample: ~90 ms with all of Chicago stored, a
+/// third of a whole-table ANALYZE). A city loaded file by file is analysed at each doubling; a file
+/// that adds little to a large city never triggers it (autovacuum's analyze covers slow drift).
+///
+/// It runs after the run's outcome is reported, on the load's own connection: the run is done when
+/// its rows are committed, and the next file's load need not wait for this upkeep.
+enum CityStatistics {
+    /// Analyses the incidents' `city` column when `city` grew past the planner's estimate; returns
+    /// whether it did.
+    @discardableResult
+    static func refreshIfStale(city: String, on connection: PostgresConnection) throws -> Bool {
         let plan = try connection.query(LoadSQL.estimateCityRows, [city])
         let firstLine = try plan.first.map { try $0.decode(String.self, at: 0) } ?? ""
-        guard let estimate = Self.estimatedRows(planLine: firstLine), insertedSinceRefresh > estimate else { return }
-        try connection.execute(LoadSQL.analyzeIncidents)
-        insertedSinceRefresh = 0
+        guard let estimate = estimatedRows(planLine: firstLine) else { return false }
+        let grown = try connection.query(LoadSQL.insertedSinceAnalyze, [city]).scalar(Int64.self)
+        guard grown > estimate else { return false }
+        try connection.execute(LoadSQL.analyzeCities)
+        return true
     }
 
     /// The `rows=N` of a plan's first line (`Seq Scan on incidents  (cost=… rows=123 width=4)`).
-    static func estimatedRows(planLine: String) -> Int? {
+    static func estimatedRows(planLine: String) -> Int64? {
         guard let range = planLine.range(of: "rows=") else { return nil }
-        return Int(planLine[range.upperBound...].prefix { $0.isNumber })
+        return Int64(planLine[range.upperBound...].prefix { $0.isNumber })
     }
 }

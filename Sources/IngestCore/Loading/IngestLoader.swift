@@ -42,9 +42,10 @@ public struct IngestLoader: Sendable {
         let progress = LoadProgressCounter()
         let (started, startedContinuation) = AsyncThrowingStream<Int64, any Error>.makeStream()
         let (ended, endedContinuation) = AsyncStream<LoadOutcome>.makeStream()
+        let (settled, settledContinuation) = AsyncStream<Never>.makeStream()
         let endSignal = LoadEndSignal()
         let run = LoadRun(request: request, databaseURL: databaseURL, logger: logger, queue: queue, progress: progress,
-                          previous: previous.map { ($0.runID, $0.ended) })
+                          previous: previous.map { ($0.runID, $0.ended) }, onSettled: { settledContinuation.finish() })
         let thread = Thread {
             run.execute(onStarted: { runID in
                 startedContinuation.yield(runID)
@@ -66,7 +67,8 @@ public struct IngestLoader: Sendable {
             for await outcome in ended { return outcome }
             return LoadOutcome(runID: runID, error: "the load thread ended without an outcome")
         }
-        return LoadJob(runID: runID, progress: progress, queue: queue, outcome: outcome, ended: endSignal)
+        let upkeep = Task<Void, Never> { for await _ in settled {} }
+        return LoadJob(runID: runID, progress: progress, queue: queue, outcome: outcome, ended: endSignal, settled: upkeep)
     }
 
     /// Runs a load to its end and returns how it ended.
@@ -84,6 +86,8 @@ struct LoadRun: Sendable {
     let progress: LoadProgressCounter
     /// The run this one commits after, and its end (see ``IngestLoader/start(_:after:)``).
     let previous: (runID: Int64, ended: LoadEndSignal)?
+    /// Called last, after the statistics upkeep that follows the outcome.
+    let onSettled: @Sendable () -> Void
 
     func execute(onStarted: (Int64) -> Void, onStartFailed: (any Error) -> Void, onEnded: (LoadOutcome) -> Void) {
         let connection: PostgresConnection
@@ -100,6 +104,7 @@ struct LoadRun: Sendable {
                                         cursorBefore: stored.map { "\(field.rawValue) >= \($0.sqlText.replacingOccurrences(of: " ", with: "T"))" })
         } catch {
             onStartFailed(error)
+            onSettled()
             return
         }
         defer { connection.close() }
@@ -112,7 +117,6 @@ struct LoadRun: Sendable {
                 try waitForPrevious(on: connection, runID: runID)
                 var writer = BatchWriter(connection: connection, runID: runID, city: request.city,
                                          source: request.input.sourceName, progress: progress)
-                writer.refreshStatistics = request.refreshStatistics
                 writer.lookupPlanObserver = request.lookupPlanObserver
                 (_, newest) = try writer.run(queue: queue)
             } else {
@@ -125,6 +129,7 @@ struct LoadRun: Sendable {
             RunLedger.end(on: connection, runID: runID)
             logger.info("load succeeded", metadata: ["run": "\(runID)"])
             onEnded(LoadOutcome(runID: runID, error: nil))
+            refreshStatistics(on: connection)
         } catch {
             queue.close(with: error)
             let message = Self.describe(error)
@@ -132,6 +137,21 @@ struct LoadRun: Sendable {
             RunLedger.end(on: connection, runID: runID)
             logger.error("load failed", metadata: ["run": "\(runID)", "error": "\(message)"])
             onEnded(LoadOutcome(runID: runID, error: message))
+            refreshStatistics(on: connection)
+        }
+    }
+
+    /// After the outcome is reported: the city's statistics, when the run left them far behind
+    /// (best effort; see ``CityStatistics``). Then the job is settled.
+    private func refreshStatistics(on connection: PostgresConnection) {
+        defer { onSettled() }
+        guard request.refreshStatistics, request.format.incidentParser != nil else { return }
+        do {
+            if try CityStatistics.refreshIfStale(city: request.city.slug, on: connection) {
+                logger.info("analysed the incidents' city column", metadata: ["city": "\(request.city.slug)"])
+            }
+        } catch {
+            logger.warning("could not refresh the statistics", metadata: ["error": "\(error)"])
         }
     }
 

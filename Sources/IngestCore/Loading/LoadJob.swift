@@ -8,14 +8,22 @@ public final class LoadJob: Sendable {
     private let outcome: Task<LoadOutcome, Never>
     /// Set when the run has ended; a load started `after` this one waits on it before committing.
     let ended: LoadEndSignal
+    private let settled: Task<Void, Never>
 
     init(runID: Int64, progress: LoadProgressCounter, queue: BlockingQueue<StagingItem>,
-         outcome: Task<LoadOutcome, Never>, ended: LoadEndSignal) {
+         outcome: Task<LoadOutcome, Never>, ended: LoadEndSignal, settled: Task<Void, Never>) {
         self.runID = runID
         self.progress = progress
         self.queue = queue
         self.outcome = outcome
         self.ended = ended
+        self.settled = settled
+    }
+
+    /// Waits until the load's thread is done, the upkeep after its outcome included (the city's
+    /// statistics, see `CityStatistics`).
+    public func waitUntilSettled() async {
+        await settled.value
     }
 
     /// Waits for the run to end. Cancelling the waiting task cancels the load (the batch in

@@ -70,8 +70,16 @@ enum LoadSQL {
 
     /// The planner's estimate of city $1's stored rows (the first line of the plan holds `rows=N`).
     static let estimateCityRows = "EXPLAIN SELECT 1 FROM ingest.incidents WHERE city = $1"
+    /// Rows inserted into city $1 by runs that ended after the incidents were last analysed, or are
+    /// still going (their committed batches count).
+    static let insertedSinceAnalyze = """
+        SELECT COALESCE(sum(inserted), 0)::bigint FROM ingest.etl_runs
+        WHERE city = $1 AND (finished_at IS NULL OR finished_at > COALESCE(
+            (SELECT greatest(last_analyze, last_autoanalyze) FROM pg_stat_user_tables
+             WHERE relid = 'ingest.incidents'::regclass), '-infinity'))
+        """
     /// Refreshes the statistics the planner estimates every city's rows from.
-    static let analyzeIncidents = "ANALYZE ingest.incidents"
+    static let analyzeCities = "ANALYZE ingest.incidents (city)"
     /// Taken right before outbox positions are drawn and held to COMMIT: positions increase in commit order.
     static let lockOutbox = "SELECT pg_advisory_xact_lock(hashtext('crimescope.ingest.outbox'))"
 
