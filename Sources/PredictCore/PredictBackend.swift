@@ -26,6 +26,11 @@ public enum PredictBackend {
                 let models = try await store.currentModels()
                 registry.install(models)
                 context.logger.info("incident models loaded", metadata: ["models": "\(models.map(\.version))"])
+                let stale = models.filter { !$0.descriptor.encoding.learnsMissingInputs }
+                if !stale.isEmpty {
+                    context.logger.warning("incident models trained before inputs not given were learnt: Predict refuses them until they are retrained",
+                                           metadata: ["models": "\(stale.map(\.version))"])
+                }
                 let pipeline = TrainingPipeline(source: IngestTrainingRows(client: RPCClient(endpoint: ingestEndpoint)), store: store,
                                                 registry: registry, logger: context.logger)
                 let forecast = ForecastService(source: ForecastSource(heatmap: RPCClient(endpoint: heatmapEndpoint)),

@@ -33,7 +33,11 @@ enum PredictFixtures {
         modelVersion: "0423",
         probability: 1e-300,
         topClasses: [PredictFixtures.classProbability, ClassProbability()],
-        explanation: PredictFixtures.explanation
+        explanation: PredictFixtures.explanation,
+        inputsUsed: ["area", "hour", "Zürich ✓ 東京 🚓"],
+        inputsMissing: ["primary_type", ""],
+        inputsUnseen: ["location_description"],
+        inputsFilled: ["district", "community_area", "position"]
     )
     static let predictRequest = PredictRequest(
         context: PredictFixtures.incidentContext,

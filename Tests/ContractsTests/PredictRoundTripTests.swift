@@ -32,7 +32,7 @@ struct PredictRoundTripTests {
     }
 
     @Test func modelAnswer() throws {
-        try assertRoundTrip(PredictFixtures.modelAnswer, fieldNumbers: [1, 2, 3, 4, 5])
+        try assertRoundTrip(PredictFixtures.modelAnswer, fieldNumbers: [1, 2, 3, 4, 5, 6, 7, 8, 9])
         try assertRoundTrip(ModelAnswer())
         #expect(PredictFixtures.modelAnswer != ModelAnswer())
         #expect(ModelAnswer().serializedBytes().isEmpty)

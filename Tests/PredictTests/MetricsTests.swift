@@ -43,8 +43,9 @@ import Testing
         #expect(LocationGroup.of("PARK PROPERTY") == .park)
         #expect(LocationGroup.of("COMMERCIAL / BUSINESS OFFICE") == .commercialOffice)
         #expect(LocationGroup.of("HOSPITAL BUILDING/GROUNDS") == .governmentHospital)
-        #expect(LocationGroup.of("") == .other)
+        // The data's empty Location Description (the report recorded none) is its own group, not "other".
+        #expect(LocationGroup.of("") == .unrecorded)
         #expect(LocationGroup.of("OTHER") == .other)
-        #expect(LocationGroup.allCases.count == 12)
+        #expect(LocationGroup.allCases.count == 13)
     }
 }

@@ -83,9 +83,15 @@ struct GatewayAPIJSONTests {
         let answer = ModelAnswer(kind: .crimeType, modelVersion: "v1", probability: 0,
                                  topClasses: [ClassProbability(label: "THEFT", probability: 0.4)],
                                  explanation: Explanation(baseValue: -1, contributions: [Contribution(feature: "hour", value: "3", contribution: 0.2)],
-                                                          margin: -0.8))
+                                                          margin: -0.8),
+                                 inputsUsed: ["area", "hour"], inputsMissing: ["primary_type"], inputsUnseen: ["location_description"],
+                                 inputsFilled: ["position"])
         let json = PredictJSON(query: query, response: PredictResponse(answers: [answer]))
         #expect(json.answers.first?.kind == "crime_type" && json.answers.first?.explanation?.contributions.first?.feature == "hour")
+        // The answer says what it rests on, under the JSON names the web panel reads.
+        let text = String(decoding: try JSONResponse.encoder().encode(json), as: UTF8.self)
+        #expect(text.contains(#""inputs_used":["area","hour"]"#) && text.contains(#""inputs_missing":["primary_type"]"#))
+        #expect(text.contains(#""inputs_unseen":["location_description"]"#) && text.contains(#""inputs_filled":["position"]"#))
         #expect(ModelKindName.name(.beatForecast) == "beat_forecast" && ModelKindName.name(.unspecified) == "unspecified")
     }
 }

@@ -1,6 +1,7 @@
 import CrimeScopeProtos
 
 /// `crimescope.predict.v1.IncidentContext`: when and where an incident happens; the models answer the rest.
+/// An empty `locationDescription` or `primaryType` means "not given" (read as missing, never as a category).
 public struct IncidentContext: CBackedMessage {
     public static let protoName = "crimescope.predict.v1.IncidentContext"
 
@@ -10,9 +11,11 @@ public struct IncidentContext: CBackedMessage {
     /// 0 = Monday ... 6 = Sunday.
     public var dayOfWeek: Int32
     public var month: Int32
+    /// Empty: not given.
     public var locationDescription: String
-    /// For the arrest and domestic models, where the question allows it.
+    /// For the arrest and domestic models, where the question allows it; empty: not given.
     public var primaryType: String
+    /// Without a position the beat's mean training position is used.
     public var hasLocation: Bool
     public var lat: Double
     public var lon: Double

@@ -4,8 +4,11 @@
 /// Columns (in order): hour, day_of_week, month, weekend, quarter, shift (0: 00–07, 1: 08–15,
 /// 2: 16–23), beat, district, community_area, latitude, longitude, location_group,
 /// location_description (the raw Location Description among the training window's most common
-/// ones) and, when ``usesPrimaryType``, primary_type. Categories are codes into the sorted vocabularies; a value
-/// the training window never saw, and a missing position, is `NaN` (XGBoost's missing).
+/// ones) and, when ``usesPrimaryType``, primary_type. Categories are codes into the sorted
+/// vocabularies. `NaN` is XGBoost's missing: a missing position, a Location Description too rare
+/// for its own code (its group still counts), and every column of an input that was not given or
+/// has a value the training window never saw (see ``lookUpLocation(_:)``). The empty Location
+/// Description of the data ("no location recorded") is a category of its own, never missing.
 public struct FeatureEncoding: Sendable, Codable, Equatable {
     /// Beats seen in training, sorted; the code is the index.
     public var beats: [String]
@@ -15,28 +18,43 @@ public struct FeatureEncoding: Sendable, Codable, Equatable {
     public var primaryTypes: [String]
     /// The most common Location Description values of the training window, sorted.
     public var locations: [String]
+    /// Every Location Description of the training window, sorted (the empty one included): a
+    /// request's location outside it is unseen.
+    public var seenLocations: [String]
     /// Per beat: district, community area and mean position, to complete a request.
     public var beatProfiles: [String: BeatProfile]
     /// Whether the primary type is a feature (arrest and domestic only).
     public var usesPrimaryType: Bool
+    /// Whether training masked the optional inputs (location, crime type) on a share of its rows,
+    /// so that every split learnt where "not given" goes. False for models saved before that (the
+    /// key is absent): they read a missing input with an arbitrary default and are not served.
+    public var learnsMissingInputs: Bool
+
+    /// Column indices of the optional inputs.
+    static let locationGroupColumn = 11, locationDescriptionColumn = 12, primaryTypeColumn = 13
 
     private var beatCodes: [String: Int] = [:]
     private var districtCodes: [String: Int] = [:]
     private var typeCodes: [String: Int] = [:]
     private var locationCodes: [String: Int] = [:]
+    private var seenLocationSet: Set<String> = []
+    private var locationsByKey: [String: String] = [:]
+    private var typesByKey: [String: String] = [:]
 
     private enum CodingKeys: String, CodingKey {
-        case beats, districts, primaryTypes, locations, beatProfiles, usesPrimaryType
+        case beats, districts, primaryTypes, locations, seenLocations, beatProfiles, usesPrimaryType, learnsMissingInputs
     }
 
-    public init(beats: [String], districts: [String], primaryTypes: [String], locations: [String],
-                beatProfiles: [String: BeatProfile], usesPrimaryType: Bool) {
+    public init(beats: [String], districts: [String], primaryTypes: [String], locations: [String], seenLocations: [String],
+                beatProfiles: [String: BeatProfile], usesPrimaryType: Bool, learnsMissingInputs: Bool) {
         self.beats = beats
         self.districts = districts
         self.primaryTypes = primaryTypes
         self.locations = locations
+        self.seenLocations = seenLocations
         self.beatProfiles = beatProfiles
         self.usesPrimaryType = usesPrimaryType
+        self.learnsMissingInputs = learnsMissingInputs
         buildCodes()
     }
 
@@ -46,16 +64,34 @@ public struct FeatureEncoding: Sendable, Codable, Equatable {
         districts = try container.decode([String].self, forKey: .districts)
         primaryTypes = try container.decode([String].self, forKey: .primaryTypes)
         locations = try container.decode([String].self, forKey: .locations)
+        seenLocations = try container.decodeIfPresent([String].self, forKey: .seenLocations) ?? locations
         beatProfiles = try container.decode([String: BeatProfile].self, forKey: .beatProfiles)
         usesPrimaryType = try container.decode(Bool.self, forKey: .usesPrimaryType)
+        learnsMissingInputs = try container.decodeIfPresent(Bool.self, forKey: .learnsMissingInputs) ?? false
         buildCodes()
     }
 
     private mutating func buildCodes() {
-        beatCodes = Dictionary(uniqueKeysWithValues: beats.enumerated().map { ($1, $0) })
-        districtCodes = Dictionary(uniqueKeysWithValues: districts.enumerated().map { ($1, $0) })
-        typeCodes = Dictionary(uniqueKeysWithValues: primaryTypes.enumerated().map { ($1, $0) })
-        locationCodes = Dictionary(uniqueKeysWithValues: locations.enumerated().map { ($1, $0) })
+        beatCodes = Self.positions(beats)
+        districtCodes = Self.positions(districts)
+        typeCodes = Self.positions(primaryTypes)
+        locationCodes = Self.positions(locations)
+        seenLocationSet = Set(seenLocations)
+        locationsByKey = Self.byKey(seenLocations)
+        typesByKey = Self.byKey(primaryTypes)
+    }
+
+    private static func positions(_ names: [String]) -> [String: Int] {
+        Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Names by their case- and space-insensitive key (the first name of a key wins).
+    private static func byKey(_ names: [String]) -> [String: String] {
+        Dictionary(names.filter { !key($0).isEmpty }.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    private static func key(_ name: String) -> String {
+        name.uppercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// The same vocabularies with or without the primary_type feature.
@@ -78,18 +114,51 @@ public struct FeatureEncoding: Sendable, Codable, Equatable {
     /// Whether the training window saw this beat.
     public func knows(beat: String) -> Bool { beatCodes[beat] != nil }
 
+    /// A Location Description as given: not given (nil), seen in training (exactly, or but for
+    /// case and spacing), or unseen.
+    public func lookUpLocation(_ given: String?) -> CategoryLookup {
+        guard let given else { return .notGiven }
+        if seenLocationSet.contains(given) { return .seen(given) }
+        let key = Self.key(given)
+        guard !key.isEmpty else { return .notGiven }
+        return locationsByKey[key].map { .seen($0) } ?? .unseen(given)
+    }
+
+    /// A crime type as given, against the training window's types (as ``lookUpLocation(_:)``).
+    public func lookUpType(_ given: String?) -> CategoryLookup {
+        guard let given else { return .notGiven }
+        if typeCodes[given] != nil { return .seen(given) }
+        let key = Self.key(given)
+        guard !key.isEmpty else { return .notGiven }
+        return typesByKey[key].map { .seen($0) } ?? .unseen(given)
+    }
+
+    /// The location_group and location_description columns of a looked-up location: both
+    /// missing unless it was seen; a seen value too rare for its own code keeps its group.
+    func locationColumns(_ lookup: CategoryLookup) -> (group: Float, code: Float) {
+        guard case .seen(let value) = lookup else { return (.nan, .nan) }
+        return (Float(LocationGroup.of(value).rawValue), locationCodes[value].map(Float.init) ?? .nan)
+    }
+
+    /// The primary_type column of a looked-up type: missing unless seen.
+    func typeColumn(_ lookup: CategoryLookup) -> Float {
+        guard case .seen(let value) = lookup, let code = typeCodes[value] else { return .nan }
+        return Float(code)
+    }
+
     /// Appends the incident's columns to `row`.
     public func encode(_ incident: IncidentFeatures, into row: inout [Float]) {
+        let location = locationColumns(lookUpLocation(incident.locationDescription))
         encode(hour: incident.hour, dayOfWeek: incident.dayOfWeek, month: incident.month,
                beatCode: beatCodes[incident.beat], districtCode: districtCodes[incident.district],
                communityArea: incident.communityArea, latitude: incident.latitude.map(Float.init),
-               longitude: incident.longitude.map(Float.init), group: LocationGroup.of(incident.locationDescription),
-               locationCode: locationCodes[incident.locationDescription], typeCode: typeCodes[incident.primaryType], into: &row)
+               longitude: incident.longitude.map(Float.init), locationGroup: location.group, locationCode: location.code,
+               typeCode: typeColumn(lookUpType(incident.primaryType)), into: &row)
     }
 
-    /// Appends columns from already-looked-up codes (the bulk path used in training).
+    /// Appends columns from already-looked-up codes (the bulk path used in training; `NaN` is missing).
     func encode(hour: Int, dayOfWeek: Int, month: Int, beatCode: Int?, districtCode: Int?, communityArea: Int,
-                latitude: Float?, longitude: Float?, group: LocationGroup, locationCode: Int?, typeCode: Int?,
+                latitude: Float?, longitude: Float?, locationGroup: Float, locationCode: Float, typeCode: Float,
                 into row: inout [Float]) {
         row.append(Float(hour))
         row.append(Float(dayOfWeek))
@@ -102,31 +171,8 @@ public struct FeatureEncoding: Sendable, Codable, Equatable {
         row.append(communityArea > 0 ? Float(communityArea) : .nan)
         row.append(latitude ?? .nan)
         row.append(longitude ?? .nan)
-        row.append(Float(group.rawValue))
-        row.append(locationCode.map(Float.init) ?? .nan)
-        if usesPrimaryType { row.append(typeCode.map(Float.init) ?? .nan) }
+        row.append(locationGroup)
+        row.append(locationCode)
+        if usesPrimaryType { row.append(typeCode) }
     }
-
-    /// The value of column `index` as shown to a person.
-    public func display(_ incident: IncidentFeatures, column index: Int) -> String {
-        switch index {
-        case 0: String(format2(incident.hour)) + ":00"
-        case 1: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][min(6, max(0, incident.dayOfWeek))]
-        case 2: String(incident.month)
-        case 3: incident.dayOfWeek >= 5 ? "yes" : "no"
-        case 4: "Q\((incident.month - 1) / 3 + 1)"
-        case 5: ["00–07", "08–15", "16–23"][min(2, max(0, incident.hour / 8))]
-        case 6: incident.beat
-        case 7: incident.district
-        case 8: incident.communityArea > 0 ? String(incident.communityArea) : "unknown"
-        case 9: incident.latitude.map { String(format4($0)) } ?? "unknown"
-        case 10: incident.longitude.map { String(format4($0)) } ?? "unknown"
-        case 11: LocationGroup.of(incident.locationDescription).name
-        case 12: incident.locationDescription.isEmpty ? "unknown" : incident.locationDescription
-        default: incident.primaryType
-        }
-    }
-
-    private func format2(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-    private func format4(_ value: Double) -> String { String((value * 10_000).rounded() / 10_000) }
 }

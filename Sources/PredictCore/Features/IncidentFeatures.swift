@@ -1,4 +1,7 @@
 /// When and where an incident happens, before encoding: the inputs of the four models.
+///
+/// `nil` means "not given": the models read it as missing (XGBoost's `NaN`) and answer over every
+/// value it takes. An empty string is a value: a training row whose report recorded no location.
 public struct IncidentFeatures: Sendable, Equatable {
     /// 0 ... 23.
     public var hour: Int
@@ -13,12 +16,17 @@ public struct IncidentFeatures: Sendable, Equatable {
     /// nil when the incident has no coordinates.
     public var latitude: Double?
     public var longitude: Double?
-    public var locationDescription: String
-    /// Used only by the models whose question allows it (arrest, domestic).
-    public var primaryType: String
+    /// The raw Location Description; nil when not given.
+    public var locationDescription: String?
+    /// The crime type; nil when not given. Used only by the models whose question allows it (arrest, domestic).
+    public var primaryType: String?
+    /// Inputs the request did not give that the beat's training profile supplied:
+    /// ``IncidentInput/district``, ``IncidentInput/communityArea``, ``IncidentInput/position``.
+    public var filledFromBeat: Set<IncidentInput>
 
     public init(hour: Int, dayOfWeek: Int, month: Int, beat: String, district: String, communityArea: Int,
-                latitude: Double?, longitude: Double?, locationDescription: String, primaryType: String) {
+                latitude: Double?, longitude: Double?, locationDescription: String?, primaryType: String?,
+                filledFromBeat: Set<IncidentInput> = []) {
         self.hour = hour
         self.dayOfWeek = dayOfWeek
         self.month = month
@@ -29,5 +37,6 @@ public struct IncidentFeatures: Sendable, Equatable {
         self.longitude = longitude
         self.locationDescription = locationDescription
         self.primaryType = primaryType
+        self.filledFromBeat = filledFromBeat
     }
 }

@@ -1,7 +1,11 @@
-/// A dozen groups of Chicago's ~150 Location Description values, as the explorer used them.
+/// A dozen groups of Chicago's ~150 Location Description values, as the explorer used them, and
+/// one for reports that recorded no location.
 public enum LocationGroup: Int, Sendable, CaseIterable, Codable {
     case street = 0, residence, apartment, retail, restaurantBar, parkingVehicle, school, transit, park,
          commercialOffice, governmentHospital, other
+    /// The report recorded no location (an empty Location Description in the data; mostly
+    /// fraud reports in Chicago). Never what a request that gives no location means: that is missing.
+    case unrecorded
 
     /// The group's name as shown to a person.
     public var name: String {
@@ -18,14 +22,15 @@ public enum LocationGroup: Int, Sendable, CaseIterable, Codable {
         case .commercialOffice: "commercial/office"
         case .governmentHospital: "government/hospital"
         case .other: "other"
+        case .unrecorded: "none recorded"
         }
     }
 
     /// The group of a raw Location Description (case-insensitive keyword rules, first match wins;
-    /// empty and unmatched descriptions are `.other`).
+    /// unmatched descriptions are `.other`, the empty one `.unrecorded`).
     public static func of(_ description: String) -> LocationGroup {
         let text = description.uppercased()
-        guard !text.isEmpty else { return .other }
+        guard !text.isEmpty else { return .unrecorded }
         for (group, keywords) in rules where keywords.contains(where: { text.contains($0) }) {
             return group
         }

@@ -9,9 +9,31 @@ extension IncidentModel {
     /// and the probability is the objective's transform of that margin (logistic, or softmax
     /// over the classes' margins), equal to XGBoost's own prediction within float rounding.
     /// `topContributions` 0 returns every feature's contribution; the crime-type explanation is
-    /// for its most likely class.
+    /// for its most likely class. The answer lists the inputs it used, read as missing (not given
+    /// or unseen) and took from the beat's profile.
+    /// - Throws: FAILED_PRECONDITION for a model saved before training learnt what a missing input
+    ///   means (see ``FeatureEncoding/learnsMissingInputs``); it must be retrained.
     public func answer(_ incident: IncidentFeatures, topContributions: Int, topClasses: Int) throws -> ModelAnswer {
         let encoding = descriptor.encoding
+        guard encoding.learnsMissingInputs else { throw staleRefusal }
+        var answer = try explainedAnswer(incident, encoding: encoding, topContributions: topContributions, topClasses: topClasses)
+        let inputs = encoding.inputs(of: incident)
+        answer.inputsUsed = inputs.used.map(\.rawValue)
+        answer.inputsMissing = inputs.missing.map(\.rawValue)
+        answer.inputsUnseen = inputs.unseen.map(\.rawValue)
+        answer.inputsFilled = inputs.filled.map(\.rawValue)
+        return answer
+    }
+
+    /// Why a model saved before missing inputs were learnt is not served.
+    var staleRefusal: PredictError {
+        .failedPrecondition("model \(version) of '\(city)' was trained before CrimeScope learnt what an input not given means "
+                            + "(it read an empty crime type or location as a category): retrain it with "
+                            + "'predict train --city \(city)' or POST /api/v1/models/train")
+    }
+
+    private func explainedAnswer(_ incident: IncidentFeatures, encoding: FeatureEncoding, topContributions: Int,
+                                 topClasses: Int) throws -> ModelAnswer {
         var row: [Float] = []
         row.reserveCapacity(encoding.featureCount)
         encoding.encode(incident, into: &row)

@@ -3,7 +3,8 @@ import Contracts
 /// Checks an `IncidentContext` and completes it from the beat's profile.
 public enum IncidentRequest {
     /// The incident to predict for, with district, community area and (when the request has
-    /// no coordinates) position taken from the beat's training profile.
+    /// no coordinates) position taken from the beat's training profile and marked as such. An
+    /// empty (or blank) location or crime type is not given: nil, read as missing.
     /// - Throws: INVALID_ARGUMENT for an hour, day or month out of range; NOT_FOUND for a beat
     ///   the city's models never saw.
     public static func features(_ context: IncidentContext, encoding: FeatureEncoding) throws(PredictError) -> IncidentFeatures {
@@ -11,12 +12,19 @@ public enum IncidentRequest {
         guard let profile = encoding.beatProfiles[context.area], encoding.knows(beat: context.area) else {
             throw .notFound("unknown area '\(context.area)' for city '\(context.city)': the models know \(encoding.beats.count) beats")
         }
-        let latitude = context.hasLocation ? context.lat : profile.latitude
-        let longitude = context.hasLocation ? context.lon : profile.longitude
+        var filled: Set<IncidentInput> = [.district, .communityArea]
+        if !context.hasLocation { filled.insert(.position) }
         return IncidentFeatures(hour: Int(context.hour), dayOfWeek: Int(context.dayOfWeek), month: Int(context.month),
                                 beat: context.area, district: profile.district, communityArea: profile.communityArea,
-                                latitude: latitude, longitude: longitude, locationDescription: context.locationDescription,
-                                primaryType: context.primaryType)
+                                latitude: context.hasLocation ? context.lat : profile.latitude,
+                                longitude: context.hasLocation ? context.lon : profile.longitude,
+                                locationDescription: given(context.locationDescription), primaryType: given(context.primaryType),
+                                filledFromBeat: filled)
+    }
+
+    /// nil for an empty or blank text: not given.
+    static func given(_ text: String) -> String? {
+        text.allSatisfy(\.isWhitespace) ? nil : text
     }
 
     /// The range checks alone.

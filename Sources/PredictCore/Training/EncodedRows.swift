@@ -1,28 +1,34 @@
 /// Rows of an ``IncidentTable`` encoded once with all fourteen columns (primary type last), so
 /// each model takes the columns it may use.
+///
+/// Each row goes through the serving lookups (``FeatureEncoding/lookUpLocation(_:)``), so a
+/// validation or test row whose location the training window never saw is encoded as a request
+/// giving it would be. With a ``MissingInputMask`` (training rows only), the masked rows' optional
+/// inputs are missing.
 struct EncodedRows {
     let values: [Float]
     let count: Int
     static let fullWidth = 14
 
-    init(table: IncidentTable, indices: [Int], encoding: FeatureEncoding) {
+    init(table: IncidentTable, indices: [Int], encoding: FeatureEncoding, mask: MissingInputMask? = nil) {
         let full = encoding.with(usesPrimaryType: true)
         let beatCodes = Self.codes(table.beatNames.names, encoding.beats)
         let districtCodes = Self.codes(table.districtNames.names, encoding.districts)
-        let typeCodes = Self.codes(table.typeNames.names, encoding.primaryTypes)
-        let locationCodes = Self.codes(table.locationNames.names, encoding.locations)
-        let groups = table.locationNames.names.map(LocationGroup.of)
+        let typeColumns = table.typeNames.names.map { full.typeColumn(full.lookUpType($0)) }
+        let locationColumns = table.locationNames.names.map { full.locationColumns(full.lookUpLocation($0)) }
         var values: [Float] = []
         values.reserveCapacity(indices.count * Self.fullWidth)
-        for index in indices {
+        for (position, index) in indices.enumerated() {
             let time = LocalTime(localSeconds: table.localSeconds[index])
             let latitude = table.latitudes[index], longitude = table.longitudes[index]
+            let masked = mask?.rows[position] ?? (location: false, type: false)
+            let location = masked.location ? (group: Float.nan, code: Float.nan) : locationColumns[Int(table.locations[index])]
             full.encode(hour: time.hour, dayOfWeek: time.dayOfWeek, month: time.month,
                         beatCode: beatCodes[Int(table.beats[index])], districtCode: districtCodes[Int(table.districts[index])],
                         communityArea: Int(table.communityAreas[index]),
                         latitude: latitude.isNaN ? nil : latitude, longitude: longitude.isNaN ? nil : longitude,
-                        group: groups[Int(table.locations[index])],
-                        locationCode: locationCodes[Int(table.locations[index])], typeCode: typeCodes[Int(table.types[index])], into: &values)
+                        locationGroup: location.group, locationCode: location.code,
+                        typeCode: masked.type ? .nan : typeColumns[Int(table.types[index])], into: &values)
         }
         self.values = values
         self.count = indices.count

@@ -23,8 +23,9 @@ public struct IncidentModelTrainer: Sendable {
         try SingleValuedLabels.refuse(kinds, city: city, table: table, rows: partition.train,
                                       rowsName: "the \(partition.train.count) rows of the training window \(split.labels.train)")
         try progress("encoding", 0)
-        let encoding = Self.encoding(table: table, trainRows: partition.train)
-        let train = EncodedRows(table: table, indices: partition.train, encoding: encoding)
+        let encoding = Self.encoding(table: table, trainRows: partition.train, learnsMissingInputs: settings.maskedInputShare > 0)
+        let mask = MissingInputMask(rows: partition.train.count, share: settings.maskedInputShare, seed: settings.maskSeed)
+        let train = EncodedRows(table: table, indices: partition.train, encoding: encoding, mask: mask)
         let validation = EncodedRows(table: table, indices: partition.validation, encoding: encoding)
         let test = EncodedRows(table: table, indices: partition.test, encoding: encoding)
         var models: [IncidentModel] = []
@@ -49,11 +50,12 @@ public struct IncidentModelTrainer: Sendable {
                                    validationRows: partition.validation.count, testRows: partition.test.count)
     }
 
-    /// Vocabularies and beat profiles from the training window only.
     /// How many of the most common Location Description values get their own code.
     static let locationVocabulary = 120
 
-    static func encoding(table: IncidentTable, trainRows: [Int]) -> FeatureEncoding {
+    /// Vocabularies and beat profiles from the training window only. The empty Location
+    /// Description (the report recorded none) is a value like any other.
+    static func encoding(table: IncidentTable, trainRows: [Int], learnsMissingInputs: Bool) -> FeatureEncoding {
         var beatCounts: [Int32: Int] = [:], districtSeen = Set<Int32>(), typeSeen = Set<Int32>(), locationCounts: [Int32: Int] = [:]
         var districtVotes: [Int32: [Int32: Int]] = [:], communityVotes: [Int32: [Int32: Int]] = [:]
         var positions: [Int32: (lat: Double, lon: Double, count: Int)] = [:]
@@ -85,8 +87,9 @@ public struct IncidentModelTrainer: Sendable {
                                districts: districtSeen.map { table.districtNames.names[Int($0)] }.filter { !$0.isEmpty }.sorted(),
                                primaryTypes: typeSeen.map { table.typeNames.names[Int($0)] }.filter { !$0.isEmpty }.sorted(),
                                locations: locationCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(locationVocabulary)
-                                   .map { table.locationNames.names[Int($0.key)] }.filter { !$0.isEmpty }.sorted(),
-                               beatProfiles: profiles, usesPrimaryType: false)
+                                   .map { table.locationNames.names[Int($0.key)] }.sorted(),
+                               seenLocations: locationCounts.keys.map { table.locationNames.names[Int($0)] }.sorted(),
+                               beatProfiles: profiles, usesPrimaryType: false, learnsMissingInputs: learnsMissingInputs)
     }
 
     typealias Windows = (train: EncodedRows, validation: EncodedRows, test: EncodedRows)
@@ -112,6 +115,7 @@ public struct IncidentModelTrainer: Sendable {
         let positiveRate = Double(trainLabels.filter { $0 == 1 }.count) / Double(max(trainLabels.count, 1))
         let evaluation = BinaryEvaluation(probabilities: probabilities, labels: testLabels, trainingPositiveRate: positiveRate)
         var metrics = try Self.metrics(kind: kind, booster: trained.booster, encoding: encoding, split: split, values: evaluation.metrics)
+        metrics.metrics["masked_input_share"] = settings.maskedInputShare
         metrics.metrics["rounds"] = Double(trained.rounds)
         metrics.metrics["train_rows"] = Double(partition.train.count)
         metrics.metrics["validation_rows"] = Double(partition.validation.count)
@@ -141,6 +145,7 @@ public struct IncidentModelTrainer: Sendable {
         let evaluation = MulticlassEvaluation(probabilities: probabilities, classes: classes.labels.count, labels: testLabels,
                                               trainingCounts: classes.trainingCounts)
         var metrics = try Self.metrics(kind: .crimeType, booster: trained.booster, encoding: encoding, split: split, values: evaluation.metrics)
+        metrics.metrics["masked_input_share"] = settings.maskedInputShare
         metrics.metrics["rounds"] = Double(trained.rounds)
         metrics.metrics["train_rows"] = Double(sampled.count)
         metrics.metrics["validation_rows"] = Double(partition.validation.count)

@@ -22,6 +22,12 @@ public struct TrainingSettings: Sendable {
     public var earlyStoppingRounds = 15
     /// A primary type with less than this share of training rows joins the "other types" class.
     public var rareTypeShare = 0.001
+    /// The share of training rows whose location, and (independently) whose crime type, read as
+    /// not given, so the models learn what a missing input means (see ``MissingInputMask``).
+    /// 0 trains models that are not served.
+    public var maskedInputShare = 0.15
+    /// The seed of that mask.
+    public var maskSeed: UInt64 = 20_170_101
 
     public init(threads: Int = 1) {
         self.threads = threads

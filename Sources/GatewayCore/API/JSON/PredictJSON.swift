@@ -13,6 +13,15 @@ public struct PredictJSON: Codable, Sendable, Equatable {
         /// `crime_type`: the most likely types first.
         public var topClasses: [ClassJSON]
         public var explanation: ExplanationJSON?
+        /// Inputs given and used as values (`area`, `hour`, `day_of_week`, `month`,
+        /// `location_description`, `primary_type`, `position`).
+        public var inputsUsed: [String]
+        /// Optional inputs not given: read as missing, the answer is over every value they take.
+        public var inputsMissing: [String]
+        /// Inputs given with a value the training window never saw: read as missing too.
+        public var inputsUnseen: [String]
+        /// Inputs not given that the beat's training profile supplied (`district`, `community_area`, `position`).
+        public var inputsFilled: [String]
     }
 
     /// One class and its probability.
@@ -31,7 +40,8 @@ public struct PredictJSON: Codable, Sendable, Equatable {
         answers = response.answers.map { answer in
             AnswerJSON(kind: ModelKindName.name(answer.kind), modelVersion: answer.modelVersion, probability: answer.probability,
                        topClasses: answer.topClasses.map { ClassJSON(label: $0.label, probability: $0.probability) },
-                       explanation: ExplanationJSON(answer.explanation))
+                       explanation: ExplanationJSON(answer.explanation), inputsUsed: answer.inputsUsed,
+                       inputsMissing: answer.inputsMissing, inputsUnseen: answer.inputsUnseen, inputsFilled: answer.inputsFilled)
         }
     }
 }

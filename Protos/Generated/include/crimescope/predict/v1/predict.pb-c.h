@@ -53,6 +53,8 @@ typedef enum _Crimescope__Predict__V1__ModelKind {
 
 /*
  * When and where an incident happens; the models answer the rest.
+ * Empty location_description and primary_type mean "not given": the models read them as
+ * missing (and answer over every value), never as a category of their own.
  */
 struct  Crimescope__Predict__V1__IncidentContext
 {
@@ -70,6 +72,9 @@ struct  Crimescope__Predict__V1__IncidentContext
    * For the arrest and domestic models, where the question allows it.
    */
   char *primary_type;
+  /*
+   * Without a position, the beat's mean training position is used (reported in inputs_filled).
+   */
   protobuf_c_boolean has_location;
   double lat;
   double lon;
@@ -133,10 +138,33 @@ struct  Crimescope__Predict__V1__ModelAnswer
   size_t n_top_classes;
   Crimescope__Predict__V1__ClassProbability **top_classes;
   Crimescope__Predict__V1__Explanation *explanation;
+  /*
+   * What the answer rests on, by IncidentContext field name ("area", "hour", "day_of_week",
+   * "month", "location_description", "primary_type" for the models that use it, "position"):
+   * the inputs given and used as values;
+   */
+  size_t n_inputs_used;
+  char **inputs_used;
+  /*
+   * the optional inputs not given, read as missing: the answer is over every value they take;
+   */
+  size_t n_inputs_missing;
+  char **inputs_missing;
+  /*
+   * the inputs given with a value the training window never saw, read as missing too;
+   */
+  size_t n_inputs_unseen;
+  char **inputs_unseen;
+  /*
+   * the inputs not given that the beat's training profile supplied ("district",
+   * "community_area", "position").
+   */
+  size_t n_inputs_filled;
+  char **inputs_filled;
 };
 #define CRIMESCOPE__PREDICT__V1__MODEL_ANSWER__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&crimescope__predict__v1__model_answer__descriptor) \
-    , CRIMESCOPE__PREDICT__V1__MODEL_KIND__MODEL_KIND_UNSPECIFIED, (char *)protobuf_c_empty_string, 0, 0,NULL, NULL }
+    , CRIMESCOPE__PREDICT__V1__MODEL_KIND__MODEL_KIND_UNSPECIFIED, (char *)protobuf_c_empty_string, 0, 0,NULL, NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL }
 
 
 struct  Crimescope__Predict__V1__PredictRequest

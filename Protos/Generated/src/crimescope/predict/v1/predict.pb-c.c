@@ -1202,7 +1202,7 @@ const ProtobufCMessageDescriptor crimescope__predict__v1__class_probability__des
   (ProtobufCMessageInit) crimescope__predict__v1__class_probability__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor crimescope__predict__v1__model_answer__field_descriptors[5] =
+static const ProtobufCFieldDescriptor crimescope__predict__v1__model_answer__field_descriptors[9] =
 {
   {
     "kind",
@@ -1264,9 +1264,61 @@ static const ProtobufCFieldDescriptor crimescope__predict__v1__model_answer__fie
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "inputs_used",
+    6,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Crimescope__Predict__V1__ModelAnswer, n_inputs_used),
+    offsetof(Crimescope__Predict__V1__ModelAnswer, inputs_used),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "inputs_missing",
+    7,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Crimescope__Predict__V1__ModelAnswer, n_inputs_missing),
+    offsetof(Crimescope__Predict__V1__ModelAnswer, inputs_missing),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "inputs_unseen",
+    8,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Crimescope__Predict__V1__ModelAnswer, n_inputs_unseen),
+    offsetof(Crimescope__Predict__V1__ModelAnswer, inputs_unseen),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "inputs_filled",
+    9,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Crimescope__Predict__V1__ModelAnswer, n_inputs_filled),
+    offsetof(Crimescope__Predict__V1__ModelAnswer, inputs_filled),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned crimescope__predict__v1__model_answer__field_indices_by_name[] = {
   4,   /* field[4] = explanation */
+  8,   /* field[8] = inputs_filled */
+  6,   /* field[6] = inputs_missing */
+  7,   /* field[7] = inputs_unseen */
+  5,   /* field[5] = inputs_used */
   0,   /* field[0] = kind */
   1,   /* field[1] = model_version */
   2,   /* field[2] = probability */
@@ -1275,7 +1327,7 @@ static const unsigned crimescope__predict__v1__model_answer__field_indices_by_na
 static const ProtobufCIntRange crimescope__predict__v1__model_answer__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 5 }
+  { 0, 9 }
 };
 const ProtobufCMessageDescriptor crimescope__predict__v1__model_answer__descriptor =
 {
@@ -1285,7 +1337,7 @@ const ProtobufCMessageDescriptor crimescope__predict__v1__model_answer__descript
   "Crimescope__Predict__V1__ModelAnswer",
   "crimescope.predict.v1",
   sizeof(Crimescope__Predict__V1__ModelAnswer),
-  5,
+  9,
   crimescope__predict__v1__model_answer__field_descriptors,
   crimescope__predict__v1__model_answer__field_indices_by_name,
   1,  crimescope__predict__v1__model_answer__number_ranges,
