@@ -8,11 +8,15 @@
 #   5. the gateway on http://127.0.0.1:${CRIMESCOPE_HTTP_PORT:-8080}/, once /healthz says 200
 #   6. the bundled real data (demo-data/) through `ingest load`, once (remembered in .data/)
 #   7. Chicago's models trained in the background through the gateway, when none exist yet
-# Then it waits. Ctrl-C (or SIGTERM) stops the gateway, the services, then PostgreSQL.
+# Then it supervises: a service, the gateway or PostgreSQL that exits (or is killed) is started
+# again after a backoff of 1 s, 2 s, 4 s … 30 s (back to 1 s once it has run for a minute), each
+# restart logged here and in its log. Ctrl-C (or SIGTERM) stops the gateway, the services, then
+# PostgreSQL. The pids are in .data/run/<name>.pid (PostgreSQL: .data/pg/data/postmaster.pid).
 #
 # Environment: CRIMESCOPE_HTTP_HOST (127.0.0.1), CRIMESCOPE_HTTP_PORT (8080),
 # CRIMESCOPE_PG_PORT (54329 or the next free one, then remembered), CRIMESCOPE_LOG_LEVEL (info), CRIMESCOPE_UP_TIMEOUT (120 s),
-# CRIMESCOPE_BUILD_CONFIG (release; `debug` skips the slower optimised build while developing).
+# CRIMESCOPE_BUILD_CONFIG (release; `debug` skips the slower optimised build while developing),
+# CRIMESCOPE_DATA_DIR (.data), CRIMESCOPE_LOAD_DEMO (1; 0 starts an empty system: no data, no training).
 # The write token is generated once into .data/write-token.
 set -euo pipefail
 
@@ -27,7 +31,8 @@ export CRIMESCOPE_LOG_LEVEL="$log_level"
 up_timeout="${CRIMESCOPE_UP_TIMEOUT:-120}"
 config="${CRIMESCOPE_BUILD_CONFIG:-release}"
 services=(ingest heatmap predict)
-data="$root/.data"
+data="${CRIMESCOPE_DATA_DIR:-$root/.data}"
+load_demo="${CRIMESCOPE_LOAD_DEMO:-1}"
 run_dir="$data/run"
 log_dir="$data/logs"
 
@@ -87,12 +92,18 @@ rm -f "$run_dir"/*.sock
 # until the heatmap service has applied every outbox entry (the forecast learns from its weekly
 # series), then asks for all five models through the gateway's token-protected
 # POST /api/v1/models/train; the predict service trains them and swaps them in when done. A later
-# run finds them (GET /api/v1/models answers 200) and trains nothing. Progress: .data/logs/train.log.
+# run finds them (GET /api/v1/models lists them with their masked_input_share) and trains nothing.
+# Models saved before training learnt what an input not given means lack that metric: the
+# predict service refuses to answer from them, so they are trained again. Progress: .data/logs/train.log.
 train_models_once() {
-  local api="$1" city=chicago
-  if [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$api/models?city=$city" || true)" == 200 ]]; then
+  local api="$1" city=chicago models
+  models="$(curl -s --max-time 5 "$api/models?city=$city" || true)"
+  if [[ "$models" == *'"masked_input_share"'* ]]; then
     say "models for $city already trained"
     return 0
+  fi
+  if [[ "$models" == *'"kind":"arrest"'* ]]; then
+    say "models for $city predate learning inputs not given (issue 17): training them again"
   fi
   (
     exec >>"$log_dir/train.log" 2>&1
@@ -140,7 +151,7 @@ shutdown() {
   if [[ -f "$data/pg/data/PG_VERSION" ]]; then
     scripts/pg.sh stop "$data/pg" && say "stopped PostgreSQL"
   fi
-  rm -f "$run_dir/up.pid"
+  rm -f "$run_dir/up.pid" "$run_dir"/*.pid
 }
 trap 'shutdown; exit 130' INT
 trap 'shutdown; exit 143' TERM
@@ -183,20 +194,32 @@ say "database: $database_url"
 # script, which then stops them in order (gateway first, PostgreSQL last).
 start_service() {   # start_service NAME ARGS...: runs in the background, stderr+stdout to its log
   local name="$1"; shift
-  echo "=== $(date -u +%FT%TZ) up.sh starts $name" >> "$log_dir/$name.log"
-  setsid "$bin/$name" "$@" </dev/null >>"$log_dir/$name.log" 2>&1 &
-  pids[$name]=$!
+  declare -ga "args_$name"
+  local -n recorded="args_$name"
+  recorded=("$@")    # kept (args_ingest, args_gateway, …) to start it again
+  launch "$name"
 }
+launch() {          # launch NAME: (re)starts NAME with its recorded arguments
+  local name="$1"
+  local -n recorded="args_$name"
+  echo "=== $(date -u +%FT%TZ) up.sh starts $name" >> "$log_dir/$name.log"
+  setsid "$bin/$name" "${recorded[@]}" </dev/null >>"$log_dir/$name.log" 2>&1 &
+  pids[$name]=$!
+  started_at[$name]=$SECONDS
+  echo "${pids[$name]}" > "$run_dir/$name.pid"
+}
+declare -A started_at=()
 # OpenMP threads (XGBoost's) that wait passively instead of spinning: on 2 busy cores spinning made
 # training 5-8x slower. libgomp reads this at process start, so it must be in the environment.
 export OMP_WAIT_POLICY=PASSIVE
+export CRIMESCOPE_WRITE_TOKEN="$write_token"
 for name in "${services[@]}"; do
   extra=()
   [[ "$name" == heatmap ]] && extra=(--ingest-endpoint "unix://$run_dir/ingest.sock")
   [[ "$name" == predict ]] && extra=(--ingest-endpoint "unix://$run_dir/ingest.sock"
                                      --heatmap-endpoint "unix://$run_dir/heatmap.sock")
   # The write token travels in the environment, not on the command line (where `ps` shows it).
-  CRIMESCOPE_WRITE_TOKEN="$write_token" start_service "$name" serve --listen "unix://$run_dir/$name.sock" \
+  start_service "$name" serve --listen "unix://$run_dir/$name.sock" \
     --database-url "$database_url" --log-level "$log_level" "${extra[@]}"
 done
 
@@ -221,24 +244,57 @@ until [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "${url}healthz" 
   sleep 0.5
 done
 
-load_bundled_data
 trainer_pid=""
-train_models_once "${url}api/v1"
+if [[ "$load_demo" == 1 ]]; then
+  load_bundled_data
+  train_models_once "${url}api/v1"
+else
+  say "CRIMESCOPE_LOAD_DEMO=0: no bundled data loaded, no models trained"
+fi
 
 echo "CrimeScope is running at $url"
 say "logs in .data/logs/, write token in .data/write-token; Ctrl-C stops everything"
 
-# Wait until Ctrl-C/SIGTERM, or until a process exits on its own (then stop the rest).
-while true; do
-  wait -n "${pids[@]}" 2>/dev/null || true
-  (( stopping )) && break
-  for name in "${!pids[@]}"; do
-    if ! kill -0 "${pids[$name]}" 2>/dev/null; then
+# --- supervision -----------------------------------------------------------------------------
+# Once a second: a process that exited is reaped and started again after its backoff (1 s, then
+# doubling up to 30 s; reset once it has run for 60 s). PostgreSQL likewise (pg.sh status/start).
+declare -A backoff=() due=()
+pg_backoff=1 pg_due=0
+supervise_once() {
+  local name code
+  for name in gateway predict heatmap ingest; do
+    if [[ -n "${pids[$name]:-}" ]] && ! kill -0 "${pids[$name]}" 2>/dev/null; then
       code=0; wait "${pids[$name]}" 2>/dev/null || code=$?
-      unset "pids[$name]"
-      say "$name exited on its own (exit code $code); see .data/logs/$name.log"
-      tail -n 20 "$log_dir/$name.log" >&2
-      exit 1
+      (( SECONDS - ${started_at[$name]:-0} >= 60 )) && backoff[$name]=1
+      backoff[$name]=${backoff[$name]:-1}
+      due[$name]=$(( SECONDS + backoff[$name] ))
+      say "$name exited (exit code $code); restarting it in ${backoff[$name]} s (log: .data/logs/$name.log)"
+      echo "=== $(date -u +%FT%TZ) up.sh: $name exited (exit code $code); restart in ${backoff[$name]} s" >> "$log_dir/$name.log"
+      backoff[$name]=$(( backoff[$name] * 2 > 30 ? 30 : backoff[$name] * 2 ))
+      pids[$name]=""
+    fi
+    if [[ -z "${pids[$name]:-}" && -n "${due[$name]:-}" ]] && (( SECONDS >= due[$name] )); then
+      unset "due[$name]"
+      launch "$name"
+      say "restarted $name (pid ${pids[$name]})"
     fi
   done
+  if ! scripts/pg.sh status "$data/pg" >/dev/null 2>&1; then
+    if (( pg_due == 0 )); then
+      pg_due=$(( SECONDS + pg_backoff ))
+      say "PostgreSQL is down; restarting it in $pg_backoff s"
+    elif (( SECONDS >= pg_due )); then
+      if scripts/pg.sh start "$data/pg" >/dev/null 2>>"$log_dir/pg-restart.log"; then
+        say "restarted PostgreSQL"; pg_backoff=1; pg_due=0
+      else
+        pg_backoff=$(( pg_backoff * 2 > 30 ? 30 : pg_backoff * 2 ))
+        pg_due=$(( SECONDS + pg_backoff ))
+        say "PostgreSQL did not start; next try in $pg_backoff s (log: .data/logs/pg-restart.log)"
+      fi
+    fi
+  fi
+}
+while (( ! stopping )); do
+  supervise_once
+  sleep 1 & wait $! || true     # `wait` returns at once on Ctrl-C/SIGTERM, so the trap runs now
 done

@@ -53,11 +53,23 @@ def check_cards(answers, reply: dict) -> None:
     assert [c.get_attribute("data-kind") for c in cards] == [a["kind"] for a in reply["answers"]] == KINDS
     for answer, card in zip(reply["answers"], cards):
         result = card.find_element(By.CSS_SELECTOR, "p.result").text
+        # An answer missing inputs is shown as an average over them, never as a bare number.
+        lacking = answer["inputs_missing"] + answer["inputs_unseen"]
+        averaged = card.find_elements(By.CSS_SELECTOR, "p.averaged")
+        if lacking:
+            over = {"location_description": "location", "primary_type": "crime type"}
+            assert result.startswith("≈ ")
+            assert len(averaged) == 1 and averaged[0].text.startswith("Averaged over every ")
+            for name in lacking:
+                assert over.get(name, name) in averaged[0].text
+        else:
+            assert not averaged and not result.startswith("≈")
+        prefix = "≈ " if lacking else ""
         if answer["kind"] == "crime_type":
             for klass in answer["top_classes"]:
                 assert f"{klass['label']} {100 * klass['probability']:.1f}%" in result
         else:
-            assert result == f"{100 * answer['probability']:.1f}% likely"
+            assert result == f"{prefix}{100 * answer['probability']:.1f}% likely"
             assert float(card.find_element(By.CSS_SELECTOR, "p.result").get_attribute("data-probability")) == answer["probability"]
         assert card.find_element(By.CSS_SELECTOR, "p.version").text == answer["model_version"]
         contributions = answer["explanation"]["contributions"]
@@ -66,7 +78,7 @@ def check_cards(answers, reply: dict) -> None:
         largest = max(abs(c["contribution"]) for c in contributions)
         for contribution, bar in zip(contributions, bars):
             assert float(bar.get_attribute("data-contribution")) == contribution["contribution"]
-            value = contribution["value"] if contribution["value"] != "" else "(not given)"
+            value = contribution["value"] if contribution["value"] != "" else "not given"
             assert bar.find_element(By.CSS_SELECTOR, ".label").text == f"{contribution['feature']} = {value}"
             drawn = bar.find_element(By.CSS_SELECTOR, ".bar.up" if contribution["contribution"] >= 0 else ".bar.down")
             width = float(drawn.value_of_css_property("width").removesuffix("px"))
@@ -74,6 +86,16 @@ def check_cards(answers, reply: dict) -> None:
                 assert width > 10, width  # the largest bar spans half its track
         # At least one contribution is not zero: the bars say something.
         assert largest > 0
+    # The inputs the answers rest on, beside them: the union over the four answers.
+    inputs = answers.find_element(By.ID, "predict-inputs")
+    for state in ("used", "missing", "unseen", "filled"):
+        names = {n for a in reply["answers"] for n in a[f"inputs_{state}"]}
+        shown = inputs.find_elements(By.CSS_SELECTOR, f"dd[data-inputs={state}]")
+        assert len(shown) == (1 if names else 0), state
+    missing = {n for a in reply["answers"] for n in a["inputs_missing"]}
+    text = inputs.find_element(By.CSS_SELECTOR, "dd[data-inputs=missing]").text
+    assert ("location" in text) == ("location_description" in missing) and ("crime type" in text) == ("primary_type" in missing)
+    assert "position (its average)" in inputs.find_element(By.CSS_SELECTOR, "dd[data-inputs=filled]").text
 
 
 def test_predict_view_with_trained_models(trained_stack, browser, screenshots):

@@ -180,6 +180,9 @@ def check_answers(reply: dict, models: dict, area: str, top: int | None) -> None
         assert magnitudes == sorted(magnitudes, reverse=True)
         features = [c["feature"] for c in contributions]
         assert len(set(features)) == len(features)
+        for field in ("inputs_used", "inputs_missing", "inputs_unseen", "inputs_filled"):
+            assert isinstance(answer[field], list), field
+        assert {"area", "hour", "day_of_week", "month"} <= set(answer["inputs_used"])
         if top is None:  # every contribution: base value + contributions = margin
             expected = FEATURES + (["primary_type"] if answer["kind"] in ("arrest", "domestic") else [])
             assert sorted(features) == sorted(expected)
@@ -239,11 +242,44 @@ def test_predict_answers_depend_on_the_context(trained_stack, models, busiest_be
     # Arrest and domestic use the crime type; property and the type model do not.
     assert replies[0]["arrest"]["probability"] != replies[1]["arrest"]["probability"]
     assert replies[0]["property"]["probability"] == replies[1]["property"]["probability"]
-    # Without a type given the feature reads as missing.
+    # Without a type given the feature reads as missing, and the answers say so.
     status, reply = predict(trained_stack, area=busiest_beat, hour=3, day_of_week=6, month=6, top_contributions=20)
     assert status == 200
     arrest = reply["answers"][0]["explanation"]["contributions"]
-    assert next(c["value"] for c in arrest if c["feature"] == "primary_type") == ""
+    assert next(c["value"] for c in arrest if c["feature"] == "primary_type") == "not given"
+    assert reply["answers"][0]["inputs_missing"] == ["location_description", "primary_type"]
+
+
+def test_predict_reports_the_inputs_each_answer_rests_on(trained_stack, models, busiest_beat):
+    """What was used, not given (read as missing: the answer is over every value), never seen
+    in training (read as missing too) and taken from the beat's history."""
+    when = {"area": busiest_beat, "hour": 3, "day_of_week": 1, "month": 2}
+    status, bare = predict(trained_stack, **when)
+    assert status == 200, bare
+    for answer in bare["answers"]:
+        uses_type = answer["kind"] in ("arrest", "domestic")
+        assert answer["inputs_used"] == ["area", "hour", "day_of_week", "month"]
+        assert answer["inputs_missing"] == ["location_description"] + (["primary_type"] if uses_type else [])
+        assert answer["inputs_unseen"] == []
+        assert answer["inputs_filled"] == ["position", "district", "community_area"]
+    # A location never seen in training is reported, and answered like no location at all.
+    status, odd = predict(trained_stack, **when, location_description="SPACESHIP")
+    assert status == 200, odd
+    for answer, without in zip(odd["answers"], bare["answers"]):
+        assert answer["inputs_unseen"] == ["location_description"]
+        assert "location_description" not in answer["inputs_missing"] + answer["inputs_used"]
+        assert answer["probability"] == without["probability"] and answer["top_classes"] == without["top_classes"]
+    # Given values are used; the type only by the models whose question allows it.
+    status, given = predict(trained_stack, **when, location_description="street", primary_type="THEFT")
+    assert status == 200, given
+    for answer in given["answers"]:
+        uses_type = answer["kind"] in ("arrest", "domestic")
+        assert answer["inputs_used"] == ["area", "hour", "day_of_week", "month", "location_description"] + \
+            (["primary_type"] if uses_type else [])
+        assert answer["inputs_missing"] == [] and answer["inputs_unseen"] == []
+    # Every model was trained with the optional inputs masked on a share of its rows.
+    for kind in INCIDENT_KINDS:
+        assert models[kind]["metrics"]["masked_input_share"] == pytest.approx(0.15)
 
 
 @pytest.mark.parametrize("params, field", [

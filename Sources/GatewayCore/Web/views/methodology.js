@@ -9,12 +9,13 @@
   const LABELS = { roc_auc: 'ROC-AUC', accuracy: 'Accuracy', log_loss: 'Log loss', top1: 'Top-1 accuracy',
                    top5: 'Top-5 accuracy', mae: 'MAE (incidents per beat-week)', positive_rate: 'Share of yes on the test data',
                    classes: 'Classes', rounds: 'Boosting rounds', train_rows: 'Training rows', validation_rows: 'Validation rows',
-                   test_rows: 'Test rows', test_weeks: 'Test weeks', areas: 'Beats' };
+                   test_rows: 'Test rows', test_weeks: 'Test weeks', areas: 'Beats',
+                   masked_input_share: 'Training rows with location (and, separately, type) read as not given' };
   // What the explorer CrimeScope follows published on its own test years, for comparison.
   const PUBLISHED = { arrest: 'ROC-AUC 0.859', domestic: 'ROC-AUC 0.916', property: 'ROC-AUC 0.749', crime_type: 'top-5 75 %' };
   const SHARE_LABELS = { pai: 'PAI', oracle_pai: 'Oracle PAI', pei: 'PEI', hit_rate: 'Hit rate' };
   const ORDER = ['roc_auc', 'accuracy', 'log_loss', 'top1', 'top5', 'pai', 'pei', 'hit_rate', 'oracle_pai', 'mae',
-                 'positive_rate', 'classes', 'rounds', 'train_rows', 'validation_rows', 'test_rows'];
+                 'positive_rate', 'classes', 'rounds', 'train_rows', 'validation_rows', 'test_rows', 'masked_input_share'];
   const BLUE = '#0072B2', ORANGE = '#E69F00', GREY = '#999999';
   const charts = [];
 

@@ -2,7 +2,9 @@
 // day, month and (optionally) type go to /api/v1/predict; the four models' answers come back with
 // "why" bars (SHAP contributions that raised or lowered each answer). A forecast layer colours
 // the beats by next week's expected count (/api/v1/forecast); a click on a beat picks it.
-// Every answer is about reported incidents at a time and place, never about people.
+// Every answer is about reported incidents at a time and place, never about people. Each answer
+// says which inputs it used, which were not given (or never seen in training) and so averaged
+// over, and which came from the beat's own history; the panel shows that beside the numbers.
 'use strict';
 (function () {
   const { $, fmt, pct, api } = CS;
@@ -11,6 +13,11 @@
                   'October', 'November', 'December'];
   const TITLES = { arrest: 'Arrest made', domestic: 'Domestic', property: 'Property crime', crime_type: 'Likely crime types' };
   const RAISES = '#D55E00', LOWERS = '#0072B2';
+  // The answers' input names as a person reads them; what "averaged over every …" means for each.
+  const INPUTS = { area: 'beat', hour: 'hour', day_of_week: 'day', month: 'month', location_description: 'location',
+                   primary_type: 'crime type', position: 'position', district: 'district', community_area: 'community area' };
+  const OVER = { location_description: 'location', primary_type: 'crime type', position: 'position',
+                 district: 'district', community_area: 'community area' };
   const state = { started: false, map: null, layer: null, cities: [], city: null, names: {}, forecast: {}, breaks: [],
                   seq: 0, forecastSeq: 0 };
 
@@ -104,8 +111,10 @@
       box.innerHTML = '';
       const note = document.createElement('p');
       note.className = 'note warning';
-      note.textContent = CS.untrained(error) ? `No answer: no model is trained yet for ${state.city.name || state.city.city}.`
-        : `No answer: the predict service did not answer (${error.message}).`;
+      const name = state.city.name || state.city.city;
+      note.textContent = !CS.untrained(error) ? `No answer: the predict service did not answer (${error.message}).`
+        : /retrain/.test(error.message) ? `No answer: the models for ${name} were trained before they learnt what an input you do not give means; they must be retrained.`
+        : `No answer: no model is trained yet for ${name}.`;
       box.appendChild(note);
       box.dataset.state = CS.untrained(error) ? 'empty' : 'unavailable';
       return;
@@ -128,8 +137,44 @@
       box.dataset.state = 'empty';
       return;
     }
+    box.appendChild(inputsList(reply.answers, params));
     for (const answer of reply.answers) box.appendChild(answerCard(answer));
     box.dataset.state = 'answers';
+  }
+
+  // Which inputs the answers used, took from the beat, did not get, or got but never saw in
+  // training (the union over the four answers: only arrest and domestic use the crime type).
+  function inputsList(answers, params) {
+    const union = field => [...new Set(answers.flatMap(a => a[field] || []))];
+    const shown = { area: params.area, hour: `${params.hour}:00`, day_of_week: DAYS[params.day_of_week],
+                    month: MONTHS[params.month - 1], primary_type: params.primary_type,
+                    location_description: params.location_description };
+    const named = name => INPUTS[name] || name;
+    const list = document.createElement('dl');
+    list.className = 'inputs';
+    list.id = 'predict-inputs';
+    const row = (state, term, names, describe) => {
+      if (!names.length) return;
+      const dt = document.createElement('dt'), dd = document.createElement('dd');
+      dt.textContent = term;
+      dd.dataset.inputs = state;
+      dd.textContent = names.map(describe).join(', ');
+      list.append(dt, dd);
+    };
+    row('used', 'Used', union('inputs_used'), n => shown[n] ? `${named(n)} ${shown[n]}` : named(n));
+    row('filled', "From the beat's history", union('inputs_filled'), n => n === 'position' ? 'position (its average)' : named(n));
+    row('missing', 'Not given', union('inputs_missing'), named);
+    row('unseen', 'Not seen in training', union('inputs_unseen'), n => shown[n] ? `${named(n)} “${shown[n]}”` : named(n));
+    return list;
+  }
+
+  // "averaged over every crime type and location" when an answer lacks inputs, else ''.
+  function averagedOver(answer) {
+    const names = [...(answer.inputs_missing || []), ...(answer.inputs_unseen || [])].map(n => OVER[n] || n);
+    if (!names.length) return '';
+    const joined = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+    return `averaged over every ${joined}: you did not give ${names.length === 1 ? 'it' : 'them'}` +
+      ((answer.inputs_unseen || []).length ? ' (or the models never saw the value)' : '');
   }
 
   function answerCard(answer) {
@@ -148,6 +193,16 @@
       result.dataset.probability = String(answer.probability);
     }
     card.append(title, result);
+    const averaged = averagedOver(answer);
+    if (averaged) {
+      // Not a confident number for this incident: an average over what was not given.
+      result.dataset.averaged = 'true';
+      result.textContent = `≈ ${result.textContent}`;
+      const note = document.createElement('p');
+      note.className = 'averaged';
+      note.textContent = averaged.charAt(0).toUpperCase() + averaged.slice(1) + '.';
+      card.appendChild(note);
+    }
     if (answer.explanation) card.appendChild(whyBars(answer.explanation));
     const version = document.createElement('p');
     version.className = 'version';
@@ -169,7 +224,7 @@
       item.dataset.contribution = String(c.contribution);
       const label = document.createElement('span');
       label.className = 'label';
-      label.textContent = `${c.feature} = ${c.value === '' ? '(not given)' : c.value}`;
+      label.textContent = `${c.feature} = ${c.value === '' ? 'not given' : c.value}`;
       const track = document.createElement('span');
       track.className = 'track';
       const bar = document.createElement('span');
