@@ -56,6 +56,15 @@ public final class PostgresConnection: @unchecked Sendable {
     /// Whether the connection is open and not broken (libpq's `PQstatus` is `CONNECTION_OK`).
     public var isHealthy: Bool { handle.map { PQstatus($0) == CONNECTION_OK } ?? false }
 
+    /// Whether an idle connection still has its server: reads what is pending without waiting
+    /// (`PQconsumeInput`; libpq's socket is non-blocking), which notices a server that closed the
+    /// connection while it sat in a pool (a restarted or failed-over PostgreSQL). A stale
+    /// connection is broken afterwards (``isHealthy`` is false).
+    public func isStillConnected() -> Bool {
+        guard let handle, PQstatus(handle) == CONNECTION_OK else { return false }
+        return PQconsumeInput(handle) == 1 && PQstatus(handle) == CONNECTION_OK
+    }
+
     /// Whether a transaction block is open (or failed and awaiting ROLLBACK) on this connection.
     public var isInTransaction: Bool {
         guard let handle else { return false }

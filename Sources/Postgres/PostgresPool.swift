@@ -122,7 +122,15 @@ public final class PostgresPool: Sendable {
     static let shutdownError = PostgresError(kind: .pool, message: "the connection pool is shut down")
 
     private func acquire() async throws -> PostgresConnection {
-        switch try await acquireLease() {
+        var lease = try await acquireLease()
+        // An idle connection whose server went away (restart, failover) is closed and the lease
+        // taken again, instead of failing the caller's first statement.
+        while case .reuse(let connection) = lease, !connection.isStillConnected() {
+            logger.info("discarding an idle connection the server closed")
+            release(connection)
+            lease = try await acquireLease()
+        }
+        switch lease {
         case .reuse(let connection):
             return connection
         case .open:
