@@ -108,7 +108,16 @@ struct IngestWireFormatTests {
         #expect(SourceFormat(rawValue: 2) == .chicagoSocrataJSON)
         #expect(RunStatus.allCases.map(\.name) == [
             "RUN_STATUS_UNSPECIFIED", "RUN_STATUS_RUNNING", "RUN_STATUS_SUCCEEDED", "RUN_STATUS_FAILED",
+            "RUN_STATUS_WAITING",
         ])
+        #expect(RunStatus.allCases.filter(\.hasEnded) == [.succeeded, .failed])
+    }
+
+    @Test func waitingRunRoundTrips() throws {
+        let run = Run(runID: 12, city: "uk-west-yorkshire", format: .policeUKCSV, status: .waiting, waitingForRunID: 11)
+        let decoded = try Run(serializedBytes: run.serializedBytes())
+        #expect(decoded.status == .waiting)
+        #expect(decoded.waitingForRunID == 11)
     }
 
     @Test func largeRepeatedFieldsRoundTrip() throws {
