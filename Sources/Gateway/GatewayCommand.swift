@@ -11,7 +11,7 @@ struct GatewayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gateway",
         abstract: "The CrimeScope HTTP gateway.",
-        subcommands: [Serve.self],
+        subcommands: [Serve.self, GatewayHealthcheckCommand.self],
         defaultSubcommand: Serve.self
     )
 

@@ -8,7 +8,7 @@ struct HeatmapCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "heatmap",
         abstract: "The CrimeScope heatmap service.",
-        subcommands: [Serve.self],
+        subcommands: [Serve.self, BackendHealthcheckCommand.self],
         defaultSubcommand: Serve.self
     )
 

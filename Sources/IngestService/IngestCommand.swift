@@ -8,7 +8,8 @@ struct IngestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
         abstract: "The CrimeScope ingest service.",
-        subcommands: [Serve.self, LoadCommand.self, PullCommand.self, RunsCommand.self, RejectsCommand.self],
+        subcommands: [Serve.self, LoadCommand.self, PullCommand.self, RunsCommand.self, RejectsCommand.self,
+                      BackendHealthcheckCommand.self],
         defaultSubcommand: Serve.self
     )
 

@@ -8,7 +8,8 @@ struct PredictCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "predict",
         abstract: "The CrimeScope predict service.",
-        subcommands: [Serve.self, TrainCommand.self, TrainForecastCommand.self, EvaluateCommand.self],
+        subcommands: [Serve.self, TrainCommand.self, TrainForecastCommand.self, EvaluateCommand.self,
+                      BackendHealthcheckCommand.self],
         defaultSubcommand: Serve.self
     )
 
