@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
-# Checks compose.yaml, Dockerfile and .dockerignore without a Docker engine:
+# Checks compose.yaml, Dockerfile, .dockerignore and deploy/k8s/ without a container engine:
 #   1. check-jsonschema against the compose specification (vendor.compose-spec);
 #   2. the references the schema cannot see: required services, depends_on targets, networks,
-#      volumes, published ports, CRIMESCOPE_* settings, executables named in commands, and the
-#      Dockerfile's stages and COPY sources (they exist in the repo and are not .dockerignored).
+#      volumes, published ports, CRIMESCOPE_* settings, executables named in commands, healthchecks
+#      (`<executable> healthcheck`), no default secret (CRIMESCOPE_WRITE_TOKEN and POSTGRES_PASSWORD
+#      only as ${VAR:?message}), no top-level `name:` (docker-compose 1.29), and the Dockerfile's
+#      stages (FROM resolved through ARG defaults: the official images), no `# syntax=` line, COPY
+#      sources (they exist in the repo and are not .dockerignored), the baked demo data;
+#   3. deploy/k8s/*.yaml: every document parses and has its required fields, selectors match
+#      labels, every Deployment has exec readiness and liveness probes of `<executable> healthcheck`,
+#      Services select a workload, secrets come from the Secret crimescope-secrets.
 # Uses the test virtualenv made by scripts/install-deps.sh.
 set -euo pipefail
 
@@ -30,7 +36,18 @@ def check(ok: bool, message: str) -> None:
         errors.append(message)
 
 with open("compose.yaml") as f:
-    compose = yaml.safe_load(f)
+    raw_compose = f.read()
+compose = yaml.safe_load(raw_compose)
+check("name" not in compose, "compose.yaml: no top-level `name:` (docker-compose 1.29 rejects it; pass -p)")
+# -- no default secrets: each use of a secret is ${VAR:?message naming both} --------------------
+secret_vars = ("CRIMESCOPE_WRITE_TOKEN", "POSTGRES_PASSWORD")
+for var in secret_vars:
+    uses = re.findall(r"\$\{" + var + r"([^}]*)\}", raw_compose)
+    check(bool(uses), f"compose.yaml: {var} is never used")
+    for modifier in uses:
+        check(modifier.startswith(":?") and all(v in modifier for v in secret_vars),
+              f"compose.yaml: ${{{var}{modifier}}} must be ${{{var}:?message naming {' and '.join(secret_vars)}}} (no default secret)")
+    check(not re.search(r"\$" + var + r"\b", raw_compose), f"compose.yaml: use ${{{var}:?...}}, not ${var}")
 services = compose.get("services") or {}
 networks = set((compose.get("networks") or {}).keys())
 volumes = set((compose.get("volumes") or {}).keys())
@@ -84,6 +101,9 @@ for name, service in services.items():
         env = env_of(service)
         for key in env:
             check(key in known_env, f"{name}: environment {key!r} is not a CRIMESCOPE_* setting")
+        test = (service.get("healthcheck") or {}).get("test") or []
+        check(test[:1] in (["CMD"], ["CMD-SHELL"]) and test[1:3] == [command[0] if command else "?", "healthcheck"],
+              f"{name}: healthcheck must run `{command[0] if command else '<executable>'} healthcheck`, got {test!r}")
         if name != "gateway":
             check("CRIMESCOPE_DATABASE_URL" in env, f"{name}: CRIMESCOPE_DATABASE_URL missing")
             check("CRIMESCOPE_LISTEN" in env, f"{name}: CRIMESCOPE_LISTEN missing")
@@ -94,6 +114,12 @@ for name, service in services.items():
                   f"{name}: must depend on postgis with condition service_healthy")
 
 check("healthcheck" in services.get("postgis", {}), "postgis: healthcheck missing")
+check(str(services.get("postgis", {}).get("image", "")).endswith(":-postgis/postgis:15-3.4}"),
+      "postgis: image must default to the official postgis/postgis:15-3.4 (override with CRIMESCOPE_POSTGIS_IMAGE)")
+for dep in ["ingest", "heatmap", "predict"]:
+    dep_cond = ((services.get("gateway", {}).get("depends_on") or {}).get(dep) or {})
+    check(isinstance(dep_cond, dict) and dep_cond.get("condition") == "service_healthy",
+          f"gateway: must depend on {dep} with condition service_healthy")
 gateway = services.get("gateway", {})
 genv = env_of(gateway)
 for backend in ["ingest", "heatmap", "predict"]:
@@ -126,9 +152,21 @@ def ignored(path: str) -> bool:
     return result
 
 text = open("Dockerfile").read()
+check(not re.search(r"^#\s*syntax\s*=", text, re.M | re.I), "Dockerfile: no `# syntax=` line (BuildKit would fetch it from a registry)")
 lines = re.sub(r"\\\n", " ", text).splitlines()
 instructions = [l.strip() for l in lines if l.strip() and not l.strip().startswith("#")]
 stages: list[str] = []
+build_args: dict[str, str] = {}      # ARG defaults before the first FROM
+for line in instructions:
+    if line.upper().startswith("FROM "):
+        break
+    m = re.match(r"ARG\s+(\w+)(?:=(\S*))?$", line, re.I)
+    if m:
+        build_args[m.group(1)] = m.group(2) or ""
+check(build_args.get("BUILDER_IMAGE") == "swift:6.2-bookworm", "Dockerfile: ARG BUILDER_IMAGE must default to swift:6.2-bookworm")
+check(build_args.get("RUNTIME_IMAGE") == "debian:bookworm-slim", "Dockerfile: ARG RUNTIME_IMAGE must default to debian:bookworm-slim")
+def expand(word: str) -> str:
+    return re.sub(r"\$\{?(\w+)\}?", lambda m: build_args.get(m.group(1), m.group(0)), word)
 final_user = None
 copied_tops: set[str] = set()   # top-level folders/files COPY'd from the context
 for line in instructions:
@@ -136,7 +174,7 @@ for line in instructions:
     word = word.upper()
     if word == "FROM":
         m = re.match(r"(?:--\S+\s+)*(\S+)(?:\s+AS\s+(\S+))?", rest, re.I)
-        image, stage = m.group(1), (m.group(2) or str(len(stages)))
+        image, stage = expand(m.group(1)), (m.group(2) or str(len(stages)))
         check(image in stages or ":" in image or "@" in image, f"Dockerfile: FROM {image} has no tag")
         stages.append(stage.lower())
         final_user = None
@@ -167,9 +205,81 @@ for top in sorted(needed):
     check(top in copied_tops or "." in copied_tops, f"Dockerfile: Package.swift needs {top!r} but no COPY brings it")
 for required in (".build", ".data", ".git"):
     check(ignored(required), f".dockerignore: {required} should be excluded")
+check("demo-data" in copied_tops, "Dockerfile: the runtime image must carry demo-data/ (the compose demo loads it)")
+
+# -- deploy/k8s ---------------------------------------------------------------------------------
+k8s_docs = []
+for path in sorted(glob.glob("deploy/k8s/*.yaml")):
+    with open(path) as f:
+        for doc in yaml.safe_load_all(f):
+            if doc is not None:
+                k8s_docs.append((path, doc))
+check(bool(k8s_docs), "deploy/k8s: no manifests")
+workloads = {}
+services_k8s = {}
+secret_name = "crimescope-secrets"
+for path, doc in k8s_docs:
+    where = f"{path}: {doc.get('kind')}/{(doc.get('metadata') or {}).get('name')}"
+    if doc.get("kind") == "Kustomization":
+        for resource in doc.get("resources") or []:
+            check(os.path.isfile(os.path.join("deploy/k8s", resource)), f"{where}: resource {resource!r} missing")
+        continue
+    for field in ("apiVersion", "kind", "metadata"):
+        check(field in doc, f"{where}: {field} missing")
+    check(bool((doc.get("metadata") or {}).get("name")), f"{where}: metadata.name missing")
+    kind = doc.get("kind")
+    spec = doc.get("spec") or {}
+    if kind in ("Deployment", "StatefulSet"):
+        check(doc.get("apiVersion") == "apps/v1", f"{where}: apiVersion must be apps/v1")
+        selector = (spec.get("selector") or {}).get("matchLabels") or {}
+        template = spec.get("template") or {}
+        labels = (template.get("metadata") or {}).get("labels") or {}
+        check(bool(selector) and all(labels.get(k) == v for k, v in selector.items()),
+              f"{where}: selector.matchLabels {selector} must match the template's labels {labels}")
+        workloads[doc["metadata"]["name"]] = (kind, labels)
+        pod = template.get("spec") or {}
+        check((pod.get("securityContext") or {}).get("runAsNonRoot") is True, f"{where}: securityContext.runAsNonRoot must be true")
+        containers = pod.get("containers") or []
+        check(bool(containers), f"{where}: no containers")
+        for c in containers:
+            check(bool(c.get("name")) and bool(c.get("image")), f"{where}: a container needs name and image")
+            for probe in ("readinessProbe", "livenessProbe"):
+                command = ((c.get(probe) or {}).get("exec") or {}).get("command") or []
+                check(bool(command), f"{where}: {c.get('name')}: {probe} must be an exec probe")
+                if kind == "Deployment":
+                    entry = (c.get("args") or c.get("command") or ["?"])[0]
+                    check(command == [entry, "healthcheck"] and entry in products,
+                          f"{where}: {probe} must run `{entry} healthcheck`, got {command}")
+            for e in c.get("env") or []:
+                ref = ((e.get("valueFrom") or {}).get("secretKeyRef") or {})
+                if ref:
+                    check(ref.get("name") == secret_name and ref.get("key") in ("write-token", "postgres-password"),
+                          f"{where}: env {e.get('name')} must come from Secret {secret_name} (write-token or postgres-password)")
+                check(not (e.get("name") in secret_vars and "value" in e), f"{where}: {e.get('name')} must not have a literal value")
+                if e.get("name") in ("CRIMESCOPE_LISTEN",):
+                    check(bool(re.fullmatch(r"tcp://0\.0\.0\.0:\d+", str(e.get("value")))), f"{where}: CRIMESCOPE_LISTEN must be tcp://0.0.0.0:port")
+        if kind == "StatefulSet":
+            check(bool(spec.get("serviceName")), f"{where}: serviceName missing")
+            check(bool(spec.get("volumeClaimTemplates")), f"{where}: volumeClaimTemplates missing")
+    elif kind == "Service":
+        check(doc.get("apiVersion") == "v1", f"{where}: apiVersion must be v1")
+        check(bool(spec.get("selector")) and bool(spec.get("ports")), f"{where}: selector and ports required")
+        services_k8s[doc["metadata"]["name"]] = spec
+    elif kind == "Secret":
+        errors.append(f"{where}: no Secret with values in git (scripts/compose.sh k8s-secret prints one)")
+    else:
+        errors.append(f"{where}: unexpected kind")
+for name in ["postgis", *ours]:
+    check(name in workloads, f"deploy/k8s: workload {name!r} missing")
+    check(name in services_k8s, f"deploy/k8s: Service {name!r} missing")
+check(workloads.get("postgis", ("",))[0] == "StatefulSet", "deploy/k8s: postgis must be a StatefulSet")
+for name, spec in services_k8s.items():
+    selector = spec.get("selector") or {}
+    check(any(all(labels.get(k) == v for k, v in selector.items()) for _, labels in workloads.values()),
+          f"deploy/k8s: Service {name} selects no workload")
 
 if errors:
     print("\n".join(f"check-compose: {e}" for e in errors), file=sys.stderr)
     sys.exit(1)
-print(f"check-compose: ok ({len(services)} services, Dockerfile stages {stages})")
+print(f"check-compose: ok ({len(services)} services, Dockerfile stages {stages}, {len(k8s_docs)} Kubernetes documents)")
 PY
