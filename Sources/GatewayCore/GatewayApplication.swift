@@ -8,6 +8,7 @@ public enum GatewayApplication {
     public static func makeRouter(configuration: GatewayConfiguration, backends: Backends,
                                   registry: PrometheusCollectorRegistry) -> Router<GatewayRequestContext> {
         let router = Router(context: GatewayRequestContext.self)
+        router.add(middleware: SecurityHeadersMiddleware(tileURL: configuration.tileURL))
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: MetricsMiddleware())
         if !configuration.corsOrigins.isEmpty {

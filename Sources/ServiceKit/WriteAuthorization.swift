@@ -10,8 +10,9 @@ public struct WriteAuthorization: Sendable {
         self.token = token.flatMap { $0.isEmpty ? nil : Array($0.utf8) }
     }
 
-    /// Throws UNAUTHENTICATED without a bearer token, PERMISSION_DENIED with a wrong one or
-    /// when writes are disabled.
+    /// Throws UNAUTHENTICATED without a bearer token or with a wrong one (RFC 6750's
+    /// `invalid_token`: the caller must authenticate again), PERMISSION_DENIED when writes are
+    /// disabled (no token would help).
     public func authorize(_ context: ServerContext) throws(RPCError) {
         guard let token else {
             throw RPCError(code: .permissionDenied, message: "writes are disabled: the service has no write token configured")
@@ -21,7 +22,7 @@ public struct WriteAuthorization: Sendable {
         }
         let offered = Array(header.utf8.dropFirst("Bearer ".utf8.count))
         guard Self.constantTimeEquals(offered, token) else {
-            throw RPCError(code: .permissionDenied, message: "the write token is not valid")
+            throw RPCError(code: .unauthenticated, message: "the write token is not valid")
         }
     }
 

@@ -59,7 +59,7 @@ struct IngestRPCTests {
                 #expect(await Self.code {
                     _ = try await client.call(MethodNames.Ingest.startLoad, load, as: StartLoadResponse.self,
                                               metadata: [MetadataEntry(key: "authorization", value: "Bearer wrong")])
-                } == .permissionDenied)
+                } == .unauthenticated)
                 #expect(await Self.code {
                     _ = try await client.call(MethodNames.Ingest.startLoad, StartLoadRequest(city: "gotham", serverPath: arrests),
                                               as: StartLoadResponse.self, metadata: Self.bearer)

@@ -46,7 +46,7 @@ import Wire
         #expect(await code {
             _ = try await client.call(MethodNames.Predict.train, train, as: TrainingProgress.self,
                                       metadata: [MetadataEntry(key: "authorization", value: "Bearer wrong")])
-        } == .permissionDenied)
+        } == .unauthenticated)
         let bearer = [MetadataEntry(key: "authorization", value: "Bearer \(PredictTestServices.token)")]
         #expect(await code {
             _ = try await client.call(MethodNames.Predict.train, TrainRequest(city: "chicago", kinds: [.beatForecast]), as: TrainingProgress.self, metadata: bearer)

@@ -208,9 +208,9 @@ class Cluster:
         endpoints["socket_path"] = str(sock)
         return process, endpoints
 
-    def gateway(self, port: int, backends: dict[str, str]) -> Process:
+    def gateway(self, port: int, backends: dict[str, str], extra: tuple[str, ...] = ()) -> Process:
         argv = [executable(self.bin_dir, "gateway"), "serve", "--http-host", "127.0.0.1",
-                "--http-port", str(port)]
+                "--http-port", str(port), *extra]
         for name in SERVICES:
             argv += [f"--{name}-endpoint", backends[name]]
         process = Process("gateway", argv, self.log_dir / f"{self.label}-gateway.log").start()

@@ -1,5 +1,6 @@
 """The gateway's token-protected writes and its run rejects against the real stack: a load
-needs `Authorization: Bearer <token>` (401 without it, 403 with a wrong one, and then no run
+needs `Authorization: Bearer <token>` (401 with `WWW-Authenticate: Bearer` without it or with a
+wrong one, and then no run
 starts), the token reaches the ingest service unchanged, and the run's rejects page through
 `/api/v1/ingest/runs/{id}/rejects` in line order. The load goes to a city of its own
 (`uk-gateway-test`) whose rows are all rejected, so the other tests' data never changes."""
@@ -55,7 +56,7 @@ def test_a_load_without_the_right_token_starts_nothing(loaded_stack, rejected_fi
     status, reply = post(loaded_stack, "/api/v1/ingest/loads", body)
     assert status == 401 and reply["error"]["code"] == "UNAUTHENTICATED", reply
     status, reply = post(loaded_stack, "/api/v1/ingest/loads", body, token="not-the-token")
-    assert status == 403 and reply["error"]["code"] == "PERMISSION_DENIED", reply
+    assert status == 401 and reply["error"]["code"] == "UNAUTHENTICATED", reply
     assert runs_of(loaded_stack) == before
 
 

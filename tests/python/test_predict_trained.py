@@ -352,7 +352,7 @@ def test_training_needs_the_token_and_reports_the_finished_job(trained_stack):
     assert status == 401 and reply["error"]["code"] == "UNAUTHENTICATED"
     status, reply = request(base, "/api/v1/models/train", "POST", body,
                             {"Content-Type": "application/json", "Authorization": "Bearer wrong-token"})
-    assert status == 403 and reply["error"]["code"] == "PERMISSION_DENIED"
+    assert status == 401 and reply["error"]["code"] == "UNAUTHENTICATED"
     status, reply = request(base, f"/api/v1/models/train/{job['job_id']}")
     assert status == 200
     assert reply == job and reply["finished"] and reply["phase"] == "done" and reply["fraction"] == 1

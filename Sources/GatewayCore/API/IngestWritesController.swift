@@ -1,7 +1,8 @@
 import Contracts
 import Hummingbird
 
-/// `GET /api/v1/ingest/runs/{id}/rejects` → Ingest/ListRejects, and the token-protected
+/// `GET /api/v1/ingest/runs/{id}` → Ingest/GetRun, `GET /api/v1/ingest/runs/{id}/rejects` →
+/// Ingest/ListRejects, and the token-protected
 /// `POST /api/v1/ingest/loads` → Ingest/StartLoad (the caller's bearer token is passed through).
 public struct IngestWritesController: Sendable {
     public var caller: BackendCaller
@@ -12,6 +13,7 @@ public struct IngestWritesController: Sendable {
 
     public func register(on api: RouterGroup<GatewayRequestContext>) {
         api.get("ingest/runs/:run/rejects") { request, context in try await rejects(request, context) }
+        api.get("ingest/runs/:run") { request, context in try await run(request, context) }
         api.post("ingest/loads") { request, context in try await load(request, context) }
     }
 
@@ -29,7 +31,21 @@ public struct IngestWritesController: Sendable {
                                             context: context, metadata: [authorization])
         let run = reply.run.map(IngestRunsJSON.RunJSON.init)
         let finished = reply.run.map { $0.status.hasEnded } ?? false
-        return try JSONResponse.make(LoadJSON(run: run, rejects: run.map { "/api/v1/ingest/runs/\($0.runId)/rejects" }),
-                                     for: request, status: finished ? .ok : .accepted)
+        var response = try JSONResponse.make(LoadJSON(run: run, rejects: run.map { "/api/v1/ingest/runs/\($0.runId)/rejects" }),
+                                             for: request, status: finished ? .ok : .accepted)
+        // A load that goes on (not asked to wait, or longer than the call's deadline): where to follow it.
+        if !finished, let run { response.headers[.location] = "/api/v1/ingest/runs/\(run.runId)" }
+        return response
+    }
+
+    /// `GET /api/v1/ingest/runs/{run}` → Ingest/GetRun: one run, to follow a load.
+    func run(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
+        _ = try QueryParameters(request, allowed: [])
+        let text = try context.parameters.require("run")
+        guard let runID = QueryParameters.strictInteger(text), runID > 0, !text.hasPrefix("+") else {
+            throw APIError.invalidArgument("the run id must be a positive integer, got '\(text.prefix(40))'")
+        }
+        let reply = try await caller.ingest(MethodNames.Ingest.getRun, GetRunRequest(runID: Int64(runID)), as: Run.self, context: context)
+        return try JSONResponse.make(IngestRunsJSON.RunJSON(reply), for: request)
     }
 }

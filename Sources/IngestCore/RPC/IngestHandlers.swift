@@ -30,14 +30,16 @@ public struct IngestHandlers: Sendable {
         router.register(MethodNames.Ingest.listTrainingRows) { (request: ListTrainingRowsRequest, _) in try await listTrainingRows(request) }
     }
 
-    /// Starts a load. Synchronous calls wait for the run to end (a caller giving up does not stop
-    /// it: follow it with GetRun); asynchronous calls return the running run at once.
+    /// Starts a load. Synchronous calls wait for the run to end, but never past the call's
+    /// deadline: shortly before it they answer with the run as it stands (still running or
+    /// waiting; follow it with GetRun), so a long load is never a DEADLINE_EXCEEDED while it goes
+    /// on. Asynchronous calls return the running run at once.
     func startLoad(_ request: StartLoadRequest, _ context: ServerContext) async throws -> StartLoadResponse {
         try writeAuthorization.authorize(context)
         let plan = try StartLoadPlanner.plan(request)
         let job = try await loader.start(plan)
         if !request.asynchronous {
-            _ = await Task { await job.wait() }.value
+            await Self.waitForEnd(of: job, before: context.deadline)
         }
         guard let run = try await store.run(id: job.runID) else {
             throw IngestError.notFound("run \(job.runID) vanished")
@@ -51,12 +53,26 @@ public struct IngestHandlers: Sendable {
         try writeAuthorization.authorize(context)
         let job = try await SocrataPuller(loader: loader).start(SocrataPullRequest(city: try RequestValidation.city(request.city)))
         if !request.asynchronous {
-            _ = await Task { await job.wait() }.value
+            await Self.waitForEnd(of: job, before: context.deadline)
         }
         guard let run = try await store.run(id: job.runID) else {
             throw IngestError.notFound("run \(job.runID) vanished")
         }
         return StartLoadResponse(run: run)
+    }
+
+    /// Waits until `job` ends or `deadline` is near (a tenth of a second or 10 % of the time left
+    /// before it, whichever is more, is kept to answer in). The wait runs in a task of its own:
+    /// the handler's cancellation must not cancel the load (``LoadJob/wait()`` would).
+    static func waitForEnd(of job: LoadJob, before deadline: ContinuousClock.Instant?) async {
+        guard let deadline else { return await Task { _ = await job.wait() }.value }
+        let answerBy = deadline - max(.milliseconds(100), (deadline - .now) / 10)
+        // Whichever comes first finishes the stream; the load's waiter outlives this call.
+        let (first, finish) = AsyncStream<Never>.makeStream()
+        Task { _ = await job.wait(); finish.finish() }
+        let timer = Task { try? await Task.sleep(until: answerBy, clock: .continuous); finish.finish() }
+        for await _ in first {}
+        timer.cancel()
     }
 
     func getRun(_ request: GetRunRequest) async throws -> Run {

@@ -23,6 +23,8 @@
   const number = v => (Number.isInteger(v) || Math.abs(v) >= 100 ? fmt.format(Math.round(v)) : v.toFixed(3));
 
   async function start() {
+    // The city picker's form never submits (Enter in it would reload the page).
+    document.querySelector('form.toolbar').addEventListener('submit', event => event.preventDefault());
     let cities = [];
     try { cities = await CS.cities(); } catch (error) { status('Cannot load cities: ' + error.message); }
     if (!cities.length) { empty('No city has data yet, so no model has been trained.', 'empty'); return; }
