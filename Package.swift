@@ -21,6 +21,7 @@ let nio: [Target.Dependency] = [
     .product(name: "NIOPosix", package: "swift-nio"),
 ]
 let log: Target.Dependency = .product(name: "Logging", package: "swift-log")
+let traceContext: Target.Dependency = .product(name: "W3CTraceContext", package: "swift-w3c-trace-context")
 
 let package = Package(
     name: "CrimeScope",
@@ -40,6 +41,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/swift-otel/swift-w3c-trace-context.git", from: "1.0.0"),
     ],
     targets: [
         // C and system libraries
@@ -55,7 +57,7 @@ let package = Package(
         .target(name: "Contracts", dependencies: ["CrimeScopeProtos"], swiftSettings: strict),
         .target(
             name: "Wire",
-            dependencies: ["Contracts", log, .product(name: "Metrics", package: "swift-metrics"),
+            dependencies: ["Contracts", log, traceContext, .product(name: "Metrics", package: "swift-metrics"),
                            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")] + nio,
             swiftSettings: strict
         ),
@@ -82,7 +84,7 @@ let package = Package(
                 resources: [.copy("Migrations")], swiftSettings: strict),
         .target(
             name: "GatewayCore",
-            dependencies: ["Contracts", "Wire", "ServiceKit", log,
+            dependencies: ["Contracts", "Wire", "ServiceKit", log, traceContext,
                            .product(name: "Hummingbird", package: "hummingbird")],
             resources: [.copy("Web")],
             swiftSettings: strict

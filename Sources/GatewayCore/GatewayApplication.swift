@@ -10,6 +10,7 @@ public enum GatewayApplication {
         let router = Router(context: GatewayRequestContext.self)
         router.add(middleware: SecurityHeadersMiddleware(tileURL: configuration.tileURL))
         router.add(middleware: RequestIDMiddleware())
+        router.add(middleware: TraceContextMiddleware())
         router.add(middleware: MetricsMiddleware())
         if !configuration.corsOrigins.isEmpty {
             router.add(middleware: AllowedOriginsMiddleware(origins: configuration.corsOrigins))

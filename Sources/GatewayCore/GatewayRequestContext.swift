@@ -5,9 +5,13 @@ import Hummingbird
 public struct GatewayRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     public var requestID: String
+    /// The W3C `traceparent` the backend calls carry: the browser's trace with this request's
+    /// own span, or a new trace (see ``TraceContextMiddleware``); empty before that middleware.
+    public var traceParent: String
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         requestID = ""
+        traceParent = ""
     }
 }

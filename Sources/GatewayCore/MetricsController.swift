@@ -26,7 +26,7 @@ public struct MetricsController: Sendable {
             do {
                 let reply = try await backend.client.call(
                     MethodNames.Ops.scrapeMetrics, ScrapeMetricsRequest(), as: ScrapeMetricsResponse.self,
-                    metadata: [MetadataEntry(key: "x-request-id", value: context.requestID)])
+                    metadata: context.callMetadata)
                 return Self.text(reply.exposition)
             } catch let error as RPCError {
                 throw APIError(error)

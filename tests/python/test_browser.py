@@ -201,4 +201,4 @@ def test_page_uses_no_tiles_by_default(loaded_stack):
     with urllib.request.urlopen(loaded_stack["base"] + "/", timeout=30) as response:
         page = response.read().decode()
     assert 'data-tile-url=""' in page
-    assert "/static/vendor/leaflet/leaflet.js" in page and "fetch('/healthz')" in page
+    assert "/static/vendor/leaflet/leaflet.js" in page and "/static/app/start.js" in page

@@ -58,8 +58,41 @@ def test_landing_page_is_html_that_reads_healthz(stack):
     assert status == 200
     assert content_type.startswith("text/html")
     assert "<title>CrimeScope</title>" in body
-    assert "fetch('/healthz')" in body
+    assert '<script src="/static/app/start.js"></script>' in body
+    status, _, script = get(stack["base"] + "/static/app/start.js")
+    assert status == 200 and "fetch('/healthz')" in script
     assert "not predictive policing" in body
+    # The page's policy allows scripts from the gateway only, and the page needs no other.
+    with urllib.request.urlopen(stack["base"] + "/", timeout=10) as response:
+        policy = response.headers["Content-Security-Policy"]
+        assert "script-src 'self';" in policy and "frame-ancestors 'none'" in policy
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert "<script>" not in body
+
+
+def test_a_trace_reaches_the_services_logs(stack):
+    """A browser's W3C traceparent keeps its trace id through the gateway (with a span of its
+    own) and every service that handled the request logs it with the call."""
+    trace, parent = "4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7"
+    request = urllib.request.Request(stack["base"] + "/api/v1/ingest/runs/987654321",
+                                     headers={"traceparent": f"00-{trace}-{parent}-01"})
+    with pytest.raises(urllib.error.HTTPError) as error:
+        urllib.request.urlopen(request, timeout=10)
+    assert error.value.code == 404
+    echoed = error.value.headers["traceparent"].split("-")
+    assert echoed[1] == trace and echoed[2] != parent and len(echoed[2]) == 16 and echoed[3] == "01"
+    log = stack["services"]["ingest"][0].log_path
+    for _ in range(200):   # the line is written as the call ends; a bound, not a deadline
+        if f"trace-id={trace}" in log.read_text(errors="replace"):
+            break
+        time.sleep(0.05)
+    lines = [line for line in log.read_text(errors="replace").splitlines() if f"trace-id={trace}" in line]
+    assert lines and "NOT_FOUND" in lines[-1] and f"parent-span-id={echoed[2]}" in lines[-1], lines
+
+    # Without a traceparent the gateway starts a trace of its own.
+    with urllib.request.urlopen(stack["base"] + "/api/v1/cities", timeout=10) as response:
+        started = response.headers["traceparent"].split("-")
+    assert len(started) == 4 and len(started[1]) == 32 and started[1] != trace
 
 
 def test_unknown_path_is_a_404(stack):

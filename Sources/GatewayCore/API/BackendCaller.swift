@@ -41,7 +41,7 @@ public struct BackendCaller: Sendable {
     ) async throws(APIError) -> Res {
         do {
             return try await client.call(method, request, as: type, timeout: callTimeout,
-                                         metadata: [MetadataEntry(key: "x-request-id", value: context.requestID)] + metadata)
+                                         metadata: context.callMetadata + metadata)
         } catch {
             throw APIError.fromBackend(error, backend: name)
         }

@@ -131,7 +131,13 @@ final class ServerConnectionHandler: ChannelInboundHandler {
             } catch {
                 let status = RPCError(mappingHandlerError: error, logger: serverContext.logger)
                 reply = RPCEnvelope(callID: callID, kind: .response, status: WireStatus(code: status.code.rawValue, message: status.message))
+                // A call that did not succeed is logged with its request and trace ids (every
+                // service's line for one browser request shares the trace-id); successes only at debug.
+                if status.code != .cancelled {
+                    serverContext.logger.info("call ended", metadata: ["code": "\(status.code.name)", "message": "\(status.message)"])
+                }
             }
+            if reply.status?.code ?? 0 == 0 { serverContext.logger.debug("call ended", metadata: ["code": "OK"]) }
             let frame = FrameEncoding.frame(reply, allocator: allocator)
             let code = StatusCode(rawValue: reply.status?.code ?? 0)
             connection.eventLoop.execute {

@@ -1,5 +1,6 @@
 import Contracts
 import Logging
+import W3CTraceContext
 
 /// What a handler knows about the call it serves besides the request message.
 public struct ServerContext: Sendable {
@@ -17,6 +18,8 @@ public struct ServerContext: Sendable {
 
     /// Metadata key of the request id.
     public static let requestIDKey = "x-request-id"
+    /// Metadata key of the W3C trace context (`traceparent`, as the HTTP header).
+    public static let traceParentKey = "traceparent"
 
     /// A context; the server builds these, tests of handlers may too.
     public init(method: String, metadata: [MetadataEntry] = [], deadline: ContinuousClock.Instant? = nil,
@@ -29,6 +32,13 @@ public struct ServerContext: Sendable {
         var logger = logger
         logger[metadataKey: "request-id"] = "\(id)"
         logger[metadataKey: "rpc-method"] = "\(method)"
+        // The caller's W3C trace (the gateway passes the browser's, or starts one): every log
+        // line of the call names it, so one request is found in every service's log.
+        if let header = metadata.first(where: { $0.key == Self.traceParentKey })?.value,
+           let trace = try? TraceContext(traceParentHeaderValue: header) {
+            logger[metadataKey: "trace-id"] = "\(trace.traceID)"
+            logger[metadataKey: "parent-span-id"] = "\(trace.spanID)"
+        }
         self.logger = logger
     }
 
