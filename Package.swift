@@ -76,9 +76,11 @@ let package = Package(
         ),
 
         // Services: domain + store + RPC handlers, and thin executables
-        .target(name: "IngestCore", dependencies: ["Contracts", "Wire", "Postgres", "ServiceKit", log],
+        .target(name: "IngestCore", dependencies: ["Contracts", "Wire", "Postgres", "ServiceKit", log,
+                                                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
                 resources: [.copy("Migrations")], swiftSettings: strict),
-        .target(name: "HeatmapCore", dependencies: ["Contracts", "Wire", "Postgres", "ServiceKit", log],
+        .target(name: "HeatmapCore", dependencies: ["Contracts", "Wire", "Postgres", "ServiceKit", log,
+                                                  .product(name: "Metrics", package: "swift-metrics")],
                 resources: [.copy("Migrations")], swiftSettings: strict),
         .target(name: "PredictCore", dependencies: ["Contracts", "Wire", "Postgres", "ServiceKit", "CXGBoost", log],
                 resources: [.copy("Migrations")], swiftSettings: strict),

@@ -3,7 +3,8 @@ import Foundation
 import Hummingbird
 import Wire
 
-/// `GET /healthz`: each backend's Health/Check, 200 when all serve, 503 otherwise.
+/// `GET /healthz`: each backend's Health/Check, 200 when all serve, 503 otherwise, with how far
+/// each backend is behind the log it follows (`lag`: the heatmap's outbox; 0 for the others).
 public struct HealthzController: Sendable {
     public var backends: Backends
     public var timeout: Duration
@@ -18,6 +19,19 @@ public struct HealthzController: Sendable {
         public var status: String
         public var backends: [String: String]
         public var errors: [String: String]
+        /// Per backend that answered: deltas not yet applied and the oldest one's age.
+        public var lag: [String: Lag]
+    }
+
+    /// A backend's lag as Health/Check reports it.
+    public struct Lag: Codable, Sendable, Equatable {
+        public var behindDeltas: Int64
+        public var behindSeconds: Double
+
+        enum CodingKeys: String, CodingKey {
+            case behindDeltas = "behind_deltas"
+            case behindSeconds = "behind_seconds"
+        }
     }
 
     public func register(on router: Router<GatewayRequestContext>) {
@@ -34,29 +48,32 @@ public struct HealthzController: Sendable {
 
     /// Asks every backend at once.
     public func check(requestID: String) async -> Report {
-        await withTaskGroup(of: (String, String, String?).self) { group in
+        await withTaskGroup(of: (String, String, String?, Lag?).self) { group in
             for backend in backends.named {
                 group.addTask {
                     do {
                         let reply = try await backend.client.call(
                             MethodNames.Health.check, HealthCheckRequest(), as: HealthCheckResponse.self,
                             timeout: timeout, metadata: [MetadataEntry(key: "x-request-id", value: requestID)])
-                        return (backend.name, reply.status.name, nil)
+                        return (backend.name, reply.status.name, nil,
+                                Lag(behindDeltas: reply.behindDeltas, behindSeconds: reply.behindSeconds))
                     } catch let error as RPCError {
-                        return (backend.name, "UNREACHABLE", "\(error.code.name): \(error.message)")
+                        return (backend.name, "UNREACHABLE", "\(error.code.name): \(error.message)", nil)
                     } catch {
-                        return (backend.name, "UNREACHABLE", "\(error)")
+                        return (backend.name, "UNREACHABLE", "\(error)", nil)
                     }
                 }
             }
             var statuses: [String: String] = [:]
             var errors: [String: String] = [:]
-            for await (name, status, error) in group {
+            var lags: [String: Lag] = [:]
+            for await (name, status, error, lag) in group {
                 statuses[name] = status
                 if let error { errors[name] = error }
+                if let lag { lags[name] = lag }
             }
             let healthy = statuses.values.allSatisfy { $0 == HealthCheckResponse.ServingStatus.serving.name }
-            return Report(status: healthy ? "ok" : "degraded", backends: statuses, errors: errors)
+            return Report(status: healthy ? "ok" : "degraded", backends: statuses, errors: errors, lag: lags)
         }
     }
 }

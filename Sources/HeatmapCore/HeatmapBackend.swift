@@ -17,8 +17,10 @@ public enum HeatmapBackend {
                 let store = HeatmapStore(pool: context.pool)
                 let index = RollupIndex()
                 let ingest = RPCClient(endpoint: ingestEndpoint)
+                let board = context.healthBoard
                 let consumer = OutboxConsumer(client: ingest, store: store, index: index,
-                                              logger: context.logger)
+                                              logger: context.logger,
+                                              onLag: { board.setLag(deltas: $0.deltas, seconds: $0.seconds) })
                 try await consumer.prepare()
                 HeatmapHandlers(index: index, store: store, ingest: ingest).register(on: &router)
                 return [consumer]

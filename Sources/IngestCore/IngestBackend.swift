@@ -10,11 +10,11 @@ public enum IngestBackend {
         serviceNames: [MethodNames.Ingest.service],
         migrationsDirectory: migrationsDirectory,
         assemble: { context, router in
+            let store = IngestStore(pool: context.pool)
             IngestHandlers(loader: IngestLoader(databaseURL: context.configuration.databaseURL, logger: context.logger),
-                           store: IngestStore(pool: context.pool),
-                           writeAuthorization: context.writeAuthorization)
+                           store: store, writeAuthorization: context.writeAuthorization)
                 .register(on: &router)
-            return []
+            return [AbandonedRunSweeper(store: store, logger: context.logger)]
         }
     )
 

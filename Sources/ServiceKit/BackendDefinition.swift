@@ -34,4 +34,6 @@ public struct BackendContext: Sendable {
     public var pool: PostgresPool
     public var writeAuthorization: WriteAuthorization
     public var logger: Logger
+    /// The process's Health/Check states (a consumer reports its lag here).
+    public var healthBoard: HealthStatusBoard
 }

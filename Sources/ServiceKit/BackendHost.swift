@@ -32,7 +32,8 @@ public struct BackendHost {
             StandardHandlers.registerMetrics(on: &router, registry: registry)
             let context = BackendContext(
                 configuration: configuration, pool: pool,
-                writeAuthorization: WriteAuthorization(token: configuration.writeToken), logger: logger
+                writeAuthorization: WriteAuthorization(token: configuration.writeToken), logger: logger,
+                healthBoard: board
             )
             let extraServices = try await definition.assemble(context, &router)
             if configuration.writeToken == nil {

@@ -7,6 +7,7 @@ import Synchronization
 /// migrations), and at shutdown (NOT_SERVING while calls drain).
 public final class HealthStatusBoard: Sendable {
     private let statuses: Mutex<[String: HealthCheckResponse.ServingStatus]>
+    private let lag = Mutex<(deltas: Int64, seconds: Double)>((0, 0))
 
     public init(services: [String], initial: HealthCheckResponse.ServingStatus = .notServing) {
         var table: [String: HealthCheckResponse.ServingStatus] = ["": initial]
@@ -20,6 +21,14 @@ public final class HealthStatusBoard: Sendable {
             for key in table.keys { table[key] = status }
         }
     }
+
+    /// How far behind the log it follows the process is (the heatmap's outbox lag), for Check.
+    public func setLag(deltas: Int64, seconds: Double) {
+        lag.withLock { $0 = (deltas, seconds) }
+    }
+
+    /// The lag last set (0 and 0 for a process that follows nothing).
+    public var currentLag: (deltas: Int64, seconds: Double) { lag.withLock { $0 } }
 
     /// The status of `service`, or nil when the process does not serve it.
     public func status(of service: String) -> HealthCheckResponse.ServingStatus? {

@@ -11,7 +11,8 @@ public enum StandardHandlers {
             guard let status = board.status(of: request.service) else {
                 throw RPCError(code: .notFound, message: "unknown service '\(request.service)'")
             }
-            return HealthCheckResponse(status: status)
+            let lag = board.currentLag
+            return HealthCheckResponse(status: status, behindDeltas: lag.deltas, behindSeconds: lag.seconds)
         }
     }
 

@@ -1,6 +1,7 @@
 import Contracts
 import Foundation
 import IngestCore
+import Logging
 import Postgres
 import ServiceKit
 import Synchronization
@@ -119,6 +120,33 @@ struct IngestLoadNewCityTests {
             #expect(ended?.status == .succeeded)
             #expect(ended?.waitingForRunID == 0)
             #expect(ended?.counts?.read == 27_176)
+        }
+    }
+}
+
+/// The ingest service's sweeper marks the run of a loader that died as failed without anyone
+/// reading the runs: a `running` row whose liveness lock nobody holds.
+@Suite("Abandoned runs", .serialized, .timeLimit(.minutes(2)))
+struct AbandonedRunSweeperTests {
+    @Test("a running run without a live loader is marked failed by the sweeper alone")
+    func sweeperMarksDeadLoads() async throws {
+        try await IngestTestDatabase.with(label: "sweeper") { db in
+            try await db.pool.query("""
+                INSERT INTO ingest.etl_runs (run_id, city, format, source) VALUES (7, 'nyc', 'nypd-arrests-csv', 'gone.csv')
+                """)
+            let sweeper = AbandonedRunSweeper(store: IngestStore(pool: db.pool), interval: .milliseconds(20),
+                                              logger: Logger(label: "sweeper-test"))
+            let task = Task { try await sweeper.run() }
+            var status = ""
+            for _ in 0..<3_000 where status != "failed" {
+                status = try await db.pool.query("SELECT status FROM ingest.etl_runs WHERE run_id = 7").scalar(String.self)
+                if status != "failed" { try await Task.sleep(for: .milliseconds(20)) }
+            }
+            task.cancel()
+            _ = try? await task.value
+            #expect(status == "failed")
+            let error = try await db.pool.query("SELECT error FROM ingest.etl_runs WHERE run_id = 7").scalar(String.self)
+            #expect(error.hasPrefix("abandoned"))
         }
     }
 }

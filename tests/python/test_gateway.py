@@ -123,6 +123,22 @@ def test_backend_metrics_through_the_gateway_count_rpc_calls(stack, name):
     assert any(float(line.rsplit(" ", 1)[1]) >= 1 for line in calls), calls
 
 
+def test_the_heatmap_reports_its_outbox_lag(stack):
+    """/healthz names each backend's lag behind the log it follows, and the heatmap exports it."""
+    status, body = healthz(stack)
+    assert status == 200, body
+    assert set(body["lag"]) == set(SERVICES)
+    assert all(lag["behind_deltas"] >= 0 and lag["behind_seconds"] >= 0 for lag in body["lag"].values())
+    assert body["lag"]["ingest"] == {"behind_deltas": 0, "behind_seconds": 0}
+    exposition = ""
+    for _ in range(200):   # the gauges exist from the consumer's first pull; a bound, not a deadline
+        _, _, exposition = get(stack["base"] + "/metrics/heatmap")
+        if "heatmap_outbox_lag_seconds" in exposition:
+            break
+        time.sleep(0.05)
+    assert "heatmap_outbox_behind_deltas" in exposition and "heatmap_outbox_lag_seconds" in exposition
+
+
 def test_healthz_degraded_when_a_backend_dies(stack):
     # Runs last in this module: it kills predict.
     stack["services"]["predict"][0].kill()

@@ -1,5 +1,6 @@
 import Contracts
 import Logging
+import Metrics
 import ServiceLifecycle
 import Wire
 
@@ -21,15 +22,24 @@ public final class OutboxConsumer: Service, Sendable {
     let index: RollupIndex
     let settings: OutboxConsumerSettings
     let logger: Logger
+    let onLag: @Sendable (OutboxLag) -> Void
+    /// `heatmap_outbox_behind_deltas`: deltas committed by ingest and not yet applied here.
+    private let behindGauge = Gauge(label: "heatmap_outbox_behind_deltas")
+    /// `heatmap_outbox_lag_seconds`: age of the oldest delta not yet applied (0 when caught up).
+    private let lagGauge = Gauge(label: "heatmap_outbox_lag_seconds")
 
+    /// `onLag` hears how far behind the outbox the consumer is after every pull (the host puts it
+    /// in Health/Check); the same numbers are exported as gauges.
     public init(client: RPCClient, store: HeatmapStore, index: RollupIndex,
                 settings: OutboxConsumerSettings = OutboxConsumerSettings(),
-                logger: Logger = Logger(label: "crimescope.heatmap.consumer")) {
+                logger: Logger = Logger(label: "crimescope.heatmap.consumer"),
+                onLag: @escaping @Sendable (OutboxLag) -> Void = { _ in }) {
         self.client = client
         self.store = store
         self.index = index
         self.settings = settings
         self.logger = logger
+        self.onLag = onLag
     }
 
     /// Loads the index and the position from the database (one snapshot).
@@ -51,7 +61,10 @@ public final class OutboxConsumer: Service, Sendable {
         let request = PullOutboxRequest(afterPosition: position, maxEntries: settings.maxEntries, maxDeltas: settings.maxDeltas)
         let response = try await client.call(MethodNames.Ingest.pullOutbox, request, as: PullOutboxResponse.self,
                                              timeout: settings.callTimeout)
-        guard let last = response.entries.last?.position else { return 0 }
+        guard let last = response.entries.last?.position else {
+            report(OutboxLag(deltas: response.behindDeltas, seconds: response.behindSeconds))
+            return 0
+        }
         guard last > position else {
             throw RPCError(.internalError, "PullOutbox after \(position) returned entries up to \(last)")
         }
@@ -63,10 +76,18 @@ public final class OutboxConsumer: Service, Sendable {
             throw error
         }
         index.apply(batch)
+        // Behind: what ingest had after this batch when it answered (the batch itself is applied now).
+        report(OutboxLag(deltas: response.behindDeltas, seconds: response.behindSeconds))
         logger.debug("applied outbox batch", metadata: [
             "position": "\(last)", "entries": "\(response.entries.count)", "deltas": "\(batch.deltaCount)",
         ])
         return response.entries.count
+    }
+
+    private func report(_ lag: OutboxLag) {
+        behindGauge.record(lag.deltas)
+        lagGauge.record(lag.seconds)
+        onLag(lag)
     }
 
     /// Applies batches until caught up or `maxBatches` were applied.

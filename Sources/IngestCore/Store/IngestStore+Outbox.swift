@@ -19,7 +19,16 @@ extension IngestStore {
                 deltas += count
                 lastPosition = try row.decode(Int64.self, at: 0)
             }
-            guard lastPosition > afterPosition else { return PullOutboxResponse(entries: [], lastPosition: afterPosition) }
+            let behind = try connection.query("""
+                SELECT COALESCE(sum(delta_count), 0)::bigint,
+                       COALESCE(EXTRACT(epoch FROM clock_timestamp() - min(created_at)), 0)::double precision
+                FROM ingest.outbox WHERE position > $1
+                """, [lastPosition])
+            let behindDeltas = try behind.first.map { try $0.decode(Int64.self, at: 0) } ?? 0
+            let behindSeconds = try behind.first.map { try $0.decode(Double.self, at: 1) } ?? 0
+            guard lastPosition > afterPosition else {
+                return PullOutboxResponse(entries: [], lastPosition: afterPosition, behindDeltas: behindDeltas, behindSeconds: behindSeconds)
+            }
             let rows = try connection.query("""
                 SELECT o.position, o.city, d.sign::int, d.area, d.primary_type, d.category,
                        EXTRACT(epoch FROM d.occurred)::bigint, d.month_only, d.arrest, d.domestic, d.has_location, d.lon, d.lat
@@ -44,7 +53,8 @@ extension IngestStore {
                     lon: try row.decode(Double?.self, at: 11) ?? 0, lat: try row.decode(Double?.self, at: 12) ?? 0)
                 entries[entries.count - 1].deltas.append(delta)
             }
-            return PullOutboxResponse(entries: entries, lastPosition: lastPosition)
+            return PullOutboxResponse(entries: entries, lastPosition: lastPosition, behindDeltas: behindDeltas,
+                                      behindSeconds: behindSeconds)
         }
     }
 }

@@ -10,6 +10,12 @@ extension IngestStore {
         status, COALESCE(error, '') AS error, COALESCE(waiting_for, 0) AS waiting_for
         """
 
+    /// Marks `running`/`waiting` runs whose loader died (no liveness lock) as failed; returns how many.
+    @discardableResult
+    public func markAbandonedRuns() async throws -> Int {
+        try await pool.withConnection { connection in try RunLedger.markAbandonedRuns(on: connection) }
+    }
+
     /// One run, or `nil` when there is none with that id. Runs whose loader died read as failed.
     public func run(id: Int64) async throws -> Run? {
         try await pool.withConnection { connection in

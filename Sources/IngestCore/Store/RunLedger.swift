@@ -13,15 +13,16 @@ enum RunLedger {
 
     static let abandonedMessage = "abandoned: the loading process ended without finishing (killed, or its database connection was lost); committed batches are kept, run the load again to complete it"
 
-    /// Marks `running` runs without a live loader as failed.
-    static func markAbandonedRuns(on connection: PostgresConnection) throws {
+    /// Marks `running` runs without a live loader as failed; returns how many.
+    @discardableResult
+    static func markAbandonedRuns(on connection: PostgresConnection) throws -> Int {
         try connection.query("""
             UPDATE ingest.etl_runs r SET status = 'failed', finished_at = clock_timestamp(), error = $2
             WHERE r.status IN ('running', 'waiting') AND NOT EXISTS (
                 SELECT 1 FROM pg_locks l
                 WHERE l.locktype = 'advisory' AND l.granted AND l.classid = ($1::int)::oid
                   AND l.objid = (r.run_id::int)::oid AND l.objsubid = 2)
-            """, [Int(runLockClass), abandonedMessage])
+            """, [Int(runLockClass), abandonedMessage]).affectedRows
     }
 
     /// Reserves a run id, takes its liveness lock, and records the run as `running`.

@@ -49,10 +49,17 @@ struct  Crimescope__Health__V1__HealthCheckResponse
 {
   ProtobufCMessage base;
   Crimescope__Health__V1__HealthCheckResponse__ServingStatus status;
+  /*
+   * For a server that follows another service's log (the heatmap follows ingest's outbox): how
+   * far behind it is, in deltas and in seconds since the oldest one not applied was committed.
+   * 0 and 0 when caught up, and for servers that follow nothing.
+   */
+  int64_t behind_deltas;
+  double behind_seconds;
 };
 #define CRIMESCOPE__HEALTH__V1__HEALTH_CHECK_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&crimescope__health__v1__health_check_response__descriptor) \
-    , CRIMESCOPE__HEALTH__V1__HEALTH_CHECK_RESPONSE__SERVING_STATUS__UNKNOWN }
+    , CRIMESCOPE__HEALTH__V1__HEALTH_CHECK_RESPONSE__SERVING_STATUS__UNKNOWN, 0, 0 }
 
 
 /* Crimescope__Health__V1__HealthCheckRequest methods */

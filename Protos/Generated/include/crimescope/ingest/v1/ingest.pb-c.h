@@ -388,10 +388,16 @@ struct  Crimescope__Ingest__V1__PullOutboxResponse
   size_t n_entries;
   Crimescope__Ingest__V1__OutboxEntry **entries;
   int64_t last_position;
+  /*
+   * What is left after these entries: the deltas of the later entries, and the age in seconds
+   * of the oldest of them (0 and 0 when the caller is caught up).
+   */
+  int64_t behind_deltas;
+  double behind_seconds;
 };
 #define CRIMESCOPE__INGEST__V1__PULL_OUTBOX_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&crimescope__ingest__v1__pull_outbox_response__descriptor) \
-    , 0,NULL, 0 }
+    , 0,NULL, 0, 0, 0 }
 
 
 /*

@@ -2614,7 +2614,7 @@ const ProtobufCMessageDescriptor crimescope__ingest__v1__pull_outbox_request__de
   (ProtobufCMessageInit) crimescope__ingest__v1__pull_outbox_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor crimescope__ingest__v1__pull_outbox_response__field_descriptors[2] =
+static const ProtobufCFieldDescriptor crimescope__ingest__v1__pull_outbox_response__field_descriptors[4] =
 {
   {
     "entries",
@@ -2640,15 +2640,41 @@ static const ProtobufCFieldDescriptor crimescope__ingest__v1__pull_outbox_respon
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "behind_deltas",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Ingest__V1__PullOutboxResponse, behind_deltas),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "behind_seconds",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Ingest__V1__PullOutboxResponse, behind_seconds),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned crimescope__ingest__v1__pull_outbox_response__field_indices_by_name[] = {
+  2,   /* field[2] = behind_deltas */
+  3,   /* field[3] = behind_seconds */
   0,   /* field[0] = entries */
   1,   /* field[1] = last_position */
 };
 static const ProtobufCIntRange crimescope__ingest__v1__pull_outbox_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 2 }
+  { 0, 4 }
 };
 const ProtobufCMessageDescriptor crimescope__ingest__v1__pull_outbox_response__descriptor =
 {
@@ -2658,7 +2684,7 @@ const ProtobufCMessageDescriptor crimescope__ingest__v1__pull_outbox_response__d
   "Crimescope__Ingest__V1__PullOutboxResponse",
   "crimescope.ingest.v1",
   sizeof(Crimescope__Ingest__V1__PullOutboxResponse),
-  2,
+  4,
   crimescope__ingest__v1__pull_outbox_response__field_descriptors,
   crimescope__ingest__v1__pull_outbox_response__field_indices_by_name,
   1,  crimescope__ingest__v1__pull_outbox_response__number_ranges,
