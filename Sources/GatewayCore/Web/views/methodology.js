@@ -168,5 +168,32 @@
         y: { min: 0, title: { display: true, text: 'PAI' } } } } }));
   }
 
+  // Recent loads from /api/v1/ingest/runs: one row per run, its state in words.
+  function runState(run) {
+    const state = run.status.replace('RUN_STATUS_', '').toLowerCase();
+    if (state === 'waiting') return run.waiting_for_run_id ? `waiting for run ${run.waiting_for_run_id}` : 'waiting';
+    if (state === 'failed') return 'failed: ' + (run.error.startsWith('abandoned') ? 'abandoned (its loader died)' : run.error);
+    return state;
+  }
+  async function showLoads() {
+    let reply;
+    try { reply = await api('/api/v1/ingest/runs?limit=20'); }
+    catch (error) { $('loads-status').textContent = 'The ingest service did not answer: ' + error.message; return; }
+    if (!reply.runs.length) { $('loads-status').textContent = 'Nothing has been loaded yet.'; return; }
+    const body = $('loads-table').querySelector('tbody');
+    body.replaceChildren();
+    for (const run of reply.runs) {
+      const row = body.insertRow();
+      row.dataset.run = run.run_id;
+      for (const value of [run.run_id, run.city, run.source, runState(run), fmt.format(run.read), fmt.format(run.inserted),
+                           fmt.format(run.updated), fmt.format(run.rejected), run.started_at.replace('T', ' ').slice(0, 19)]) {
+        row.insertCell().textContent = value;
+      }
+    }
+    $('loads-table').hidden = false;
+    $('loads-status').textContent = '';
+  }
+
   start();
+  showLoads();
 })();
