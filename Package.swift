@@ -8,7 +8,10 @@ import PackageDescription
 /// - `Contracts`: the one layer that touches protobuf-c; Swift value types for every message.
 /// - `Wire`: framing, envelope, status codes, router, client and server over Unix sockets and TCP.
 /// - `Postgres`: libpq connections, pool, parameters, rows, COPY, migrations.
-/// - `ServiceKit`: what every executable shares (configuration, logging, metrics, health, lifecycle).
+/// - `ServiceKit`: what every executable shares (configuration, logging, metrics, health, lifecycle);
+///   no PostgreSQL, so the gateway links no libpq.
+/// - `BackendKit`: what the three services add (database options and migrated pool, the backend
+///   host, write authorization).
 /// - `<Name>Core`: each service's domain, store and RPC handlers; thin executables on top.
 let strict: [SwiftSetting] = [
     .swiftLanguageMode(.v6),
@@ -65,7 +68,7 @@ let package = Package(
         .target(
             name: "ServiceKit",
             dependencies: [
-                "Wire", "Contracts", "Postgres", log,
+                "Wire", "Contracts", log,
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -75,14 +78,25 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        .target(
+            name: "BackendKit",
+            dependencies: [
+                "ServiceKit", "Wire", "Contracts", "Postgres", log,
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+
         // Services: domain + store + RPC handlers, and thin executables
-        .target(name: "IngestCore", dependencies: ["Contracts", "Wire", "Postgres", "ServiceKit", log,
+        .target(name: "IngestCore", dependencies: ["BackendKit", "Contracts", "Wire", "Postgres", "ServiceKit", log,
                                                  .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
                 resources: [.copy("Migrations")], swiftSettings: strict),
-        .target(name: "HeatmapCore", dependencies: ["Contracts", "Wire", "Postgres", "ServiceKit", log,
+        .target(name: "HeatmapCore", dependencies: ["BackendKit", "Contracts", "Wire", "Postgres", "ServiceKit", log,
                                                   .product(name: "Metrics", package: "swift-metrics")],
                 resources: [.copy("Migrations")], swiftSettings: strict),
-        .target(name: "PredictCore", dependencies: ["Contracts", "Wire", "Postgres", "ServiceKit", "CXGBoost", log],
+        .target(name: "PredictCore", dependencies: ["BackendKit", "Contracts", "Wire", "Postgres", "ServiceKit", "CXGBoost", log],
                 resources: [.copy("Migrations")], swiftSettings: strict),
         .target(
             name: "GatewayCore",
@@ -91,9 +105,9 @@ let package = Package(
             resources: [.copy("Web")],
             swiftSettings: strict
         ),
-        .executableTarget(name: "IngestService", dependencies: ["IngestCore", "ServiceKit", "Contracts", "Postgres"], exclude: ["README.md"], swiftSettings: strict),
-        .executableTarget(name: "HeatmapService", dependencies: ["HeatmapCore", "ServiceKit"], exclude: ["README.md"], swiftSettings: strict),
-        .executableTarget(name: "PredictService", dependencies: ["PredictCore", "ServiceKit", "Contracts", "Wire", "Postgres", log,
+        .executableTarget(name: "IngestService", dependencies: ["BackendKit", "IngestCore", "ServiceKit", "Contracts", "Postgres"], exclude: ["README.md"], swiftSettings: strict),
+        .executableTarget(name: "HeatmapService", dependencies: ["BackendKit", "HeatmapCore", "ServiceKit"], exclude: ["README.md"], swiftSettings: strict),
+        .executableTarget(name: "PredictService", dependencies: ["BackendKit", "PredictCore", "ServiceKit", "Contracts", "Wire", "Postgres", log,
                                                              .product(name: "ArgumentParser", package: "swift-argument-parser")], exclude: ["README.md"], swiftSettings: strict),
         .executableTarget(name: "Gateway", dependencies: ["GatewayCore", "ServiceKit", .product(name: "Hummingbird", package: "hummingbird"),
                                                        .product(name: "UnixSignals", package: "swift-service-lifecycle")], exclude: ["README.md"], swiftSettings: strict),
@@ -108,12 +122,12 @@ let package = Package(
         .testTarget(name: "WireTests", dependencies: ["Wire", "Contracts", "TestSupport", log,
                                                     .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")] + nio, swiftSettings: strict),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "IngestTests", dependencies: ["IngestCore", "Contracts", "ServiceKit", "TestSupport", .product(name: "Hummingbird", package: "hummingbird")], swiftSettings: strict),
-        .testTarget(name: "HeatmapTests", dependencies: ["HeatmapCore", "IngestCore", "TestSupport", "Wire", "Contracts", "Postgres", "ServiceKit", log], swiftSettings: strict),
-        .testTarget(name: "PredictTests", dependencies: ["PredictCore", "IngestCore", "TestSupport", "Wire", "Contracts", "Postgres", "ServiceKit", log],
+        .testTarget(name: "IngestTests", dependencies: ["BackendKit", "IngestCore", "Contracts", "ServiceKit", "TestSupport", .product(name: "Hummingbird", package: "hummingbird")], swiftSettings: strict),
+        .testTarget(name: "HeatmapTests", dependencies: ["BackendKit", "HeatmapCore", "IngestCore", "TestSupport", "Wire", "Contracts", "Postgres", "ServiceKit", log], swiftSettings: strict),
+        .testTarget(name: "PredictTests", dependencies: ["BackendKit", "PredictCore", "IngestCore", "TestSupport", "Wire", "Contracts", "Postgres", "ServiceKit", log],
                     swiftSettings: strict),
         .testTarget(name: "ServiceTests",
-                    dependencies: ["ServiceKit", "IngestCore", "HeatmapCore", "PredictCore", "GatewayCore", "Wire", "Contracts", "Postgres", "TestSupport", log,
+                    dependencies: ["ServiceKit", "BackendKit", "IngestCore", "HeatmapCore", "PredictCore", "GatewayCore", "Wire", "Contracts", "Postgres", "TestSupport", log,
                                    .product(name: "Hummingbird", package: "hummingbird"),
                                    .product(name: "HummingbirdTesting", package: "hummingbird"),
                                    .product(name: "ArgumentParser", package: "swift-argument-parser")],

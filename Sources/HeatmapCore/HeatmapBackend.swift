@@ -1,3 +1,4 @@
+import BackendKit
 import Contracts
 import Foundation
 import ServiceKit

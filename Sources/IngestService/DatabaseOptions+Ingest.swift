@@ -1,3 +1,4 @@
+import BackendKit
 import IngestCore
 import Postgres
 import ServiceKit

@@ -1,3 +1,4 @@
+import BackendKit
 import Postgres
 import PredictCore
 import ServiceKit

@@ -1,3 +1,4 @@
+import BackendKit
 import ArgumentParser
 import Foundation
 import Logging

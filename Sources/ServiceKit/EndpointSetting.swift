@@ -1,10 +1,10 @@
 import Wire
 
 /// A listen or connect address from configuration, parsed with the setting's name in errors.
-struct EndpointSetting {
-    var endpoint: Endpoint
+package struct EndpointSetting {
+    package var endpoint: Endpoint
 
-    static func parse(_ value: String, key: SettingKey) throws(ConfigurationError) -> EndpointSetting {
+    package static func parse(_ value: String, key: SettingKey) throws(ConfigurationError) -> EndpointSetting {
         do {
             return EndpointSetting(endpoint: try Endpoint(parsing: value))
         } catch {

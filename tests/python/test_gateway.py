@@ -4,6 +4,7 @@ the gateway reports when a backend dies."""
 from __future__ import annotations
 
 import json
+import subprocess
 import time
 import urllib.error
 import urllib.request
@@ -11,7 +12,7 @@ import urllib.request
 import pytest
 
 import crimescope_wire as wire
-from conftest import SERVICES, free_port
+from conftest import SERVICES, executable, free_port
 
 
 @pytest.fixture(scope="module")
@@ -153,3 +154,11 @@ def test_healthz_degraded_when_a_backend_dies(stack):
     assert body["backends"]["ingest"] == "SERVING"
     assert body["backends"]["heatmap"] == "SERVING"
     assert stack["gateway"].alive(), "the gateway must survive a dead backend"
+
+
+def test_the_gateway_links_no_postgres_client(bin_dir):
+    """The gateway knows the services only through their RPC contracts: no libpq in its binary."""
+    linked = subprocess.run(["ldd", str(executable(bin_dir, "gateway"))], capture_output=True, text=True, check=True).stdout
+    assert "libprotobuf-c" in linked and "libpq" not in linked, linked
+    services = subprocess.run(["ldd", str(executable(bin_dir, "ingest"))], capture_output=True, text=True, check=True).stdout
+    assert "libpq" in services

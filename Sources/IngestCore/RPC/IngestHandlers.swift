@@ -1,3 +1,4 @@
+import BackendKit
 import Contracts
 import Logging
 import ServiceKit

@@ -1,3 +1,4 @@
+import ServiceKit
 import ArgumentParser
 import Foundation
 import Logging

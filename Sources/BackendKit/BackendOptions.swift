@@ -1,3 +1,4 @@
+import ServiceKit
 import ArgumentParser
 
 /// The command-line options every backend service (`ingest`, `heatmap`, `predict`) takes.
@@ -56,14 +57,5 @@ public struct BackendOptions: ParsableArguments, Sendable {
             drainTimeout: .seconds(drain),
             logLevel: level
         )
-    }
-}
-
-extension String {
-    func trimmingWhitespace() -> String {
-        var text = Substring(self)
-        while let first = text.first, first.isWhitespace { text.removeFirst() }
-        while let last = text.last, last.isWhitespace { text.removeLast() }
-        return String(text)
     }
 }

@@ -1,3 +1,4 @@
+import ServiceKit
 import Contracts
 import Logging
 import ServiceLifecycle

@@ -1,3 +1,4 @@
+import ServiceKit
 import Wire
 
 /// Checks the bearer token that write calls carry in their `authorization` metadata.
