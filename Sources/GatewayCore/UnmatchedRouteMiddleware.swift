@@ -2,7 +2,7 @@ import Hummingbird
 
 /// Answers requests no route takes with the API's JSON error body instead of Hummingbird's
 /// empty 404: `405 METHOD_NOT_ALLOWED` with an `Allow` header when the path is served under
-/// other methods (`DELETE /api/v1/heatmap`), `404 NOT_FOUND` naming the path otherwise.
+/// other methods (a `PUT` of `/api/v1/heatmap`), `404 NOT_FOUND` naming the path otherwise.
 ///
 /// Added to the router after every route: it wraps the router's not-found responder, so it sees
 /// only requests the route table did not match (handlers report their own 404s as ``APIError``).

@@ -6,8 +6,8 @@ import Postgres
 ///
 /// The upsert is a few set-based statements (see ``LoadSQL``): keep only the latest version of a
 /// key repeated within the batch and place rows without a reported area — each only when the
-/// parser flagged the batch as needing it —, find the stored versions of the batch's keys, INSERT
-/// the new keys, UPDATE the known ones (only when there are any), then write the outbox under its
+/// parser flagged the batch as needing it —, find the stored versions of the batch's keys, insert
+/// the new keys, update the known ones (only when there are any), then write the outbox under its
 /// lock.
 struct BatchWriter {
     let connection: PostgresConnection

@@ -53,6 +53,8 @@ enum LoadSQL {
     static let tryLockCity = "SELECT pg_try_advisory_lock(hashtext('crimescope.ingest.city:' || $1))"
     static let lockCity = "SELECT pg_advisory_lock(hashtext('crimescope.ingest.city:' || $1))"
     static let unlockCity = "SELECT pg_advisory_unlock(hashtext('crimescope.ingest.city:' || $1))"
+    /// The same lock for one transaction (an area load's single transaction), released at its end.
+    static let lockCityInTransaction = "SELECT pg_advisory_xact_lock(hashtext('crimescope.ingest.city:' || $1))"
 
     /// The run holding city $1's lock: the run-liveness lock ($2 is ``RunLedger/runLockClass``)
     /// held by the same backend. A one-key advisory lock shows its key's high half as `classid`
