@@ -50,6 +50,7 @@ let package = Package(
         // C and system libraries
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .systemLibrary(name: "CXGBoost", providers: [.apt(["libxgboost-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "CrimeScopeProtos",
             path: "Protos/Generated",
@@ -100,7 +101,7 @@ let package = Package(
                 resources: [.copy("Migrations")], swiftSettings: strict),
         .target(
             name: "GatewayCore",
-            dependencies: ["Contracts", "Wire", "ServiceKit", log, traceContext,
+            dependencies: ["Contracts", "Wire", "ServiceKit", "CZlib", log, traceContext,
                            .product(name: "Hummingbird", package: "hummingbird")],
             resources: [.copy("Web")],
             swiftSettings: strict

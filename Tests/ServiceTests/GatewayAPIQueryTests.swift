@@ -87,7 +87,7 @@ struct GatewayAPIQueryTests {
     }
 }
 
-/// The gateway's gzip (system zlib through dlopen, gzip framing and CRC-32 of its own).
+/// The gateway's gzip (the system zlib as a linked library, gzip framing of its own).
 @Suite("Gateway gzip")
 struct GatewayGzipTests {
     @Test func acceptEncodingParsing() {
