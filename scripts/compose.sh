@@ -264,7 +264,13 @@ cmd_up() {
   ensure_env_file
   build_app
   say "starting project $project (gateway on 127.0.0.1:$publish_port)"
-  compose up -d --no-build --remove-orphans >&2
+  # docker-compose 1.29 starts each service once its dependencies are healthy, and fails when one
+  # turns unhealthy instead.
+  if ! compose up -d --no-build --remove-orphans >&2; then
+    compose ps >&2 || true
+    compose logs --tail=30 >&2 || true
+    die "docker-compose up failed (scripts/compose.sh down to remove what started)"
+  fi
   wait_healthy || die "the stack did not become healthy (scripts/compose.sh down to stop it)"
   if [[ "${CRIMESCOPE_LOAD_DEMO:-1}" != 0 ]]; then
     load_demo || die "loading the bundled demo data failed"
@@ -280,14 +286,14 @@ cmd_down() {
 
 # `test`: everything through HTTP, docker inspect/exec and the engine; cleans up on any exit.
 cmd_test() {
-  local passed=0 failed=0 tmp
-  tmp="$(mktemp -d)"
+  local passed=0 failed=0
+  test_tmp="$(mktemp -d)"          # global: the EXIT trap runs after this function's locals are gone
   project="crimescope-test-$$"
-  env_file="$tmp/compose.env"
+  env_file="$test_tmp/compose.env"
   publish_port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
   cleanup() {
     compose down -v --remove-orphans >/dev/null 2>&1 || true
-    rm -rf "$tmp"
+    rm -rf "$test_tmp"
   }
   trap cleanup EXIT
   trap 'exit 130' INT TERM
@@ -301,9 +307,10 @@ cmd_test() {
     exit $?
   }
 
-  if ! (cmd_up); then
-    failed=$((failed + 1)); echo "FAIL  up: build, start, healthy, demo data loaded"
-    compose logs --tail=40 >&2 || true
+  # `up` as its own process: errexit stays in force there (it would not in an `if` subshell).
+  if ! CRIMESCOPE_COMPOSE_PROJECT="$project" CRIMESCOPE_HTTP_PUBLISH_PORT="$publish_port" \
+       CRIMESCOPE_COMPOSE_ENV_FILE="$env_file" "$root/scripts/compose.sh" up; then
+    failed=$((failed + 1)); echo "FAIL  up: build, start, every service healthy, demo data loaded"
     finish
   fi
   passed=$((passed + 1)); echo "ok    up: build, start, every service healthy, demo data loaded (project $project, port $publish_port)"
