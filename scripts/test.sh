@@ -8,7 +8,8 @@
 #   4. swift build --build-tests, then swift test --skip-build: the wire library's tests alone
 #      first (they bound waits in wall-clock time), then all the others in parallel
 #   5. the executables, then the independent Python client tests (tests/python)
-#   6. scripts/check-compose.sh (compose.yaml and Dockerfile)
+#   6. scripts/check-compose.sh (compose.yaml, Dockerfile, deploy/k8s)
+#   7. scripts/compose.sh test: the stack in containers (skipped with CRIMESCOPE_SKIP_CONTAINERS=1)
 #
 # Exits non-zero if any step or test failed. The last line is `tests: N passed, M failed`
 # (Swift tests + pytest tests; a step that fails outside a test runner counts as one failure),
@@ -190,5 +191,27 @@ fi
 # --- 6. compose.yaml and Dockerfile ---------------------------------------------------------
 say "scripts/check-compose.sh"
 if scripts/check-compose.sh; then record ok check-compose; else step_failed check-compose; fi
+
+# --- 7. containers: scripts/compose.sh test ----------------------------------------------------
+# Builds the images (cached), starts the stack under a throwaway project, checks it over HTTP and
+# removes it; its own "N passed, M failed" line is added to the totals.
+if [[ "${CRIMESCOPE_SKIP_CONTAINERS:-0}" == 1 ]]; then
+  say "scripts/compose.sh test: skipped (CRIMESCOPE_SKIP_CONTAINERS=1)"
+  record skip containers "CRIMESCOPE_SKIP_CONTAINERS=1"
+else
+  say "scripts/compose.sh test (log: .build/test-logs/compose-test.log)"
+  timeout --kill-after=60 2700 scripts/compose.sh test 2>&1 | tee "$logs/compose-test.log"
+  compose_rc=${PIPESTATUS[0]}
+  compose_line="$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$logs/compose-test.log" | tail -n 1)"
+  if [[ -n "$compose_line" ]]; then
+    c_passed="${compose_line%% passed*}"; c_failed="${compose_line#*, }"; c_failed="${c_failed%% failed*}"
+    passed=$(( passed + c_passed )); failed=$(( failed + c_failed ))
+    if (( compose_rc == 0 && c_failed == 0 )); then record ok containers "$compose_line"
+    elif (( c_failed > 0 )); then record FAIL containers "$compose_line"
+    else step_failed containers "exit code $compose_rc, $compose_line"; fi
+  else
+    step_failed containers "exit code $compose_rc, no result line (log: .build/test-logs/compose-test.log)"
+  fi
+fi
 
 finish
