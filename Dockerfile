@@ -11,7 +11,7 @@ ARG RUNTIME_IMAGE=debian:bookworm-slim
 # --- build: Swift + the C libraries the package links ------------------------------------------
 FROM ${BUILDER_IMAGE} AS build
 RUN apt-get update \
- && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libprotobuf-c-dev libpq-dev libxgboost-dev pkgconf \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libprotobuf-c-dev libpq-dev libxgboost-dev zlib1g-dev pkgconf \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # Package.resolved is optional: the glob copies it when present. Every target folder that
