@@ -25,6 +25,7 @@ public struct APIController: Sendable {
         IncidentsController(caller: caller).register(on: api)
         YearGridsController(caller: caller).register(on: api)
         HotspotsController(caller: caller).register(on: api)
+        SignificanceController(caller: caller).register(on: api)
         IngestWritesController(caller: caller).register(on: api)
         PredictController(caller: caller).register(on: api)
         APIPageController().register(on: router)

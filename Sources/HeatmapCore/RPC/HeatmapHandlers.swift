@@ -7,6 +7,8 @@ public struct HeatmapHandlers: Sendable {
     let index: RollupIndex
     let store: HeatmapStore
     let ingestClient: RPCClient
+    /// Contiguity and hex covers derived from the area polygons, per city.
+    let significanceCache = SignificanceCache()
 
     public init(index: RollupIndex, store: HeatmapStore, ingest: RPCClient) {
         self.index = index
@@ -14,7 +16,7 @@ public struct HeatmapHandlers: Sendable {
         self.ingestClient = ingest
     }
 
-    /// Registers ListCities, GetBeatHeatmap, GetWindowHeatmap, GetYearGrids, GetHexHotspots, GetSeries, GetAreaShapes, GetAreaDetail and Check.
+    /// Registers ListCities, GetBeatHeatmap, GetWindowHeatmap, GetYearGrids, GetHexHotspots, GetSeries, GetSignificance, GetAreaShapes, GetAreaDetail and Check.
     public func register(on router: inout RPCRouter) {
         router.register(MethodNames.Heatmap.listCities) { (_: ListCitiesRequest, _) in try await listCities() }
         router.register(MethodNames.Heatmap.getBeatHeatmap) { (request: BeatHeatmapRequest, _) in try beatHeatmap(request) }
@@ -27,6 +29,9 @@ public struct HeatmapHandlers: Sendable {
         router.register(MethodNames.Heatmap.getYearGrids) { (request: YearGridsRequest, _) in try yearGrids(request) }
         router.register(MethodNames.Heatmap.getHexHotspots) { (request: HexHotspotsRequest, _) in try hexHotspots(request) }
         router.register(MethodNames.Heatmap.getSeries) { (request: SeriesRequest, _) in try series(request) }
+        router.register(MethodNames.Heatmap.getSignificance) { (request: SignificanceRequest, _) in
+            try await significance(request)
+        }
     }
 
     func listCities() async throws -> ListCitiesResponse {

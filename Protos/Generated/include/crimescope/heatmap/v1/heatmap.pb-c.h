@@ -40,6 +40,9 @@ typedef struct Crimescope__Heatmap__V1__SeriesResponse Crimescope__Heatmap__V1__
 typedef struct Crimescope__Heatmap__V1__CheckRequest Crimescope__Heatmap__V1__CheckRequest;
 typedef struct Crimescope__Heatmap__V1__CheckDifference Crimescope__Heatmap__V1__CheckDifference;
 typedef struct Crimescope__Heatmap__V1__CheckResponse Crimescope__Heatmap__V1__CheckResponse;
+typedef struct Crimescope__Heatmap__V1__SignificanceRequest Crimescope__Heatmap__V1__SignificanceRequest;
+typedef struct Crimescope__Heatmap__V1__SignificanceUnit Crimescope__Heatmap__V1__SignificanceUnit;
+typedef struct Crimescope__Heatmap__V1__SignificanceResponse Crimescope__Heatmap__V1__SignificanceResponse;
 typedef struct Crimescope__Heatmap__V1__ListCitiesRequest Crimescope__Heatmap__V1__ListCitiesRequest;
 typedef struct Crimescope__Heatmap__V1__City Crimescope__Heatmap__V1__City;
 typedef struct Crimescope__Heatmap__V1__ListCitiesResponse Crimescope__Heatmap__V1__ListCitiesResponse;
@@ -443,6 +446,113 @@ struct  Crimescope__Heatmap__V1__CheckResponse
 #define CRIMESCOPE__HEATMAP__V1__CHECK_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&crimescope__heatmap__v1__check_response__descriptor) \
     , 0, 0,NULL, 0 }
+
+
+/*
+ * Getis-Ord Gi* over every unit of a city's study region (zero counts included), with
+ * Benjamini-Hochberg false-discovery-rate control over all units.
+ */
+struct  Crimescope__Heatmap__V1__SignificanceRequest
+{
+  ProtobufCMessage base;
+  char *city;
+  /*
+   * Empty means all types.
+   */
+  char *primary_type;
+  /*
+   * The period, "YYYY-MM", both inclusive.
+   */
+  char *from_month;
+  char *to_month;
+  /*
+   * "areas" (the city's area polygons, queen contiguity) or "hex" (200 m cells, six neighbours).
+   */
+  char *units;
+  /*
+   * False-discovery-rate level of the classes; 0 means 0.05.
+   */
+  double alpha;
+};
+#define CRIMESCOPE__HEATMAP__V1__SIGNIFICANCE_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&crimescope__heatmap__v1__significance_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0 }
+
+
+struct  Crimescope__Heatmap__V1__SignificanceUnit
+{
+  ProtobufCMessage base;
+  /*
+   * units=areas: the area id (empty for hex).
+   */
+  char *area;
+  /*
+   * units=hex: axial coordinates and the polygon as a GeoJSON geometry object (WGS84).
+   */
+  int64_t q;
+  int64_t r;
+  char *geojson;
+  int64_t count;
+  /*
+   * Gi* z-score, two-sided normal p, Benjamini-Hochberg q over all units.
+   */
+  double z;
+  double p;
+  double q_value;
+  /*
+   * "hot", "cold", or empty when q > alpha.
+   */
+  char *classification;
+  /*
+   * Indices into the response's units of the unit's neighbours (the unit itself left out).
+   */
+  size_t n_neighbours;
+  int32_t *neighbours;
+};
+#define CRIMESCOPE__HEATMAP__V1__SIGNIFICANCE_UNIT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&crimescope__heatmap__v1__significance_unit__descriptor) \
+    , (char *)protobuf_c_empty_string, 0, 0, (char *)protobuf_c_empty_string, 0, 0, 0, 0, (char *)protobuf_c_empty_string, 0,NULL }
+
+
+struct  Crimescope__Heatmap__V1__SignificanceResponse
+{
+  ProtobufCMessage base;
+  size_t n_units;
+  Crimescope__Heatmap__V1__SignificanceUnit **units;
+  /*
+   * "binary contiguity, queen, unit included (Gi*)" or the hex equivalent.
+   */
+  char *weights;
+  int32_t unit_count;
+  /*
+   * Mean number of neighbours per unit, the unit itself left out.
+   */
+  double mean_neighbours;
+  /*
+   * How the study region was formed.
+   */
+  char *region;
+  double alpha;
+  int32_t hot_count;
+  int32_t cold_count;
+  /*
+   * Incidents of the period in no unit of the region (no polygon, or a cell outside the cover).
+   */
+  int64_t excluded_incidents;
+  /*
+   * Months of the period without any data.
+   */
+  size_t n_missing_months;
+  char **missing_months;
+  /*
+   * units=hex: the cells' side and the projection.
+   */
+  double cell_side_meters;
+  char *projection;
+};
+#define CRIMESCOPE__HEATMAP__V1__SIGNIFICANCE_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&crimescope__heatmap__v1__significance_response__descriptor) \
+    , 0,NULL, (char *)protobuf_c_empty_string, 0, 0, (char *)protobuf_c_empty_string, 0, 0, 0, 0, 0,NULL, 0, (char *)protobuf_c_empty_string }
 
 
 struct  Crimescope__Heatmap__V1__ListCitiesRequest
@@ -936,6 +1046,63 @@ Crimescope__Heatmap__V1__CheckResponse *
 void   crimescope__heatmap__v1__check_response__free_unpacked
                      (Crimescope__Heatmap__V1__CheckResponse *message,
                       ProtobufCAllocator *allocator);
+/* Crimescope__Heatmap__V1__SignificanceRequest methods */
+void   crimescope__heatmap__v1__significance_request__init
+                     (Crimescope__Heatmap__V1__SignificanceRequest         *message);
+size_t crimescope__heatmap__v1__significance_request__get_packed_size
+                     (const Crimescope__Heatmap__V1__SignificanceRequest   *message);
+size_t crimescope__heatmap__v1__significance_request__pack
+                     (const Crimescope__Heatmap__V1__SignificanceRequest   *message,
+                      uint8_t             *out);
+size_t crimescope__heatmap__v1__significance_request__pack_to_buffer
+                     (const Crimescope__Heatmap__V1__SignificanceRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Crimescope__Heatmap__V1__SignificanceRequest *
+       crimescope__heatmap__v1__significance_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   crimescope__heatmap__v1__significance_request__free_unpacked
+                     (Crimescope__Heatmap__V1__SignificanceRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Crimescope__Heatmap__V1__SignificanceUnit methods */
+void   crimescope__heatmap__v1__significance_unit__init
+                     (Crimescope__Heatmap__V1__SignificanceUnit         *message);
+size_t crimescope__heatmap__v1__significance_unit__get_packed_size
+                     (const Crimescope__Heatmap__V1__SignificanceUnit   *message);
+size_t crimescope__heatmap__v1__significance_unit__pack
+                     (const Crimescope__Heatmap__V1__SignificanceUnit   *message,
+                      uint8_t             *out);
+size_t crimescope__heatmap__v1__significance_unit__pack_to_buffer
+                     (const Crimescope__Heatmap__V1__SignificanceUnit   *message,
+                      ProtobufCBuffer     *buffer);
+Crimescope__Heatmap__V1__SignificanceUnit *
+       crimescope__heatmap__v1__significance_unit__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   crimescope__heatmap__v1__significance_unit__free_unpacked
+                     (Crimescope__Heatmap__V1__SignificanceUnit *message,
+                      ProtobufCAllocator *allocator);
+/* Crimescope__Heatmap__V1__SignificanceResponse methods */
+void   crimescope__heatmap__v1__significance_response__init
+                     (Crimescope__Heatmap__V1__SignificanceResponse         *message);
+size_t crimescope__heatmap__v1__significance_response__get_packed_size
+                     (const Crimescope__Heatmap__V1__SignificanceResponse   *message);
+size_t crimescope__heatmap__v1__significance_response__pack
+                     (const Crimescope__Heatmap__V1__SignificanceResponse   *message,
+                      uint8_t             *out);
+size_t crimescope__heatmap__v1__significance_response__pack_to_buffer
+                     (const Crimescope__Heatmap__V1__SignificanceResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Crimescope__Heatmap__V1__SignificanceResponse *
+       crimescope__heatmap__v1__significance_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   crimescope__heatmap__v1__significance_response__free_unpacked
+                     (Crimescope__Heatmap__V1__SignificanceResponse *message,
+                      ProtobufCAllocator *allocator);
 /* Crimescope__Heatmap__V1__ListCitiesRequest methods */
 void   crimescope__heatmap__v1__list_cities_request__init
                      (Crimescope__Heatmap__V1__ListCitiesRequest         *message);
@@ -1067,6 +1234,15 @@ typedef void (*Crimescope__Heatmap__V1__CheckDifference_Closure)
 typedef void (*Crimescope__Heatmap__V1__CheckResponse_Closure)
                  (const Crimescope__Heatmap__V1__CheckResponse *message,
                   void *closure_data);
+typedef void (*Crimescope__Heatmap__V1__SignificanceRequest_Closure)
+                 (const Crimescope__Heatmap__V1__SignificanceRequest *message,
+                  void *closure_data);
+typedef void (*Crimescope__Heatmap__V1__SignificanceUnit_Closure)
+                 (const Crimescope__Heatmap__V1__SignificanceUnit *message,
+                  void *closure_data);
+typedef void (*Crimescope__Heatmap__V1__SignificanceResponse_Closure)
+                 (const Crimescope__Heatmap__V1__SignificanceResponse *message,
+                  void *closure_data);
 typedef void (*Crimescope__Heatmap__V1__ListCitiesRequest_Closure)
                  (const Crimescope__Heatmap__V1__ListCitiesRequest *message,
                   void *closure_data);
@@ -1115,6 +1291,10 @@ struct Crimescope__Heatmap__V1__Heatmap_Service
                      const Crimescope__Heatmap__V1__SeriesRequest *input,
                      Crimescope__Heatmap__V1__SeriesResponse_Closure closure,
                      void *closure_data);
+  void (*get_significance)(Crimescope__Heatmap__V1__Heatmap_Service *service,
+                           const Crimescope__Heatmap__V1__SignificanceRequest *input,
+                           Crimescope__Heatmap__V1__SignificanceResponse_Closure closure,
+                           void *closure_data);
   void (*check)(Crimescope__Heatmap__V1__Heatmap_Service *service,
                 const Crimescope__Heatmap__V1__CheckRequest *input,
                 Crimescope__Heatmap__V1__CheckResponse_Closure closure,
@@ -1135,6 +1315,7 @@ void crimescope__heatmap__v1__heatmap__init (Crimescope__Heatmap__V1__Heatmap_Se
       function_prefix__ ## get_year_grids,\
       function_prefix__ ## get_hex_hotspots,\
       function_prefix__ ## get_series,\
+      function_prefix__ ## get_significance,\
       function_prefix__ ## check  }
 void crimescope__heatmap__v1__heatmap__list_cities(ProtobufCService *service,
                                                    const Crimescope__Heatmap__V1__ListCitiesRequest *input,
@@ -1168,6 +1349,10 @@ void crimescope__heatmap__v1__heatmap__get_series(ProtobufCService *service,
                                                   const Crimescope__Heatmap__V1__SeriesRequest *input,
                                                   Crimescope__Heatmap__V1__SeriesResponse_Closure closure,
                                                   void *closure_data);
+void crimescope__heatmap__v1__heatmap__get_significance(ProtobufCService *service,
+                                                        const Crimescope__Heatmap__V1__SignificanceRequest *input,
+                                                        Crimescope__Heatmap__V1__SignificanceResponse_Closure closure,
+                                                        void *closure_data);
 void crimescope__heatmap__v1__heatmap__check(ProtobufCService *service,
                                              const Crimescope__Heatmap__V1__CheckRequest *input,
                                              Crimescope__Heatmap__V1__CheckResponse_Closure closure,
@@ -1200,6 +1385,9 @@ extern const ProtobufCMessageDescriptor crimescope__heatmap__v1__series_response
 extern const ProtobufCMessageDescriptor crimescope__heatmap__v1__check_request__descriptor;
 extern const ProtobufCMessageDescriptor crimescope__heatmap__v1__check_difference__descriptor;
 extern const ProtobufCMessageDescriptor crimescope__heatmap__v1__check_response__descriptor;
+extern const ProtobufCMessageDescriptor crimescope__heatmap__v1__significance_request__descriptor;
+extern const ProtobufCMessageDescriptor crimescope__heatmap__v1__significance_unit__descriptor;
+extern const ProtobufCMessageDescriptor crimescope__heatmap__v1__significance_response__descriptor;
 extern const ProtobufCMessageDescriptor crimescope__heatmap__v1__list_cities_request__descriptor;
 extern const ProtobufCMessageDescriptor crimescope__heatmap__v1__city__descriptor;
 extern const ProtobufCMessageDescriptor crimescope__heatmap__v1__list_cities_response__descriptor;

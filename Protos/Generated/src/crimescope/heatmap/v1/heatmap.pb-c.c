@@ -1087,6 +1087,141 @@ void   crimescope__heatmap__v1__check_response__free_unpacked
   assert(message->base.descriptor == &crimescope__heatmap__v1__check_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   crimescope__heatmap__v1__significance_request__init
+                     (Crimescope__Heatmap__V1__SignificanceRequest         *message)
+{
+  static const Crimescope__Heatmap__V1__SignificanceRequest init_value = CRIMESCOPE__HEATMAP__V1__SIGNIFICANCE_REQUEST__INIT;
+  *message = init_value;
+}
+size_t crimescope__heatmap__v1__significance_request__get_packed_size
+                     (const Crimescope__Heatmap__V1__SignificanceRequest *message)
+{
+  assert(message->base.descriptor == &crimescope__heatmap__v1__significance_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t crimescope__heatmap__v1__significance_request__pack
+                     (const Crimescope__Heatmap__V1__SignificanceRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &crimescope__heatmap__v1__significance_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t crimescope__heatmap__v1__significance_request__pack_to_buffer
+                     (const Crimescope__Heatmap__V1__SignificanceRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &crimescope__heatmap__v1__significance_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Crimescope__Heatmap__V1__SignificanceRequest *
+       crimescope__heatmap__v1__significance_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Crimescope__Heatmap__V1__SignificanceRequest *)
+     protobuf_c_message_unpack (&crimescope__heatmap__v1__significance_request__descriptor,
+                                allocator, len, data);
+}
+void   crimescope__heatmap__v1__significance_request__free_unpacked
+                     (Crimescope__Heatmap__V1__SignificanceRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &crimescope__heatmap__v1__significance_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   crimescope__heatmap__v1__significance_unit__init
+                     (Crimescope__Heatmap__V1__SignificanceUnit         *message)
+{
+  static const Crimescope__Heatmap__V1__SignificanceUnit init_value = CRIMESCOPE__HEATMAP__V1__SIGNIFICANCE_UNIT__INIT;
+  *message = init_value;
+}
+size_t crimescope__heatmap__v1__significance_unit__get_packed_size
+                     (const Crimescope__Heatmap__V1__SignificanceUnit *message)
+{
+  assert(message->base.descriptor == &crimescope__heatmap__v1__significance_unit__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t crimescope__heatmap__v1__significance_unit__pack
+                     (const Crimescope__Heatmap__V1__SignificanceUnit *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &crimescope__heatmap__v1__significance_unit__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t crimescope__heatmap__v1__significance_unit__pack_to_buffer
+                     (const Crimescope__Heatmap__V1__SignificanceUnit *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &crimescope__heatmap__v1__significance_unit__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Crimescope__Heatmap__V1__SignificanceUnit *
+       crimescope__heatmap__v1__significance_unit__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Crimescope__Heatmap__V1__SignificanceUnit *)
+     protobuf_c_message_unpack (&crimescope__heatmap__v1__significance_unit__descriptor,
+                                allocator, len, data);
+}
+void   crimescope__heatmap__v1__significance_unit__free_unpacked
+                     (Crimescope__Heatmap__V1__SignificanceUnit *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &crimescope__heatmap__v1__significance_unit__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   crimescope__heatmap__v1__significance_response__init
+                     (Crimescope__Heatmap__V1__SignificanceResponse         *message)
+{
+  static const Crimescope__Heatmap__V1__SignificanceResponse init_value = CRIMESCOPE__HEATMAP__V1__SIGNIFICANCE_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t crimescope__heatmap__v1__significance_response__get_packed_size
+                     (const Crimescope__Heatmap__V1__SignificanceResponse *message)
+{
+  assert(message->base.descriptor == &crimescope__heatmap__v1__significance_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t crimescope__heatmap__v1__significance_response__pack
+                     (const Crimescope__Heatmap__V1__SignificanceResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &crimescope__heatmap__v1__significance_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t crimescope__heatmap__v1__significance_response__pack_to_buffer
+                     (const Crimescope__Heatmap__V1__SignificanceResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &crimescope__heatmap__v1__significance_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Crimescope__Heatmap__V1__SignificanceResponse *
+       crimescope__heatmap__v1__significance_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Crimescope__Heatmap__V1__SignificanceResponse *)
+     protobuf_c_message_unpack (&crimescope__heatmap__v1__significance_response__descriptor,
+                                allocator, len, data);
+}
+void   crimescope__heatmap__v1__significance_response__free_unpacked
+                     (Crimescope__Heatmap__V1__SignificanceResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &crimescope__heatmap__v1__significance_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   crimescope__heatmap__v1__list_cities_request__init
                      (Crimescope__Heatmap__V1__ListCitiesRequest         *message)
 {
@@ -3109,6 +3244,445 @@ const ProtobufCMessageDescriptor crimescope__heatmap__v1__check_response__descri
   (ProtobufCMessageInit) crimescope__heatmap__v1__check_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor crimescope__heatmap__v1__significance_request__field_descriptors[6] =
+{
+  {
+    "city",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__SignificanceRequest, city),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "primary_type",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__SignificanceRequest, primary_type),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "from_month",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__SignificanceRequest, from_month),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "to_month",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__SignificanceRequest, to_month),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "units",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__SignificanceRequest, units),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "alpha",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__SignificanceRequest, alpha),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned crimescope__heatmap__v1__significance_request__field_indices_by_name[] = {
+  5,   /* field[5] = alpha */
+  0,   /* field[0] = city */
+  2,   /* field[2] = from_month */
+  1,   /* field[1] = primary_type */
+  3,   /* field[3] = to_month */
+  4,   /* field[4] = units */
+};
+static const ProtobufCIntRange crimescope__heatmap__v1__significance_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 6 }
+};
+const ProtobufCMessageDescriptor crimescope__heatmap__v1__significance_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "crimescope.heatmap.v1.SignificanceRequest",
+  "SignificanceRequest",
+  "Crimescope__Heatmap__V1__SignificanceRequest",
+  "crimescope.heatmap.v1",
+  sizeof(Crimescope__Heatmap__V1__SignificanceRequest),
+  6,
+  crimescope__heatmap__v1__significance_request__field_descriptors,
+  crimescope__heatmap__v1__significance_request__field_indices_by_name,
+  1,  crimescope__heatmap__v1__significance_request__number_ranges,
+  (ProtobufCMessageInit) crimescope__heatmap__v1__significance_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor crimescope__heatmap__v1__significance_unit__field_descriptors[10] =
+{
+  {
+    "area",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__SignificanceUnit, area),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "q",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__SignificanceUnit, q),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "r",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__SignificanceUnit, r),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "geojson",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__SignificanceUnit, geojson),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "count",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__SignificanceUnit, count),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "z",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__SignificanceUnit, z),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "p",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__SignificanceUnit, p),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "q_value",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__SignificanceUnit, q_value),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "classification",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__SignificanceUnit, classification),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "neighbours",
+    10,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_INT32,
+    offsetof(Crimescope__Heatmap__V1__SignificanceUnit, n_neighbours),
+    offsetof(Crimescope__Heatmap__V1__SignificanceUnit, neighbours),
+    NULL,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_PACKED,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned crimescope__heatmap__v1__significance_unit__field_indices_by_name[] = {
+  0,   /* field[0] = area */
+  8,   /* field[8] = classification */
+  4,   /* field[4] = count */
+  3,   /* field[3] = geojson */
+  9,   /* field[9] = neighbours */
+  6,   /* field[6] = p */
+  1,   /* field[1] = q */
+  7,   /* field[7] = q_value */
+  2,   /* field[2] = r */
+  5,   /* field[5] = z */
+};
+static const ProtobufCIntRange crimescope__heatmap__v1__significance_unit__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 10 }
+};
+const ProtobufCMessageDescriptor crimescope__heatmap__v1__significance_unit__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "crimescope.heatmap.v1.SignificanceUnit",
+  "SignificanceUnit",
+  "Crimescope__Heatmap__V1__SignificanceUnit",
+  "crimescope.heatmap.v1",
+  sizeof(Crimescope__Heatmap__V1__SignificanceUnit),
+  10,
+  crimescope__heatmap__v1__significance_unit__field_descriptors,
+  crimescope__heatmap__v1__significance_unit__field_indices_by_name,
+  1,  crimescope__heatmap__v1__significance_unit__number_ranges,
+  (ProtobufCMessageInit) crimescope__heatmap__v1__significance_unit__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor crimescope__heatmap__v1__significance_response__field_descriptors[12] =
+{
+  {
+    "units",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Crimescope__Heatmap__V1__SignificanceResponse, n_units),
+    offsetof(Crimescope__Heatmap__V1__SignificanceResponse, units),
+    &crimescope__heatmap__v1__significance_unit__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "weights",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__SignificanceResponse, weights),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "unit_count",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__SignificanceResponse, unit_count),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "mean_neighbours",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__SignificanceResponse, mean_neighbours),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "region",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__SignificanceResponse, region),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "alpha",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__SignificanceResponse, alpha),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "hot_count",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__SignificanceResponse, hot_count),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "cold_count",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__SignificanceResponse, cold_count),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "excluded_incidents",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__SignificanceResponse, excluded_incidents),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "missing_months",
+    10,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Crimescope__Heatmap__V1__SignificanceResponse, n_missing_months),
+    offsetof(Crimescope__Heatmap__V1__SignificanceResponse, missing_months),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "cell_side_meters",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__SignificanceResponse, cell_side_meters),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "projection",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__SignificanceResponse, projection),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned crimescope__heatmap__v1__significance_response__field_indices_by_name[] = {
+  5,   /* field[5] = alpha */
+  10,   /* field[10] = cell_side_meters */
+  7,   /* field[7] = cold_count */
+  8,   /* field[8] = excluded_incidents */
+  6,   /* field[6] = hot_count */
+  3,   /* field[3] = mean_neighbours */
+  9,   /* field[9] = missing_months */
+  11,   /* field[11] = projection */
+  4,   /* field[4] = region */
+  2,   /* field[2] = unit_count */
+  0,   /* field[0] = units */
+  1,   /* field[1] = weights */
+};
+static const ProtobufCIntRange crimescope__heatmap__v1__significance_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 12 }
+};
+const ProtobufCMessageDescriptor crimescope__heatmap__v1__significance_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "crimescope.heatmap.v1.SignificanceResponse",
+  "SignificanceResponse",
+  "Crimescope__Heatmap__V1__SignificanceResponse",
+  "crimescope.heatmap.v1",
+  sizeof(Crimescope__Heatmap__V1__SignificanceResponse),
+  12,
+  crimescope__heatmap__v1__significance_response__field_descriptors,
+  crimescope__heatmap__v1__significance_response__field_indices_by_name,
+  1,  crimescope__heatmap__v1__significance_response__number_ranges,
+  (ProtobufCMessageInit) crimescope__heatmap__v1__significance_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 #define crimescope__heatmap__v1__list_cities_request__field_descriptors NULL
 #define crimescope__heatmap__v1__list_cities_request__field_indices_by_name NULL
 #define crimescope__heatmap__v1__list_cities_request__number_ranges NULL
@@ -3289,7 +3863,7 @@ const ProtobufCEnumDescriptor crimescope__heatmap__v1__granularity__descriptor =
   crimescope__heatmap__v1__granularity__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor crimescope__heatmap__v1__heatmap__method_descriptors[9] =
+static const ProtobufCMethodDescriptor crimescope__heatmap__v1__heatmap__method_descriptors[10] =
 {
   { "ListCities", &crimescope__heatmap__v1__list_cities_request__descriptor, &crimescope__heatmap__v1__list_cities_response__descriptor },
   { "GetBeatHeatmap", &crimescope__heatmap__v1__beat_heatmap_request__descriptor, &crimescope__heatmap__v1__beat_heatmap_response__descriptor },
@@ -3299,15 +3873,17 @@ static const ProtobufCMethodDescriptor crimescope__heatmap__v1__heatmap__method_
   { "GetYearGrids", &crimescope__heatmap__v1__year_grids_request__descriptor, &crimescope__heatmap__v1__year_grids_response__descriptor },
   { "GetHexHotspots", &crimescope__heatmap__v1__hex_hotspots_request__descriptor, &crimescope__heatmap__v1__hex_hotspots_response__descriptor },
   { "GetSeries", &crimescope__heatmap__v1__series_request__descriptor, &crimescope__heatmap__v1__series_response__descriptor },
+  { "GetSignificance", &crimescope__heatmap__v1__significance_request__descriptor, &crimescope__heatmap__v1__significance_response__descriptor },
   { "Check", &crimescope__heatmap__v1__check_request__descriptor, &crimescope__heatmap__v1__check_response__descriptor },
 };
 const unsigned crimescope__heatmap__v1__heatmap__method_indices_by_name[] = {
-  8,        /* Check */
+  9,        /* Check */
   4,        /* GetAreaDetail */
   3,        /* GetAreaShapes */
   1,        /* GetBeatHeatmap */
   6,        /* GetHexHotspots */
   7,        /* GetSeries */
+  8,        /* GetSignificance */
   2,        /* GetWindowHeatmap */
   5,        /* GetYearGrids */
   0         /* ListCities */
@@ -3319,7 +3895,7 @@ const ProtobufCServiceDescriptor crimescope__heatmap__v1__heatmap__descriptor =
   "Heatmap",
   "Crimescope__Heatmap__V1__Heatmap",
   "crimescope.heatmap.v1",
-  9,
+  10,
   crimescope__heatmap__v1__heatmap__method_descriptors,
   crimescope__heatmap__v1__heatmap__method_indices_by_name
 };
@@ -3387,13 +3963,21 @@ void crimescope__heatmap__v1__heatmap__get_series(ProtobufCService *service,
   assert(service->descriptor == &crimescope__heatmap__v1__heatmap__descriptor);
   service->invoke(service, 7, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void crimescope__heatmap__v1__heatmap__get_significance(ProtobufCService *service,
+                                                        const Crimescope__Heatmap__V1__SignificanceRequest *input,
+                                                        Crimescope__Heatmap__V1__SignificanceResponse_Closure closure,
+                                                        void *closure_data)
+{
+  assert(service->descriptor == &crimescope__heatmap__v1__heatmap__descriptor);
+  service->invoke(service, 8, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void crimescope__heatmap__v1__heatmap__check(ProtobufCService *service,
                                              const Crimescope__Heatmap__V1__CheckRequest *input,
                                              Crimescope__Heatmap__V1__CheckResponse_Closure closure,
                                              void *closure_data)
 {
   assert(service->descriptor == &crimescope__heatmap__v1__heatmap__descriptor);
-  service->invoke(service, 8, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 9, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void crimescope__heatmap__v1__heatmap__init (Crimescope__Heatmap__V1__Heatmap_Service *service,
                                              Crimescope__Heatmap__V1__Heatmap_ServiceDestroy destroy)
