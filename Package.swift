@@ -45,6 +45,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: ["FullFoundation"]),
         .package(url: "https://github.com/swift-otel/swift-w3c-trace-context.git", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     ],
     targets: [
         // C and system libraries
@@ -92,6 +93,7 @@ let package = Package(
 
         // Services: domain + store + RPC handlers, and thin executables
         .target(name: "IngestCore", dependencies: ["BackendKit", "Contracts", "Wire", "Postgres", "ServiceKit", log,
+                                                 .product(name: "Crypto", package: "swift-crypto"),
                                                  .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
                 resources: [.copy("Migrations")], swiftSettings: strict),
         .target(name: "HeatmapCore", dependencies: ["BackendKit", "Contracts", "Wire", "Postgres", "ServiceKit", log,
