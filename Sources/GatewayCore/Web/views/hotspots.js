@@ -2,12 +2,15 @@
 // they were among the top 0.1 % of cells as a window of 1, 3 or 12 months slides over the
 // period; tabs per crime type; the share of the period's crime the hotspots capture; months
 // without data flagged. A list repeats the cells for keyboard and screen-reader users.
+// "Show: Significance (Gi*)" instead colours every cell of the study region by its Getis–Ord Gi*
+// class (/api/v1/hotspots/significance?units=hex): hot red, cold blue, not significant grey.
 'use strict';
 (function () {
   const { $, fmt, pct, api } = CS;
   const TYPE_TABS = 6; // the city's most frequent types get a tab
   const state = { started: false, map: null, outline: null, layer: null, cities: [], city: null, type: '',
-                  window: 3, seq: 0 };
+                  window: 3, seq: 0, mode: 'top', key: null };
+  const SIG = { hot: '#b2182b', cold: '#2166ac', none: '#d9d9d9' };
 
   function status(text) { $('hotspots-status').textContent = text || ''; }
 
@@ -17,6 +20,7 @@
     try { state.cities = await CS.cities(); } catch (error) { status('Cannot load cities: ' + error.message); return; }
     if (!state.cities.length) { status('No city has data yet.'); return; }
     CS.fillCities($('hotspots-city'), state.cities, [params.get('city'), 'chicago', state.cities[0].city]);
+    addModeControl();
     readParams(params);
     $('hotspots-city').addEventListener('change', () => { state.type = ''; selectCity(); });
     for (const button of document.querySelectorAll('#hotspots-windows button'))
@@ -25,7 +29,24 @@
     await selectCity(params.get('from'), params.get('to'));
   }
 
+  // The "Show" select: the top cells of sliding windows, or Gi* significance of every cell.
+  function addModeControl() {
+    const label = document.createElement('label');
+    label.append('Show ');
+    const select = document.createElement('select');
+    select.id = 'hotspots-mode';
+    select.add(new Option('Top cells', 'top'));
+    select.add(new Option('Significance (Gi*)', 'significance'));
+    select.addEventListener('change', () => { state.mode = select.value; load(); });
+    label.appendChild(select);
+    $('hotspots-windows').before(label);
+    state.key = document.querySelector('#view-hotspots .key');
+    state.keyHTML = state.key.innerHTML;
+  }
+
   function readParams(params) {
+    state.mode = params.get('mode') === 'significance' ? 'significance' : 'top';
+    $('hotspots-mode').value = state.mode;
     state.type = params.get('type') || '';
     if (['1', '3', '12'].includes(params.get('window'))) state.window = Number(params.get('window'));
   }
@@ -78,6 +99,8 @@
     if (from > to) [from, to] = [to, from];
     for (const b of document.querySelectorAll('#hotspots-types button')) b.setAttribute('aria-selected', String(b.dataset.type === state.type));
     for (const b of document.querySelectorAll('#hotspots-windows button')) b.setAttribute('aria-pressed', String(Number(b.dataset.window) === state.window));
+    $('hotspots-windows').hidden = state.mode === 'significance';
+    if (state.mode === 'significance') { loadSignificance(seq, city, from, to); return; }
     const params = { city, from, to, window: String(state.window) };
     if (state.type) params.primary_type = state.type;
     CS.setParams('hotspots', { city, type: state.type, window: state.window, from, to });
@@ -90,9 +113,77 @@
     show(reply);
   }
 
+  async function loadSignificance(seq, city, from, to) {
+    const params = { city, from, to, units: 'hex' };
+    if (state.type) params.primary_type = state.type;
+    CS.setParams('hotspots', { city, type: state.type, mode: 'significance', from, to });
+    status('Computing Gi* for every cell…');
+    let reply;
+    try { reply = await api('/api/v1/hotspots/significance?' + new URLSearchParams(params)); }
+    catch (error) { if (seq === state.seq) { status('Cannot compute significance: ' + error.message); clear(); } return; }
+    if (seq !== state.seq) return;
+    status('');
+    showSignificance(reply);
+  }
+
+  // Hot and cold cells in SVG (one path each); the not significant ones on a canvas under them.
+  function showSignificance(reply) {
+    clear();
+    const polygon = (unit, renderer) => L.polygon(unit.ring.map(([lon, lat]) => [lat, lon]), renderer
+      ? { renderer, stroke: false, fillColor: SIG.none, fillOpacity: 0.6, interactive: false }
+      : { color: '#111', weight: 1, fillColor: SIG[unit.class], fillOpacity: 0.9, className: `sig-cell sig-${unit.class}` });
+    const canvas = L.canvas();
+    const quiet = reply.results.filter(u => u.class === 'none' && u.ring.length >= 4).map(u => polygon(u, canvas));
+    const marked = reply.results.filter(u => u.class !== 'none' && u.ring.length >= 4).map(unit => {
+      const layer = polygon(unit);
+      layer.bindTooltip(`${unit.class === 'hot' ? 'Hot' : 'Cold'} spot: ${fmt.format(unit.count)} incidents, Gi* z = ${unit.z.toFixed(2)}, ` +
+                        `q = ${unit.q < 0.001 ? unit.q.toExponential(1) : unit.q.toFixed(3)}`, { sticky: true });
+      return layer;
+    });
+    state.layer = L.featureGroup([...quiet, ...marked]).addTo(state.map);
+    if (marked.length) state.map.fitBounds(L.featureGroup(marked).getBounds().pad(0.3), { maxZoom: 14 });
+    const type = reply.primary_type || 'all types';
+    const summary = $('hotspots-summary');
+    summary.textContent = `${fmt.format(reply.hot_count)} hot and ${fmt.format(reply.cold_count)} cold cells among ` +
+      `${fmt.format(reply.weights.units)} (${fmt.format(reply.cell_side_meters)} m hexagons; ${reply.region}) for ${type} ` +
+      `from ${reply.from} to ${reply.to}.`;
+    summary.dataset.hot = String(reply.hot_count);
+    summary.dataset.cold = String(reply.cold_count);
+    summary.dataset.units = String(reply.weights.units);
+    const missing = $('hotspots-missing');
+    missing.hidden = !reply.missing_months.length;
+    missing.textContent = reply.missing_months.length ? `Months without data: ${reply.missing_months.join(', ')}` : '';
+    state.key.innerHTML = '<strong>Significance (Gi*)</strong>';
+    const counts = { hot: reply.hot_count, cold: reply.cold_count, none: reply.results.length - reply.hot_count - reply.cold_count };
+    for (const [cls, label] of [['hot', 'hot spot'], ['cold', 'cold spot'], ['none', 'not significant']]) {
+      const row = document.createElement('div');
+      row.className = 'row';
+      row.innerHTML = `<span class="swatch" style="background:${SIG[cls]}"></span>${label} (${fmt.format(counts[cls])})`;
+      state.key.appendChild(row);
+    }
+    const note = document.createElement('p');
+    note.className = 'legend-note';
+    note.id = 'hotspots-method';
+    note.textContent = `Getis–Ord Gi*; weights: ${reply.weights.description}, ${fmt.format(reply.weights.units)} cells, ` +
+      `${reply.weights.mean_neighbours.toFixed(1)} neighbours on average; Benjamini–Hochberg FDR ${reply.alpha} over all cells.`;
+    state.key.appendChild(note);
+    const more = document.createElement('a');
+    more.href = '/methodology#significance';
+    more.textContent = 'What this does and does not mean';
+    state.key.appendChild(more);
+    const list = $('hotspots-cells');
+    for (const unit of reply.results.filter(u => u.class !== 'none')) {
+      const item = document.createElement('li');
+      item.textContent = `${unit.class} spot: ${fmt.format(unit.count)} incidents, z = ${unit.z.toFixed(2)}, q = ${unit.q.toPrecision(2)}`;
+      list.appendChild(item);
+    }
+  }
+
   function clear() {
     if (state.layer) state.layer.remove();
     state.layer = null;
+    if (state.key && state.mode !== 'significance') state.key.innerHTML = state.keyHTML;
+    for (const key of ['hot', 'cold', 'units']) delete $('hotspots-summary').dataset[key];
     $('hotspots-cells').innerHTML = '';
     $('hotspots-summary').textContent = '';
   }

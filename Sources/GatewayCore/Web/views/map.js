@@ -1,13 +1,14 @@
 // The map view (#/map): plain JS over /api/v1 (no build step). Leaflet draws the area
 // outlines (no tiles unless the gateway was given --tile-url), coloured by incident count for the
 // filters (years and hours, or a window such as the last 7 days); a click opens the area's
-// detail; the table shows the same numbers, sortable.
+// detail; the table shows the same numbers, sortable. "Colour: Significance (Gi*)" colours the
+// areas by their Getis–Ord Gi* class over the chosen years and type (/api/v1/hotspots/significance).
 'use strict';
 (function () {
   const { $, fmt, pct, api } = CS;
   const EMPTY = CS.palettes.empty;
   const state = { cities: [], city: null, shapes: null, layer: null, names: {}, km2: {}, heat: null, breaks: [],
-                  seq: 0, sortKey: 'incidents', sortDir: -1, selected: null, chart: null, started: false };
+                  sig: null, seq: 0, sortKey: 'incidents', sortDir: -1, selected: null, chart: null, started: false };
   let map = null;
 
   function setStatus(text) { $('status').textContent = text || ''; }
@@ -55,6 +56,7 @@
     CS.fillCities($('city'), state.cities, [params.get('city'), 'chicago', state.cities[0].city]);
     const preferred = state.cities.find(c => c.city === $('city').value);
     setWindow(params.get('last'));
+    addModeControl(params.get('mode'));
     for (const id of ['year-from', 'year-to', 'hours', 'type', 'hour-min', 'hour-max', 'window']) $(id).addEventListener('change', onFilter);
     $('city').addEventListener('change', () => selectCity($('city').value));
     $('show-map').addEventListener('click', () => showView('map'));
@@ -63,6 +65,21 @@
     for (const th of document.querySelectorAll('#areas-table th')) th.addEventListener('click', () => sortBy(th.dataset.key));
     await selectCity(preferred.city);
   }
+
+  // The "Colour" select (counts or Gi* significance), added to the filters.
+  function addModeControl(mode) {
+    const label = document.createElement('label');
+    label.append('Colour ');
+    const select = document.createElement('select');
+    select.id = 'map-mode';
+    select.add(new Option('Counts', 'counts'));
+    select.add(new Option('Significance (Gi*)', 'significance'));
+    select.value = mode === 'significance' ? 'significance' : 'counts';
+    select.addEventListener('change', refresh);
+    label.appendChild(select);
+    $('filters').insertBefore(label, document.querySelector('#filters .views'));
+  }
+  const significant = () => $('map-mode') && $('map-mode').value === 'significance';
 
   async function selectCity(id) {
     state.city = state.cities.find(c => c.city === id);
@@ -116,12 +133,26 @@
     const windowed = windowQuery();
     const params = windowed || query();
     const path = windowed ? '/api/v1/heatmap/window?' : '/api/v1/heatmap?';
-    CS.setParams('map', windowed ? { city: state.city.city, last: windowed.get('last') } : { city: state.city.city });
+    const own = windowed ? { city: state.city.city, last: windowed.get('last') } : { city: state.city.city };
+    if (significant()) own.mode = 'significance';
+    CS.setParams('map', own);
     setStatus('Updating…');
     let heat;
     try { heat = await api(path + params); }
     catch (error) { if (seq === state.seq) setStatus('Cannot load counts: ' + error.message); return; }
     if (seq !== state.seq) return; // a newer request is on its way
+    state.sig = null;
+    if (significant()) {
+      const sig = new URLSearchParams({ city: state.city.city, units: 'areas',
+                                        from: `${$('year-from').value}-01`, to: `${$('year-to').value}-12` });
+      if ($('year-from').value > $('year-to').value) { sig.set('from', `${$('year-to').value}-01`); sig.set('to', `${$('year-from').value}-12`); }
+      if ($('type').value) sig.set('primary_type', $('type').value);
+      try { state.sig = await api('/api/v1/hotspots/significance?' + sig); }
+      catch (error) { if (seq === state.seq) setStatus('Cannot compute significance: ' + error.message); }
+      if (seq !== state.seq) return;
+      state.sigByArea = {};
+      if (state.sig) for (const unit of state.sig.results) state.sigByArea[unit.area] = unit;
+    }
     state.heat = heat;
     state.byArea = {};
     for (const a of heat.areas) state.byArea[a.area] = a;
@@ -139,7 +170,7 @@
       ` · ${windowed ? describeWindow(heat) : describeFilters(heat.filters)}`;
     renderTable();
     if (state.selected) openDetail(state.selected);
-    setStatus('');
+    if (!significant() || state.sig) setStatus('');
     document.body.dataset.ready = String(seq);
   }
 
@@ -169,6 +200,7 @@
   const breaks = values => CS.quantileBreaks(values);
   const colour = n => CS.classColour(n, state.breaks);
   function recolour() {
+    if (state.sig) { recolourSignificance(); return; }
     state.layer.eachLayer(layer => {
       const area = layer.feature.properties.area, counts = state.byArea[area];
       const n = counts ? counts.incidents : 0;
@@ -177,8 +209,50 @@
       layer.bindTooltip(`${state.names[area] || area}: ${fmt.format(n)}`, { sticky: true });
     });
   }
+  // Gi* classes: hot and cold at the FDR level, the rest not significant (CS.significance colours).
+  function recolourSignificance() {
+    state.layer.eachLayer(layer => {
+      const area = layer.feature.properties.area, unit = state.sigByArea[area];
+      const cls = unit ? unit.class : 'none';
+      layer.setStyle({ fillColor: CS_SIG[cls] || CS_SIG.none });
+      layer.unbindTooltip();
+      layer.bindTooltip(unit ? `${state.names[area] || area}: ${fmt.format(unit.count)} incidents, Gi* z = ${unit.z.toFixed(2)}, ` +
+                               `q = ${unit.q < 0.001 ? unit.q.toExponential(1) : unit.q.toFixed(3)}, ${SIG_LABEL[cls]}`
+                             : `${state.names[area] || area}: not in the study region`, { sticky: true });
+    });
+  }
+  const CS_SIG = { hot: '#b2182b', cold: '#2166ac', none: '#d9d9d9' };
+  const SIG_LABEL = { hot: 'hot spot', cold: 'cold spot', none: 'not significant' };
+  function drawSignificanceLegend() {
+    const el = $('legend'), sig = state.sig;
+    el.innerHTML = '<strong>Significance (Gi*)</strong>';
+    el.dataset.mode = 'significance';
+    el.dataset.hot = String(sig.hot_count);
+    el.dataset.cold = String(sig.cold_count);
+    const counts = { hot: sig.hot_count, cold: sig.cold_count, none: sig.results.length - sig.hot_count - sig.cold_count };
+    for (const cls of ['hot', 'cold', 'none']) {
+      const row = document.createElement('div');
+      row.className = 'row';
+      row.innerHTML = `<span class="swatch" style="background:${CS_SIG[cls]}"></span>${SIG_LABEL[cls]} (${fmt.format(counts[cls])})`;
+      el.appendChild(row);
+    }
+    const note = document.createElement('p');
+    note.className = 'legend-note';
+    note.id = 'legend-method';
+    note.textContent = `Getis–Ord Gi*; weights: ${sig.weights.description}, ${fmt.format(sig.weights.units)} areas, ` +
+      `${sig.weights.mean_neighbours.toFixed(1)} neighbours on average; Benjamini–Hochberg FDR ${sig.alpha} over all areas. ` +
+      `${sig.from} to ${sig.to}, ${sig.primary_type || 'all types'}` + (hourWindow() || $('window').value ? ' (hours and windows not applied).' : '.');
+    el.appendChild(note);
+    const more = document.createElement('a');
+    more.href = '/methodology#significance';
+    more.textContent = 'What this does and does not mean';
+    el.appendChild(more);
+  }
+
   function drawLegend() {
+    if (state.sig) { drawSignificanceLegend(); return; }
     const el = $('legend');
+    el.dataset.mode = 'counts';
     el.innerHTML = '<strong>Incidents per area</strong>';
     let lo = 1;
     state.breaks.forEach((hi, i) => {
@@ -316,6 +390,7 @@
       if (state.cities.length && CS.asksForChange('map', params)) {
         CS.fillCities($('city'), state.cities, [params.get('city'), $('city').value]);
         setWindow(params.get('last'));
+        if ($('map-mode')) $('map-mode').value = params.get('mode') === 'significance' ? 'significance' : 'counts';
         selectCity($('city').value);
       }
     },
