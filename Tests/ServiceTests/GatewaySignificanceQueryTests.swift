@@ -30,14 +30,12 @@ struct GatewaySignificanceQueryTests {
 
     func status(of query: String) async throws -> (HTTPResponse.Status, String) {
         let app = Application(router: GatewayAPIRouteTests.router())
-        var result: (HTTPResponse.Status, String) = (.ok, "")
-        try await app.test(.router) { client in
+        return try await app.test(.router) { client in
             try await client.execute(uri: "/api/v1/hotspots/significance?\(query)", method: .get) { response in
                 let error = try JSONDecoder().decode(APIErrorBody.self, from: Data(String(buffer: response.body).utf8))
-                result = (response.status, error.error.code)
+                return (response.status, error.error.code)
             }
         }
-        return result
     }
 
     @Test(arguments: badQueries)
