@@ -131,7 +131,7 @@
     clear();
     const polygon = (unit, renderer) => L.polygon(unit.ring.map(([lon, lat]) => [lat, lon]), renderer
       ? { renderer, stroke: false, fillColor: SIG.none, fillOpacity: 0.6, interactive: false }
-      : { color: '#111', weight: 1, fillColor: SIG[unit.class], fillOpacity: 0.9, className: `sig-cell sig-${unit.class}` });
+      : { color: SIG[unit.class], weight: 0.5, fillColor: SIG[unit.class], fillOpacity: 0.9, className: `sig-cell sig-${unit.class}` });
     const canvas = L.canvas();
     const quiet = reply.results.filter(u => u.class === 'none' && u.ring.length >= 4).map(u => polygon(u, canvas));
     const marked = reply.results.filter(u => u.class !== 'none' && u.ring.length >= 4).map(unit => {
