@@ -37,7 +37,7 @@ RUN --mount=type=cache,id=crimescope-swift-build,target=/src/.build \
 # --- runtime: Debian + the shared C libraries ----------------------------------------------------
 FROM ${RUNTIME_IMAGE} AS runtime
 # libcurl4: FoundationNetworking (ingest pull); xz-utils/gzip: ingest decompresses .xz/.gz
-# through them; zlib1g: the gateway's gzip; libjs-*: the web UI's Leaflet and Chart.js.
+# through them; zlib1g: the gateway's gzip (CZlib); libjs-*: the web UI's Leaflet and Chart.js.
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       libprotobuf-c1 libpq5 libxgboost0 libcurl4 libjs-leaflet libjs-chart.js zlib1g ca-certificates tzdata xz-utils gzip \
