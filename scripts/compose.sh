@@ -221,7 +221,8 @@ ended = {"RUN_STATUS_SUCCEEDED", "RUN_STATUS_FAILED"}
 for item in sys.argv[1:]:
     city, relative = item.split(" ", 1)
     path = f"/app/demo-data/{relative}"
-    if any(r["source"] == path and r["status"] == "RUN_STATUS_SUCCEEDED" for r in runs(city)):
+    # A run names its file as given or by its base name.
+    if any(r["source"] in (path, os.path.basename(path)) and r["status"] == "RUN_STATUS_SUCCEEDED" for r in runs(city)):
         log(f"{city}: {relative} already loaded")
         continue
     status, body = call("POST", "/ingest/loads", {"city": city, "path": path})
