@@ -162,3 +162,34 @@ def test_the_gateway_links_no_postgres_client(bin_dir):
     assert "libprotobuf-c" in linked and "libpq" not in linked, linked
     services = subprocess.run(["ldd", str(executable(bin_dir, "ingest"))], capture_output=True, text=True, check=True).stdout
     assert "libpq" in services
+
+
+def test_tcp_calls_work_for_a_process_that_is_not_root(cluster, bin_dir):
+    """Services and the gateway run as an unprivileged user in containers: their TCP sockets set
+    TCP_NODELAY at the TCP level (at the socket level that number is SO_DEBUG, which only
+    CAP_NET_ADMIN may set: every TCP call of a non-root process failed)."""
+    import pwd
+    pwd.getpwnam("nobody")
+    backends = {}
+    for name in SERVICES:
+        _, endpoints = cluster.service(name, tcp_port=free_port(), tag="-tcp")
+        backends[name] = endpoints["tcp"]
+    port = free_port()
+    argv = ["runuser", "-u", "nobody", "--", executable(bin_dir, "gateway"), "serve", "--http-host", "127.0.0.1",
+            "--http-port", str(port)] + [arg for name in SERVICES for arg in (f"--{name}-endpoint", backends[name])]
+    gateway = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        status, body = 0, {}
+        for _ in range(400):   # until the gateway listens and has asked each backend; a bound, not a deadline
+            try:
+                status, body = healthz({"base": f"http://127.0.0.1:{port}"})
+            except (urllib.error.URLError, OSError):
+                status = 0
+            if status == 200:
+                break
+            time.sleep(0.05)
+        assert status == 200 and body["backends"] == {name: "SERVING" for name in SERVICES}, body
+    finally:
+        gateway.terminate()
+        output = gateway.communicate(timeout=30)[0].decode(errors="replace")
+    assert "Permission denied" not in output, output[-2000:]

@@ -120,7 +120,7 @@ final class SharedConnection: Sendable {
         case .unix(let path):
             bootstrap.connect(unixDomainSocketPath: path).cascade(to: promise)
         case .tcp(let host, let port):
-            bootstrap.channelOption(.socketOption(.tcp_nodelay), value: 1)
+            bootstrap.channelOption(.tcpOption(.tcp_nodelay), value: 1)
                 .connect(host: host, port: port).cascade(to: promise)
         }
     }

@@ -114,7 +114,7 @@ public final class RPCServer: Service, Sendable {
         case .tcp(let host, let port):
             let channel = try await bootstrap
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-                .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+                .childChannelOption(.tcpOption(.tcp_nodelay), value: 1)
                 .bind(host: host, port: port).get()
             return (channel, .tcp(host: host, port: channel.localAddress?.port ?? port))
         }
