@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates the protobuf-c code of every contract under Protos/ into the C target
 # Protos/Generated (headers under include/, sources under src/, both keeping the proto
-# folders), plus the umbrella header Swift imports as the module CrimeScopeProtos.
+# folders), plus the umbrella header Swift imports as the module CrimeScopeProtos, and the typed
+# Swift method descriptors (Sources/Contracts/Generated/Methods.swift, by swift_methods.py).
 #
 #   Protos/generate.sh          rewrite Protos/Generated
 #   Protos/generate.sh --check  fail (exit 1) when the committed output is stale
@@ -32,18 +33,25 @@ protoc-c --c_out="$work/raw" -I. "${protos[@]}"
 } > "$out/include/CrimeScopeProtos.h"
 printf 'module CrimeScopeProtos {\n    header "CrimeScopeProtos.h"\n    export *\n}\n' > "$out/include/module.modulemap"
 
+# The typed Swift method descriptors of every service (Contracts' `Methods`).
+methods_swift="$here/../Sources/Contracts/Generated/Methods.swift"
+python3 "$here/swift_methods.py" "${protos[@]}" > "$work/Methods.swift"
+
 case "$mode" in
   --check)
-    if diff -r "$out" "$here/Generated" >/dev/null; then
-      echo "Protos/Generated is fresh (${#protos[@]} protos)"
+    if diff -r "$out" "$here/Generated" >/dev/null && diff "$work/Methods.swift" "$methods_swift" >/dev/null 2>&1; then
+      echo "Protos/Generated and Sources/Contracts/Generated/Methods.swift are fresh (${#protos[@]} protos)"
     else
       diff -r "$out" "$here/Generated" | head -40 >&2
-      echo "Protos/Generated is stale: run Protos/generate.sh and commit the result" >&2
+      diff "$work/Methods.swift" "$methods_swift" | head -20 >&2
+      echo "Protos/Generated or Methods.swift is stale: run Protos/generate.sh and commit the result" >&2
       exit 1
     fi ;;
   write)
     rm -rf "$here/Generated"
     cp -r "$out" "$here/Generated"
-    echo "wrote Protos/Generated from ${#protos[@]} protos" ;;
+    mkdir -p "$(dirname "$methods_swift")"
+    cp "$work/Methods.swift" "$methods_swift"
+    echo "wrote Protos/Generated and Sources/Contracts/Generated/Methods.swift from ${#protos[@]} protos" ;;
   *) echo "usage: $0 [--check]" >&2; exit 2 ;;
 esac

@@ -46,19 +46,18 @@ public final class RPCClient: Sendable {
     ///   RESOURCE_EXHAUSTED when the request frame exceeds `maxFrameBytes` (nothing is sent);
     ///   INTERNAL when the reply does not decode as `Response`.
     public func call<Request: ProtoMessage, Response: ProtoMessage>(
-        _ method: String,
+        _ method: RPCMethod<Request, Response>,
         _ request: Request,
-        as responseType: Response.Type = Response.self,
         timeout: Duration? = nil,
         metadata: [MetadataEntry] = []
     ) async throws -> Response {
         let start = ContinuousClock.now
         do {
-            let response = try await exchange(method, request, as: responseType, timeout: timeout, metadata: metadata)
-            metrics.record(method: method, code: .ok, durationNanoseconds: Self.nanoseconds(since: start))
+            let response = try await exchange(method.fullName, request, as: Response.self, timeout: timeout, metadata: metadata)
+            metrics.record(method: method.fullName, code: .ok, durationNanoseconds: Self.nanoseconds(since: start))
             return response
         } catch {
-            metrics.record(method: method, code: error.code, durationNanoseconds: Self.nanoseconds(since: start))
+            metrics.record(method: method.fullName, code: error.code, durationNanoseconds: Self.nanoseconds(since: start))
             throw error
         }
     }

@@ -4,7 +4,7 @@ import Contracts
 ///
 /// ```swift
 /// var router = RPCRouter()
-/// router.register(MethodNames.Health.check) { (request: HealthCheckRequest, context) in
+/// router.register(Methods.Health.check) { request, context in
 ///     HealthCheckResponse(status: .serving)
 /// }
 /// ```
@@ -22,10 +22,10 @@ public struct RPCRouter: Sendable {
     /// A request payload that does not decode as `Request` is answered with INVALID_ARGUMENT
     /// naming the message type, without calling the handler.
     public mutating func register<Request: ProtoMessage, Response: ProtoMessage>(
-        _ method: String,
+        _ method: RPCMethod<Request, Response>,
         _ handler: @escaping @Sendable (Request, ServerContext) async throws -> Response
     ) {
-        handlers[method] = { bytes, context in
+        handlers[method.fullName] = { bytes, context in
             let request: Request
             do {
                 request = try Request(serializedBytes: bytes)
