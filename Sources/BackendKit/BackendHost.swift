@@ -27,7 +27,7 @@ public struct BackendHost {
         let pool = PostgresPool(url: configuration.databaseURL, size: configuration.databasePoolSize, logger: logger)
         do {
             try await migrate(pool: pool, logger: logger)
-            let board = HealthStatusBoard(services: definition.serviceNames + [MethodNames.Health.service, MethodNames.Ops.service])
+            let board = HealthStatusBoard(services: definition.serviceNames + [Methods.Health.serviceName, Methods.Ops.serviceName])
             var router = RPCRouter()
             StandardHandlers.registerHealth(on: &router, board: board)
             StandardHandlers.registerMetrics(on: &router, registry: registry)

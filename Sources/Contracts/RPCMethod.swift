@@ -12,4 +12,12 @@ public struct RPCMethod<Request: ProtoMessage, Response: ProtoMessage>: Sendable
     }
 
     public var description: String { fullName }
+
+    /// The same method with its reply as `Other`, another Swift view of the same wire message:
+    /// the heatmap writes the beat heatmap reply with a fast encoder of its own, and the gateway
+    /// reads it straight into its JSON writer. The one sanctioned way to change a method's reply
+    /// type, explicit where it is used.
+    public func withReply<Other: ProtoMessage>(_ other: Other.Type) -> RPCMethod<Request, Other> {
+        RPCMethod<Request, Other>(fullName)
+    }
 }

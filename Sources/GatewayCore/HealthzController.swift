@@ -53,7 +53,7 @@ public struct HealthzController: Sendable {
                 group.addTask {
                     do {
                         let reply = try await backend.client.call(
-                            MethodNames.Health.check, HealthCheckRequest(), as: HealthCheckResponse.self,
+                            Methods.Health.check, HealthCheckRequest(),
                             timeout: timeout, metadata: [MetadataEntry(key: "x-request-id", value: requestID)])
                         return (backend.name, reply.status.name, nil,
                                 Lag(behindDeltas: reply.behindDeltas, behindSeconds: reply.behindSeconds))

@@ -25,7 +25,7 @@ public struct MetricsController: Sendable {
             }
             do {
                 let reply = try await backend.client.call(
-                    MethodNames.Ops.scrapeMetrics, ScrapeMetricsRequest(), as: ScrapeMetricsResponse.self,
+                    Methods.Ops.scrapeMetrics, ScrapeMetricsRequest(),
                     metadata: context.callMetadata)
                 return Self.text(reply.exposition)
             } catch let error as RPCError {

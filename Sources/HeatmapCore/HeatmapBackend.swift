@@ -12,7 +12,7 @@ public enum HeatmapBackend {
         BackendDefinition(
             name: "heatmap",
             schema: "heatmap",
-            serviceNames: [MethodNames.Heatmap.service],
+            serviceNames: [Methods.Heatmap.serviceName],
             migrationsDirectory: migrationsDirectory,
             assemble: { context, router in
                 let store = HeatmapStore(pool: context.pool)

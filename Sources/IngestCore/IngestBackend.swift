@@ -8,7 +8,7 @@ public enum IngestBackend {
     public static let definition = BackendDefinition(
         name: "ingest",
         schema: "ingest",
-        serviceNames: [MethodNames.Ingest.service],
+        serviceNames: [Methods.Ingest.serviceName],
         migrationsDirectory: migrationsDirectory,
         assemble: { context, router in
             let store = IngestStore(pool: context.pool)

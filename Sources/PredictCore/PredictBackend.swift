@@ -19,7 +19,7 @@ public enum PredictBackend {
         BackendDefinition(
             name: "predict",
             schema: "predict",
-            serviceNames: [MethodNames.Predict.service],
+            serviceNames: [Methods.Predict.serviceName],
             migrationsDirectory: migrationsDirectory,
             assemble: { context, router in
                 let store = PredictStore(pool: context.pool)

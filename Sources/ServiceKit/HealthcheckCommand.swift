@@ -36,7 +36,7 @@ public struct BackendHealthcheckCommand: AsyncParsableCommand {
             connectTimeout: .milliseconds(timeoutMilliseconds), defaultTimeout: .milliseconds(timeoutMilliseconds)))
         let status: HealthCheckResponse.ServingStatus
         do {
-            status = try await client.call(MethodNames.Health.check, HealthCheckRequest(), as: HealthCheckResponse.self).status
+            status = try await client.call(Methods.Health.check, HealthCheckRequest()).status
         } catch {
             await client.close()
             throw Healthcheck.fail("Health/Check at \(target) failed: \(error)")

@@ -1,24 +1,25 @@
 import Contracts
 import Testing
 
-@Suite("Method names are /package.Service/Method")
+@Suite("Methods are /package.Service/Method, typed by the .proto")
 struct MethodNamesTests {
     @Test func everyMethodIsUnderItsService() {
         let services: [(String, [String])] = [
-            (MethodNames.Ingest.service, [
-                MethodNames.Ingest.startLoad, MethodNames.Ingest.startPull, MethodNames.Ingest.getRun,
-                MethodNames.Ingest.listRuns, MethodNames.Ingest.listRejects, MethodNames.Ingest.listIncidents,
-                MethodNames.Ingest.listAreas, MethodNames.Ingest.pullOutbox, MethodNames.Ingest.countIncidents,
-                MethodNames.Ingest.listTrainingRows,
+            (Methods.Ingest.serviceName, [
+                Methods.Ingest.startLoad.fullName, Methods.Ingest.startPull.fullName, Methods.Ingest.getRun.fullName,
+                Methods.Ingest.listRuns.fullName, Methods.Ingest.listRejects.fullName, Methods.Ingest.listIncidents.fullName,
+                Methods.Ingest.listAreas.fullName, Methods.Ingest.pullOutbox.fullName, Methods.Ingest.countIncidents.fullName,
+                Methods.Ingest.listTrainingRows.fullName,
             ]),
-            (MethodNames.Heatmap.service, [
-                MethodNames.Heatmap.listCities, MethodNames.Heatmap.getBeatHeatmap, MethodNames.Heatmap.getWindowHeatmap,
-                MethodNames.Heatmap.getAreaShapes, MethodNames.Heatmap.getAreaDetail, MethodNames.Heatmap.getYearGrids,
-                MethodNames.Heatmap.getHexHotspots, MethodNames.Heatmap.getSeries, MethodNames.Heatmap.check,
+            (Methods.Heatmap.serviceName, [
+                Methods.Heatmap.listCities.fullName, Methods.Heatmap.getBeatHeatmap.fullName, Methods.Heatmap.getWindowHeatmap.fullName,
+                Methods.Heatmap.getAreaShapes.fullName, Methods.Heatmap.getAreaDetail.fullName, Methods.Heatmap.getYearGrids.fullName,
+                Methods.Heatmap.getHexHotspots.fullName, Methods.Heatmap.getSeries.fullName, Methods.Heatmap.getSignificance.fullName,
+                Methods.Heatmap.check.fullName,
             ]),
-            (MethodNames.Predict.service, [
-                MethodNames.Predict.predict, MethodNames.Predict.forecast, MethodNames.Predict.getModelMetrics,
-                MethodNames.Predict.train, MethodNames.Predict.getTrainingProgress,
+            (Methods.Predict.serviceName, [
+                Methods.Predict.predict.fullName, Methods.Predict.forecast.fullName, Methods.Predict.getModelMetrics.fullName,
+                Methods.Predict.train.fullName, Methods.Predict.getTrainingProgress.fullName,
             ]),
         ]
         for (service, methods) in services {
@@ -28,8 +29,9 @@ struct MethodNamesTests {
                 #expect(method.split(separator: "/").count == 2)
             }
         }
-        #expect(MethodNames.Ingest.listIncidents == "/crimescope.ingest.v1.Ingest/ListIncidents")
-        #expect(MethodNames.Heatmap.getBeatHeatmap == "/crimescope.heatmap.v1.Heatmap/GetBeatHeatmap")
-        #expect(MethodNames.Predict.getTrainingProgress == "/crimescope.predict.v1.Predict/GetTrainingProgress")
+        #expect(Methods.Ingest.listIncidents.fullName == "/crimescope.ingest.v1.Ingest/ListIncidents")
+        #expect(Methods.Heatmap.getBeatHeatmap.fullName == "/crimescope.heatmap.v1.Heatmap/GetBeatHeatmap")
+        #expect(Methods.Predict.getTrainingProgress.fullName == "/crimescope.predict.v1.Predict/GetTrainingProgress")
+        #expect(Methods.Health.serviceName == "crimescope.health.v1.Health")
     }
 }

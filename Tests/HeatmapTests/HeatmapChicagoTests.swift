@@ -84,13 +84,11 @@ struct HeatmapChicagoTests {
         let client = RPCClient(endpoint: .unix(path: socket))
         try await checkCounts(client, oracle: oracle)
         try await checkValidation(client)
-        let check = try await client.call(MethodNames.Heatmap.check, CheckRequest(city: "chicago", range: Self.year2017),
-                                          as: CheckResponse.self)
+        let check = try await client.call(Methods.Heatmap.check, CheckRequest(city: "chicago", range: Self.year2017))
         #expect(check.consistent, "\(check.differences.prefix(5))")
         #expect(check.appliedOutboxPosition == lastPosition)
-        let theftCheck = try await client.call(MethodNames.Heatmap.check,
-                                               CheckRequest(city: "chicago", range: Self.year2017, primaryType: "THEFT"),
-                                               as: CheckResponse.self)
+        let theftCheck = try await client.call(Methods.Heatmap.check,
+                                               CheckRequest(city: "chicago", range: Self.year2017, primaryType: "THEFT"))
         #expect(theftCheck.consistent)
         try await checkAreaDetail(client, oracle: oracle)
         try await checkAreaShapes(client)
@@ -99,7 +97,7 @@ struct HeatmapChicagoTests {
         try await YearGridsChecks.run(client, incidents: incidents)
         try await HexHotspotsChecks.run(client, incidents: incidents)
         try await SeriesChecks.run(client, incidents: incidents)
-        let cities = try await client.call(MethodNames.Heatmap.listCities, ListCitiesRequest(), as: ListCitiesResponse.self)
+        let cities = try await client.call(Methods.Heatmap.listCities, ListCitiesRequest())
         #expect(cities.cities.map(\.city) == ["chicago"])
         #expect(cities.cities.first?.availableMonths.count == 12 && cities.cities.first?.timeZone == "America/Chicago")
         await client.close()
@@ -136,9 +134,8 @@ struct HeatmapChicagoTests {
     }
 
     private func checkAreaDetail(_ client: RPCClient, oracle: ChicagoOracle) async throws {
-        let detail = try await client.call(MethodNames.Heatmap.getAreaDetail,
-                                           AreaDetailRequest(area: AreaId(city: "chicago", area: "1834"), yearFrom: 2017, yearTo: 2017),
-                                           as: AreaDetailResponse.self)
+        let detail = try await client.call(Methods.Heatmap.getAreaDetail,
+                                           AreaDetailRequest(area: AreaId(city: "chicago", area: "1834"), yearFrom: 2017, yearTo: 2017))
         let expected = try #require(oracle.all["1834"])
         #expect(detail.counts.map { RollupCounts($0) } == expected)
         #expect(detail.byHour.count == 24 && detail.byHour.reduce(0, +) == expected.incidents)
@@ -147,22 +144,19 @@ struct HeatmapChicagoTests {
         #expect(abs(detail.cityMeanIncidentsPerArea - 267_792.0 / Double(oracle.all.count)) < 1e-9)
         #expect(abs(detail.cityArrestRate - 52_231.0 / 267_792.0) < 1e-12)
         let unknown = await #expect(throws: RPCError.self) {
-            try await client.call(MethodNames.Heatmap.getAreaDetail, AreaDetailRequest(area: AreaId(city: "chicago", area: "9999")),
-                                  as: AreaDetailResponse.self)
+            try await client.call(Methods.Heatmap.getAreaDetail, AreaDetailRequest(area: AreaId(city: "chicago", area: "9999")))
         }
         #expect(unknown?.code == .notFound)
     }
 
     private func checkAreaShapes(_ client: RPCClient) async throws {
-        let shapes = try await client.call(MethodNames.Heatmap.getAreaShapes, AreaShapesRequest(city: "chicago"),
-                                           as: AreaShapesResponse.self).shapes
+        let shapes = try await client.call(Methods.Heatmap.getAreaShapes, AreaShapesRequest(city: "chicago")).shapes
         #expect(shapes.count == 275)
         #expect(shapes.allSatisfy { $0.geoJSON.hasPrefix("{\"type\":\"") && $0.geoJSON.contains("Polygon") })
         #expect(shapes.allSatisfy { (-88.0 ... -87.5).contains($0.centroidLon) && (41.6 ... 42.1).contains($0.centroidLat) })
         let totalKm2 = shapes.map(\.areaKm2).reduce(0, +)
         #expect((550 ... 650).contains(totalKm2), "Chicago is about 606 km²; beats sum to \(totalKm2)")
-        let coarse = try await client.call(MethodNames.Heatmap.getAreaShapes, AreaShapesRequest(city: "chicago", toleranceMeters: 200),
-                                           as: AreaShapesResponse.self).shapes
+        let coarse = try await client.call(Methods.Heatmap.getAreaShapes, AreaShapesRequest(city: "chicago", toleranceMeters: 200)).shapes
         #expect(coarse.count == 275)
         #expect(coarse.map(\.geoJSON.utf8.count).reduce(0, +) < shapes.map(\.geoJSON.utf8.count).reduce(0, +))
     }
@@ -181,7 +175,7 @@ struct HeatmapChicagoTests {
     }
 
     private func heatmap(_ client: RPCClient, _ request: BeatHeatmapRequest) async throws -> BeatHeatmapResponse {
-        try await client.call(MethodNames.Heatmap.getBeatHeatmap, request, as: BeatHeatmapResponse.self)
+        try await client.call(Methods.Heatmap.getBeatHeatmap, request)
     }
 
     private func areas(_ response: BeatHeatmapResponse) -> [String: RollupCounts] {

@@ -75,12 +75,11 @@ struct HeatmapKillTests {
         let expected = RollupRecount.expected(try await incidentsTask.value, city: "chicago")
         expected.expectEqual(to: try await RollupRecount.stored(pool, city: "chicago"))
         let client = RPCClient(endpoint: .unix(path: heatmapSocket))
-        let check = try await client.call(MethodNames.Heatmap.check, CheckRequest(city: "chicago", range: HeatmapChicagoTests.year2017),
-                                          as: CheckResponse.self)
+        let check = try await client.call(Methods.Heatmap.check, CheckRequest(city: "chicago", range: HeatmapChicagoTests.year2017))
         #expect(check.consistent && check.appliedOutboxPosition == last, "\(check.differences.prefix(5))")
-        let theft = try await client.call(MethodNames.Heatmap.getWindowHeatmap,
+        let theft = try await client.call(Methods.Heatmap.getWindowHeatmap,
                                           WindowHeatmapRequest(city: "chicago", lastHours: 8_760, referenceLocalSeconds: 1_514_764_800,
-                                                               primaryType: "THEFT"), as: WindowHeatmapResponse.self)
+                                                               primaryType: "THEFT"))
         #expect(theft.total?.incidents == 64_334, "the restarted heatmap's in-memory weekly buckets count all of 2017's thefts")
         await client.close()
         #expect(await restartedHeatmap.terminate() == 0, "graceful stop; log:\n\(restartedHeatmap.log())")

@@ -29,9 +29,8 @@ struct HeatmapMetBurglaryTests {
     private func check(_ client: RPCClient, counts: [[HexCellID: Int64]]) async throws {
         for window in [1, 3, 12] {
             let reply = try await client.call(
-                MethodNames.Heatmap.getHexHotspots,
-                HexHotspotsRequest(city: "uk-metropolitan", firstMonth: "2017-01", months: 12, windowMonths: Int32(window), limit: 10_000),
-                as: HexHotspotsResponse.self)
+                Methods.Heatmap.getHexHotspots,
+                HexHotspotsRequest(city: "uk-metropolitan", firstMonth: "2017-01", months: 12, windowMonths: Int32(window), limit: 10_000))
             let expected = Self.ranking(counts, window: window, share: 0.001)
             #expect(reply.windowPositions == Int32(12 - window + 1) && reply.missingMonths.isEmpty)
             #expect(reply.cells.map { Ranked(q: Int($0.q), r: Int($0.r), count: $0.count, windows: Int($0.hotspotWindows)) } == expected,
@@ -42,9 +41,8 @@ struct HeatmapMetBurglaryTests {
         }
         // Two months before the data: reported missing, not zero crime; they still count as positions.
         let early = try await client.call(
-            MethodNames.Heatmap.getHexHotspots,
-            HexHotspotsRequest(city: "uk-metropolitan", firstMonth: "2016-11", months: 14, windowMonths: 3, limit: 10_000),
-            as: HexHotspotsResponse.self)
+            Methods.Heatmap.getHexHotspots,
+            HexHotspotsRequest(city: "uk-metropolitan", firstMonth: "2016-11", months: 14, windowMonths: 3, limit: 10_000))
         #expect(early.missingMonths == ["2016-11", "2016-12"] && early.windowPositions == 12)
         let expected = Self.ranking([[:], [:]] + counts, window: 3, share: 0.001)
         #expect(early.cells.map { Ranked(q: Int($0.q), r: Int($0.r), count: $0.count, windows: Int($0.hotspotWindows)) } == expected)

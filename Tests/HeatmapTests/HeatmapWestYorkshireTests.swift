@@ -30,9 +30,8 @@ struct HeatmapWestYorkshireTests {
         }
         let located = byCell.values.reduce(0, +)
         let reply = try await client.call(
-            MethodNames.Heatmap.getHexHotspots,
-            HexHotspotsRequest(city: "uk-west-yorkshire", firstMonth: "2016-07", months: 25, windowMonths: 1, limit: 1_000),
-            as: HexHotspotsResponse.self)
+            Methods.Heatmap.getHexHotspots,
+            HexHotspotsRequest(city: "uk-west-yorkshire", firstMonth: "2016-07", months: 25, windowMonths: 1, limit: 1_000))
         #expect(reply.windowPositions == 25)
         #expect(reply.missingMonths.count == 22 && !reply.missingMonths.contains("2017-07") && reply.missingMonths.first == "2016-08")
         #expect(reply.projection.hasPrefix("EPSG:27700"))

@@ -18,8 +18,8 @@ enum HexHotspotsChecks {
             located += 1
         }
         let reply = try await client.call(
-            MethodNames.Heatmap.getHexHotspots,
-            HexHotspotsRequest(city: "chicago", firstMonth: "2017-01", months: 12, windowMonths: 3), as: HexHotspotsResponse.self)
+            Methods.Heatmap.getHexHotspots,
+            HexHotspotsRequest(city: "chicago", firstMonth: "2017-01", months: 12, windowMonths: 3))
         #expect(reply.windowPositions == 10 && reply.missingMonths.isEmpty)
         #expect(reply.cellSideMeters == 200 && reply.projection.contains("transverse Mercator"))
         #expect(!reply.cells.isEmpty && reply.cells.map(\.rank) == Array(1...Int32(reply.cells.count)))
@@ -34,19 +34,18 @@ enum HexHotspotsChecks {
         print("hex hotspots Chicago 2017, W=3: \(reply.cells.count) cells, top (\(reply.cells[0].q), \(reply.cells[0].r)) "
               + "\(reply.cells[0].count) incidents in \(reply.cells[0].hotspotWindows)/10 windows, captured \(reply.capturedShare)")
 
-        let newest = try await client.call(MethodNames.Heatmap.getHexHotspots,
-                                           HexHotspotsRequest(city: "chicago", months: 3, windowMonths: 1), as: HexHotspotsResponse.self)
+        let newest = try await client.call(Methods.Heatmap.getHexHotspots,
+                                           HexHotspotsRequest(city: "chicago", months: 3, windowMonths: 1))
         #expect(newest.windowPositions == 3 && newest.missingMonths.isEmpty)
-        let edge = try await client.call(MethodNames.Heatmap.getHexHotspots,
-                                         HexHotspotsRequest(city: "chicago", firstMonth: "2016-11", months: 4, windowMonths: 1),
-                                         as: HexHotspotsResponse.self)
+        let edge = try await client.call(Methods.Heatmap.getHexHotspots,
+                                         HexHotspotsRequest(city: "chicago", firstMonth: "2016-11", months: 4, windowMonths: 1))
         #expect(edge.missingMonths == ["2016-11", "2016-12"] && edge.windowPositions == 4)
         #expect(edge.cells.allSatisfy { $0.hotspotWindows <= 2 })
         for bad in [HexHotspotsRequest(city: "chicago", months: 12, windowMonths: 2),
                     HexHotspotsRequest(city: "chicago", months: 2, windowMonths: 3),
                     HexHotspotsRequest(city: "chicago", firstMonth: "2017-13", months: 12, windowMonths: 1)] {
             let error = await #expect(throws: RPCError.self) {
-                try await client.call(MethodNames.Heatmap.getHexHotspots, bad, as: HexHotspotsResponse.self)
+                try await client.call(Methods.Heatmap.getHexHotspots, bad)
             }
             #expect(error?.code == .invalidArgument)
         }

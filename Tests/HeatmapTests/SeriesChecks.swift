@@ -15,9 +15,8 @@ enum SeriesChecks {
         ]
         for item in cases {
             let reply = try await client.call(
-                MethodNames.Heatmap.getSeries,
-                SeriesRequest(city: "chicago", range: LocalTimeRange(startLocalSeconds: item.start, endLocalSeconds: item.end)),
-                as: SeriesResponse.self)
+                Methods.Heatmap.getSeries,
+                SeriesRequest(city: "chicago", range: LocalTimeRange(startLocalSeconds: item.start, endLocalSeconds: item.end)))
             var expected: [String: [UInt32]] = [:]
             for incident in incidents.incidents {
                 let slot = (incident.localSeconds - item.first).quotientAndRemainder(dividingBy: 7 * day).quotient
@@ -30,9 +29,8 @@ enum SeriesChecks {
             #expect(got == expected, "\(item.weeks) weeks from \(item.first)")
         }
         let reversed = await #expect(throws: RPCError.self) {
-            try await client.call(MethodNames.Heatmap.getSeries,
-                                  SeriesRequest(city: "chicago", range: LocalTimeRange(startLocalSeconds: 10, endLocalSeconds: 5)),
-                                  as: SeriesResponse.self)
+            try await client.call(Methods.Heatmap.getSeries,
+                                  SeriesRequest(city: "chicago", range: LocalTimeRange(startLocalSeconds: 10, endLocalSeconds: 5)))
         }
         #expect(reversed?.code == .invalidArgument)
     }

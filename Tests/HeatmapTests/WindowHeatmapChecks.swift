@@ -25,9 +25,8 @@ enum WindowHeatmapChecks {
         ]
         for item in cases {
             let reply = try await client.call(
-                MethodNames.Heatmap.getWindowHeatmap,
-                WindowHeatmapRequest(city: "chicago", lastHours: item.hours, referenceLocalSeconds: item.end, primaryType: item.type),
-                as: WindowHeatmapResponse.self)
+                Methods.Heatmap.getWindowHeatmap,
+                WindowHeatmapRequest(city: "chicago", lastHours: item.hours, referenceLocalSeconds: item.end, primaryType: item.type))
             let start = item.end - item.hours * 3_600
             let expected = incidents.areaCounts(start: start, end: item.end, primaryType: item.type)
             let got = Dictionary(uniqueKeysWithValues: reply.areas.map { ($0.area, $0.counts?.incidents ?? 0) })
@@ -38,8 +37,8 @@ enum WindowHeatmapChecks {
             #expect(reply.maxIncidents == expected.values.max() ?? 0)
         }
         // Default reference: the end of the newest incident's hour (2017-12-31 23:xx).
-        let newest = try await client.call(MethodNames.Heatmap.getWindowHeatmap,
-                                           WindowHeatmapRequest(city: "chicago", lastHours: 24), as: WindowHeatmapResponse.self)
+        let newest = try await client.call(Methods.Heatmap.getWindowHeatmap,
+                                           WindowHeatmapRequest(city: "chicago", lastHours: 24))
         #expect(newest.range?.endLocalSeconds == at(2018, 1, 1, 0))
         let lastDay = incidents.areaCounts(start: at(2017, 12, 31, 0), end: at(2018, 1, 1, 0))
         #expect(Dictionary(uniqueKeysWithValues: newest.areas.map { ($0.area, $0.counts?.incidents ?? 0) }) == lastDay)
@@ -49,7 +48,7 @@ enum WindowHeatmapChecks {
                     WindowHeatmapRequest(city: "chicago", lastHours: 43_831),
                     WindowHeatmapRequest(city: "chicago", lastHours: 5, referenceLocalSeconds: at(2017, 1, 2, 3) + 60)] {
             let error = await #expect(throws: RPCError.self) {
-                try await client.call(MethodNames.Heatmap.getWindowHeatmap, bad, as: WindowHeatmapResponse.self)
+                try await client.call(Methods.Heatmap.getWindowHeatmap, bad)
             }
             #expect(error?.code == .invalidArgument)
         }

@@ -6,8 +6,7 @@ import Wire
 /// GetYearGrids over Chicago 2017 against the raw-file recount (called from ``HeatmapChicagoTests``).
 enum YearGridsChecks {
     static func run(_ client: RPCClient, incidents: ChicagoIncidents) async throws {
-        let reply = try await client.call(MethodNames.Heatmap.getYearGrids, YearGridsRequest(city: "chicago", year: 2017),
-                                          as: YearGridsResponse.self)
+        let reply = try await client.call(Methods.Heatmap.getYearGrids, YearGridsRequest(city: "chicago", year: 2017))
         #expect(reply.width == 300 && reply.height == 300 && reply.months.count == 12)
         #expect(reply.bounds?.minLat == 41.64 && reply.bounds?.maxLon == -87.52)
         let bounds = try #require(GridBounds.of(city: "chicago"))
@@ -34,17 +33,15 @@ enum YearGridsChecks {
         }
         #expect(reply.normalisation == YearGrids.percentile95(nonEmpty) && reply.normalisation >= 1)
 
-        let theft = try await client.call(MethodNames.Heatmap.getYearGrids,
-                                          YearGridsRequest(city: "chicago", year: 2017, primaryType: "THEFT"), as: YearGridsResponse.self)
+        let theft = try await client.call(Methods.Heatmap.getYearGrids,
+                                          YearGridsRequest(city: "chicago", year: 2017, primaryType: "THEFT"))
         let theftJuly = incidents.incidents.filter { $0.month == 7 && $0.primaryType == "THEFT" && $0.lat != nil }.count
         #expect(theft.months.first { $0.month == 7 }?.total == Int64(theftJuly))
 
-        let empty = try await client.call(MethodNames.Heatmap.getYearGrids, YearGridsRequest(city: "chicago", year: 2016),
-                                          as: YearGridsResponse.self)
+        let empty = try await client.call(Methods.Heatmap.getYearGrids, YearGridsRequest(city: "chicago", year: 2016))
         #expect(empty.months.count == 12 && empty.months.allSatisfy { $0.missing && $0.total == 0 } && empty.normalisation == 0)
         let noGrid = await #expect(throws: RPCError.self) {
-            try await client.call(MethodNames.Heatmap.getYearGrids, YearGridsRequest(city: "uk-durham", year: 2017),
-                                  as: YearGridsResponse.self)
+            try await client.call(Methods.Heatmap.getYearGrids, YearGridsRequest(city: "uk-durham", year: 2017))
         }
         #expect(noGrid?.code == .failedPrecondition)
     }

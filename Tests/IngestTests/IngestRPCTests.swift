@@ -56,75 +56,66 @@ struct IngestRPCTests {
                 let arrests = try SharedData.url("nypd-arrests/NYPD_Arrests_Data_Historic_2017-12.csv.gz").path
                 let precincts = try SharedData.url("nypd-precincts/police_precincts.geojson.gz").path
                 let load = StartLoadRequest(city: "nyc", format: .nypdArrestsCSV, serverPath: arrests)
-                #expect(await Self.code { _ = try await client.call(MethodNames.Ingest.startLoad, load, as: StartLoadResponse.self) } == .unauthenticated)
+                #expect(await Self.code { _ = try await client.call(Methods.Ingest.startLoad, load) } == .unauthenticated)
                 #expect(await Self.code {
-                    _ = try await client.call(MethodNames.Ingest.startLoad, load, as: StartLoadResponse.self,
+                    _ = try await client.call(Methods.Ingest.startLoad, load,
                                               metadata: [MetadataEntry(key: "authorization", value: "Bearer wrong")])
                 } == .unauthenticated)
                 #expect(await Self.code {
-                    _ = try await client.call(MethodNames.Ingest.startLoad, StartLoadRequest(city: "gotham", serverPath: arrests),
-                                              as: StartLoadResponse.self, metadata: Self.bearer)
+                    _ = try await client.call(Methods.Ingest.startLoad, StartLoadRequest(city: "gotham", serverPath: arrests), metadata: Self.bearer)
                 } == .invalidArgument)
                 #expect(await Self.code {
-                    _ = try await client.call(MethodNames.Ingest.startLoad, StartLoadRequest(city: "chicago", format: .nypdArrestsCSV, serverPath: arrests),
-                                              as: StartLoadResponse.self, metadata: Self.bearer)
+                    _ = try await client.call(Methods.Ingest.startLoad, StartLoadRequest(city: "chicago", format: .nypdArrestsCSV, serverPath: arrests), metadata: Self.bearer)
                 } == .invalidArgument)
                 #expect(await Self.code {
-                    _ = try await client.call(MethodNames.Ingest.startLoad, StartLoadRequest(city: "nyc", serverPath: "/nonexistent/file.csv"),
-                                              as: StartLoadResponse.self, metadata: Self.bearer)
+                    _ = try await client.call(Methods.Ingest.startLoad, StartLoadRequest(city: "nyc", serverPath: "/nonexistent/file.csv"), metadata: Self.bearer)
                 } == .notFound)
-                #expect(await Self.code { _ = try await client.call(MethodNames.Ingest.getRun, GetRunRequest(runID: 999), as: Run.self) } == .notFound)
-                #expect(await Self.code { _ = try await client.call(MethodNames.Ingest.listRejects, ListRejectsRequest(runID: 999), as: ListRejectsResponse.self) } == .notFound)
+                #expect(await Self.code { _ = try await client.call(Methods.Ingest.getRun, GetRunRequest(runID: 999)) } == .notFound)
+                #expect(await Self.code { _ = try await client.call(Methods.Ingest.listRejects, ListRejectsRequest(runID: 999)) } == .notFound)
                 #expect(await Self.code {
-                    _ = try await client.call(MethodNames.Ingest.listIncidents, ListIncidentsRequest(city: "nyc"), as: ListIncidentsResponse.self)
+                    _ = try await client.call(Methods.Ingest.listIncidents, ListIncidentsRequest(city: "nyc"))
                 } == .invalidArgument)
 
                 // Areas synchronously (format detected), arrests asynchronously.
-                let areas = try await client.call(MethodNames.Ingest.startLoad, StartLoadRequest(city: "nyc", serverPath: precincts),
-                                                  as: StartLoadResponse.self, metadata: Self.bearer)
+                let areas = try await client.call(Methods.Ingest.startLoad, StartLoadRequest(city: "nyc", serverPath: precincts), metadata: Self.bearer)
                 #expect(areas.run?.status == .succeeded && areas.run?.format == .areasGeoJSON)
-                let started = try await client.call(MethodNames.Ingest.startLoad,
-                                                    StartLoadRequest(city: "nyc", format: .nypdArrestsCSV, serverPath: arrests, asynchronous: true),
-                                                    as: StartLoadResponse.self, metadata: Self.bearer)
+                let started = try await client.call(Methods.Ingest.startLoad,
+                                                    StartLoadRequest(city: "nyc", format: .nypdArrestsCSV, serverPath: arrests, asynchronous: true), metadata: Self.bearer)
                 let runID = try #require(started.run?.runID)
-                var run = try await client.call(MethodNames.Ingest.getRun, GetRunRequest(runID: runID), as: Run.self)
+                var run = try await client.call(Methods.Ingest.getRun, GetRunRequest(runID: runID))
                 while run.status == .running {
                     try await Task.sleep(for: .milliseconds(50))
-                    run = try await client.call(MethodNames.Ingest.getRun, GetRunRequest(runID: runID), as: Run.self)
+                    run = try await client.call(Methods.Ingest.getRun, GetRunRequest(runID: runID))
                 }
                 #expect(run.status == .succeeded && run.counts?.read == 19_452 && run.counts?.inserted == 19_452)
                 #expect(run.cursor == "occurred_day >= 2017-12-31T00:00:00")
-                let runs = try await client.call(MethodNames.Ingest.listRuns, ListRunsRequest(city: "nyc"), as: ListRunsResponse.self)
+                let runs = try await client.call(Methods.Ingest.listRuns, ListRunsRequest(city: "nyc"))
                 #expect(runs.runs.map(\.runID) == [runID, areas.run?.runID ?? 0])
 
-                let listedAreas = try await client.call(MethodNames.Ingest.listAreas, ListAreasRequest(city: "nyc"), as: ListAreasResponse.self)
+                let listedAreas = try await client.call(Methods.Ingest.listAreas, ListAreasRequest(city: "nyc"))
                 #expect(listedAreas.areas.count == 77 && listedAreas.areas.allSatisfy { $0.geometryWKB.count > 100 })
 
                 // December 2017 local time: every arrest has a location.
                 let december = LocalTimeRange(startLocalSeconds: 1_512_086_400, endLocalSeconds: 1_514_764_800)
-                let incidents = try await client.call(MethodNames.Ingest.listIncidents, ListIncidentsRequest(city: "nyc", range: december),
-                                                      as: ListIncidentsResponse.self)
+                let incidents = try await client.call(Methods.Ingest.listIncidents, ListIncidentsRequest(city: "nyc", range: december))
                 #expect(incidents.lonE4.count == 19_452 && incidents.latE4.count == 19_452 && incidents.dayIndex.count == 19_452)
                 #expect(incidents.categoryIndex.count == 19_452 && incidents.arrest.count == 19_452 && !incidents.truncated)
                 #expect(incidents.withoutLocation == 0)
                 #expect(incidents.categoryIndex.allSatisfy { Int($0) < incidents.categories.count })
                 #expect(incidents.dayIndex.allSatisfy { (1...30).contains($0) })  // Dec 1 is absent
                 #expect(incidents.lonE4.allSatisfy { (-743_000 ... -736_500).contains($0) })
-                let felonies = try await client.call(MethodNames.Ingest.listIncidents,
-                                                     ListIncidentsRequest(city: "nyc", range: december, categories: ["F"], limit: 100),
-                                                     as: ListIncidentsResponse.self)
+                let felonies = try await client.call(Methods.Ingest.listIncidents,
+                                                     ListIncidentsRequest(city: "nyc", range: december, categories: ["F"], limit: 100))
                 #expect(felonies.lonE4.count == 100 && felonies.truncated && felonies.categories == ["F"])
 
-                let counted = try await client.call(MethodNames.Ingest.countIncidents, CountIncidentsRequest(city: "nyc", range: december),
-                                                    as: CountIncidentsResponse.self)
+                let counted = try await client.call(Methods.Ingest.countIncidents, CountIncidentsRequest(city: "nyc", range: december))
                 #expect(counted.total?.incidents == 19_452 && counted.total?.arrests == 19_452 && counted.areas.count == 77)
 
                 // The outbox, pulled in pages, nets to CountIncidents per area.
                 var after: Int64 = 0
                 var net: [String: Int64] = [:]
                 while true {
-                    let page = try await client.call(MethodNames.Ingest.pullOutbox, PullOutboxRequest(afterPosition: after, maxEntries: 1),
-                                                     as: PullOutboxResponse.self)
+                    let page = try await client.call(Methods.Ingest.pullOutbox, PullOutboxRequest(afterPosition: after, maxEntries: 1))
                     if page.entries.isEmpty { break }
                     for delta in page.entries.flatMap(\.deltas) { net[delta.area, default: 0] += Int64(delta.sign) }
                     after = page.lastPosition
@@ -134,16 +125,15 @@ struct IngestRPCTests {
                 var training: [TrainingRow] = []
                 var afterKey: Int64 = 0
                 while true {
-                    let page = try await client.call(MethodNames.Ingest.listTrainingRows,
-                                                     ListTrainingRowsRequest(city: "nyc", range: december, afterKey: afterKey, limit: 5_000),
-                                                     as: ListTrainingRowsResponse.self)
+                    let page = try await client.call(Methods.Ingest.listTrainingRows,
+                                                     ListTrainingRowsRequest(city: "nyc", range: december, afterKey: afterKey, limit: 5_000))
                     training += page.rows
                     afterKey = page.lastKey
                     if page.done { break }
                 }
                 #expect(training.count == 19_452 && Set(training.map(\.key)).count == 19_452)
 
-                let rejects = try await client.call(MethodNames.Ingest.listRejects, ListRejectsRequest(runID: runID), as: ListRejectsResponse.self)
+                let rejects = try await client.call(Methods.Ingest.listRejects, ListRejectsRequest(runID: runID))
                 #expect(rejects.total == 0)
             }
         }

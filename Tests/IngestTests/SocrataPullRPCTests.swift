@@ -15,7 +15,7 @@ struct SocrataPullRPCTests {
             try await IngestRPCTests.withServer(db) { client in
                 let pull = { (request: StartPullRequest, metadata: [MetadataEntry]) in
                     await IngestRPCTests.code {
-                        _ = try await client.call(MethodNames.Ingest.startPull, request, as: StartLoadResponse.self, metadata: metadata)
+                        _ = try await client.call(Methods.Ingest.startPull, request, metadata: metadata)
                     }
                 }
                 #expect(await pull(StartPullRequest(city: "chicago"), []) == .unauthenticated)

@@ -38,38 +38,37 @@ import Wire
     private func check(_ client: RPCClient) async throws {
         let predict = PredictRequest(context: Self.context, topContributions: 4, topClasses: 5)
         // No models yet.
-        #expect(await code { _ = try await client.call(MethodNames.Predict.predict, predict, as: PredictResponse.self) } == .failedPrecondition)
-        #expect(await code { _ = try await client.call(MethodNames.Predict.getModelMetrics, GetModelMetricsRequest(city: "chicago"), as: GetModelMetricsResponse.self) } == .failedPrecondition)
+        #expect(await code { _ = try await client.call(Methods.Predict.predict, predict) } == .failedPrecondition)
+        #expect(await code { _ = try await client.call(Methods.Predict.getModelMetrics, GetModelMetricsRequest(city: "chicago")) } == .failedPrecondition)
 
         // Train needs the token.
         let train = TrainRequest(city: "chicago", asynchronous: true)
-        #expect(await code { _ = try await client.call(MethodNames.Predict.train, train, as: TrainingProgress.self) } == .unauthenticated)
+        #expect(await code { _ = try await client.call(Methods.Predict.train, train) } == .unauthenticated)
         #expect(await code {
-            _ = try await client.call(MethodNames.Predict.train, train, as: TrainingProgress.self,
+            _ = try await client.call(Methods.Predict.train, train,
                                       metadata: [MetadataEntry(key: "authorization", value: "Bearer wrong")])
         } == .unauthenticated)
         let bearer = [MetadataEntry(key: "authorization", value: "Bearer \(PredictTestServices.token)")]
         #expect(await code {
-            _ = try await client.call(MethodNames.Predict.train, TrainRequest(city: "chicago", kinds: [.beatForecast]), as: TrainingProgress.self, metadata: bearer)
+            _ = try await client.call(Methods.Predict.train, TrainRequest(city: "chicago", kinds: [.beatForecast]), metadata: bearer)
         } == .invalidArgument)
-        let started = try await client.call(MethodNames.Predict.train, train, as: TrainingProgress.self, metadata: bearer)
+        let started = try await client.call(Methods.Predict.train, train, metadata: bearer)
         #expect(started.jobID > 0)
         #expect(!started.finished)
         var progress = started
         var fractions: [Double] = []
         while !progress.finished {
             try await Task.sleep(for: .milliseconds(100))
-            progress = try await client.call(MethodNames.Predict.getTrainingProgress, GetTrainingProgressRequest(jobID: started.jobID),
-                                             as: TrainingProgress.self)
+            progress = try await client.call(Methods.Predict.getTrainingProgress, GetTrainingProgressRequest(jobID: started.jobID))
             fractions.append(progress.fraction)
         }
         #expect(progress.error == "")
         #expect(progress.phase == "done" && progress.fraction == 1)
         #expect(fractions == fractions.sorted())
-        #expect(await code { _ = try await client.call(MethodNames.Predict.getTrainingProgress, GetTrainingProgressRequest(jobID: 999), as: TrainingProgress.self) } == .notFound)
+        #expect(await code { _ = try await client.call(Methods.Predict.getTrainingProgress, GetTrainingProgressRequest(jobID: 999)) } == .notFound)
 
         // Four answers, each explained, margins adding up.
-        let response = try await client.call(MethodNames.Predict.predict, predict, as: PredictResponse.self)
+        let response = try await client.call(Methods.Predict.predict, predict)
         #expect(response.answers.map(\.kind) == [.arrest, .domestic, .property, .crimeType])
         for answer in response.answers {
             #expect(answer.modelVersion.hasSuffix("-xgboost-\(answer.kind.slug)"))
@@ -82,30 +81,30 @@ import Wire
         #expect(type.topClasses.count == 5)
         #expect(abs(type.topClasses[0].probability - type.probability) < 1e-12)
         // With every contribution, base + sum == margin.
-        let full = try await client.call(MethodNames.Predict.predict, PredictRequest(context: Self.context), as: PredictResponse.self)
+        let full = try await client.call(Methods.Predict.predict, PredictRequest(context: Self.context))
         for answer in full.answers {
             let explanation = try #require(answer.explanation)
             #expect(abs(explanation.baseValue + explanation.contributions.map(\.contribution).reduce(0, +) - explanation.margin) < 1e-9)
         }
 
         // Metrics for the methodology page.
-        let metrics = try await client.call(MethodNames.Predict.getModelMetrics, GetModelMetricsRequest(city: "chicago"), as: GetModelMetricsResponse.self)
+        let metrics = try await client.call(Methods.Predict.getModelMetrics, GetModelMetricsRequest(city: "chicago"))
         #expect(metrics.models.map(\.kind) == [.arrest, .domestic, .property, .crimeType])
         #expect(metrics.models.allSatisfy { $0.testWindow == "2017-01-01..2018-01-01" && !$0.importances.isEmpty })
 
         // Bad requests.
         var badHour = Self.context
         badHour.hour = 24
-        #expect(await code { _ = try await client.call(MethodNames.Predict.predict, PredictRequest(context: badHour), as: PredictResponse.self) } == .invalidArgument)
+        #expect(await code { _ = try await client.call(Methods.Predict.predict, PredictRequest(context: badHour)) } == .invalidArgument)
         var badDay = Self.context
         badDay.dayOfWeek = 7
-        #expect(await code { _ = try await client.call(MethodNames.Predict.predict, PredictRequest(context: badDay), as: PredictResponse.self) } == .invalidArgument)
+        #expect(await code { _ = try await client.call(Methods.Predict.predict, PredictRequest(context: badDay)) } == .invalidArgument)
         var unknownBeat = Self.context
         unknownBeat.area = "9999"
-        #expect(await code { _ = try await client.call(MethodNames.Predict.predict, PredictRequest(context: unknownBeat), as: PredictResponse.self) } == .notFound)
+        #expect(await code { _ = try await client.call(Methods.Predict.predict, PredictRequest(context: unknownBeat)) } == .notFound)
         var otherCity = Self.context
         otherCity.city = "nyc"
-        #expect(await code { _ = try await client.call(MethodNames.Predict.predict, PredictRequest(context: otherCity), as: PredictResponse.self) } == .failedPrecondition)
-        #expect(await code { _ = try await client.call(MethodNames.Predict.predict, PredictRequest(), as: PredictResponse.self) } == .invalidArgument)
+        #expect(await code { _ = try await client.call(Methods.Predict.predict, PredictRequest(context: otherCity)) } == .failedPrecondition)
+        #expect(await code { _ = try await client.call(Methods.Predict.predict, PredictRequest()) } == .invalidArgument)
     }
 }

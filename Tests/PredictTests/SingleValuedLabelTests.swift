@@ -34,8 +34,7 @@ import Wire
         let bearer = [MetadataEntry(key: "authorization", value: "Bearer \(PredictTestServices.token)")]
         // The arrest model alone, synchronously: the call itself fails with FAILED_PRECONDITION.
         do {
-            let progress = try await client.call(MethodNames.Predict.train, TrainRequest(city: "nyc", kinds: [.arrest]),
-                                                 as: TrainingProgress.self, metadata: bearer)
+            let progress = try await client.call(Methods.Predict.train, TrainRequest(city: "nyc", kinds: [.arrest]), metadata: bearer)
             Issue.record("training the arrest model on arrest records succeeded: \(progress)")
         } catch let error as RPCError {
             #expect(error.code == .failedPrecondition)
@@ -48,12 +47,10 @@ import Wire
 
         // Every model, as the gateway asks (asynchronously): the job fails naming arrest and
         // domestic, and says the property and crime-type models could be trained.
-        let started = try await client.call(MethodNames.Predict.train, TrainRequest(city: "nyc", asynchronous: true),
-                                            as: TrainingProgress.self, metadata: bearer)
+        let started = try await client.call(Methods.Predict.train, TrainRequest(city: "nyc", asynchronous: true), metadata: bearer)
         #expect(started.jobID > 0)
         let ended = try #require(await jobs.wait(started.jobID))
-        let reported = try await client.call(MethodNames.Predict.getTrainingProgress, GetTrainingProgressRequest(jobID: started.jobID),
-                                             as: TrainingProgress.self)
+        let reported = try await client.call(Methods.Predict.getTrainingProgress, GetTrainingProgressRequest(jobID: started.jobID))
         #expect(reported == ended)
         #expect(reported.finished && reported.phase == "failed")
         #expect(reported.error.contains("the arrest model's label 'arrest' is true in every one of the \(Self.nycRows) rows loaded"),
@@ -68,7 +65,7 @@ import Wire
         #expect(try await store.currentVersions().filter { $0.city == "nyc" }.isEmpty)
         #expect(registry.models(city: "nyc").isEmpty)
         do {
-            _ = try await client.call(MethodNames.Predict.getModelMetrics, GetModelMetricsRequest(city: "nyc"), as: GetModelMetricsResponse.self)
+            _ = try await client.call(Methods.Predict.getModelMetrics, GetModelMetricsRequest(city: "nyc"))
             Issue.record("nyc has model metrics after a refused training")
         } catch let error as RPCError {
             #expect(error.code == .failedPrecondition)

@@ -27,10 +27,10 @@ struct BackendProcessTests {
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
 
         let serviceName = "crimescope.\(service).v1.\(service.prefix(1).uppercased() + service.dropFirst())"
-        let named = try await client.call(MethodNames.Health.check, HealthCheckRequest(service: serviceName), as: HealthCheckResponse.self)
+        let named = try await client.call(Methods.Health.check, HealthCheckRequest(service: serviceName))
         #expect(named.status == .serving)
         let unknown = await #expect(throws: RPCError.self) {
-            try await client.call(MethodNames.Health.check, HealthCheckRequest(service: "no.such.Service"), as: HealthCheckResponse.self)
+            try await client.call(Methods.Health.check, HealthCheckRequest(service: "no.such.Service"))
         }
         #expect(unknown?.code == .notFound)
         await client.close()
@@ -72,7 +72,7 @@ struct BackendProcessTests {
         let deadline = ContinuousClock.now + .seconds(30)
         while true {
             do {
-                let reply = try await client.call(MethodNames.Health.check, HealthCheckRequest(), as: HealthCheckResponse.self, timeout: .seconds(2))
+                let reply = try await client.call(Methods.Health.check, HealthCheckRequest(), timeout: .seconds(2))
                 if reply.status == .serving || ContinuousClock.now > deadline { return reply }
             } catch let error as RPCError where error.code == .unavailable && ContinuousClock.now < deadline && process.isRunning {
                 // not listening yet

@@ -45,7 +45,7 @@ struct SchemaOwnershipTests {
         #expect("SELECT * FROM ingest.incidents".contains(pattern))
         #expect(!"/crimescope.ingest.v1.Ingest/PullOutbox".contains(pattern))
         #expect(!"SELECT * FROM heatmap.beat_rollup".contains(pattern))
-        #expect(!"try await ingest.call(MethodNames.Ingest.listTrainingRows, request)".contains(pattern))
+        #expect(!"try await ingest.call(Methods.Ingest.listTrainingRows, request)".contains(pattern))
         #expect("JOIN predict.models m ON m.id = p.model_id".contains(pattern))
     }
 }

@@ -12,9 +12,9 @@ struct CallTests {
     func healthCheckRoundTrips(_ transport: TestServer.Transport) async throws {
         try await withServer(transport) { server in
             let client = server.client()
-            let reply = try await client.call(MethodNames.Health.check, HealthCheckRequest(), as: HealthCheckResponse.self)
+            let reply = try await client.call(Methods.Health.check, HealthCheckRequest())
             #expect(reply.status == .serving)
-            let echo = try await client.call(TestMethods.echo, HealthCheckRequest(service: "zürich ✓"), as: HealthCheckRequest.self)
+            let echo = try await client.call(TestMethods.echo, HealthCheckRequest(service: "zürich ✓"))
             #expect(echo.service == "zürich ✓")
             await client.close()
         }
@@ -48,7 +48,7 @@ struct CallTests {
         let server = RPCServer(configuration: configuration, router: TestMethods.router(), logger: TestServer.logger)
         let run = Task { try await server.run() }
         _ = try await server.boundEndpoints()
-        let reply = try await RPCClient(endpoint: .unix(path: path)).call(MethodNames.Health.check, HealthCheckRequest(), as: HealthCheckResponse.self)
+        let reply = try await RPCClient(endpoint: .unix(path: path)).call(Methods.Health.check, HealthCheckRequest())
         #expect(reply.status == .serving)
         run.cancel()
         try await run.value
@@ -62,7 +62,7 @@ struct CallTests {
                     group.addTask {
                         // Later calls finish first: replies come back out of order.
                         let service = index % 4 == 0 ? "sleep:\(50 - index / 4)" : "call-\(index)"
-                        let reply = try await client.call(TestMethods.echo, HealthCheckRequest(service: service), as: HealthCheckRequest.self)
+                        let reply = try await client.call(TestMethods.echo, HealthCheckRequest(service: service))
                         #expect(reply.service == service)
                     }
                 }
@@ -75,7 +75,7 @@ struct CallTests {
     @Test func unknownMethodIsUnimplementedAndNamesIt() async throws {
         try await withServer { server in
             let error = await #expect(throws: RPCError.self) {
-                try await server.client().call("/nope.v1.Nope/Missing", HealthCheckRequest(), as: HealthCheckResponse.self)
+                try await server.client().call(RPCMethod<HealthCheckRequest, HealthCheckResponse>("/nope.v1.Nope/Missing"), HealthCheckRequest())
             }
             #expect(error?.code == .unimplemented)
             #expect(error?.message.contains("/nope.v1.Nope/Missing") == true)
@@ -85,14 +85,14 @@ struct CallTests {
     @Test func handlerErrorsReachTheCaller() async throws {
         try await withServer { server in
             let client = server.client()
-            let cases: [(String, StatusCode, String)] = [
+            let cases: [(RPCMethod<HealthCheckRequest, HealthCheckResponse>, StatusCode, String)] = [
                 (TestMethods.notFound, .notFound, "no beat 42"),
                 (TestMethods.domain, .failedPrecondition, "beat 1234 is locked"),
                 (TestMethods.opaque, .internalError, "internal error"),
             ]
             for (method, code, message) in cases {
                 let error = await #expect(throws: RPCError.self) {
-                    try await client.call(method, HealthCheckRequest(), as: HealthCheckResponse.self)
+                    try await client.call(method, HealthCheckRequest())
                 }
                 #expect(error?.code == code)
                 #expect(error?.message == message)
@@ -106,8 +106,10 @@ struct CallTests {
         try await withServer { server in
             let client = server.client()
             // A HealthCheckResponse with status 3 is field 1 as a varint: not a valid string field.
+            // Sending it needs a method typed with the wrong request: the typed one refuses to compile.
+            let mistyped = RPCMethod<HealthCheckResponse, HealthCheckResponse>(Methods.Health.check.fullName)
             let error = await #expect(throws: RPCError.self) {
-                try await client.call(MethodNames.Health.check, HealthCheckResponse(status: .serviceUnknown), as: HealthCheckResponse.self)
+                try await client.call(mistyped, HealthCheckResponse(status: .serviceUnknown))
             }
             #expect(error?.code == .invalidArgument)
             #expect(error?.message.contains(HealthCheckRequest.protoName) == true)
@@ -118,7 +120,7 @@ struct CallTests {
         try await withServer { server in
             // Echo returns a HealthCheckRequest whose string field cannot be read as the response's enum.
             let error = await #expect(throws: RPCError.self) {
-                try await server.client().call(TestMethods.echo, HealthCheckRequest(service: "abc"), as: HealthCheckResponse.self)
+                try await server.client().call(TestMethods.echo.withReply(HealthCheckResponse.self), HealthCheckRequest(service: "abc"))
             }
             #expect(error?.code == .internalError)
             #expect(error?.message.contains(HealthCheckResponse.protoName) == true)
@@ -128,11 +130,11 @@ struct CallTests {
     @Test func metadataReachesTheHandler() async throws {
         try await withServer { server in
             let client = server.client()
-            let reply = try await client.call(TestMethods.requestID, HealthCheckRequest(), as: HealthCheckRequest.self, timeout: .seconds(5),
+            let reply = try await client.call(TestMethods.requestID, HealthCheckRequest(), timeout: .seconds(5),
                                               metadata: [MetadataEntry(key: "x-request-id", value: "req-7"),
                                                          MetadataEntry(key: "authorization", value: "Bearer t0k")])
             #expect(reply.service == "req-7|Bearer t0k|true")
-            let generated = try await client.call(TestMethods.requestID, HealthCheckRequest(), as: HealthCheckRequest.self)
+            let generated = try await client.call(TestMethods.requestID, HealthCheckRequest())
             #expect(generated.service.hasSuffix("|-|false"))
             #expect(generated.service.count == 16 + 8)
         }
@@ -142,12 +144,12 @@ struct CallTests {
         let directory = try TestServer.temporaryDirectory()
         let client = RPCClient(endpoint: .unix(path: directory.appendingPathComponent("none.sock").path))
         let error = await #expect(throws: RPCError.self) {
-            try await client.call(MethodNames.Health.check, HealthCheckRequest(), as: HealthCheckResponse.self)
+            try await client.call(Methods.Health.check, HealthCheckRequest())
         }
         #expect(error?.code == .unavailable)
         let tcp = RPCClient(endpoint: .tcp(host: "127.0.0.1", port: 1))
         let tcpError = await #expect(throws: RPCError.self) {
-            try await tcp.call(MethodNames.Health.check, HealthCheckRequest(), as: HealthCheckResponse.self)
+            try await tcp.call(Methods.Health.check, HealthCheckRequest())
         }
         #expect(tcpError?.code == .unavailable)
     }
@@ -157,7 +159,7 @@ struct CallTests {
             let client = server.client(.init(maxFrameBytes: 1_000))
             try await expectServing(client)
             let error = await #expect(throws: RPCError.self) {
-                try await client.call(TestMethods.echo, HealthCheckRequest(service: String(repeating: "x", count: 2_000)), as: HealthCheckRequest.self)
+                try await client.call(TestMethods.echo, HealthCheckRequest(service: String(repeating: "x", count: 2_000)))
             }
             #expect(error?.code == .resourceExhausted)
             #expect(error?.message.contains("exceeds the 1000-byte limit") == true)
@@ -179,7 +181,7 @@ struct CallTests {
         try await expectServing(client)
 
         // A call in flight when the connection drops fails with UNAVAILABLE.
-        let dropped = Task { try await client.call(TestMethods.echo, HealthCheckRequest(service: "sleep:5000"), as: HealthCheckRequest.self) }
+        let dropped = Task { try await client.call(TestMethods.echo, HealthCheckRequest(service: "sleep:5000")) }
         try await Task.sleep(for: .milliseconds(100))
         firstRun.cancel()
         try await firstRun.value

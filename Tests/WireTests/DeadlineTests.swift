@@ -10,7 +10,7 @@ struct DeadlineTests {
             let client = server.client()
             let start = ContinuousClock.now
             let error = await #expect(throws: RPCError.self) {
-                try await client.call(TestMethods.sleep, HealthCheckRequest(), as: HealthCheckResponse.self, timeout: .milliseconds(100))
+                try await client.call(TestMethods.sleep, HealthCheckRequest(), timeout: .milliseconds(100))
             }
             #expect(error?.code == .deadlineExceeded)
             #expect(ContinuousClock.now - start < .seconds(5))
@@ -24,7 +24,7 @@ struct DeadlineTests {
         try await withServer { server in
             let client = server.client(.init(defaultTimeout: .milliseconds(50)))
             let error = await #expect(throws: RPCError.self) {
-                try await client.call(TestMethods.sleep, HealthCheckRequest(), as: HealthCheckResponse.self)
+                try await client.call(TestMethods.sleep, HealthCheckRequest())
             }
             #expect(error?.code == .deadlineExceeded)
         }
@@ -33,7 +33,7 @@ struct DeadlineTests {
     @Test func serverEnforcesTheEnvelopeTimeoutOnItsOwn() async throws {
         let probe = Flag()
         try await withServer(router: TestMethods.router(probe: probe)) { server in
-            let request = RPCEnvelope(callID: 9, kind: .request, method: TestMethods.sleep, timeoutMicros: 50_000,
+            let request = RPCEnvelope(callID: 9, kind: .request, method: TestMethods.sleep.fullName, timeoutMicros: 50_000,
                                       payload: HealthCheckRequest().serializedBytes())
             let (frames, _) = try await RawConnection.exchange(server.endpoint, chunks: [RawConnection.frame(request)], expectedFrames: 1)
             #expect(frames.first?.callID == 9)
@@ -46,9 +46,9 @@ struct DeadlineTests {
     @Test func cancelFrameCancelsTheHandlerWithoutAReply() async throws {
         let probe = Flag()
         try await withServer(router: TestMethods.router(probe: probe)) { server in
-            let request = RPCEnvelope(callID: 3, kind: .request, method: TestMethods.sleep, payload: [])
+            let request = RPCEnvelope(callID: 3, kind: .request, method: TestMethods.sleep.fullName, payload: [])
             let cancel = RPCEnvelope(callID: 3, kind: .cancel)
-            let check = RPCEnvelope(callID: 4, kind: .request, method: MethodNames.Health.check, payload: [])
+            let check = RPCEnvelope(callID: 4, kind: .request, method: Methods.Health.check.fullName, payload: [])
             let (frames, _) = try await RawConnection.exchange(
                 server.endpoint, chunks: [RawConnection.frame(request), RawConnection.frame(cancel), RawConnection.frame(check)],
                 expectedFrames: 1)
@@ -63,7 +63,7 @@ struct DeadlineTests {
         try await withServer(router: TestMethods.router(probe: probe, sleeping: sleeping)) { server in
             let client = server.client()
             let call = Task {
-                try await client.call(TestMethods.sleep, HealthCheckRequest(), as: HealthCheckResponse.self)
+                try await client.call(TestMethods.sleep, HealthCheckRequest())
             }
             #expect(await sleeping.wait(timeout: .seconds(30)), "the handler never started")
             call.cancel()

@@ -14,7 +14,7 @@ struct GracefulShutdownTests {
         let server = try await TestServer.start(.unix, router: TestMethods.router(gate: gate), drainTimeout: .seconds(120))
         guard case .unix(let path) = server.endpoint else { return }
         let client = server.client()
-        let inFlight = Task { try await client.call(TestMethods.wait, HealthCheckRequest(), as: HealthCheckResponse.self) }
+        let inFlight = Task { try await client.call(TestMethods.wait, HealthCheckRequest()) }
         await gate.waitForArrivals(1)
 
         await server.group.triggerGracefulShutdown()
@@ -23,7 +23,7 @@ struct GracefulShutdownTests {
         var refusal: RPCError?
         for _ in 0..<200 where refusal == nil {
             do {
-                _ = try await client.call(MethodNames.Health.check, HealthCheckRequest(), as: HealthCheckResponse.self)
+                _ = try await client.call(Methods.Health.check, HealthCheckRequest())
                 try await Task.sleep(for: .milliseconds(10))
             } catch let error as RPCError {
                 refusal = error
@@ -35,7 +35,7 @@ struct GracefulShutdownTests {
         // New connections are refused.
         let newcomer = RPCClient(endpoint: server.endpoint)
         let error = await #expect(throws: RPCError.self) {
-            try await newcomer.call(MethodNames.Health.check, HealthCheckRequest(), as: HealthCheckResponse.self)
+            try await newcomer.call(Methods.Health.check, HealthCheckRequest())
         }
         #expect(error?.code == .unavailable)
 
@@ -61,7 +61,7 @@ struct GracefulShutdownTests {
         let gate = Gate()
         let server = try await TestServer.start(.unix, router: TestMethods.router(gate: gate), drainTimeout: .milliseconds(200))
         let client = server.client()
-        let stuck = Task { try await client.call(TestMethods.wait, HealthCheckRequest(), as: HealthCheckResponse.self) }
+        let stuck = Task { try await client.call(TestMethods.wait, HealthCheckRequest()) }
         await gate.waitForArrivals(1)
         try await server.stop()
         let error = await #expect(throws: RPCError.self) { try await stuck.value }
@@ -77,7 +77,7 @@ struct GracefulShutdownTests {
                                router: TestMethods.router(probe: probe, sleeping: sleeping), logger: TestServer.logger)
         let run = Task { try await server.run() }
         let endpoint = try await server.boundEndpoints()[0]
-        let call = Task { try await RPCClient(endpoint: endpoint).call(TestMethods.sleep, HealthCheckRequest(), as: HealthCheckResponse.self) }
+        let call = Task { try await RPCClient(endpoint: endpoint).call(TestMethods.sleep, HealthCheckRequest()) }
         // Cancel only once the handler runs (a fixed sleep raced with a loaded machine).
         #expect(await sleeping.wait(timeout: .seconds(30)))
         run.cancel()

@@ -15,12 +15,12 @@ struct MetricsTests {
         let run = Task { try await server.run() }
         let client = RPCClient(endpoint: try await server.boundEndpoints()[0])
         for _ in 0..<3 { try await expectServing(client) }
-        _ = try? await client.call(TestMethods.notFound, HealthCheckRequest(), as: HealthCheckResponse.self)
-        _ = try? await client.call("/no.Such/Method", HealthCheckRequest(), as: HealthCheckResponse.self)
+        _ = try? await client.call(TestMethods.notFound, HealthCheckRequest())
+        _ = try? await client.call(RPCMethod<HealthCheckRequest, HealthCheckResponse>("/no.Such/Method"), HealthCheckRequest())
         run.cancel()
         try await run.value
 
-        let check = MethodNames.Health.check
+        let check = Methods.Health.check
         #expect(metrics.values("rpc_server_calls_total{code=OK,method=\(check)}") == [1, 1, 1])
         #expect(metrics.values("rpc_server_errors_total{code=OK,method=\(check)}").isEmpty)
         #expect(metrics.values("rpc_server_calls_total{code=NOT_FOUND,method=\(TestMethods.notFound)}") == [1])

@@ -4,19 +4,19 @@ import Wire
 
 @Suite("Bad bytes close only their own connection", .timeLimit(.minutes(1)))
 struct ProtocolErrorTests {
-    static let check = RPCEnvelope(callID: 1, kind: .request, method: MethodNames.Health.check,
+    static let check = RPCEnvelope(callID: 1, kind: .request, method: Methods.Health.check.fullName,
                                    payload: HealthCheckRequest().serializedBytes())
 
     /// Each exchange must leave the server serving a second, well-behaved client.
     private func expectServerStillServes(_ server: TestServer) async throws {
-        let reply = try await server.client().call(MethodNames.Health.check, HealthCheckRequest(), as: HealthCheckResponse.self)
+        let reply = try await server.client().call(Methods.Health.check, HealthCheckRequest())
         #expect(reply.status == .serving)
     }
 
     @Test(arguments: [TestServer.Transport.unix, .tcp])
     func requestSentByteByByteIsServed(_ transport: TestServer.Transport) async throws {
         try await withServer(transport) { server in
-            let bytes = RawConnection.frame(Self.check) + RawConnection.frame(RPCEnvelope(callID: 2, kind: .request, method: TestMethods.echo))
+            let bytes = RawConnection.frame(Self.check) + RawConnection.frame(RPCEnvelope(callID: 2, kind: .request, method: TestMethods.echo.fullName))
             let (frames, _) = try await RawConnection.exchange(server.endpoint, chunks: bytes.map { [$0] }, expectedFrames: 2)
             #expect(frames.map(\.callID).sorted() == [1, 2])
             #expect(frames.allSatisfy { $0.status?.code == 0 })
@@ -84,7 +84,7 @@ struct ProtocolErrorTests {
 
     @Test func callIDZeroIsRefused() async throws {
         try await withServer { server in
-            let frame = RawConnection.frame(RPCEnvelope(callID: 0, kind: .request, method: MethodNames.Health.check))
+            let frame = RawConnection.frame(RPCEnvelope(callID: 0, kind: .request, method: Methods.Health.check.fullName))
             let (frames, closed) = try await RawConnection.exchange(server.endpoint, chunks: [frame])
             #expect(closed)
             #expect(frames.first?.status?.code == StatusCode.invalidArgument.rawValue)

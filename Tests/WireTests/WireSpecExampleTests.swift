@@ -17,7 +17,7 @@ struct WireSpecExampleTests {
         """
 
     static var example: RPCEnvelope {
-        RPCEnvelope(callID: 1, kind: .request, method: MethodNames.Health.check, timeoutMicros: 250_000,
+        RPCEnvelope(callID: 1, kind: .request, method: Methods.Health.check.fullName, timeoutMicros: 250_000,
                     metadata: [MetadataEntry(key: "x-request-id", value: "req-1")],
                     payload: HealthCheckRequest(service: "heatmap").serializedBytes())
     }

@@ -33,7 +33,7 @@ struct WireBench: AsyncParsableCommand {
         var logger = Logger(label: "wire-bench")
         logger.logLevel = .warning
         var router = RPCRouter()
-        router.register(MethodNames.Health.check) { (_: HealthCheckRequest, _) in HealthCheckResponse(status: .serving) }
+        router.register(Methods.Health.check) { (_: HealthCheckRequest, _) in HealthCheckResponse(status: .serving) }
         let socketPath = "/tmp/wire-bench-\(ProcessInfo.processInfo.processIdentifier).sock"
         var endpoints: [Endpoint] = []
         for transport in transports {
@@ -96,7 +96,7 @@ struct WireBench: AsyncParsableCommand {
                     let clock = ContinuousClock()
                     for _ in 0..<share {
                         let start = clock.now
-                        _ = try await client.call(MethodNames.Health.check, HealthCheckRequest(), as: HealthCheckResponse.self)
+                        _ = try await client.call(Methods.Health.check, HealthCheckRequest())
                         let elapsed = clock.now - start
                         latencies.append(elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
                     }

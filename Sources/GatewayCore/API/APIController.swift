@@ -34,8 +34,7 @@ public struct APIController: Sendable {
     /// `GET /api/v1/cities` → Heatmap/ListCities.
     func cities(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
         _ = try QueryParameters(request, allowed: [])
-        let reply = try await caller.heatmap(MethodNames.Heatmap.listCities, ListCitiesRequest(),
-                                   as: ListCitiesResponse.self, context: context)
+        let reply = try await caller.heatmap(Methods.Heatmap.listCities, ListCitiesRequest(), context: context)
         return try JSONResponse.make(CitiesJSON(reply), for: request)
     }
 
@@ -43,8 +42,9 @@ public struct APIController: Sendable {
     func heatmap(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
         let query = try QueryParameters(request, allowed: ["city", "year", "year_from", "year_to", "hour_min", "hour_max", "primary_type"])
         let parsed = try HeatmapQuery(query)
-        var reply = try await caller.heatmap(MethodNames.Heatmap.getBeatHeatmap, parsed.request,
-                                   as: HeatmapReplyJSON.self, context: context)
+        // The reply is read straight into the JSON writer's view of the same message.
+        var reply = try await caller.heatmap(Methods.Heatmap.getBeatHeatmap.withReply(HeatmapReplyJSON.self), parsed.request,
+                                             context: context)
         reply.city = parsed.request.city
         reply.filters = parsed.filters
         return JSONResponse.text(reply, for: request)
@@ -54,8 +54,7 @@ public struct APIController: Sendable {
     func areaShapes(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
         let query = try QueryParameters(request, allowed: ["city"])
         let city = try query.requiredCity()
-        let reply = try await caller.heatmap(MethodNames.Heatmap.getAreaShapes, AreaShapesRequest(city: city),
-                                   as: AreaShapesResponse.self, context: context)
+        let reply = try await caller.heatmap(Methods.Heatmap.getAreaShapes, AreaShapesRequest(city: city), context: context)
         let data = try AreaShapesGeoJSON.encode(city: city, shapes: reply.shapes)
         let etag = JSONResponse.etag(data)
         let cacheControl = "public, max-age=300"
@@ -82,10 +81,8 @@ public struct APIController: Sendable {
         if let yearFrom, let yearTo, yearFrom > yearTo { throw APIError.invalidArgument("year_from is after year_to") }
         let detailRequest = AreaDetailRequest(area: AreaId(city: city, area: area),
                                               yearFrom: Int32(yearFrom ?? 0), yearTo: Int32(yearTo ?? 0))
-        async let detail = caller.heatmap(MethodNames.Heatmap.getAreaDetail, detailRequest,
-                                as: AreaDetailResponse.self, context: context)
-        async let cities = caller.heatmap(MethodNames.Heatmap.listCities, ListCitiesRequest(),
-                                as: ListCitiesResponse.self, context: context)
+        async let detail = caller.heatmap(Methods.Heatmap.getAreaDetail, detailRequest, context: context)
+        async let cities = caller.heatmap(Methods.Heatmap.listCities, ListCitiesRequest(), context: context)
         let reply = try await detail
         let timeZone = (try? await cities)?.cities.first { $0.city == city }?.timeZone ?? ""
         return try JSONResponse.make(AreaDetailJSON(city: city, area: area, timeZone: timeZone,
@@ -97,8 +94,8 @@ public struct APIController: Sendable {
         let query = try QueryParameters(request, allowed: ["city", "limit"])
         let city = try query.city() ?? ""
         let limit = try query.integer("limit", in: 1...500) ?? 20
-        let reply = try await caller.ingest(MethodNames.Ingest.listRuns,
-                                   ListRunsRequest(city: city, limit: Int32(limit)), as: ListRunsResponse.self, context: context)
+        let reply = try await caller.ingest(Methods.Ingest.listRuns,
+                                   ListRunsRequest(city: city, limit: Int32(limit)), context: context)
         return try JSONResponse.make(IngestRunsJSON(reply), for: request)
     }
 }

@@ -15,32 +15,32 @@ public struct BackendCaller: Sendable {
 
     /// Calls `method` of the heatmap service.
     func heatmap<Req: ProtoMessage, Res: ProtoMessage>(
-        _ method: String, _ request: Req, as type: Res.Type, context: GatewayRequestContext
+        _ method: RPCMethod<Req, Res>, _ request: Req, context: GatewayRequestContext
     ) async throws(APIError) -> Res {
-        try await call(backends.heatmap, "heatmap", method, request, as: type, context: context)
+        try await call(backends.heatmap, "heatmap", method, request, context: context)
     }
 
     /// Calls `method` of the ingest service.
     func ingest<Req: ProtoMessage, Res: ProtoMessage>(
-        _ method: String, _ request: Req, as type: Res.Type, context: GatewayRequestContext, metadata: [MetadataEntry] = []
+        _ method: RPCMethod<Req, Res>, _ request: Req, context: GatewayRequestContext, metadata: [MetadataEntry] = []
     ) async throws(APIError) -> Res {
-        try await call(backends.ingest, "ingest", method, request, as: type, context: context, metadata: metadata)
+        try await call(backends.ingest, "ingest", method, request, context: context, metadata: metadata)
     }
 
     /// Calls `method` of the predict service.
     func predict<Req: ProtoMessage, Res: ProtoMessage>(
-        _ method: String, _ request: Req, as type: Res.Type, context: GatewayRequestContext, metadata: [MetadataEntry] = []
+        _ method: RPCMethod<Req, Res>, _ request: Req, context: GatewayRequestContext, metadata: [MetadataEntry] = []
     ) async throws(APIError) -> Res {
-        try await call(backends.predict, "predict", method, request, as: type, context: context, metadata: metadata)
+        try await call(backends.predict, "predict", method, request, context: context, metadata: metadata)
     }
 
     /// One call with the deadline and request id; errors become ``APIError``.
     func call<Req: ProtoMessage, Res: ProtoMessage>(
-        _ client: RPCClient, _ name: String, _ method: String, _ request: Req, as type: Res.Type,
+        _ client: RPCClient, _ name: String, _ method: RPCMethod<Req, Res>, _ request: Req,
         context: GatewayRequestContext, metadata: [MetadataEntry] = []
     ) async throws(APIError) -> Res {
         do {
-            return try await client.call(method, request, as: type, timeout: callTimeout,
+            return try await client.call(method, request, timeout: callTimeout,
                                          metadata: context.callMetadata + metadata)
         } catch {
             throw APIError.fromBackend(error, backend: name)

@@ -15,8 +15,7 @@ public struct HotspotsController: Sendable {
 
     func hotspots(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
         let query = try HotspotsQuery(QueryParameters(request, allowed: HotspotsQuery.names))
-        let reply = try await caller.heatmap(MethodNames.Heatmap.getHexHotspots, query.request,
-                                             as: HexHotspotsResponse.self, context: context)
+        let reply = try await caller.heatmap(Methods.Heatmap.getHexHotspots, query.request, context: context)
         return try JSONResponse.make(HotspotsJSON(query: query, response: reply), for: request)
     }
 }

@@ -15,10 +15,8 @@ public struct IncidentsController: Sendable {
 
     func incidents(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
         let query = try IncidentsQuery(QueryParameters(request, allowed: IncidentsQuery.names))
-        async let incidents = caller.ingest(MethodNames.Ingest.listIncidents, query.request,
-                                            as: ListIncidentsResponse.self, context: context)
-        async let cities = caller.heatmap(MethodNames.Heatmap.listCities, ListCitiesRequest(),
-                                          as: ListCitiesResponse.self, context: context)
+        async let incidents = caller.ingest(Methods.Ingest.listIncidents, query.request, context: context)
+        async let cities = caller.heatmap(Methods.Heatmap.listCities, ListCitiesRequest(), context: context)
         let reply = try await incidents
         let timeZone = (try? await cities)?.cities.first { $0.city == query.request.city }?.timeZone ?? ""
         let json = IncidentsJSON(city: query.request.city, month: query.month, timeZone: timeZone, response: reply)

@@ -19,7 +19,7 @@ public struct IngestWritesController: Sendable {
 
     func rejects(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
         let query = try RejectsQuery(runID: context.parameters.require("run"), QueryParameters(request, allowed: RejectsQuery.names))
-        let reply = try await caller.ingest(MethodNames.Ingest.listRejects, query.request, as: ListRejectsResponse.self, context: context)
+        let reply = try await caller.ingest(Methods.Ingest.listRejects, query.request, context: context)
         return try JSONResponse.make(RejectsJSON(query: query, response: reply), for: request)
     }
 
@@ -27,7 +27,7 @@ public struct IngestWritesController: Sendable {
         let authorization = try BearerToken.metadata(request)
         _ = try QueryParameters(request, allowed: [])
         let body = try LoadBody(await JSONBody.read(request, allowed: LoadBody.names))
-        let reply = try await caller.ingest(MethodNames.Ingest.startLoad, body.request, as: StartLoadResponse.self,
+        let reply = try await caller.ingest(Methods.Ingest.startLoad, body.request,
                                             context: context, metadata: [authorization])
         let run = reply.run.map(IngestRunsJSON.RunJSON.init)
         let finished = reply.run.map { $0.status.hasEnded } ?? false
@@ -45,7 +45,7 @@ public struct IngestWritesController: Sendable {
         guard let runID = QueryParameters.strictInteger(text), runID > 0, !text.hasPrefix("+") else {
             throw APIError.invalidArgument("the run id must be a positive integer, got '\(text.prefix(40))'")
         }
-        let reply = try await caller.ingest(MethodNames.Ingest.getRun, GetRunRequest(runID: Int64(runID)), as: Run.self, context: context)
+        let reply = try await caller.ingest(Methods.Ingest.getRun, GetRunRequest(runID: Int64(runID)), context: context)
         return try JSONResponse.make(IngestRunsJSON.RunJSON(reply), for: request)
     }
 }

@@ -21,22 +21,21 @@ public struct PredictController: Sendable {
     /// → Predict/Predict.
     func predict(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
         let query = try PredictQuery(QueryParameters(request, allowed: PredictQuery.names))
-        let reply = try await caller.predict(MethodNames.Predict.predict, query.request, as: PredictResponse.self, context: context)
+        let reply = try await caller.predict(Methods.Predict.predict, query.request, context: context)
         return try JSONResponse.make(PredictJSON(query: query, response: reply), for: request)
     }
 
     /// → Predict/Forecast.
     func forecast(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
         let query = try ForecastQuery(QueryParameters(request, allowed: ForecastQuery.names))
-        let reply = try await caller.predict(MethodNames.Predict.forecast, query.request, as: ForecastResponse.self, context: context)
+        let reply = try await caller.predict(Methods.Predict.forecast, query.request, context: context)
         return try JSONResponse.make(ForecastJSON(query: query, response: reply), for: request)
     }
 
     /// → Predict/GetModelMetrics.
     func models(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
         let city = try QueryParameters(request, allowed: ["city"]).requiredCity()
-        let reply = try await caller.predict(MethodNames.Predict.getModelMetrics, GetModelMetricsRequest(city: city),
-                                             as: GetModelMetricsResponse.self, context: context)
+        let reply = try await caller.predict(Methods.Predict.getModelMetrics, GetModelMetricsRequest(city: city), context: context)
         return try JSONResponse.make(ModelsJSON(city: city, response: reply), for: request)
     }
 
@@ -45,7 +44,7 @@ public struct PredictController: Sendable {
         let authorization = try BearerToken.metadata(request)
         _ = try QueryParameters(request, allowed: [])
         let body = try TrainBody(await JSONBody.read(request, allowed: TrainBody.names))
-        let reply = try await caller.predict(MethodNames.Predict.train, body.request, as: TrainingProgress.self,
+        let reply = try await caller.predict(Methods.Predict.train, body.request,
                                              context: context, metadata: [authorization])
         return try JSONResponse.make(TrainingJSON(reply), for: request, status: reply.finished ? .ok : .accepted)
     }
@@ -57,8 +56,7 @@ public struct PredictController: Sendable {
         guard let job = QueryParameters.strictInteger(text), job > 0, !text.hasPrefix("+") else {
             throw APIError.invalidArgument("the job id must be a positive integer, got '\(text.prefix(40))'")
         }
-        let reply = try await caller.predict(MethodNames.Predict.getTrainingProgress, GetTrainingProgressRequest(jobID: Int64(job)),
-                                             as: TrainingProgress.self, context: context)
+        let reply = try await caller.predict(Methods.Predict.getTrainingProgress, GetTrainingProgressRequest(jobID: Int64(job)), context: context)
         return try JSONResponse.make(TrainingJSON(reply), for: request)
     }
 }

@@ -15,8 +15,7 @@ public struct SignificanceController: Sendable {
 
     func significance(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
         let query = try SignificanceQuery(QueryParameters(request, allowed: SignificanceQuery.names))
-        let reply = try await caller.heatmap(MethodNames.Heatmap.getSignificance, query.request,
-                                             as: SignificanceResponse.self, context: context)
+        let reply = try await caller.heatmap(Methods.Heatmap.getSignificance, query.request, context: context)
         return try JSONResponse.make(SignificanceJSON(query: query, response: reply), for: request)
     }
 }

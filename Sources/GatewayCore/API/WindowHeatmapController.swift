@@ -15,8 +15,7 @@ public struct WindowHeatmapController: Sendable {
 
     func window(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
         let query = try WindowHeatmapQuery(QueryParameters(request, allowed: WindowHeatmapQuery.names))
-        let reply = try await caller.heatmap(MethodNames.Heatmap.getWindowHeatmap, query.request,
-                                             as: WindowHeatmapResponse.self, context: context)
+        let reply = try await caller.heatmap(Methods.Heatmap.getWindowHeatmap, query.request, context: context)
         return JSONResponse.text(WindowHeatmapJSON(query: query, response: reply), for: request)
     }
 }

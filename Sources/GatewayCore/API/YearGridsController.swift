@@ -15,8 +15,7 @@ public struct YearGridsController: Sendable {
 
     func grids(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
         let query = try YearGridsQuery(QueryParameters(request, allowed: YearGridsQuery.names))
-        let reply = try await caller.heatmap(MethodNames.Heatmap.getYearGrids, query.request,
-                                             as: YearGridsResponse.self, context: context)
+        let reply = try await caller.heatmap(Methods.Heatmap.getYearGrids, query.request, context: context)
         return try JSONResponse.make(YearGridsJSON(query: query, response: reply), for: request)
     }
 }

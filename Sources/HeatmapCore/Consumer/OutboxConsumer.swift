@@ -59,7 +59,7 @@ public final class OutboxConsumer: Service, Sendable {
         if !index.isLoaded { try await prepare() }
         let position = index.position
         let request = PullOutboxRequest(afterPosition: position, maxEntries: settings.maxEntries, maxDeltas: settings.maxDeltas)
-        let response = try await client.call(MethodNames.Ingest.pullOutbox, request, as: PullOutboxResponse.self,
+        let response = try await client.call(Methods.Ingest.pullOutbox, request,
                                              timeout: settings.callTimeout)
         guard let last = response.entries.last?.position else {
             report(OutboxLag(deltas: response.behindDeltas, seconds: response.behindSeconds))

@@ -18,18 +18,21 @@ public struct HeatmapHandlers: Sendable {
 
     /// Registers ListCities, GetBeatHeatmap, GetWindowHeatmap, GetYearGrids, GetHexHotspots, GetSeries, GetSignificance, GetAreaShapes, GetAreaDetail and Check.
     public func register(on router: inout RPCRouter) {
-        router.register(MethodNames.Heatmap.listCities) { (_: ListCitiesRequest, _) in try await listCities() }
-        router.register(MethodNames.Heatmap.getBeatHeatmap) { (request: BeatHeatmapRequest, _) in try beatHeatmap(request) }
-        router.register(MethodNames.Heatmap.check) { (request: CheckRequest, _) in try await check(request) }
-        router.register(MethodNames.Heatmap.getAreaShapes) { (request: AreaShapesRequest, _) in try await areaShapes(request) }
-        router.register(MethodNames.Heatmap.getAreaDetail) { (request: AreaDetailRequest, _) in try areaDetail(request) }
-        router.register(MethodNames.Heatmap.getWindowHeatmap) { (request: WindowHeatmapRequest, _) in
+        router.register(Methods.Heatmap.listCities) { (_: ListCitiesRequest, _) in try await listCities() }
+        // The reply is written by the heatmap's own fast encoder of BeatHeatmapResponse.
+        router.register(Methods.Heatmap.getBeatHeatmap.withReply(BeatHeatmapReply.self)) { (request: BeatHeatmapRequest, _) in
+            try beatHeatmap(request)
+        }
+        router.register(Methods.Heatmap.check) { (request: CheckRequest, _) in try await check(request) }
+        router.register(Methods.Heatmap.getAreaShapes) { (request: AreaShapesRequest, _) in try await areaShapes(request) }
+        router.register(Methods.Heatmap.getAreaDetail) { (request: AreaDetailRequest, _) in try areaDetail(request) }
+        router.register(Methods.Heatmap.getWindowHeatmap) { (request: WindowHeatmapRequest, _) in
             try await windowHeatmap(request)
         }
-        router.register(MethodNames.Heatmap.getYearGrids) { (request: YearGridsRequest, _) in try yearGrids(request) }
-        router.register(MethodNames.Heatmap.getHexHotspots) { (request: HexHotspotsRequest, _) in try hexHotspots(request) }
-        router.register(MethodNames.Heatmap.getSeries) { (request: SeriesRequest, _) in try series(request) }
-        router.register(MethodNames.Heatmap.getSignificance) { (request: SignificanceRequest, _) in
+        router.register(Methods.Heatmap.getYearGrids) { (request: YearGridsRequest, _) in try yearGrids(request) }
+        router.register(Methods.Heatmap.getHexHotspots) { (request: HexHotspotsRequest, _) in try hexHotspots(request) }
+        router.register(Methods.Heatmap.getSeries) { (request: SeriesRequest, _) in try series(request) }
+        router.register(Methods.Heatmap.getSignificance) { (request: SignificanceRequest, _) in
             try await significance(request)
         }
     }
@@ -64,8 +67,7 @@ public struct HeatmapHandlers: Sendable {
         let tolerance = request.toleranceMeters == 0 ? 20 : request.toleranceMeters
         var shapes = try await store.areaShapes(city: request.city, toleranceMetres: tolerance)
         if shapes.isEmpty {
-            let areas = try await ingestClient.call(MethodNames.Ingest.listAreas, ListAreasRequest(city: request.city),
-                                                    as: ListAreasResponse.self, timeout: .seconds(60))
+            let areas = try await ingestClient.call(Methods.Ingest.listAreas, ListAreasRequest(city: request.city), timeout: .seconds(60))
             guard !areas.areas.isEmpty else { return AreaShapesResponse() }
             try await store.replaceAreaShapes(city: request.city, records: areas.areas)
             shapes = try await store.areaShapes(city: request.city, toleranceMetres: tolerance)
@@ -102,9 +104,8 @@ public struct HeatmapHandlers: Sendable {
         }
         let range = try CheckRange(request.range)
         let recount = try await ingestClient.call(
-            MethodNames.Ingest.countIncidents,
-            CountIncidentsRequest(city: request.city, range: request.range, primaryType: request.primaryType),
-            as: CountIncidentsResponse.self, timeout: .seconds(60))
+            Methods.Ingest.countIncidents,
+            CountIncidentsRequest(city: request.city, range: request.range, primaryType: request.primaryType), timeout: .seconds(60))
         let rollup = try await store.areaCounts(city: request.city, fromMonth: range.fromMonth, toMonth: range.toMonth,
                                                 primaryType: request.primaryType)
         var recounted: [String: RollupCounts] = [:]

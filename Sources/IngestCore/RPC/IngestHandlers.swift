@@ -19,16 +19,16 @@ public struct IngestHandlers: Sendable {
 
     /// Registers every method of the service.
     public func register(on router: inout RPCRouter) {
-        router.register(MethodNames.Ingest.startLoad) { (request: StartLoadRequest, context) in try await startLoad(request, context) }
-        router.register(MethodNames.Ingest.startPull) { (request: StartPullRequest, context) in try await startPull(request, context) }
-        router.register(MethodNames.Ingest.getRun) { (request: GetRunRequest, _) in try await getRun(request) }
-        router.register(MethodNames.Ingest.listRuns) { (request: ListRunsRequest, _) in try await listRuns(request) }
-        router.register(MethodNames.Ingest.listRejects) { (request: ListRejectsRequest, _) in try await listRejects(request) }
-        router.register(MethodNames.Ingest.listIncidents) { (request: ListIncidentsRequest, _) in try await listIncidents(request) }
-        router.register(MethodNames.Ingest.listAreas) { (request: ListAreasRequest, _) in try await listAreas(request) }
-        router.register(MethodNames.Ingest.pullOutbox) { (request: PullOutboxRequest, _) in try await pullOutbox(request) }
-        router.register(MethodNames.Ingest.countIncidents) { (request: CountIncidentsRequest, _) in try await countIncidents(request) }
-        router.register(MethodNames.Ingest.listTrainingRows) { (request: ListTrainingRowsRequest, _) in try await listTrainingRows(request) }
+        router.register(Methods.Ingest.startLoad) { (request: StartLoadRequest, context) in try await startLoad(request, context) }
+        router.register(Methods.Ingest.startPull) { (request: StartPullRequest, context) in try await startPull(request, context) }
+        router.register(Methods.Ingest.getRun) { (request: GetRunRequest, _) in try await getRun(request) }
+        router.register(Methods.Ingest.listRuns) { (request: ListRunsRequest, _) in try await listRuns(request) }
+        router.register(Methods.Ingest.listRejects) { (request: ListRejectsRequest, _) in try await listRejects(request) }
+        router.register(Methods.Ingest.listIncidents) { (request: ListIncidentsRequest, _) in try await listIncidents(request) }
+        router.register(Methods.Ingest.listAreas) { (request: ListAreasRequest, _) in try await listAreas(request) }
+        router.register(Methods.Ingest.pullOutbox) { (request: PullOutboxRequest, _) in try await pullOutbox(request) }
+        router.register(Methods.Ingest.countIncidents) { (request: CountIncidentsRequest, _) in try await countIncidents(request) }
+        router.register(Methods.Ingest.listTrainingRows) { (request: ListTrainingRowsRequest, _) in try await listTrainingRows(request) }
     }
 
     /// Starts a load. Synchronous calls wait for the run to end, but never past the call's

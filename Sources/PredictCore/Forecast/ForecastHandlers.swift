@@ -12,6 +12,6 @@ public struct ForecastHandlers: Sendable {
     /// Registers Forecast.
     public func register(on router: inout RPCRouter) {
         let service = self.service
-        router.register(MethodNames.Predict.forecast) { (request: ForecastRequest, _) in try await service.forecast(request) }
+        router.register(Methods.Predict.forecast) { (request: ForecastRequest, _) in try await service.forecast(request) }
     }
 }

@@ -27,7 +27,7 @@ public struct ForecastSource: Sendable {
     /// - Throws: NOT_FOUND when the heatmap serves no such city; FAILED_PRECONDITION when it has no
     ///   whole week of data.
     public func weeks(city: String) async throws -> (first: ForecastWeek, count: Int) {
-        let cities = try await heatmap.call(MethodNames.Heatmap.listCities, ListCitiesRequest(), as: ListCitiesResponse.self,
+        let cities = try await heatmap.call(Methods.Heatmap.listCities, ListCitiesRequest(),
                                             timeout: timeout)
         guard let entry = cities.cities.first(where: { $0.city == city }) else {
             throw RPCError(.notFound, "the heatmap serves no city '\(city)' (it serves: \(cities.cities.map(\.city).joined(separator: ", ")))")
@@ -46,8 +46,7 @@ public struct ForecastSource: Sendable {
     /// The city's panel (areas = its shapes with a positive area) with centroids and sizes.
     public func snapshot(city: String) async throws -> Snapshot {
         let span = try await weeks(city: city)
-        let shapes = try await heatmap.call(MethodNames.Heatmap.getAreaShapes, AreaShapesRequest(city: city),
-                                            as: AreaShapesResponse.self, timeout: timeout)
+        let shapes = try await heatmap.call(Methods.Heatmap.getAreaShapes, AreaShapesRequest(city: city), timeout: timeout)
         let usable = Dictionary(shapes.shapes.filter { $0.areaKm2 > 0 }.map { ($0.area, $0) }) { first, _ in first }
         guard !usable.isEmpty else { throw RPCError(.failedPrecondition, "the heatmap has no area shapes for \(city)") }
         let panel = try await panel(city: city, areas: Array(usable.keys), first: span.first, weeks: span.count, groups: nil)
@@ -59,8 +58,7 @@ public struct ForecastSource: Sendable {
     /// The series of `areas` (and `groups`, a model's, when given) over `weeks` weeks from `first`.
     public func panel(city: String, areas: [String], first: ForecastWeek, weeks: Int, groups: [String]?) async throws -> WeeklyPanel {
         let range = LocalTimeRange(startLocalSeconds: first.localSeconds, endLocalSeconds: first.adding(weeks: weeks).localSeconds)
-        let series = try await heatmap.call(MethodNames.Heatmap.getSeries, SeriesRequest(city: city, range: range),
-                                            as: SeriesResponse.self, timeout: timeout)
+        let series = try await heatmap.call(Methods.Heatmap.getSeries, SeriesRequest(city: city, range: range), timeout: timeout)
         return WeeklyPanel(series: series.series, areas: areas, firstWeek: first, weekCount: weeks, groups: groups)
     }
 

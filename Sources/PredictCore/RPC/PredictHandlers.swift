@@ -30,10 +30,10 @@ public struct PredictHandlers: Sendable {
 
     /// Registers Predict, GetModelMetrics, Train and GetTrainingProgress.
     public func register(on router: inout RPCRouter) {
-        router.register(MethodNames.Predict.predict) { (request: PredictRequest, _) in try await predict(request) }
-        router.register(MethodNames.Predict.getModelMetrics) { (request: GetModelMetricsRequest, _) in try await modelMetrics(request) }
-        router.register(MethodNames.Predict.train) { (request: TrainRequest, context) in try await train(request, context) }
-        router.register(MethodNames.Predict.getTrainingProgress) { (request: GetTrainingProgressRequest, _) in try trainingProgress(request) }
+        router.register(Methods.Predict.predict) { (request: PredictRequest, _) in try await predict(request) }
+        router.register(Methods.Predict.getModelMetrics) { (request: GetModelMetricsRequest, _) in try await modelMetrics(request) }
+        router.register(Methods.Predict.train) { (request: TrainRequest, context) in try await train(request, context) }
+        router.register(Methods.Predict.getTrainingProgress) { (request: GetTrainingProgressRequest, _) in try trainingProgress(request) }
     }
 
     /// All four models' answers for one incident context, each explained; the models run

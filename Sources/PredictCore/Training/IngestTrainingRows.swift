@@ -26,7 +26,7 @@ public struct IngestTrainingRows: Sendable {
         while true {
             let request = ListTrainingRowsRequest(city: city, range: LocalTimeRange(startLocalSeconds: window.start, endLocalSeconds: window.end),
                                                   afterKey: afterKey, limit: pageSize)
-            let page = try await client.call(MethodNames.Ingest.listTrainingRows, request, as: ListTrainingRowsResponse.self,
+            let page = try await client.call(Methods.Ingest.listTrainingRows, request,
                                              timeout: pageTimeout)
             table.append(contentsOf: page.rows)
             try progress(table.count)

@@ -11,7 +11,7 @@ import Synchronization
 ///
 /// ```swift
 /// let client = RPCClient(endpoint: .unix(path: "/run/crimescope/heatmap.sock"))
-/// let health = try await client.call(MethodNames.Health.check, HealthCheckRequest(), as: HealthCheckResponse.self)
+/// let health = try await client.call(Methods.Health.check, HealthCheckRequest())
 /// ```
 public final class RPCClient: Sendable {
     /// The endpoint this client calls.

@@ -58,7 +58,7 @@ struct ForecastEndToEndTests {
     private func waitForHealth(_ client: RPCClient, process: ServiceProcess) async throws {
         let deadline = ContinuousClock.now + .seconds(60)
         while ContinuousClock.now < deadline {
-            if (try? await client.call(MethodNames.Health.check, HealthCheckRequest(), as: HealthCheckResponse.self, timeout: .seconds(2))) != nil {
+            if (try? await client.call(Methods.Health.check, HealthCheckRequest(), timeout: .seconds(2))) != nil {
                 return
             }
             try await Task.sleep(for: .milliseconds(100))
@@ -68,20 +68,18 @@ struct ForecastEndToEndTests {
 
     private func check(client: RPCClient, heatmap: RPCClient, pool: PostgresPool, predict: ServiceProcess) async throws {
         // Before training: no model (FAILED_PRECONDITION); a city the heatmap does not serve (NOT_FOUND).
-        #expect(await code { try await client.call(MethodNames.Predict.forecast, ForecastRequest(city: "chicago"), as: ForecastResponse.self) }
+        #expect(await code { try await client.call(Methods.Predict.forecast, ForecastRequest(city: "chicago")) }
                 == .failedPrecondition)
-        #expect(await code { try await client.call(MethodNames.Predict.forecast, ForecastRequest(city: "atlantis"), as: ForecastResponse.self) }
+        #expect(await code { try await client.call(Methods.Predict.forecast, ForecastRequest(city: "atlantis")) }
                 == .notFound)
 
         // Train through the RPC (token-protected), the forecast alone.
         let bearer = [MetadataEntry(key: "authorization", value: "Bearer t")]
-        let trained = try await client.call(MethodNames.Predict.train, TrainRequest(city: "chicago", kinds: [.beatForecast]),
-                                            as: TrainingProgress.self, timeout: .seconds(300), metadata: bearer)
+        let trained = try await client.call(Methods.Predict.train, TrainRequest(city: "chicago", kinds: [.beatForecast]), timeout: .seconds(300), metadata: bearer)
         #expect(trained.finished && trained.error == "" && trained.phase == "done" && trained.fraction == 1, "\(trained)\n\(predict.log())")
         let store = ForecastStore(pool: pool)
         let model = try #require(try await store.currentModels().first { $0.city == "chicago" })
-        let served = try await client.call(MethodNames.Predict.getModelMetrics, GetModelMetricsRequest(city: "chicago"),
-                                           as: GetModelMetricsResponse.self)
+        let served = try await client.call(Methods.Predict.getModelMetrics, GetModelMetricsRequest(city: "chicago"))
         #expect(served.models.map(\.kind) == [.beatForecast])
         #expect(served.models.first == model.metrics)
         let service = ForecastService(source: ForecastSource(heatmap: heatmap), store: store, logger: Self.logger)
@@ -100,8 +98,7 @@ struct ForecastEndToEndTests {
         print("forecast on the slice: \(metrics.metrics.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))")
 
         // The default week: the one after the data, every beat, SHAP summing to the margin.
-        let next = try await client.call(MethodNames.Predict.forecast, ForecastRequest(city: "chicago", topContributions: 3),
-                                         as: ForecastResponse.self)
+        let next = try await client.call(Methods.Predict.forecast, ForecastRequest(city: "chicago", topContributions: 3))
         #expect(next.weekStart == "2018-01-01" && next.modelVersion == model.version)
         #expect(next.areas.count == model.areas.count && next.areas.count > 250)
         #expect(next.areas.allSatisfy { $0.explanation?.contributions.count == 3 })
@@ -121,12 +118,11 @@ struct ForecastEndToEndTests {
             (ForecastRequest(city: "chicago", crimeGroup: "nope"), .invalidArgument),
             (ForecastRequest(city: "chicago", topContributions: -1), .invalidArgument),
         ] {
-            #expect(await code { try await client.call(MethodNames.Predict.forecast, request, as: ForecastResponse.self) } == expected,
+            #expect(await code { try await client.call(Methods.Predict.forecast, request) } == expected,
                     "\(request)")
         }
-        let violent = try await client.call(MethodNames.Predict.forecast,
-                                            ForecastRequest(city: "chicago", weekStart: "2018-01-22", weeksAhead: 4, crimeGroup: "violent"),
-                                            as: ForecastResponse.self)
+        let violent = try await client.call(Methods.Predict.forecast,
+                                            ForecastRequest(city: "chicago", weekStart: "2018-01-22", weeksAhead: 4, crimeGroup: "violent"))
         #expect(violent.weekStart == "2018-01-22" && violent.areas.first?.explanation?.contributions.count == ForecastFeatures.names.count)
 
         // Metrics recomputed from the served backtests of the test weeks agree with what training reported.
@@ -181,22 +177,20 @@ struct ForecastEndToEndTests {
     /// heatmap's own series and shapes, agree with the metrics training reported.
     private func checkRecomputedMetrics(client: RPCClient, heatmap: RPCClient, model: ForecastModel) async throws {
         let series = try await heatmap.call(
-            MethodNames.Heatmap.getSeries,
+            Methods.Heatmap.getSeries,
             SeriesRequest(city: "chicago", range: LocalTimeRange(startLocalSeconds: model.firstWeek.localSeconds,
-                                                                 endLocalSeconds: model.lastWeek.adding(weeks: 1).localSeconds)),
-            as: SeriesResponse.self)
+                                                                 endLocalSeconds: model.lastWeek.adding(weeks: 1).localSeconds)))
         var actual: [String: [Double]] = [:]
         for item in series.series {
             for (week, count) in item.weeklyCounts.enumerated() { actual[item.area, default: Array(repeating: 0, count: 52)][week] += Double(count) }
         }
-        let shapes = try await heatmap.call(MethodNames.Heatmap.getAreaShapes, AreaShapesRequest(city: "chicago"), as: AreaShapesResponse.self)
+        let shapes = try await heatmap.call(Methods.Heatmap.getAreaShapes, AreaShapesRequest(city: "chicago"))
         let km2 = Dictionary(uniqueKeysWithValues: shapes.shapes.map { ($0.area, $0.areaKm2) })
         var evaluation = ForecastEvaluation()
         for week in 43..<52 {
-            let reply = try await client.call(MethodNames.Predict.forecast,
+            let reply = try await client.call(Methods.Predict.forecast,
                                               ForecastRequest(city: "chicago", weekStart: model.firstWeek.adding(weeks: week).description,
-                                                              weeksAhead: 1, topContributions: 1),
-                                              as: ForecastResponse.self)
+                                                              weeksAhead: 1, topContributions: 1))
             let areas = reply.areas.map(\.area)
             #expect(areas == model.areas)
             let counts = areas.map { actual[$0] ?? Array(repeating: 0, count: 52) }

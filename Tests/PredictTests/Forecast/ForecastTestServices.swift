@@ -57,8 +57,7 @@ struct ForecastTestServices {
         defer { Task { await client.close() } }
         let deadline = ContinuousClock.now + .seconds(120)
         while ContinuousClock.now < deadline {
-            if let reply = try? await client.call(MethodNames.Heatmap.getBeatHeatmap, BeatHeatmapRequest(city: "chicago", year: 2017),
-                                                  as: BeatHeatmapResponse.self, timeout: .seconds(5)),
+            if let reply = try? await client.call(Methods.Heatmap.getBeatHeatmap, BeatHeatmapRequest(city: "chicago", year: 2017), timeout: .seconds(5)),
                reply.total?.incidents == incidents {
                 return
             }

@@ -5,13 +5,13 @@ import Wire
 
 /// Methods of the test server; all use the Health messages so that no extra proto is needed.
 enum TestMethods {
-    static let echo = "/test.v1.Echo/Echo"
-    static let sleep = "/test.v1.Echo/Sleep"
-    static let wait = "/test.v1.Echo/WaitForGate"
-    static let notFound = "/test.v1.Errors/NotFound"
-    static let domain = "/test.v1.Errors/Domain"
-    static let opaque = "/test.v1.Errors/Opaque"
-    static let requestID = "/test.v1.Echo/RequestID"
+    static let echo = RPCMethod<HealthCheckRequest, HealthCheckRequest>("/test.v1.Echo/Echo")
+    static let sleep = RPCMethod<HealthCheckRequest, HealthCheckResponse>("/test.v1.Echo/Sleep")
+    static let wait = RPCMethod<HealthCheckRequest, HealthCheckResponse>("/test.v1.Echo/WaitForGate")
+    static let notFound = RPCMethod<HealthCheckRequest, HealthCheckResponse>("/test.v1.Errors/NotFound")
+    static let domain = RPCMethod<HealthCheckRequest, HealthCheckResponse>("/test.v1.Errors/Domain")
+    static let opaque = RPCMethod<HealthCheckRequest, HealthCheckResponse>("/test.v1.Errors/Opaque")
+    static let requestID = RPCMethod<HealthCheckRequest, HealthCheckRequest>("/test.v1.Echo/RequestID")
 
     /// A domain error that picks its own status.
     struct BeatLocked: RPCErrorConvertible {
@@ -25,7 +25,7 @@ enum TestMethods {
     /// `probe`; `wait` blocks until `gate` opens.
     static func router(probe: Flag = Flag(), gate: Gate = Gate(), sleeping: Flag = Flag()) -> RPCRouter {
         var router = RPCRouter()
-        router.register(MethodNames.Health.check) { (_: HealthCheckRequest, _) in HealthCheckResponse(status: .serving) }
+        router.register(Methods.Health.check) { (_: HealthCheckRequest, _) in HealthCheckResponse(status: .serving) }
         router.register(echo) { (request: HealthCheckRequest, _) in
             if request.service.hasPrefix("sleep:"), let millis = Int(request.service.dropFirst("sleep:".count)) {
                 try await Task.sleep(for: .milliseconds(millis))
@@ -101,6 +101,6 @@ final class Gate: Sendable {
 
 /// Expects a Health/Check through `client` to say SERVING.
 func expectServing(_ client: RPCClient, sourceLocation: SourceLocation = #_sourceLocation) async throws {
-    let reply = try await client.call(MethodNames.Health.check, HealthCheckRequest(), as: HealthCheckResponse.self)
+    let reply = try await client.call(Methods.Health.check, HealthCheckRequest())
     #expect(reply.status == .serving, sourceLocation: sourceLocation)
 }
