@@ -1,5 +1,6 @@
-// The methodology page (/methodology): each trained model's test metrics, ROC curve and feature
-// importances, and the beat forecast's PAI curve against its baseline, from /api/v1/models. When
+// The methodology page (/methodology): the data sources as loaded (incidents, first and last month
+// and missing months per city, from /api/v1/cities and /api/v1/heatmap), each trained model's test
+// metrics, ROC curve and feature importances, and the beat forecast's PAI curve against its baseline, from /api/v1/models. When
 // no model is trained, or the predict service cannot answer, the page says so plainly.
 'use strict';
 (function () {
@@ -168,6 +169,83 @@
         y: { min: 0, title: { display: true, text: 'PAI' } } } } }));
   }
 
+  // Data sources (#sources), from what is loaded: the months with an incident per city
+  // (/api/v1/cities) and one /api/v1/heatmap request a city over all its years (the incidents the
+  // heatmap counts). Only the provenance of the known datasets is written here, never a number.
+  const PROVENANCE = {
+    chicago: ['Every reported crime: time to the minute, primary type, arrest and domestic flags, beat, block-level ' +
+              'coordinates; areas are police beats (boundaries effective 18 December 2012)',
+              'City of Chicago Data Portal (Chicago Police Department, CLEAR), Terms of Use'],
+    nyc: ['NYPD arrests: date only, law category (felony, misdemeanor, violation, infraction), offence, coordinates; ' +
+          'areas are police precincts', 'NYC Open Data, Terms of Use'],
+  };
+  const POLICE_UK = ['police.uk street-level crimes: month only, no time of day, anonymised points; grid and ' +
+                     'hexagonal cells', 'police.uk, Open Government Licence v3.0'];
+  const provenance = city => PROVENANCE[city] || (city.startsWith('uk-') ? POLICE_UK : ['', '']);
+  const monthNumber = label => { const [y, m] = label.split('-').map(Number); return y * 12 + m - 1; };
+  const monthLabel = n => `${Math.floor(n / 12)}-${String(n % 12 + 1).padStart(2, '0')}`;
+  /// The months between the first and the last of `months` (YYYY-MM) that are not in it.
+  function missingMonths(months) {
+    const have = new Set(months.map(monthNumber)), numbers = [...have].sort((a, b) => a - b), out = [];
+    for (let n = numbers[0]; n <= numbers[numbers.length - 1]; n++) if (!have.has(n)) out.push(monthLabel(n));
+    return out;
+  }
+  /// "none", or the count and up to twelve of the months (each kept on one line).
+  function showMissing(cell, missing) {
+    if (!missing.length) { cell.textContent = 'none'; return; }
+    cell.append(`${fmt.format(missing.length)}: `);
+    missing.slice(0, 12).forEach((month, i) => {
+      if (i) cell.append(', ');
+      const span = document.createElement('span');
+      span.className = 'month';
+      span.textContent = month;
+      cell.append(span);
+    });
+    if (missing.length > 12) cell.append(` and ${fmt.format(missing.length - 12)} more`);
+  }
+  let sourcesSeq = 0;
+  async function showSources() {
+    const seq = ++sourcesSeq, section = $('sources');
+    let cities;
+    try { cities = (await api('/api/v1/cities')).cities.filter(c => c.available_months.length); }
+    catch (error) {
+      if (seq !== sourcesSeq) return;
+      $('sources-status').textContent = 'Cannot count the loaded data: the heatmap service did not answer (' + error.message + ').';
+      section.dataset.state = 'unavailable';
+      return;
+    }
+    const totals = await Promise.all(cities.map(city => {
+      const years = city.years;
+      return api(`/api/v1/heatmap?city=${encodeURIComponent(city.city)}&year_from=${years[0]}&year_to=${years[years.length - 1]}`)
+        .then(reply => reply.total.incidents, () => null);
+    }));
+    if (seq !== sourcesSeq) return;
+    const body = $('sources-table').querySelector('tbody');
+    body.replaceChildren();
+    cities.forEach((city, i) => {
+      const months = city.available_months.slice().sort(), missing = missingMonths(months);
+      const row = body.insertRow();
+      row.dataset.city = city.city;
+      row.dataset.missing = missing.join(',');
+      const [records, publisher] = provenance(city.city);
+      const cells = [['name', city.name], ['incidents', totals[i] === null ? 'not available' : fmt.format(totals[i])],
+                     ['first', months[0]], ['last', months[months.length - 1]], ['missing', null],
+                     ['records', records], ['publisher', publisher]];
+      for (const [field, text] of cells) {
+        const cell = row.insertCell();
+        cell.dataset.field = field;
+        if (text === null) showMissing(cell, missing);
+        else cell.textContent = text;
+      }
+      row.cells[1].className = 'number';
+    });
+    $('sources-table').hidden = !cities.length;
+    $('sources-status').textContent = cities.length ? '' :
+      'Nothing is loaded yet: no city has any incident, so there is no data to describe. Once a file is loaded, ' +
+      'its city appears here with its counts.';
+    section.dataset.state = cities.length ? 'loaded' : 'empty';
+  }
+
   // Recent loads from /api/v1/ingest/runs: one row per run, its state in words.
   function runState(run) {
     const state = run.status.replace('RUN_STATUS_', '').toLowerCase();
@@ -195,5 +273,8 @@
   }
 
   start();
+  showSources();
   showLoads();
+  // Data loaded while the page sat in another tab shows when it is looked at again.
+  document.addEventListener('visibilitychange', () => { if (!document.hidden) showSources(); });
 })();
