@@ -128,12 +128,16 @@ struct IngestLoadNewCityTests {
 /// reading the runs: a `running` row whose liveness lock nobody holds.
 @Suite("Abandoned runs", .serialized, .timeLimit(.minutes(2)))
 struct AbandonedRunSweeperTests {
-    @Test("a running run without a live loader is marked failed by the sweeper alone")
+    @Test("a running run without a live loader is marked failed by the sweeper alone, whatever another database's runs hold")
     func sweeperMarksDeadLoads() async throws {
         try await IngestTestDatabase.with(label: "sweeper") { db in
             try await db.pool.query("""
                 INSERT INTO ingest.etl_runs (run_id, city, format, source) VALUES (7, 'nyc', 'nypd-arrests-csv', 'gone.csv')
                 """)
+            // Run 7 of another database on the same server is alive: its lock must not keep this one's run 7 alive.
+            let otherDatabase = try PostgresConnection.connect(to: try #require(ProcessInfo.processInfo.environment["CRIMESCOPE_TEST_DATABASE_URL"]))
+            defer { otherDatabase.close() }
+            try otherDatabase.query("SELECT pg_advisory_lock($1::int, $2::int)", [0x4947_5354, 7])
             let sweeper = AbandonedRunSweeper(store: IngestStore(pool: db.pool), interval: .milliseconds(20),
                                               logger: Logger(label: "sweeper-test"))
             let task = Task { try await sweeper.run() }

@@ -57,14 +57,16 @@ enum LoadSQL {
     static let lockCityInTransaction = "SELECT pg_advisory_xact_lock(hashtext('crimescope.ingest.city:' || $1))"
 
     /// The run holding city $1's lock: the run-liveness lock ($2 is ``RunLedger/runLockClass``)
-    /// held by the same backend. A one-key advisory lock shows its key's high half as `classid`
-    /// and its low half as `objid`; nothing when the holder already let go.
+    /// held by the same backend, in this database (`pg_locks` lists every database's). A one-key
+    /// advisory lock shows its key's high half as `classid` and its low half as `objid`; nothing
+    /// when the holder already let go.
     static let cityLockHolder = """
         SELECT run.objid::bigint
         FROM pg_locks city
         JOIN pg_locks run ON run.pid = city.pid AND run.locktype = 'advisory' AND run.granted
                           AND run.classid = ($2::int)::oid AND run.objsubid = 2
         WHERE city.locktype = 'advisory' AND city.granted AND city.objsubid = 1
+          AND city.database = (SELECT oid FROM pg_database WHERE datname = current_database())
           AND ((city.classid::bigint << 32) | city.objid::bigint) = hashtext('crimescope.ingest.city:' || $1)::bigint
           AND city.pid <> pg_backend_pid()
         LIMIT 1

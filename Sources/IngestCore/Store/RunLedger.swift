@@ -13,7 +13,9 @@ enum RunLedger {
 
     static let abandonedMessage = "abandoned: the loading process ended without finishing (killed, or its database connection was lost); committed batches are kept, run the load again to complete it"
 
-    /// Marks `running` runs without a live loader as failed; returns how many.
+    /// Marks `running` runs without a live loader as failed; returns how many. Advisory locks are
+    /// per database but `pg_locks` lists every database's: only this database's locks count (a
+    /// run 1 of another CrimeScope database on the same server kept this one's run 1 "running").
     @discardableResult
     static func markAbandonedRuns(on connection: PostgresConnection) throws -> Int {
         try connection.query("""
@@ -21,7 +23,8 @@ enum RunLedger {
             WHERE r.status IN ('running', 'waiting') AND NOT EXISTS (
                 SELECT 1 FROM pg_locks l
                 WHERE l.locktype = 'advisory' AND l.granted AND l.classid = ($1::int)::oid
-                  AND l.objid = (r.run_id::int)::oid AND l.objsubid = 2)
+                  AND l.objid = (r.run_id::int)::oid AND l.objsubid = 2
+                  AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()))
             """, [Int(runLockClass), abandonedMessage]).affectedRows
     }
 
