@@ -16,21 +16,14 @@
 #   KEEP_DB=1               reuse the database if it exists (no load) and keep it afterwards
 #   SKIP_BUILD=1            reuse .build/release/{ingest,heatmap,gateway}
 set -eu
-cd "$(dirname "$0")/../.."
-PG_DIR=${CRIMESCOPE_PG_DIR:-/tmp/cs-pg}
-DATA=${CRIMESCOPE_SHARED_DATA:-$(cd .. && pwd)/shared/data}
+. "$(dirname "$0")/../lib.sh"
 YEARS=${YEARS:-2016 2017}
 CONNECTIONS=${CONNECTIONS:-16 64}
 THREADS=${THREADS:-1}
 DURATION=${DURATION:-20}
 command -v wrk >/dev/null || { echo "wrk is missing: scripts/install-deps.sh installs it" >&2; exit 1; }
-if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  for product in ingest heatmap gateway; do
-    swift build -c release --product "$product" 2>&1 | grep -E "error|Build complete|Compiling" | tail -1
-  done
-fi
+bench_build ingest heatmap gateway
 BIN=.build/release
-PY=.build-venv/bin/python
 ADMIN=$(scripts/pg.sh url "$PG_DIR")
 DB=cs_bench_gateway
 URL=$(printf '%s' "$ADMIN" | sed "s#/[^/?]*\$#/$DB#")

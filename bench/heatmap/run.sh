@@ -17,21 +17,14 @@
 #   SKIP_BUILD=1            reuse .build/release/{ingest,heatmap}
 #   BENCH_ARGS              extra arguments for bench.py (e.g. "--skip-beat")
 set -eu
-cd "$(dirname "$0")/../.."
-PG_DIR=${CRIMESCOPE_PG_DIR:-/tmp/cs-pg}
-DATA=${CRIMESCOPE_SHARED_DATA:-$(cd .. && pwd)/shared/data}
+. "$(dirname "$0")/../lib.sh"
 YEARS=${YEARS:-2010 2011 2012 2013 2014 2015 2016 2017}
 if [ -z "${MET_MONTHS:-}" ]; then
   MET_MONTHS=$(for y in 2015 2016 2017; do for m in 01 02 03 04 05 06 07 08 09 10 11 12; do printf '%s-%s ' $y $m; done; done)
 fi
 CALLS=${1:-1000}
-if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  for product in ingest heatmap; do
-    swift build -c release --product "$product" 2>&1 | grep -E "error|Build complete" | tail -1
-  done
-fi
+bench_build ingest heatmap
 BIN=.build/release
-PY=.build-venv/bin/python
 ADMIN=$(scripts/pg.sh url "$PG_DIR")
 DB=cs_bench_heatmap
 URL=$(printf '%s' "$ADMIN" | sed "s#/[^/?]*\$#/$DB#")

@@ -15,10 +15,8 @@
 #   SKIP_BUILD=1            reuse .build/release/ingest
 #   REUSE_CHICAGO=1         keep the database if it already holds Chicago (repeat runs)
 set -eu
-cd "$(dirname "$0")/../.."
-PG_DIR=${CRIMESCOPE_PG_DIR:-/tmp/cs-pg}
-DATA=${CRIMESCOPE_SHARED_DATA:-$(cd .. && pwd)/shared/data}
-[ "${SKIP_BUILD:-0}" = 1 ] || swift build -c release --product ingest 2>&1 | grep -E "error|Build complete" | tail -3
+. "$(dirname "$0")/../lib.sh"
+bench_build ingest
 BIN=.build/release/ingest
 ADMIN=$(scripts/pg.sh url "$PG_DIR")
 DB=cs_bench_new_city

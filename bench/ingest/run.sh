@@ -11,10 +11,8 @@
 #   CRIMESCOPE_SHARED_DATA  data folder (default ../shared/data next to the package)
 #   SKIP_BUILD=1          reuse .build/release/ingest
 set -eu
-cd "$(dirname "$0")/../.."
-PG_DIR=${CRIMESCOPE_PG_DIR:-/tmp/cs-pg}
-DATA=${CRIMESCOPE_SHARED_DATA:-$(cd .. && pwd)/shared/data}
-[ "${SKIP_BUILD:-0}" = 1 ] || swift build -c release --product ingest 2>&1 | grep -E "error|Compiling|Build complete" | tail -3
+. "$(dirname "$0")/../lib.sh"
+bench_build ingest
 BIN=.build/release/ingest
 ADMIN=$(scripts/pg.sh url "$PG_DIR")
 DB=cs_bench_ingest

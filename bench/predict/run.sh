@@ -14,19 +14,12 @@
 #   SKIP_BUILD=1            reuse .build/release/{ingest,predict}
 #   SKIP_TRAIN=1            keep the models already current in the database
 set -eu
-cd "$(dirname "$0")/../.."
-PG_DIR=${CRIMESCOPE_PG_DIR:-/tmp/cs-pg}
-DATA=${CRIMESCOPE_SHARED_DATA:-$(cd .. && pwd)/shared/data}
+. "$(dirname "$0")/../lib.sh"
 YEARS=${YEARS:-2012 2013 2014 2015 2016 2017}
 THREADS=${THREADS:-2}
 CALLS=${1:-1000}
-if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  for product in ingest predict; do
-    swift build -c release --product "$product" 2>&1 | grep -E "error|Build complete" | tail -1
-  done
-fi
+bench_build ingest predict
 BIN=.build/release
-PY=.build-venv/bin/python
 ADMIN=$(scripts/pg.sh url "$PG_DIR")
 DB=cs_bench_predict
 URL=$(printf '%s' "$ADMIN" | sed "s#/[^/?]*\$#/$DB#")
