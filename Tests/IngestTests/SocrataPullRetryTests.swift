@@ -27,14 +27,17 @@ struct SocrataPullRetryTests {
     @Test("a page slower than the request timeout is retried and the pull completes")
     func timeoutRetried() async throws {
         let standIn = try SocrataPullStandIn(sample: SharedData.url(SocrataPullTests.sample))
-        standIn.fail(offset: 300, with: [.delay(.seconds(3))])
+        // The first answer for offset 300 comes long after the request timeout; every other answer
+        // comes at once. The timeout leaves room for a loaded machine: with 1 s, the healthy pages
+        // of a full parallel test run timed out too (4 attempts each) and the pull failed.
+        standIn.fail(offset: 300, with: [.delay(.seconds(20))])
         try await IngestTestDatabase.with(label: "pull_timeout") { db in
             try await standIn.serve { endpoint in
                 var request = try SocrataPullTests.request(endpoint)
-                request.requestTimeout = 1
+                request.requestTimeout = 6
                 let outcome = try await SocrataPuller(loader: db.loader).pull(request)
                 #expect(outcome.succeeded, "\(outcome.error ?? "")")
-                // At least twice: on a loaded machine the retry itself can outlast the 1 s timeout.
+                // At least twice: on a loaded machine the retry itself can outlast the timeout.
                 #expect(standIn.queries.filter { $0["$offset"] == "300" }.count >= 2, "the timed-out page was asked for again")
                 #expect(try await db.scalar("SELECT count(*) FROM ingest.incidents") == 1_000)
                 SocrataPullTests.expectEveryRequestPaged(standIn)
