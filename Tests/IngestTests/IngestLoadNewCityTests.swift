@@ -1,6 +1,6 @@
 import Contracts
 import Foundation
-import IngestCore
+@testable import IngestCore
 import Logging
 import Postgres
 import ServiceKit
@@ -36,8 +36,7 @@ struct IngestLoadNewCityTests {
     static func estimatedRows(_ db: IngestTestDatabase, city: String) async throws -> Int {
         let plan = try await db.pool.query("EXPLAIN SELECT 1 FROM ingest.incidents WHERE city = $1", [city])
         let line = try plan.first.map { try $0.decode(String.self, at: 0) } ?? ""
-        guard let range = line.range(of: "rows=") else { return -1 }
-        return Int(line[range.upperBound...].prefix { $0.isNumber }) ?? -1
+        return CityStatistics.estimatedRows(planLine: line).map(Int.init) ?? -1
     }
 
     @Test("with statistics taken before the city existed, every batch's lookup probes the (city, source_key) index")

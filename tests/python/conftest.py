@@ -10,6 +10,7 @@ Missing binaries or a missing database URL fail the tests; they never skip.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import shutil
@@ -147,30 +148,36 @@ def executable(bin_dir: Path, name: str) -> str:
     return str(path)
 
 
-@pytest.fixture(scope="session")
-def database_url() -> str:
-    """A fresh database with PostGIS, created in the server of CRIMESCOPE_TEST_DATABASE_URL."""
+@contextlib.contextmanager
+def fresh_database(prefix: str):
+    """A new database with PostGIS (`<prefix>_<random hex>`) in the server of
+    CRIMESCOPE_TEST_DATABASE_URL; yields its URL and drops it afterwards."""
     base = os.environ.get("CRIMESCOPE_TEST_DATABASE_URL")
     if not base:
         pytest.fail("CRIMESCOPE_TEST_DATABASE_URL is not set: scripts/test.sh starts a "
                     "throwaway PostgreSQL and sets it")
-    name = f"cs_pytest_{secrets.token_hex(4)}"
+    name = f"{prefix}_{secrets.token_hex(4)}"
     parts = urllib.parse.urlsplit(base)
     if parts.scheme not in ("postgres", "postgresql"):
         pytest.fail(f"CRIMESCOPE_TEST_DATABASE_URL is not a postgres:// URL: {base!r}")
     url = urllib.parse.urlunsplit(parts._replace(path="/" + name))
-
-    def psql(target: str, sql: str) -> None:
+    for target, sql in ((base, f'CREATE DATABASE "{name}"'), (url, "CREATE EXTENSION IF NOT EXISTS postgis")):
         result = subprocess.run(["psql", target, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-c", sql],
                                 capture_output=True, text=True, timeout=60)
         if result.returncode != 0:
             pytest.fail(f"psql failed on {sql!r}: {result.stderr.strip()}")
+    try:
+        yield url
+    finally:
+        subprocess.run(["psql", base, "-X", "-q", "-c", f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'],
+                       capture_output=True, timeout=60)
 
-    psql(base, f'CREATE DATABASE "{name}"')
-    psql(url, "CREATE EXTENSION IF NOT EXISTS postgis")
-    yield url
-    subprocess.run(["psql", base, "-X", "-q", "-c", f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'],
-                   capture_output=True, timeout=60)
+
+@pytest.fixture(scope="session")
+def database_url() -> str:
+    """A fresh database with PostGIS, created in the server of CRIMESCOPE_TEST_DATABASE_URL."""
+    with fresh_database("cs_pytest") as url:
+        yield url
 
 
 # -- service factories ------------------------------------------------------------------------
@@ -260,14 +267,12 @@ def loaded_stack(bin_dir: Path, database_url: str, artifact_dir: Path):
     for _, relative in LOADED_FILES:
         if not (SHARED_DATA / relative).is_file():
             pytest.fail(f"test data {SHARED_DATA / relative} is missing (set CRIMESCOPE_SHARED_DATA)")
-    base_url = os.environ["CRIMESCOPE_TEST_DATABASE_URL"]
-    name = f"cs_pyload_{secrets.token_hex(4)}"
-    url = urllib.parse.urlunsplit(urllib.parse.urlsplit(base_url)._replace(path="/" + name))
-    for target, sql in ((base_url, f'CREATE DATABASE "{name}"'), (url, "CREATE EXTENSION IF NOT EXISTS postgis")):
-        result = subprocess.run(["psql", target, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-c", sql],
-                                capture_output=True, text=True, timeout=60)
-        if result.returncode != 0:
-            pytest.fail(f"psql failed on {sql!r}: {result.stderr.strip()}")
+    with fresh_database("cs_pyload") as url:
+        yield from _loaded_stack(bin_dir, url, artifact_dir)
+
+
+def _loaded_stack(bin_dir: Path, url: str, artifact_dir: Path):
+    """The services on `url`, the files loaded, a gateway; yields once the heatmap caught up."""
     cluster = Cluster(bin_dir, url, artifact_dir, "loaded")
     try:
         services = {service: cluster.service(service) for service in SERVICES}
@@ -307,8 +312,6 @@ def loaded_stack(bin_dir: Path, database_url: str, artifact_dir: Path):
                "database_url": url}
     finally:
         cluster.stop_all()
-        subprocess.run(["psql", base_url, "-X", "-q", "-c", f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'],
-                       capture_output=True, timeout=60)
 
 
 NYC_FILES = ("nypd-precincts/police_precincts.geojson.gz", "nypd-arrests/NYPD_Arrests_Data_Historic_2017-12.csv.gz")

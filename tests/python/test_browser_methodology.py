@@ -6,10 +6,8 @@ in the state the models API is in (each model's metrics and charts, "no models t
 from __future__ import annotations
 
 import json
-import secrets
 import subprocess
 import urllib.error
-import urllib.parse
 import urllib.request
 
 import pytest
@@ -17,7 +15,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import SERVICES, SHARED_DATA, Cluster, clean_env, executable, free_port
+from conftest import SERVICES, SHARED_DATA, Cluster, clean_env, executable, free_port, fresh_database
 from test_browser import WAIT, browser, screenshots, severe_console_entries  # noqa: F401 (fixtures)
 
 
@@ -202,25 +200,15 @@ def test_data_sources_are_counted_from_what_is_loaded(settled_stack, browser, sc
 @pytest.fixture(scope="module")
 def empty_stack(bin_dir, artifact_dir):
     """The three services and a gateway on a fresh database with nothing loaded."""
-    import os
-    base_url = os.environ["CRIMESCOPE_TEST_DATABASE_URL"]
-    name = f"cs_pyempty_{secrets.token_hex(4)}"
-    url = urllib.parse.urlunsplit(urllib.parse.urlsplit(base_url)._replace(path="/" + name))
-    for target, sql in ((base_url, f'CREATE DATABASE "{name}"'), (url, "CREATE EXTENSION IF NOT EXISTS postgis")):
-        result = subprocess.run(["psql", target, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-c", sql],
-                                capture_output=True, text=True, timeout=60)
-        if result.returncode != 0:
-            pytest.fail(f"psql failed on {sql!r}: {result.stderr.strip()}")
-    cluster = Cluster(bin_dir, url, artifact_dir, "methodology-empty")
-    try:
-        services = {service: cluster.service(service)[1]["unix"] for service in SERVICES}
-        port = free_port()
-        cluster.gateway(port, services)
-        yield {"base": f"http://127.0.0.1:{port}", "database_url": url}
-    finally:
-        cluster.stop_all()
-        subprocess.run(["psql", base_url, "-X", "-q", "-c", f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'],
-                       capture_output=True, timeout=60)
+    with fresh_database("cs_pyempty") as url:
+        cluster = Cluster(bin_dir, url, artifact_dir, "methodology-empty")
+        try:
+            services = {service: cluster.service(service)[1]["unix"] for service in SERVICES}
+            port = free_port()
+            cluster.gateway(port, services)
+            yield {"base": f"http://127.0.0.1:{port}", "database_url": url}
+        finally:
+            cluster.stop_all()
 
 
 def test_an_empty_system_says_plainly_that_nothing_is_loaded(empty_stack, browser, screenshots):
