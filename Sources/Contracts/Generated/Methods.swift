@@ -45,6 +45,9 @@ public enum Methods {
         /// `rpc Check(CheckRequest) returns (CheckResponse)`.
         public static let check = RPCMethod<CheckRequest, CheckResponse>(
             "/crimescope.heatmap.v1.Heatmap/Check")
+        /// `rpc WatchPosition(WatchPositionRequest) returns (WatchPositionResponse)`.
+        public static let watchPosition = RPCMethod<WatchPositionRequest, WatchPositionResponse>(
+            "/crimescope.heatmap.v1.Heatmap/WatchPosition")
     }
     /// `crimescope.ingest.v1.Ingest`.
     public enum Ingest {

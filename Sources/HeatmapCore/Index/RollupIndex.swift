@@ -15,12 +15,15 @@ public final class RollupIndex: Sendable {
     }
 
     private let state = Mutex(State())
+    /// Told every new position (Heatmap/WatchPosition waits on it).
+    public let positionWaiters = PositionWaiters()
 
     public init() {}
 
     /// Replaces everything with a snapshot read from the database at `position`.
     public func replace(with snapshot: RollupSnapshot) {
         state.withLock { $0 = State(cities: snapshot.cities, position: snapshot.position, loaded: true) }
+        positionWaiters.advanced(to: snapshot.position)
     }
 
     /// Applies a committed batch.
@@ -55,6 +58,7 @@ public final class RollupIndex: Sendable {
                 state.cities[city]?.finishLoading()
             }
             state.position = batch.position
+            positionWaiters.advanced(to: batch.position)
         }
     }
 

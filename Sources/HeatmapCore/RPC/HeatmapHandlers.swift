@@ -16,7 +16,7 @@ public struct HeatmapHandlers: Sendable {
         self.ingestClient = ingest
     }
 
-    /// Registers ListCities, GetBeatHeatmap, GetWindowHeatmap, GetYearGrids, GetHexHotspots, GetSeries, GetSignificance, GetAreaShapes, GetAreaDetail and Check.
+    /// Registers ListCities, GetBeatHeatmap, GetWindowHeatmap, GetYearGrids, GetHexHotspots, GetSeries, GetSignificance, GetAreaShapes, GetAreaDetail, Check and WatchPosition.
     public func register(on router: inout RPCRouter) {
         router.register(Methods.Heatmap.listCities) { (_: ListCitiesRequest, _) in try await listCities() }
         // The reply is written by the heatmap's own fast encoder of BeatHeatmapResponse.
@@ -24,6 +24,7 @@ public struct HeatmapHandlers: Sendable {
             try beatHeatmap(request)
         }
         router.register(Methods.Heatmap.check) { (request: CheckRequest, _) in try await check(request) }
+        router.register(Methods.Heatmap.watchPosition) { (request: WatchPositionRequest, _) in try await watchPosition(request) }
         router.register(Methods.Heatmap.getAreaShapes) { (request: AreaShapesRequest, _) in try await areaShapes(request) }
         router.register(Methods.Heatmap.getAreaDetail) { (request: AreaDetailRequest, _) in try areaDetail(request) }
         router.register(Methods.Heatmap.getWindowHeatmap) { (request: WindowHeatmapRequest, _) in

@@ -43,6 +43,8 @@ typedef struct Crimescope__Heatmap__V1__CheckResponse Crimescope__Heatmap__V1__C
 typedef struct Crimescope__Heatmap__V1__SignificanceRequest Crimescope__Heatmap__V1__SignificanceRequest;
 typedef struct Crimescope__Heatmap__V1__SignificanceUnit Crimescope__Heatmap__V1__SignificanceUnit;
 typedef struct Crimescope__Heatmap__V1__SignificanceResponse Crimescope__Heatmap__V1__SignificanceResponse;
+typedef struct Crimescope__Heatmap__V1__WatchPositionRequest Crimescope__Heatmap__V1__WatchPositionRequest;
+typedef struct Crimescope__Heatmap__V1__WatchPositionResponse Crimescope__Heatmap__V1__WatchPositionResponse;
 typedef struct Crimescope__Heatmap__V1__ListCitiesRequest Crimescope__Heatmap__V1__ListCitiesRequest;
 typedef struct Crimescope__Heatmap__V1__City Crimescope__Heatmap__V1__City;
 typedef struct Crimescope__Heatmap__V1__ListCitiesResponse Crimescope__Heatmap__V1__ListCitiesResponse;
@@ -553,6 +555,35 @@ struct  Crimescope__Heatmap__V1__SignificanceResponse
 #define CRIMESCOPE__HEATMAP__V1__SIGNIFICANCE_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&crimescope__heatmap__v1__significance_response__descriptor) \
     , 0,NULL, (char *)protobuf_c_empty_string, 0, 0, (char *)protobuf_c_empty_string, 0, 0, 0, 0, 0,NULL, 0, (char *)protobuf_c_empty_string }
+
+
+/*
+ * A long poll on the index's outbox position: the reply comes as soon as the position differs
+ * from `after` (it passed it, or the index was reset), or when hold_ms have passed, and carries
+ * the current position either way. The gateway keeps one outstanding to invalidate its cache.
+ */
+struct  Crimescope__Heatmap__V1__WatchPositionRequest
+{
+  ProtobufCMessage base;
+  int64_t after;
+  /*
+   * The longest wait in milliseconds; 0 means 5000; at most 60000.
+   */
+  int32_t hold_ms;
+};
+#define CRIMESCOPE__HEATMAP__V1__WATCH_POSITION_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&crimescope__heatmap__v1__watch_position_request__descriptor) \
+    , 0, 0 }
+
+
+struct  Crimescope__Heatmap__V1__WatchPositionResponse
+{
+  ProtobufCMessage base;
+  int64_t position;
+};
+#define CRIMESCOPE__HEATMAP__V1__WATCH_POSITION_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&crimescope__heatmap__v1__watch_position_response__descriptor) \
+    , 0 }
 
 
 struct  Crimescope__Heatmap__V1__ListCitiesRequest
@@ -1103,6 +1134,44 @@ Crimescope__Heatmap__V1__SignificanceResponse *
 void   crimescope__heatmap__v1__significance_response__free_unpacked
                      (Crimescope__Heatmap__V1__SignificanceResponse *message,
                       ProtobufCAllocator *allocator);
+/* Crimescope__Heatmap__V1__WatchPositionRequest methods */
+void   crimescope__heatmap__v1__watch_position_request__init
+                     (Crimescope__Heatmap__V1__WatchPositionRequest         *message);
+size_t crimescope__heatmap__v1__watch_position_request__get_packed_size
+                     (const Crimescope__Heatmap__V1__WatchPositionRequest   *message);
+size_t crimescope__heatmap__v1__watch_position_request__pack
+                     (const Crimescope__Heatmap__V1__WatchPositionRequest   *message,
+                      uint8_t             *out);
+size_t crimescope__heatmap__v1__watch_position_request__pack_to_buffer
+                     (const Crimescope__Heatmap__V1__WatchPositionRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Crimescope__Heatmap__V1__WatchPositionRequest *
+       crimescope__heatmap__v1__watch_position_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   crimescope__heatmap__v1__watch_position_request__free_unpacked
+                     (Crimescope__Heatmap__V1__WatchPositionRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Crimescope__Heatmap__V1__WatchPositionResponse methods */
+void   crimescope__heatmap__v1__watch_position_response__init
+                     (Crimescope__Heatmap__V1__WatchPositionResponse         *message);
+size_t crimescope__heatmap__v1__watch_position_response__get_packed_size
+                     (const Crimescope__Heatmap__V1__WatchPositionResponse   *message);
+size_t crimescope__heatmap__v1__watch_position_response__pack
+                     (const Crimescope__Heatmap__V1__WatchPositionResponse   *message,
+                      uint8_t             *out);
+size_t crimescope__heatmap__v1__watch_position_response__pack_to_buffer
+                     (const Crimescope__Heatmap__V1__WatchPositionResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Crimescope__Heatmap__V1__WatchPositionResponse *
+       crimescope__heatmap__v1__watch_position_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   crimescope__heatmap__v1__watch_position_response__free_unpacked
+                     (Crimescope__Heatmap__V1__WatchPositionResponse *message,
+                      ProtobufCAllocator *allocator);
 /* Crimescope__Heatmap__V1__ListCitiesRequest methods */
 void   crimescope__heatmap__v1__list_cities_request__init
                      (Crimescope__Heatmap__V1__ListCitiesRequest         *message);
@@ -1243,6 +1312,12 @@ typedef void (*Crimescope__Heatmap__V1__SignificanceUnit_Closure)
 typedef void (*Crimescope__Heatmap__V1__SignificanceResponse_Closure)
                  (const Crimescope__Heatmap__V1__SignificanceResponse *message,
                   void *closure_data);
+typedef void (*Crimescope__Heatmap__V1__WatchPositionRequest_Closure)
+                 (const Crimescope__Heatmap__V1__WatchPositionRequest *message,
+                  void *closure_data);
+typedef void (*Crimescope__Heatmap__V1__WatchPositionResponse_Closure)
+                 (const Crimescope__Heatmap__V1__WatchPositionResponse *message,
+                  void *closure_data);
 typedef void (*Crimescope__Heatmap__V1__ListCitiesRequest_Closure)
                  (const Crimescope__Heatmap__V1__ListCitiesRequest *message,
                   void *closure_data);
@@ -1299,6 +1374,10 @@ struct Crimescope__Heatmap__V1__Heatmap_Service
                 const Crimescope__Heatmap__V1__CheckRequest *input,
                 Crimescope__Heatmap__V1__CheckResponse_Closure closure,
                 void *closure_data);
+  void (*watch_position)(Crimescope__Heatmap__V1__Heatmap_Service *service,
+                         const Crimescope__Heatmap__V1__WatchPositionRequest *input,
+                         Crimescope__Heatmap__V1__WatchPositionResponse_Closure closure,
+                         void *closure_data);
 };
 typedef void (*Crimescope__Heatmap__V1__Heatmap_ServiceDestroy)(Crimescope__Heatmap__V1__Heatmap_Service *);
 void crimescope__heatmap__v1__heatmap__init (Crimescope__Heatmap__V1__Heatmap_Service *service,
@@ -1316,7 +1395,8 @@ void crimescope__heatmap__v1__heatmap__init (Crimescope__Heatmap__V1__Heatmap_Se
       function_prefix__ ## get_hex_hotspots,\
       function_prefix__ ## get_series,\
       function_prefix__ ## get_significance,\
-      function_prefix__ ## check  }
+      function_prefix__ ## check,\
+      function_prefix__ ## watch_position  }
 void crimescope__heatmap__v1__heatmap__list_cities(ProtobufCService *service,
                                                    const Crimescope__Heatmap__V1__ListCitiesRequest *input,
                                                    Crimescope__Heatmap__V1__ListCitiesResponse_Closure closure,
@@ -1357,6 +1437,10 @@ void crimescope__heatmap__v1__heatmap__check(ProtobufCService *service,
                                              const Crimescope__Heatmap__V1__CheckRequest *input,
                                              Crimescope__Heatmap__V1__CheckResponse_Closure closure,
                                              void *closure_data);
+void crimescope__heatmap__v1__heatmap__watch_position(ProtobufCService *service,
+                                                      const Crimescope__Heatmap__V1__WatchPositionRequest *input,
+                                                      Crimescope__Heatmap__V1__WatchPositionResponse_Closure closure,
+                                                      void *closure_data);
 
 /* --- descriptors --- */
 
@@ -1388,6 +1472,8 @@ extern const ProtobufCMessageDescriptor crimescope__heatmap__v1__check_response_
 extern const ProtobufCMessageDescriptor crimescope__heatmap__v1__significance_request__descriptor;
 extern const ProtobufCMessageDescriptor crimescope__heatmap__v1__significance_unit__descriptor;
 extern const ProtobufCMessageDescriptor crimescope__heatmap__v1__significance_response__descriptor;
+extern const ProtobufCMessageDescriptor crimescope__heatmap__v1__watch_position_request__descriptor;
+extern const ProtobufCMessageDescriptor crimescope__heatmap__v1__watch_position_response__descriptor;
 extern const ProtobufCMessageDescriptor crimescope__heatmap__v1__list_cities_request__descriptor;
 extern const ProtobufCMessageDescriptor crimescope__heatmap__v1__city__descriptor;
 extern const ProtobufCMessageDescriptor crimescope__heatmap__v1__list_cities_response__descriptor;

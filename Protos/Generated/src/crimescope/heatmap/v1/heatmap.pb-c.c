@@ -1222,6 +1222,96 @@ void   crimescope__heatmap__v1__significance_response__free_unpacked
   assert(message->base.descriptor == &crimescope__heatmap__v1__significance_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   crimescope__heatmap__v1__watch_position_request__init
+                     (Crimescope__Heatmap__V1__WatchPositionRequest         *message)
+{
+  static const Crimescope__Heatmap__V1__WatchPositionRequest init_value = CRIMESCOPE__HEATMAP__V1__WATCH_POSITION_REQUEST__INIT;
+  *message = init_value;
+}
+size_t crimescope__heatmap__v1__watch_position_request__get_packed_size
+                     (const Crimescope__Heatmap__V1__WatchPositionRequest *message)
+{
+  assert(message->base.descriptor == &crimescope__heatmap__v1__watch_position_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t crimescope__heatmap__v1__watch_position_request__pack
+                     (const Crimescope__Heatmap__V1__WatchPositionRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &crimescope__heatmap__v1__watch_position_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t crimescope__heatmap__v1__watch_position_request__pack_to_buffer
+                     (const Crimescope__Heatmap__V1__WatchPositionRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &crimescope__heatmap__v1__watch_position_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Crimescope__Heatmap__V1__WatchPositionRequest *
+       crimescope__heatmap__v1__watch_position_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Crimescope__Heatmap__V1__WatchPositionRequest *)
+     protobuf_c_message_unpack (&crimescope__heatmap__v1__watch_position_request__descriptor,
+                                allocator, len, data);
+}
+void   crimescope__heatmap__v1__watch_position_request__free_unpacked
+                     (Crimescope__Heatmap__V1__WatchPositionRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &crimescope__heatmap__v1__watch_position_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   crimescope__heatmap__v1__watch_position_response__init
+                     (Crimescope__Heatmap__V1__WatchPositionResponse         *message)
+{
+  static const Crimescope__Heatmap__V1__WatchPositionResponse init_value = CRIMESCOPE__HEATMAP__V1__WATCH_POSITION_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t crimescope__heatmap__v1__watch_position_response__get_packed_size
+                     (const Crimescope__Heatmap__V1__WatchPositionResponse *message)
+{
+  assert(message->base.descriptor == &crimescope__heatmap__v1__watch_position_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t crimescope__heatmap__v1__watch_position_response__pack
+                     (const Crimescope__Heatmap__V1__WatchPositionResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &crimescope__heatmap__v1__watch_position_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t crimescope__heatmap__v1__watch_position_response__pack_to_buffer
+                     (const Crimescope__Heatmap__V1__WatchPositionResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &crimescope__heatmap__v1__watch_position_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Crimescope__Heatmap__V1__WatchPositionResponse *
+       crimescope__heatmap__v1__watch_position_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Crimescope__Heatmap__V1__WatchPositionResponse *)
+     protobuf_c_message_unpack (&crimescope__heatmap__v1__watch_position_response__descriptor,
+                                allocator, len, data);
+}
+void   crimescope__heatmap__v1__watch_position_response__free_unpacked
+                     (Crimescope__Heatmap__V1__WatchPositionResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &crimescope__heatmap__v1__watch_position_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   crimescope__heatmap__v1__list_cities_request__init
                      (Crimescope__Heatmap__V1__ListCitiesRequest         *message)
 {
@@ -3683,6 +3773,95 @@ const ProtobufCMessageDescriptor crimescope__heatmap__v1__significance_response_
   (ProtobufCMessageInit) crimescope__heatmap__v1__significance_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor crimescope__heatmap__v1__watch_position_request__field_descriptors[2] =
+{
+  {
+    "after",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__WatchPositionRequest, after),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "hold_ms",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__WatchPositionRequest, hold_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned crimescope__heatmap__v1__watch_position_request__field_indices_by_name[] = {
+  0,   /* field[0] = after */
+  1,   /* field[1] = hold_ms */
+};
+static const ProtobufCIntRange crimescope__heatmap__v1__watch_position_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor crimescope__heatmap__v1__watch_position_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "crimescope.heatmap.v1.WatchPositionRequest",
+  "WatchPositionRequest",
+  "Crimescope__Heatmap__V1__WatchPositionRequest",
+  "crimescope.heatmap.v1",
+  sizeof(Crimescope__Heatmap__V1__WatchPositionRequest),
+  2,
+  crimescope__heatmap__v1__watch_position_request__field_descriptors,
+  crimescope__heatmap__v1__watch_position_request__field_indices_by_name,
+  1,  crimescope__heatmap__v1__watch_position_request__number_ranges,
+  (ProtobufCMessageInit) crimescope__heatmap__v1__watch_position_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor crimescope__heatmap__v1__watch_position_response__field_descriptors[1] =
+{
+  {
+    "position",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__WatchPositionResponse, position),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned crimescope__heatmap__v1__watch_position_response__field_indices_by_name[] = {
+  0,   /* field[0] = position */
+};
+static const ProtobufCIntRange crimescope__heatmap__v1__watch_position_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor crimescope__heatmap__v1__watch_position_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "crimescope.heatmap.v1.WatchPositionResponse",
+  "WatchPositionResponse",
+  "Crimescope__Heatmap__V1__WatchPositionResponse",
+  "crimescope.heatmap.v1",
+  sizeof(Crimescope__Heatmap__V1__WatchPositionResponse),
+  1,
+  crimescope__heatmap__v1__watch_position_response__field_descriptors,
+  crimescope__heatmap__v1__watch_position_response__field_indices_by_name,
+  1,  crimescope__heatmap__v1__watch_position_response__number_ranges,
+  (ProtobufCMessageInit) crimescope__heatmap__v1__watch_position_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 #define crimescope__heatmap__v1__list_cities_request__field_descriptors NULL
 #define crimescope__heatmap__v1__list_cities_request__field_indices_by_name NULL
 #define crimescope__heatmap__v1__list_cities_request__number_ranges NULL
@@ -3863,7 +4042,7 @@ const ProtobufCEnumDescriptor crimescope__heatmap__v1__granularity__descriptor =
   crimescope__heatmap__v1__granularity__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor crimescope__heatmap__v1__heatmap__method_descriptors[10] =
+static const ProtobufCMethodDescriptor crimescope__heatmap__v1__heatmap__method_descriptors[11] =
 {
   { "ListCities", &crimescope__heatmap__v1__list_cities_request__descriptor, &crimescope__heatmap__v1__list_cities_response__descriptor },
   { "GetBeatHeatmap", &crimescope__heatmap__v1__beat_heatmap_request__descriptor, &crimescope__heatmap__v1__beat_heatmap_response__descriptor },
@@ -3875,6 +4054,7 @@ static const ProtobufCMethodDescriptor crimescope__heatmap__v1__heatmap__method_
   { "GetSeries", &crimescope__heatmap__v1__series_request__descriptor, &crimescope__heatmap__v1__series_response__descriptor },
   { "GetSignificance", &crimescope__heatmap__v1__significance_request__descriptor, &crimescope__heatmap__v1__significance_response__descriptor },
   { "Check", &crimescope__heatmap__v1__check_request__descriptor, &crimescope__heatmap__v1__check_response__descriptor },
+  { "WatchPosition", &crimescope__heatmap__v1__watch_position_request__descriptor, &crimescope__heatmap__v1__watch_position_response__descriptor },
 };
 const unsigned crimescope__heatmap__v1__heatmap__method_indices_by_name[] = {
   9,        /* Check */
@@ -3886,7 +4066,8 @@ const unsigned crimescope__heatmap__v1__heatmap__method_indices_by_name[] = {
   8,        /* GetSignificance */
   2,        /* GetWindowHeatmap */
   5,        /* GetYearGrids */
-  0         /* ListCities */
+  0,        /* ListCities */
+  10         /* WatchPosition */
 };
 const ProtobufCServiceDescriptor crimescope__heatmap__v1__heatmap__descriptor =
 {
@@ -3895,7 +4076,7 @@ const ProtobufCServiceDescriptor crimescope__heatmap__v1__heatmap__descriptor =
   "Heatmap",
   "Crimescope__Heatmap__V1__Heatmap",
   "crimescope.heatmap.v1",
-  10,
+  11,
   crimescope__heatmap__v1__heatmap__method_descriptors,
   crimescope__heatmap__v1__heatmap__method_indices_by_name
 };
@@ -3978,6 +4159,14 @@ void crimescope__heatmap__v1__heatmap__check(ProtobufCService *service,
 {
   assert(service->descriptor == &crimescope__heatmap__v1__heatmap__descriptor);
   service->invoke(service, 9, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void crimescope__heatmap__v1__heatmap__watch_position(ProtobufCService *service,
+                                                      const Crimescope__Heatmap__V1__WatchPositionRequest *input,
+                                                      Crimescope__Heatmap__V1__WatchPositionResponse_Closure closure,
+                                                      void *closure_data)
+{
+  assert(service->descriptor == &crimescope__heatmap__v1__heatmap__descriptor);
+  service->invoke(service, 10, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void crimescope__heatmap__v1__heatmap__init (Crimescope__Heatmap__V1__Heatmap_Service *service,
                                              Crimescope__Heatmap__V1__Heatmap_ServiceDestroy destroy)
