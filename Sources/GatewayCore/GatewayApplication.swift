@@ -5,8 +5,11 @@ import Prometheus
 /// Builds the gateway's HTTP application: middleware, the map page, static files, the JSON
 /// API under `/api/v1/`, health and metrics.
 public enum GatewayApplication {
+    /// `responseCache`: when given, the heatmap's reads are answered from it (see
+    /// ``ResponseCacheMiddleware``); something must keep its position current.
     public static func makeRouter(configuration: GatewayConfiguration, backends: Backends,
-                                  registry: PrometheusCollectorRegistry) -> Router<GatewayRequestContext> {
+                                  registry: PrometheusCollectorRegistry,
+                                  responseCache: ResponseCache? = nil) -> Router<GatewayRequestContext> {
         let router = Router(context: GatewayRequestContext.self)
         router.add(middleware: SecurityHeadersMiddleware(tileURL: configuration.tileURL))
         router.add(middleware: RequestIDMiddleware())
@@ -14,6 +17,9 @@ public enum GatewayApplication {
         router.add(middleware: MetricsMiddleware())
         if !configuration.corsOrigins.isEmpty {
             router.add(middleware: AllowedOriginsMiddleware(origins: configuration.corsOrigins))
+        }
+        if let responseCache {
+            router.add(middleware: ResponseCacheMiddleware(cache: responseCache))
         }
         MapPageController(tileURL: configuration.tileURL).register(on: router)
         MethodologyPageController().register(on: router)
@@ -27,9 +33,12 @@ public enum GatewayApplication {
 
     public static func make(configuration: GatewayConfiguration, backends: Backends,
                             registry: PrometheusCollectorRegistry, logger: Logger) -> some ApplicationProtocol {
-        Application(
-            router: makeRouter(configuration: configuration, backends: backends, registry: registry),
+        // The heatmap's reads are cached per heatmap position; one long poll keeps it current.
+        let cache = ResponseCache()
+        return Application(
+            router: makeRouter(configuration: configuration, backends: backends, registry: registry, responseCache: cache),
             configuration: .init(address: .hostname(configuration.httpHost, port: configuration.httpPort), serverName: "CrimeScope"),
+            services: [HeatmapPositionWatcher(client: backends.heatmap, cache: cache, logger: logger)],
             logger: logger
         )
     }

@@ -23,7 +23,7 @@ def main() -> None:
     request.range.end_local_seconds = calendar.timegm((last + 1, 1, 1, 0, 0, 0))
     start = time.monotonic()
     wire.wait_for_endpoint(f"unix://{socket_path}", 60, lambda: True)
-    while time.monotonic() - start < 900:
+    while time.monotonic() - start < 1800:
         with wire.WireConnection(f"unix://{socket_path}") as conn:
             reply = conn.call("/crimescope.heatmap.v1.Heatmap/Check", request)
         if reply.code == 0:
@@ -33,7 +33,7 @@ def main() -> None:
                 print(f"heatmap caught up with {city} {first}-{last} in {time.monotonic() - start:.0f} s")
                 return
         time.sleep(2)
-    sys.exit("the heatmap did not catch up within 15 minutes")
+    sys.exit("the heatmap did not catch up within 30 minutes")
 
 
 if __name__ == "__main__":

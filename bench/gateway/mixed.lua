@@ -1,46 +1,46 @@
--- wrk script for bench/gateway/run.sh: GET /api/v1/heatmap with a rotating mix of filters
--- (years, year ranges, hour windows, some wrapping midnight, crime types), so that the
--- gateway, the RPC and the heatmap's rollups see many different queries, not one cached answer.
-local years = { "year=2016", "year=2017", "year_from=2016&year_to=2017", "year_from=2017&year_to=2017" }
-local hours = { "", "&hour_min=23&hour_max=6", "&hour_min=7&hour_max=18", "&hour_min=18&hour_max=22", "&hour_min=0&hour_max=0" }
-local types = { "", "&primary_type=THEFT", "&primary_type=BATTERY", "&primary_type=NARCOTICS", "&primary_type=MOTOR%20VEHICLE%20THEFT" }
-
-local paths = {}
-for _, y in ipairs(years) do
-  for _, h in ipairs(hours) do
-    for _, t in ipairs(types) do
-      paths[#paths + 1] = "/api/v1/heatmap?city=chicago&" .. y .. h .. t
-    end
-  end
-end
+-- wrk script for bench/gateway/run.sh: GET /api/v1/heatmap with the nine-year mix of issue 14,
+-- drawn at random (fixed seed) for every request:
+--   40 % one year (any of FIRST..LAST), 60 % the range FIRST..LAST;
+--   independently, half with a random hour window (hour_min > hour_max wraps midnight) and half
+--   with one of ten common primary types.
+-- Identical requests repeat (the plain ones often, the hour windows seldom: 24 x 24 of them), as
+-- they do in real traffic, but the mix is tens of thousands of distinct URLs.
+-- FIRST/LAST come from the environment (run.sh passes its YEARS), default 2010..2018.
+local first = tonumber(os.getenv("FIRST_YEAR") or "2010")
+local last = tonumber(os.getenv("LAST_YEAR") or "2018")
+local types = { "THEFT", "BATTERY", "CRIMINAL%20DAMAGE", "NARCOTICS", "ASSAULT", "OTHER%20OFFENSE",
+                "BURGLARY", "MOTOR%20VEHICLE%20THEFT", "DECEPTIVE%20PRACTICE", "ROBBERY" }
 
 local counter = 0
-local statuses = {}
 
 function setup(thread)
-  thread:set("offset", counter)
-  counter = counter + 7
+  thread:set("seed", 20181 + counter)
+  counter = counter + 1
 end
 
 function init(args)
-  next_index = offset
+  math.randomseed(seed)
   wrk.headers["Accept-Encoding"] = "gzip"
 end
 
 function request()
-  next_index = next_index % #paths + 1
-  return wrk.format("GET", paths[next_index])
-end
-
-function response(status, headers, body)
-  if status ~= 200 then
-    bad = (bad or 0) + 1
+  local path
+  if math.random() < 0.4 then
+    path = "/api/v1/heatmap?city=chicago&year=" .. math.random(first, last)
+  else
+    path = "/api/v1/heatmap?city=chicago&year_from=" .. first .. "&year_to=" .. last
   end
+  if math.random() < 0.5 then
+    path = path .. "&hour_min=" .. math.random(0, 23) .. "&hour_max=" .. math.random(0, 23)
+  end
+  if math.random() < 0.5 then
+    path = path .. "&primary_type=" .. types[math.random(1, #types)]
+  end
+  return wrk.format("GET", path)
 end
 
 function done(summary, latency, requests)
   local seconds = summary.duration / 1e6
-  io.write(string.format("queries in the mix: %d\n", #paths))
   io.write(string.format("requests: %d in %.1f s = %.0f req/s; errors: connect %d, read %d, write %d, status %d, timeout %d\n",
     summary.requests, seconds, summary.requests / seconds, summary.errors.connect, summary.errors.read,
     summary.errors.write, summary.errors.status, summary.errors.timeout))

@@ -1,15 +1,20 @@
 #!/bin/sh
-# Gateway throughput and latency: wrk on loopback against GET /api/v1/heatmap with a rotating
-# mix of 100 filter combinations (mixed.lua), through the whole path HTTP → gateway → RPC over
-# a Unix socket → the heatmap service's rollups. Loads Chicago (YEARS) with the release
+# Gateway throughput and latency: wrk on loopback against GET /api/v1/heatmap with the
+# nine-year mix of issue 14 (mixed.lua: random single years and the whole range, hour windows,
+# ten common crime types), through the whole path HTTP → gateway (its response cache) → RPC over
+# a Unix socket → the heatmap service's index. Loads Chicago (YEARS) with the release
 # `ingest load`, starts release `ingest`, `heatmap` and `gateway` (predict is not needed: its
 # endpoint is never called), waits until the heatmap's rollups agree with the ingest recount
 # (its Check RPC, through a tiny Python client), then runs wrk once per connection count.
+# The shared data ends at 2017: year 2018 is SYNTHETIC, 2017's rows resampled with jitter by
+# bench/synth/resample.py (fixed seed; made once into SYNTH_DIR).
+# The last line is the result of the last connection count.
 #
 # Usage: bench/gateway/run.sh            (needs a cluster: scripts/pg.sh start DIR --port N)
 #   CRIMESCOPE_PG_DIR       cluster folder for scripts/pg.sh (default /tmp/cs-pg)
 #   CRIMESCOPE_SHARED_DATA  data folder (default ../shared/data next to the package)
-#   YEARS                   Chicago years to load (default "2016 2017")
+#   YEARS                   Chicago years to load (default 2010 … 2018, consecutive)
+#   SYNTH_DIR               where the synthetic 2018 file is kept (default /tmp/cs-bench-synth)
 #   CONNECTIONS             wrk connection counts to run (default "16 64")
 #   THREADS                 wrk threads (default 1: the machine has 2 cores and the servers need them)
 #   DURATION                seconds per wrk run (default 20)
@@ -17,7 +22,8 @@
 #   SKIP_BUILD=1            reuse .build/release/{ingest,heatmap,gateway}
 set -eu
 . "$(dirname "$0")/../lib.sh"
-YEARS=${YEARS:-2016 2017}
+YEARS=${YEARS:-2010 2011 2012 2013 2014 2015 2016 2017 2018}
+SYNTH_DIR=${SYNTH_DIR:-/tmp/cs-bench-synth}
 CONNECTIONS=${CONNECTIONS:-16 64}
 THREADS=${THREADS:-1}
 DURATION=${DURATION:-20}
@@ -32,7 +38,19 @@ if [ "${KEEP_DB:-0}" != 1 ] || [ "$EXISTS" != 1 ]; then
   psql "$ADMIN" -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" >/dev/null
   psql "$URL" -qc "CREATE EXTENSION IF NOT EXISTS postgis" >/dev/null
   FILES="$DATA/chicago-police-beats/police_beats_current.geojson.gz"
-  for year in $YEARS; do FILES="$FILES $DATA/chicago-crimes/chicago_crimes_$year.csv.xz"; done
+  for year in $YEARS; do
+    if [ "$year" -le 2017 ]; then
+      FILES="$FILES $DATA/chicago-crimes/chicago_crimes_$year.csv.xz"
+    else
+      SYNTH="$SYNTH_DIR/chicago_crimes_${year}_synthetic.csv.xz"
+      if [ ! -s "$SYNTH" ]; then
+        mkdir -p "$SYNTH_DIR"
+        python3 bench/synth/resample.py --year "$year" --data "$DATA" --out "$SYNTH.tmp.csv.xz"
+        mv "$SYNTH.tmp.csv.xz" "$SYNTH"
+      fi
+      FILES="$FILES $SYNTH"
+    fi
+  done
   # shellcheck disable=SC2086
   "$BIN/ingest" load --database-url "$URL" --city chicago $FILES 2>&1 | grep -E "run [0-9]+ (done|FAILED)" || true
 fi
@@ -55,6 +73,7 @@ cleanup() {
 trap cleanup EXIT INT TERM
 FIRST=$(echo "$YEARS" | awk '{print $1}')
 LAST=$(echo "$YEARS" | awk '{print $NF}')
+export FIRST_YEAR="$FIRST" LAST_YEAR="$LAST"
 $PY bench/gateway/caught_up.py "$RUN/heatmap.sock" chicago "$FIRST" "$LAST"
 echo "gateway on 127.0.0.1:$PORT; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg) before wrk"
 curl -fsS -o /dev/null "http://127.0.0.1:$PORT/api/v1/heatmap?city=chicago&year=$LAST"
@@ -65,9 +84,11 @@ for connections in $CONNECTIONS; do
   echo "--- wrk -t$THREADS -c$connections -d${DURATION}s (load $(cut -d' ' -f1-3 /proc/loadavg))"
   GATEWAY_BEFORE=$(ticks "$GATEWAY_PID") HEATMAP_BEFORE=$(ticks "$HEATMAP_PID")
   wrk -t"$THREADS" -c"$connections" -d"${DURATION}s" --timeout 5s -s bench/gateway/mixed.lua "http://127.0.0.1:$PORT" \
-    | grep -E "^(queries|requests|latency|Non-2xx)" | tee "$RUN/wrk.out"
+    | grep -E "^(requests|latency|Non-2xx)" | tee "$RUN/wrk.out"
   REQUESTS=$(awk '/^requests:/ {print $2}' "$RUN/wrk.out")
   awk -v g="$(( $(ticks "$GATEWAY_PID") - GATEWAY_BEFORE ))" -v h="$(( $(ticks "$HEATMAP_PID") - HEATMAP_BEFORE ))" \
     -v n="${REQUESTS:-0}" -v t="$TICK" 'BEGIN { if (n > 0) printf "CPU per 10k requests: gateway %.2f s, heatmap %.2f s\n", g / t * 10000 / n, h / t * 10000 / n }'
+  RESULT="gateway nine-year mix ($FIRST-$LAST), $connections connections: $(awk '/^requests:/ {print $7 " req/s"}' "$RUN/wrk.out"), $(awk '/^latency/ {print "p50 " $4 " ms, p99 " $8 " ms"}' "$RUN/wrk.out")"
 done
 echo "RSS after: gateway $(awk '/VmRSS/ {print $2/1024 " MiB"}' /proc/$GATEWAY_PID/status), heatmap $(awk '/VmRSS/ {print $2/1024 " MiB"}' /proc/$HEATMAP_PID/status)"
+echo "$RESULT"

@@ -1,0 +1,139 @@
+import HTTPTypes
+import NIOCore
+import Synchronization
+
+/// Rendered API responses of the heatmap's reads, valid for one heatmap index position.
+///
+/// The heatmap answers every read from its index at some outbox position, so a response is a
+/// function of (canonical query, representation, position): while the position stays, the same
+/// request may be answered with the same bytes without an RPC or any JSON or gzip work. The
+/// ``HeatmapPositionWatcher`` reports each new position; the cache then forgets every entry (its
+/// generation moves on). Until a position is known — at start, or after the heatmap could not be
+/// reached — nothing is stored or served from here.
+///
+/// A response is stored only under the position that was current *before* its backend call: the
+/// heatmap answers at that position or a later one, and a later one moves the generation on and
+/// drops the entry, so a stored entry is never older than the position it is filed under.
+///
+/// Bounded by the bytes of the bodies and keys it holds; the oldest entries go first.
+public final class ResponseCache: Sendable {
+    /// One stored response: what the controller returned, and its strong ETag.
+    public struct Entry: Sendable {
+        public let status: HTTPResponse.Status
+        public let headers: HTTPFields
+        public let body: ByteBuffer
+        public let etag: String
+
+        public init(status: HTTPResponse.Status, headers: HTTPFields, body: ByteBuffer, etag: String) {
+            self.status = status
+            self.headers = headers
+            self.body = body
+            self.etag = etag
+        }
+    }
+
+    private struct State: Sendable {
+        var position: Int64?
+        var entries: [String: Entry] = [:]
+        /// Keys in insertion order from `orderStart` on (evicted ones before it).
+        var order: [String] = []
+        var orderStart = 0
+        var bytes = 0
+        var hits = 0
+        var misses = 0
+        var positionWaiters: [(atLeast: Int64, continuation: CheckedContinuation<Void, Never>)] = []
+    }
+
+    /// The gateway's bound: 64 MiB (a nine-year Chicago heatmap is ~5 KiB gzip, ~18 KiB plain).
+    public static let defaultMaxBytes = 64 << 20
+    public let maxBytes: Int
+    /// Entries above this are not stored.
+    public let maxEntryBytes: Int
+    private let state = Mutex(State())
+
+    public init(maxBytes: Int = ResponseCache.defaultMaxBytes, maxEntryBytes: Int = 1 << 20) {
+        self.maxBytes = maxBytes
+        self.maxEntryBytes = maxEntryBytes
+    }
+
+    /// The heatmap position entries are valid for, or nil when none is known.
+    public var position: Int64? { state.withLock { $0.position } }
+
+    /// Lookups that found an entry and that did not (since start), entries and bytes held.
+    public var usage: (hits: Int, misses: Int, entries: Int, bytes: Int) {
+        state.withLock { ($0.hits, $0.misses, $0.entries.count, $0.bytes) }
+    }
+
+    /// A new position (or nil: unknown): every entry of another position is dropped.
+    public func setPosition(_ position: Int64?) {
+        let ready: [CheckedContinuation<Void, Never>] = state.withLock { state in
+            if state.position != position {
+                state.position = position
+                state.entries.removeAll(keepingCapacity: true)
+                state.order.removeAll(keepingCapacity: true)
+                state.orderStart = 0
+                state.bytes = 0
+            }
+            guard let position else { return [] }
+            let ready = state.positionWaiters.filter { $0.atLeast <= position }.map(\.continuation)
+            state.positionWaiters.removeAll { $0.atLeast <= position }
+            return ready
+        }
+        for continuation in ready { continuation.resume() }
+    }
+
+    /// Returns once the cache has learnt a position of at least `position` (tests wait on this
+    /// event rather than sleeping).
+    public func waitForPosition(atLeast position: Int64) async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let reached: Bool = state.withLock { state in
+                if let current = state.position, current >= position { return true }
+                state.positionWaiters.append((position, continuation))
+                return false
+            }
+            if reached { continuation.resume() }
+        }
+    }
+
+    /// The entry for `key` at the current position, and that position (nil when none is known:
+    /// then nothing may be stored either).
+    public func lookup(_ key: String) -> (entry: Entry?, position: Int64?) {
+        state.withLock { state in
+            guard let position = state.position else { return (nil, nil) }
+            if let entry = state.entries[key] {
+                state.hits += 1
+                return (entry, position)
+            }
+            state.misses += 1
+            return (nil, position)
+        }
+    }
+
+    /// Stores `entry` for `key` if `position` is still the current one.
+    public func store(_ entry: Entry, for key: String, at position: Int64) {
+        let size = Self.size(entry, key)
+        guard size <= maxEntryBytes else { return }
+        state.withLock { state in
+            guard state.position == position else { return }
+            if let previous = state.entries.updateValue(entry, forKey: key) {
+                state.bytes -= Self.size(previous, key)
+            } else {
+                state.order.append(key)
+            }
+            state.bytes += size
+            while state.bytes > maxBytes, state.orderStart < state.order.count {
+                let oldest = state.order[state.orderStart]
+                state.orderStart += 1
+                if let old = state.entries.removeValue(forKey: oldest) { state.bytes -= Self.size(old, oldest) }
+            }
+            if state.orderStart > 4096, state.orderStart * 2 > state.order.count {
+                state.order.removeFirst(state.orderStart)
+                state.orderStart = 0
+            }
+        }
+    }
+
+    private static func size(_ entry: Entry, _ key: String) -> Int {
+        entry.body.readableBytes + key.utf8.count
+    }
+}
