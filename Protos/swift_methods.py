@@ -7,9 +7,57 @@ service's full name. Run by Protos/generate.sh, never by hand; its output is com
 The request and response types are the messages' own names: Contracts names every Swift message
 type after its protobuf message, so a call or a handler can only pair a method with the types
 its .proto gives it.
+
+Every method must be listed below as a read or a write (the script fails otherwise), so a new
+method cannot become retryable by accident: a read is `readOnly: true`, which lets a client
+send it again to another replica after UNAVAILABLE; a write is never resent once sent.
 """
 import re
 import sys
+
+# Methods that change nothing a repeated call could notice ("service/Method").
+READS = {
+    "crimescope.health.v1.Health/Check",
+    "crimescope.ops.v1.Ops/ScrapeMetrics",
+    "crimescope.ingest.v1.Ingest/GetRun",
+    "crimescope.ingest.v1.Ingest/ListRuns",
+    "crimescope.ingest.v1.Ingest/ListRejects",
+    "crimescope.ingest.v1.Ingest/ListIncidents",
+    "crimescope.ingest.v1.Ingest/ListAreas",
+    "crimescope.ingest.v1.Ingest/PullOutbox",
+    "crimescope.ingest.v1.Ingest/CountIncidents",
+    "crimescope.ingest.v1.Ingest/ListTrainingRows",
+    "crimescope.heatmap.v1.Heatmap/ListCities",
+    "crimescope.heatmap.v1.Heatmap/GetBeatHeatmap",
+    "crimescope.heatmap.v1.Heatmap/GetWindowHeatmap",
+    "crimescope.heatmap.v1.Heatmap/GetAreaShapes",
+    "crimescope.heatmap.v1.Heatmap/GetAreaDetail",
+    "crimescope.heatmap.v1.Heatmap/GetYearGrids",
+    "crimescope.heatmap.v1.Heatmap/GetHexHotspots",
+    "crimescope.heatmap.v1.Heatmap/GetSeries",
+    "crimescope.heatmap.v1.Heatmap/GetSignificance",
+    "crimescope.heatmap.v1.Heatmap/Check",
+    "crimescope.heatmap.v1.Heatmap/WatchPosition",
+    "crimescope.heatmap.v1.Heatmap/WatchPosition",
+    "crimescope.predict.v1.Predict/Predict",
+    "crimescope.predict.v1.Predict/Forecast",
+    "crimescope.predict.v1.Predict/GetModelMetrics",
+    "crimescope.predict.v1.Predict/GetTrainingProgress",
+}
+# Methods that start or change something: sent once, never retried by the client.
+WRITES = {
+    "crimescope.ingest.v1.Ingest/StartLoad",
+    "crimescope.ingest.v1.Ingest/StartPull",
+    "crimescope.predict.v1.Predict/Train",
+}
+
+def read_only(full: str, method: str) -> bool:
+    key = f"{full}/{method}"
+    if key in READS:
+        return True
+    if key in WRITES:
+        return False
+    sys.exit(f"swift_methods.py: {key} is neither in READS nor in WRITES: list it as one or the other")
 
 def lower_camel(name: str) -> str:
     return name[0].lower() + name[1:]
@@ -40,7 +88,8 @@ def main(paths):
         for method, request, response in methods:
             out.append(f"        /// `rpc {method}({request}) returns ({response})`.")
             out.append(f"        public static let {lower_camel(method)} = RPCMethod<{request.split('.')[-1]}, {response.split('.')[-1]}>(")
-            out.append(f'            "/{full}/{method}")')
+            flag = ", readOnly: true" if read_only(full, method) else ""
+            out.append(f'            "/{full}/{method}"{flag})')
         out.append("    }")
     out.append("}")
     sys.stdout.write("\n".join(out) + "\n")

@@ -6,9 +6,17 @@ public struct RPCMethod<Request: ProtoMessage, Response: ProtoMessage>: Sendable
     /// The full name, as an envelope carries it: `/crimescope.ingest.v1.Ingest/StartLoad`.
     public let fullName: String
 
+    /// Whether the method only reads (changes nothing a second call could notice), so a client
+    /// may send it again to another replica when the first one became unavailable mid-call.
+    /// False for writes (StartLoad, Train …): those are never retried once sent, because the
+    /// first replica may have acted on it. `Protos/swift_methods.py` sets it from its list of reads.
+    public let isReadOnly: Bool
+
     /// A method by its full name (generated code, and tests that need a method no server serves).
-    public init(_ fullName: String) {
+    /// Methods are writes unless `readOnly` says otherwise: the safe default for retries.
+    public init(_ fullName: String, readOnly: Bool = false) {
         self.fullName = fullName
+        self.isReadOnly = readOnly
     }
 
     public var description: String { fullName }
@@ -18,6 +26,6 @@ public struct RPCMethod<Request: ProtoMessage, Response: ProtoMessage>: Sendable
     /// reads it straight into its JSON writer. The one sanctioned way to change a method's reply
     /// type, explicit where it is used.
     public func withReply<Other: ProtoMessage>(_ other: Other.Type) -> RPCMethod<Request, Other> {
-        RPCMethod<Request, Other>(fullName)
+        RPCMethod<Request, Other>(fullName, readOnly: isReadOnly)
     }
 }

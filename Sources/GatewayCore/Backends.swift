@@ -1,7 +1,9 @@
 import Wire
 
 /// RPC clients of the three backend services. The gateway knows them only through their
-/// contracts and the wire library.
+/// contracts and the wire library. Each client spreads calls over its service's replicas and
+/// resends a read to another replica when one goes away (``RPCClient``): the gateway is its own
+/// balancer, no proxy between it and the services.
 public struct Backends: Sendable {
     public var ingest: RPCClient
     public var heatmap: RPCClient
@@ -13,10 +15,10 @@ public struct Backends: Sendable {
         self.predict = predict
     }
 
-    /// Connects lazily to each configured endpoint.
+    /// Connects lazily to each configured replica.
     public init(configuration: GatewayConfiguration) {
-        func client(_ endpoint: Endpoint) -> RPCClient {
-            RPCClient(endpoint: endpoint, configuration: RPCClientConfiguration(
+        func client(_ endpoints: [Endpoint]) -> RPCClient {
+            RPCClient(endpoints: endpoints, configuration: RPCClientConfiguration(
                 maxFrameBytes: configuration.maxFrameBytes, defaultTimeout: configuration.callTimeout))
         }
         self.init(ingest: client(configuration.ingest), heatmap: client(configuration.heatmap), predict: client(configuration.predict))

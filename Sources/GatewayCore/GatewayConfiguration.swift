@@ -5,9 +5,10 @@ import Wire
 public struct GatewayConfiguration: Sendable {
     public var httpHost: String
     public var httpPort: Int
-    public var ingest: Endpoint
-    public var heatmap: Endpoint
-    public var predict: Endpoint
+    /// Each service's replicas (one or more addresses; a DNS name may stand for several).
+    public var ingest: [Endpoint]
+    public var heatmap: [Endpoint]
+    public var predict: [Endpoint]
     public var callTimeout: Duration
     public var maxFrameBytes: Int
     public var logLevel: Logger.Level

@@ -10,12 +10,12 @@ public struct GatewayOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("http-port"), help: "HTTP port (env CRIMESCOPE_HTTP_PORT; default 8080; 0 picks a free one).")
     public var httpPort: Int?
 
-    @Option(name: .customLong("ingest-endpoint"), help: "Ingest service: unix:///path.sock or tcp://host:port (env CRIMESCOPE_INGEST_ENDPOINT).")
+    @Option(name: .customLong("ingest-endpoint"), help: "Ingest service: unix:///path.sock or tcp://host:port; several replicas comma-separated (env CRIMESCOPE_INGEST_ENDPOINT).")
     public var ingestEndpoint: String?
 
     @OptionGroup public var heatmap: HeatmapEndpointOptions
 
-    @Option(name: .customLong("predict-endpoint"), help: "Predict service address (env CRIMESCOPE_PREDICT_ENDPOINT).")
+    @Option(name: .customLong("predict-endpoint"), help: "Predict service address; several replicas comma-separated (env CRIMESCOPE_PREDICT_ENDPOINT).")
     public var predictEndpoint: String?
 
     @Option(name: .customLong("call-timeout-ms"), help: "Deadline of each backend call (env CRIMESCOPE_CALL_TIMEOUT_MS; default 5000).")
@@ -51,9 +51,9 @@ public struct GatewayOptions: ParsableArguments, Sendable {
         return GatewayConfiguration(
             httpHost: SettingKey("http-host").resolve(flag: httpHost, environment: environment) ?? "127.0.0.1",
             httpPort: port,
-            ingest: try SettingKey("ingest-endpoint").requireEndpoint(flag: ingestEndpoint, environment: environment),
-            heatmap: try heatmap.resolve(environment: environment),
-            predict: try SettingKey("predict-endpoint").requireEndpoint(flag: predictEndpoint, environment: environment),
+            ingest: try SettingKey("ingest-endpoint").requireEndpoints(flag: ingestEndpoint, environment: environment),
+            heatmap: try heatmap.resolveReplicas(environment: environment),
+            predict: try SettingKey("predict-endpoint").requireEndpoints(flag: predictEndpoint, environment: environment),
             callTimeout: .milliseconds(timeout),
             maxFrameBytes: try SettingKey("max-frame-bytes").integer(flag: maxFrameBytes, environment: environment, default: 4 << 20),
             logLevel: level,

@@ -7,8 +7,8 @@ import Wire
 /// The heatmap service as the host runs it: schema `heatmap`, its migrations, its handlers and
 /// the outbox consumer that feeds the rollup from the ingest service at `ingestEndpoint`.
 public enum HeatmapBackend {
-    /// The definition for a heatmap that consumes the ingest service at `ingestEndpoint`.
-    public static func definition(ingestEndpoint: Endpoint) -> BackendDefinition {
+    /// The definition for a heatmap that consumes the ingest service at `ingestEndpoints` (its replicas).
+    public static func definition(ingestEndpoints: [Endpoint]) -> BackendDefinition {
         BackendDefinition(
             name: "heatmap",
             schema: "heatmap",
@@ -17,7 +17,7 @@ public enum HeatmapBackend {
             assemble: { context, router in
                 let store = HeatmapStore(pool: context.pool)
                 let index = RollupIndex()
-                let ingest = RPCClient(endpoint: ingestEndpoint)
+                let ingest = RPCClient(endpoints: ingestEndpoints)
                 let board = context.healthBoard
                 let consumer = OutboxConsumer(client: ingest, store: store, index: index,
                                               logger: context.logger,

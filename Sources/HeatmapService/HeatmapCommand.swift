@@ -22,8 +22,8 @@ struct HeatmapCommand: AsyncParsableCommand {
         func run() async throws {
             let environment = ProcessEnvironment.current
             let configuration = try options.resolve(environment: environment)
-            let ingestEndpoint = try ingest.resolve(environment: environment)
-            try await BackendHost(definition: HeatmapBackend.definition(ingestEndpoint: ingestEndpoint),
+            let ingestEndpoints = try ingest.resolveReplicas(environment: environment)
+            try await BackendHost(definition: HeatmapBackend.definition(ingestEndpoints: ingestEndpoints),
                                   configuration: configuration).run()
         }
     }

@@ -11,11 +11,11 @@ import Wire
 /// ``ModelRegistry``; a training (Train RPC) runs in the background and swaps a city's set in
 /// one step when it is saved, so serving never stops; models saved by `predict train` are picked
 /// up within 30 s by the ``ModelReloader``. Training data comes only by RPC from the
-/// ingest service at `ingestEndpoint`; `heatmapEndpoint` is the heatmap service the beat
-/// forecast reads its weekly series from.
+/// ingest service at `ingestEndpoints` (its replicas); `heatmapEndpoints` is the heatmap service
+/// the beat forecast reads its weekly series from.
 public enum PredictBackend {
-    /// The definition for a predict service that trains from `ingestEndpoint` and forecasts from `heatmapEndpoint`.
-    public static func definition(ingestEndpoint: Endpoint, heatmapEndpoint: Endpoint) -> BackendDefinition {
+    /// The definition for a predict service that trains from `ingestEndpoints` and forecasts from `heatmapEndpoints`.
+    public static func definition(ingestEndpoints: [Endpoint], heatmapEndpoints: [Endpoint]) -> BackendDefinition {
         BackendDefinition(
             name: "predict",
             schema: "predict",
@@ -32,9 +32,9 @@ public enum PredictBackend {
                     context.logger.warning("incident models trained before inputs not given were learnt: Predict refuses them until they are retrained",
                                            metadata: ["models": "\(stale.map(\.version))"])
                 }
-                let pipeline = TrainingPipeline(source: IngestTrainingRows(client: RPCClient(endpoint: ingestEndpoint)), store: store,
+                let pipeline = TrainingPipeline(source: IngestTrainingRows(client: RPCClient(endpoints: ingestEndpoints)), store: store,
                                                 registry: registry, logger: context.logger)
-                let forecast = ForecastService(source: ForecastSource(heatmap: RPCClient(endpoint: heatmapEndpoint)),
+                let forecast = ForecastService(source: ForecastSource(heatmap: RPCClient(endpoints: heatmapEndpoints)),
                                                store: ForecastStore(pool: context.pool), logger: context.logger)
                 try await forecast.load()
                 ForecastHandlers(service: forecast).register(on: &router)

@@ -24,8 +24,8 @@ struct PredictCommand: AsyncParsableCommand {
         func run() async throws {
             let environment = ProcessEnvironment.current
             let configuration = try options.resolve(environment: environment)
-            let definition = PredictBackend.definition(ingestEndpoint: try ingest.resolve(environment: environment),
-                                                       heatmapEndpoint: try heatmap.resolve(environment: environment))
+            let definition = PredictBackend.definition(ingestEndpoints: try ingest.resolveReplicas(environment: environment),
+                                                       heatmapEndpoints: try heatmap.resolveReplicas(environment: environment))
             try await BackendHost(definition: definition, configuration: configuration).run()
         }
     }

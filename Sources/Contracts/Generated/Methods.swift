@@ -9,7 +9,7 @@ public enum Methods {
         public static let serviceName = "crimescope.health.v1.Health"
         /// `rpc Check(HealthCheckRequest) returns (HealthCheckResponse)`.
         public static let check = RPCMethod<HealthCheckRequest, HealthCheckResponse>(
-            "/crimescope.health.v1.Health/Check")
+            "/crimescope.health.v1.Health/Check", readOnly: true)
     }
     /// `crimescope.heatmap.v1.Heatmap`.
     public enum Heatmap {
@@ -17,37 +17,37 @@ public enum Methods {
         public static let serviceName = "crimescope.heatmap.v1.Heatmap"
         /// `rpc ListCities(ListCitiesRequest) returns (ListCitiesResponse)`.
         public static let listCities = RPCMethod<ListCitiesRequest, ListCitiesResponse>(
-            "/crimescope.heatmap.v1.Heatmap/ListCities")
+            "/crimescope.heatmap.v1.Heatmap/ListCities", readOnly: true)
         /// `rpc GetBeatHeatmap(BeatHeatmapRequest) returns (BeatHeatmapResponse)`.
         public static let getBeatHeatmap = RPCMethod<BeatHeatmapRequest, BeatHeatmapResponse>(
-            "/crimescope.heatmap.v1.Heatmap/GetBeatHeatmap")
+            "/crimescope.heatmap.v1.Heatmap/GetBeatHeatmap", readOnly: true)
         /// `rpc GetWindowHeatmap(WindowHeatmapRequest) returns (WindowHeatmapResponse)`.
         public static let getWindowHeatmap = RPCMethod<WindowHeatmapRequest, WindowHeatmapResponse>(
-            "/crimescope.heatmap.v1.Heatmap/GetWindowHeatmap")
+            "/crimescope.heatmap.v1.Heatmap/GetWindowHeatmap", readOnly: true)
         /// `rpc GetAreaShapes(AreaShapesRequest) returns (AreaShapesResponse)`.
         public static let getAreaShapes = RPCMethod<AreaShapesRequest, AreaShapesResponse>(
-            "/crimescope.heatmap.v1.Heatmap/GetAreaShapes")
+            "/crimescope.heatmap.v1.Heatmap/GetAreaShapes", readOnly: true)
         /// `rpc GetAreaDetail(AreaDetailRequest) returns (AreaDetailResponse)`.
         public static let getAreaDetail = RPCMethod<AreaDetailRequest, AreaDetailResponse>(
-            "/crimescope.heatmap.v1.Heatmap/GetAreaDetail")
+            "/crimescope.heatmap.v1.Heatmap/GetAreaDetail", readOnly: true)
         /// `rpc GetYearGrids(YearGridsRequest) returns (YearGridsResponse)`.
         public static let getYearGrids = RPCMethod<YearGridsRequest, YearGridsResponse>(
-            "/crimescope.heatmap.v1.Heatmap/GetYearGrids")
+            "/crimescope.heatmap.v1.Heatmap/GetYearGrids", readOnly: true)
         /// `rpc GetHexHotspots(HexHotspotsRequest) returns (HexHotspotsResponse)`.
         public static let getHexHotspots = RPCMethod<HexHotspotsRequest, HexHotspotsResponse>(
-            "/crimescope.heatmap.v1.Heatmap/GetHexHotspots")
+            "/crimescope.heatmap.v1.Heatmap/GetHexHotspots", readOnly: true)
         /// `rpc GetSeries(SeriesRequest) returns (SeriesResponse)`.
         public static let getSeries = RPCMethod<SeriesRequest, SeriesResponse>(
-            "/crimescope.heatmap.v1.Heatmap/GetSeries")
+            "/crimescope.heatmap.v1.Heatmap/GetSeries", readOnly: true)
         /// `rpc GetSignificance(SignificanceRequest) returns (SignificanceResponse)`.
         public static let getSignificance = RPCMethod<SignificanceRequest, SignificanceResponse>(
-            "/crimescope.heatmap.v1.Heatmap/GetSignificance")
+            "/crimescope.heatmap.v1.Heatmap/GetSignificance", readOnly: true)
         /// `rpc Check(CheckRequest) returns (CheckResponse)`.
         public static let check = RPCMethod<CheckRequest, CheckResponse>(
-            "/crimescope.heatmap.v1.Heatmap/Check")
+            "/crimescope.heatmap.v1.Heatmap/Check", readOnly: true)
         /// `rpc WatchPosition(WatchPositionRequest) returns (WatchPositionResponse)`.
         public static let watchPosition = RPCMethod<WatchPositionRequest, WatchPositionResponse>(
-            "/crimescope.heatmap.v1.Heatmap/WatchPosition")
+            "/crimescope.heatmap.v1.Heatmap/WatchPosition", readOnly: true)
     }
     /// `crimescope.ingest.v1.Ingest`.
     public enum Ingest {
@@ -61,28 +61,28 @@ public enum Methods {
             "/crimescope.ingest.v1.Ingest/StartPull")
         /// `rpc GetRun(GetRunRequest) returns (Run)`.
         public static let getRun = RPCMethod<GetRunRequest, Run>(
-            "/crimescope.ingest.v1.Ingest/GetRun")
+            "/crimescope.ingest.v1.Ingest/GetRun", readOnly: true)
         /// `rpc ListRuns(ListRunsRequest) returns (ListRunsResponse)`.
         public static let listRuns = RPCMethod<ListRunsRequest, ListRunsResponse>(
-            "/crimescope.ingest.v1.Ingest/ListRuns")
+            "/crimescope.ingest.v1.Ingest/ListRuns", readOnly: true)
         /// `rpc ListRejects(ListRejectsRequest) returns (ListRejectsResponse)`.
         public static let listRejects = RPCMethod<ListRejectsRequest, ListRejectsResponse>(
-            "/crimescope.ingest.v1.Ingest/ListRejects")
+            "/crimescope.ingest.v1.Ingest/ListRejects", readOnly: true)
         /// `rpc ListIncidents(ListIncidentsRequest) returns (ListIncidentsResponse)`.
         public static let listIncidents = RPCMethod<ListIncidentsRequest, ListIncidentsResponse>(
-            "/crimescope.ingest.v1.Ingest/ListIncidents")
+            "/crimescope.ingest.v1.Ingest/ListIncidents", readOnly: true)
         /// `rpc ListAreas(ListAreasRequest) returns (ListAreasResponse)`.
         public static let listAreas = RPCMethod<ListAreasRequest, ListAreasResponse>(
-            "/crimescope.ingest.v1.Ingest/ListAreas")
+            "/crimescope.ingest.v1.Ingest/ListAreas", readOnly: true)
         /// `rpc PullOutbox(PullOutboxRequest) returns (PullOutboxResponse)`.
         public static let pullOutbox = RPCMethod<PullOutboxRequest, PullOutboxResponse>(
-            "/crimescope.ingest.v1.Ingest/PullOutbox")
+            "/crimescope.ingest.v1.Ingest/PullOutbox", readOnly: true)
         /// `rpc CountIncidents(CountIncidentsRequest) returns (CountIncidentsResponse)`.
         public static let countIncidents = RPCMethod<CountIncidentsRequest, CountIncidentsResponse>(
-            "/crimescope.ingest.v1.Ingest/CountIncidents")
+            "/crimescope.ingest.v1.Ingest/CountIncidents", readOnly: true)
         /// `rpc ListTrainingRows(ListTrainingRowsRequest) returns (ListTrainingRowsResponse)`.
         public static let listTrainingRows = RPCMethod<ListTrainingRowsRequest, ListTrainingRowsResponse>(
-            "/crimescope.ingest.v1.Ingest/ListTrainingRows")
+            "/crimescope.ingest.v1.Ingest/ListTrainingRows", readOnly: true)
     }
     /// `crimescope.ops.v1.Ops`.
     public enum Ops {
@@ -90,7 +90,7 @@ public enum Methods {
         public static let serviceName = "crimescope.ops.v1.Ops"
         /// `rpc ScrapeMetrics(ScrapeMetricsRequest) returns (ScrapeMetricsResponse)`.
         public static let scrapeMetrics = RPCMethod<ScrapeMetricsRequest, ScrapeMetricsResponse>(
-            "/crimescope.ops.v1.Ops/ScrapeMetrics")
+            "/crimescope.ops.v1.Ops/ScrapeMetrics", readOnly: true)
     }
     /// `crimescope.predict.v1.Predict`.
     public enum Predict {
@@ -98,18 +98,18 @@ public enum Methods {
         public static let serviceName = "crimescope.predict.v1.Predict"
         /// `rpc Predict(PredictRequest) returns (PredictResponse)`.
         public static let predict = RPCMethod<PredictRequest, PredictResponse>(
-            "/crimescope.predict.v1.Predict/Predict")
+            "/crimescope.predict.v1.Predict/Predict", readOnly: true)
         /// `rpc Forecast(ForecastRequest) returns (ForecastResponse)`.
         public static let forecast = RPCMethod<ForecastRequest, ForecastResponse>(
-            "/crimescope.predict.v1.Predict/Forecast")
+            "/crimescope.predict.v1.Predict/Forecast", readOnly: true)
         /// `rpc GetModelMetrics(GetModelMetricsRequest) returns (GetModelMetricsResponse)`.
         public static let getModelMetrics = RPCMethod<GetModelMetricsRequest, GetModelMetricsResponse>(
-            "/crimescope.predict.v1.Predict/GetModelMetrics")
+            "/crimescope.predict.v1.Predict/GetModelMetrics", readOnly: true)
         /// `rpc Train(TrainRequest) returns (TrainingProgress)`.
         public static let train = RPCMethod<TrainRequest, TrainingProgress>(
             "/crimescope.predict.v1.Predict/Train")
         /// `rpc GetTrainingProgress(GetTrainingProgressRequest) returns (TrainingProgress)`.
         public static let getTrainingProgress = RPCMethod<GetTrainingProgressRequest, TrainingProgress>(
-            "/crimescope.predict.v1.Predict/GetTrainingProgress")
+            "/crimescope.predict.v1.Predict/GetTrainingProgress", readOnly: true)
     }
 }

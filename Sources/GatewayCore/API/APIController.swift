@@ -26,6 +26,7 @@ public struct APIController: Sendable {
         YearGridsController(caller: caller).register(on: api)
         HotspotsController(caller: caller).register(on: api)
         SignificanceController(caller: caller).register(on: api)
+        ExportController(caller: caller).register(on: api)
         IngestWritesController(caller: caller).register(on: api)
         PredictController(caller: caller).register(on: api)
         APIPageController().register(on: router)

@@ -3,48 +3,90 @@ import NIOCore
 import NIOPosix
 import Synchronization
 
-/// Calls methods of one server endpoint over a single, shared connection.
+/// Calls methods of a service that runs as one or several replicas.
 ///
-/// The connection is opened by the first call, shared by all calls (each matched to its reply
-/// by call id), and reopened by the next call after it drops; calls in flight when it drops fail
-/// with UNAVAILABLE. Every error thrown is an ``RPCError``.
+/// Each replica gets one connection, opened by the first call that goes there, shared by all
+/// calls to it (each matched to its reply by call id), and reopened by the next call after it
+/// drops. Calls rotate over the replicas that are up (``ReplicaBoard``). With several replicas,
+/// or a `tcp://name:port` whose name DNS may map to several addresses, a background task asks
+/// every replica Health/Check each `healthCheckInterval` and looks names up again; a replica
+/// that answers anything but SERVING, or whose call fails with UNAVAILABLE, is skipped until a
+/// check finds it SERVING again.
+///
+/// A call that fails with UNAVAILABLE (connection refused or lost, server draining) is sent once
+/// more to another replica when its method is read-only (``RPCMethod/isReadOnly``), or when the
+/// request never left this process; a write that may have reached a replica is never resent.
+/// Every error thrown is an ``RPCError``.
 ///
 /// ```swift
-/// let client = RPCClient(endpoint: .unix(path: "/run/crimescope/heatmap.sock"))
+/// let client = RPCClient(endpoints: [.tcp(host: "10.0.0.5", port: 7002), .tcp(host: "10.0.0.6", port: 7002)])
 /// let health = try await client.call(Methods.Health.check, HealthCheckRequest())
 /// ```
 public final class RPCClient: Sendable {
-    /// The endpoint this client calls.
+    /// The first configured endpoint (the only one for a single-replica client).
     public let endpoint: Endpoint
+    /// The configured endpoints, before DNS names are expanded to their addresses.
+    public let endpoints: [Endpoint]
     private let configuration: RPCClientConfiguration
-    private let connection: SharedConnection
+    private let eventLoopGroup: any EventLoopGroup
+    private let replicas: Mutex<ReplicaConnections>
+    private let watcher = Mutex<Task<Void, Never>?>(nil)
     private let lastCallID = Atomic<UInt64>(0)
     private let metrics = CallMetrics(side: "client")
 
-    /// A client of `endpoint`; nothing is connected until the first call.
-    public init(endpoint: Endpoint, configuration: RPCClientConfiguration = .init(),
+    private struct ReplicaConnections {
+        var board: ReplicaBoard
+        var connections: [Endpoint: SharedConnection] = [:]
+        var isClosed = false
+    }
+
+    /// A client of one endpoint; nothing is connected until the first call.
+    public convenience init(endpoint: Endpoint, configuration: RPCClientConfiguration = .init(),
+                            eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) {
+        self.init(endpoints: [endpoint], configuration: configuration, eventLoopGroup: eventLoopGroup)
+    }
+
+    /// A client of the replicas at `endpoints` (at least one); nothing is connected until the
+    /// first call, and background health checks start at once when there is more than one
+    /// replica or a DNS name.
+    public init(endpoints: [Endpoint], configuration: RPCClientConfiguration = .init(),
                 eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) {
-        self.endpoint = endpoint
+        precondition(!endpoints.isEmpty, "an RPCClient needs at least one endpoint")
+        self.endpoint = endpoints[0]
+        self.endpoints = endpoints
         self.configuration = configuration
-        self.connection = SharedConnection(endpoint: endpoint, maxFrameBytes: configuration.maxFrameBytes,
-                                           connectTimeout: configuration.connectTimeout, eventLoopGroup: eventLoopGroup)
+        self.eventLoopGroup = eventLoopGroup
+        self.replicas = Mutex(ReplicaConnections(board: ReplicaBoard(endpoints: endpoints)))
+        if let interval = configuration.healthCheckInterval, endpoints.count > 1 || ReplicaResolver.hasNames(endpoints) {
+            let task = Task { [weak self] in
+                while !Task.isCancelled {
+                    await self?.checkReplicas()
+                    do { try await Task.sleep(for: interval) } catch { return }
+                }
+            }
+            watcher.withLock { $0 = task }
+        }
     }
 
     deinit {
-        connection.closeNow()
+        watcher.withLock { $0?.cancel() }
+        for connection in replicas.withLock({ $0.connections.values }) { connection.closeNow() }
     }
+
+    /// The replicas and what this client last learnt about each.
+    public var replicaBoard: ReplicaBoard { replicas.withLock { $0.board } }
 
     /// Calls `method` with `request` and returns the decoded reply.
     ///
     /// - Parameters:
-    ///   - timeout: How long to wait; defaults to the configuration's `defaultTimeout`. Sent to
-    ///     the server, which cancels the handler when it passes.
+    ///   - timeout: How long to wait, per attempt; defaults to the configuration's
+    ///     `defaultTimeout`. Sent to the server, which cancels the handler when it passes.
     ///   - metadata: Entries such as `x-request-id` or `authorization: Bearer <token>`.
-    /// - Throws: ``RPCError``: the server's status when it is not OK; UNAVAILABLE when the
-    ///   connection cannot be made or drops; DEADLINE_EXCEEDED when the timeout passes;
-    ///   CANCELLED when the calling task is cancelled (both also send a CANCEL frame);
-    ///   RESOURCE_EXHAUSTED when the request frame exceeds `maxFrameBytes` (nothing is sent);
-    ///   INTERNAL when the reply does not decode as `Response`.
+    /// - Throws: ``RPCError``: the server's status when it is not OK; UNAVAILABLE when no replica
+    ///   can be reached or the connection drops (after the one retry described above);
+    ///   DEADLINE_EXCEEDED when the timeout passes; CANCELLED when the calling task is cancelled
+    ///   (both also send a CANCEL frame); RESOURCE_EXHAUSTED when the request frame exceeds
+    ///   `maxFrameBytes` (nothing is sent); INTERNAL when the reply does not decode as `Response`.
     public func call<Request: ProtoMessage, Response: ProtoMessage>(
         _ method: RPCMethod<Request, Response>,
         _ request: Request,
@@ -53,7 +95,7 @@ public final class RPCClient: Sendable {
     ) async throws -> Response {
         let start = ContinuousClock.now
         do {
-            let response = try await exchange(method.fullName, request, as: Response.self, timeout: timeout, metadata: metadata)
+            let response = try await callReplicas(method, request, timeout: timeout, metadata: metadata)
             metrics.record(method: method.fullName, code: .ok, durationNanoseconds: Self.nanoseconds(since: start))
             return response
         } catch {
@@ -62,9 +104,72 @@ public final class RPCClient: Sendable {
         }
     }
 
-    private func exchange<Request: ProtoMessage, Response: ProtoMessage>(
-        _ method: String, _ request: Request, as responseType: Response.Type, timeout: Duration?, metadata: [MetadataEntry]
+    /// Asks every replica Health/Check now (after looking DNS names up again) and records the
+    /// answers; the background task calls this every `healthCheckInterval`.
+    public func checkReplicas() async {
+        let current = await ReplicaResolver.resolve(endpoints)
+        let removed = replicas.withLock { state -> [SharedConnection] in
+            guard !state.isClosed else { return [] }
+            return state.board.replace(with: current).compactMap { state.connections.removeValue(forKey: $0) }
+        }
+        for connection in removed { await connection.close() }
+        let timeout = configuration.healthCheckTimeout
+        await withTaskGroup(of: Void.self) { group in
+            for replica in current {
+                group.addTask {
+                    let health: ReplicaHealth
+                    do {
+                        let reply = try await self.exchange(on: replica, Methods.Health.check.fullName, HealthCheckRequest(),
+                                                            as: HealthCheckResponse.self, timeout: timeout, metadata: [])
+                        health = reply.status == .serving ? .serving : .down
+                    } catch {
+                        health = .down
+                    }
+                    self.replicas.withLock { $0.board.mark(replica, health) }
+                }
+            }
+        }
+    }
+
+    /// Stops the health checks and closes every connection; calls in flight fail with
+    /// UNAVAILABLE and later calls too.
+    public func close() async {
+        watcher.withLock { $0?.cancel() }
+        let connections = replicas.withLock { state in
+            state.isClosed = true
+            return Array(state.connections.values)
+        }
+        for connection in connections { await connection.close() }
+    }
+
+    private func callReplicas<Request: ProtoMessage, Response: ProtoMessage>(
+        _ method: RPCMethod<Request, Response>, _ request: Request, timeout: Duration?, metadata: [MetadataEntry]
     ) async throws(RPCError) -> Response {
+        var tried: Set<Endpoint> = []
+        while true {
+            guard let replica = replicas.withLock({ $0.board.next(excluding: tried) }) else {
+                throw RPCError(.unavailable, "no replica of \(endpoints.map(\.description).joined(separator: ",")) is left to try")
+            }
+            tried.insert(replica)
+            do {
+                let response = try await exchange(on: replica, method.fullName, request, as: Response.self,
+                                                  timeout: timeout, metadata: metadata)
+                return response
+            } catch let failure {
+                if failure.error.code == .unavailable {
+                    replicas.withLock { $0.board.mark(replica, .down) }
+                }
+                // One retry: a second replica failing the same way says the service is down.
+                guard tried.count == 1, failure.allowsRetry(readOnly: method.isReadOnly),
+                      replicas.withLock({ $0.board.endpoints.count }) > 1 else { throw failure.error }
+            }
+        }
+    }
+
+    private func exchange<Request: ProtoMessage, Response: ProtoMessage>(
+        on replica: Endpoint, _ method: String, _ request: Request, as responseType: Response.Type,
+        timeout: Duration?, metadata: [MetadataEntry]
+    ) async throws(ReplicaCallFailure) -> Response {
         let timeout = timeout ?? configuration.defaultTimeout
         let callID = lastCallID.wrappingAdd(1, ordering: .relaxed).newValue
         let envelope = RPCEnvelope(callID: callID, kind: .request, method: method,
@@ -72,32 +177,48 @@ public final class RPCClient: Sendable {
                                    metadata: metadata, payload: request.serializedBytes())
         let body = envelope.serializedBytes()
         guard body.count <= configuration.maxFrameBytes else {
-            throw RPCError(.resourceExhausted, "request frame of \(body.count) bytes exceeds the \(configuration.maxFrameBytes)-byte limit")
+            throw ReplicaCallFailure(error: RPCError(.resourceExhausted, "request frame of \(body.count) bytes exceeds the \(configuration.maxFrameBytes)-byte limit"),
+                                     requestSent: false)
         }
-        let reply = try await send(callID: callID, body: body, timeout: timeout)
+        let reply = try await send(to: replica, callID: callID, body: body, timeout: timeout)
         if let status = reply.status, status.code != StatusCode.ok.rawValue {
-            throw RPCError(StatusCode(rawValue: status.code), status.message)
+            throw ReplicaCallFailure(error: RPCError(StatusCode(rawValue: status.code), status.message), requestSent: true)
         }
         do {
             return try Response(serializedBytes: reply.payload)
         } catch {
-            throw RPCError(.internalError, "reply payload of \(reply.payload.count) bytes is not a valid \(Response.protoName)", cause: error)
+            throw ReplicaCallFailure(error: RPCError(.internalError, "reply payload of \(reply.payload.count) bytes is not a valid \(Response.protoName)", cause: error),
+                                     requestSent: true)
         }
     }
 
-    /// Closes the connection; calls in flight fail with UNAVAILABLE and later calls too.
-    public func close() async {
-        await connection.close()
+    /// The shared connection of `replica`, created on first use.
+    private func connection(to replica: Endpoint) throws(RPCError) -> SharedConnection {
+        let connection: SharedConnection? = replicas.withLock { state in
+            guard !state.isClosed else { return nil }
+            if let existing = state.connections[replica] { return existing }
+            let created = SharedConnection(endpoint: replica, maxFrameBytes: configuration.maxFrameBytes,
+                                           connectTimeout: configuration.connectTimeout, eventLoopGroup: eventLoopGroup)
+            state.connections[replica] = created
+            return created
+        }
+        guard let connection else { throw RPCError(.unavailable, "the client of \(replica) is closed") }
+        return connection
     }
 
-    private func send(callID: UInt64, body: [UInt8], timeout: Duration?) async throws(RPCError) -> RPCEnvelope {
-        guard !Task.isCancelled else { throw RPCError(.cancelled, "the caller was cancelled") }
-        let channel = try await connection.channel()
+    private func send(to replica: Endpoint, callID: UInt64, body: [UInt8], timeout: Duration?) async throws(ReplicaCallFailure) -> RPCEnvelope {
+        guard !Task.isCancelled else { throw ReplicaCallFailure(error: RPCError(.cancelled, "the caller was cancelled"), requestSent: false) }
+        let channel: any Channel
+        do {
+            channel = try await connection(to: replica).channel()
+        } catch {
+            throw ReplicaCallFailure(error: error, requestSent: false)
+        }
         let reply = channel.eventLoop.makePromise(of: RPCEnvelope.self)
         let frame = FrameEncoding.frame(body: body, allocator: channel.allocator)
         let written = channel.eventLoop.makePromise(of: Void.self)
         written.futureResult.whenFailure { error in
-            reply.fail(RPCError(.unavailable, "cannot send to \(self.endpoint): \(error)", cause: error))
+            reply.fail(RPCError(.unavailable, "cannot send to \(replica): \(error)", cause: error))
         }
         do {
             return try await withTaskCancellationHandler {
@@ -108,9 +229,9 @@ public final class RPCClient: Sendable {
                 channel.write(ClientOutbound.cancel(callID: callID, error: RPCError(.cancelled, "the caller was cancelled")), promise: nil)
             }
         } catch let error as RPCError {
-            throw error
+            throw ReplicaCallFailure(error: error, requestSent: true)
         } catch {
-            throw RPCError(.unavailable, "call to \(endpoint) failed: \(error)", cause: error)
+            throw ReplicaCallFailure(error: RPCError(.unavailable, "call to \(replica) failed: \(error)", cause: error), requestSent: true)
         }
     }
 

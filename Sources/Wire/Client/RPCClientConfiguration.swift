@@ -7,10 +7,19 @@ public struct RPCClientConfiguration: Sendable {
     public var connectTimeout: Duration
     /// The timeout of calls that pass none; nil means no deadline.
     public var defaultTimeout: Duration?
+    /// How often a client of several replicas (or of a DNS name) asks each one Health/Check and
+    /// looks the name up again; nil turns the background checks off (``RPCClient/checkReplicas()``
+    /// still works). A client of one literal address never checks in the background.
+    public var healthCheckInterval: Duration?
+    /// The deadline of each background Health/Check.
+    public var healthCheckTimeout: Duration
 
-    public init(maxFrameBytes: Int = 4 << 20, connectTimeout: Duration = .seconds(5), defaultTimeout: Duration? = nil) {
+    public init(maxFrameBytes: Int = 4 << 20, connectTimeout: Duration = .seconds(5), defaultTimeout: Duration? = nil,
+                healthCheckInterval: Duration? = .seconds(1), healthCheckTimeout: Duration = .seconds(1)) {
         self.maxFrameBytes = maxFrameBytes
         self.connectTimeout = connectTimeout
         self.defaultTimeout = defaultTimeout
+        self.healthCheckInterval = healthCheckInterval
+        self.healthCheckTimeout = healthCheckTimeout
     }
 }

@@ -1,0 +1,22 @@
+/// What one export writes: a file name stem, the filters and facts of the reply (CSV comment
+/// block, GeoJSON `metadata`), the columns, and the rows with an optional GeoJSON geometry each.
+/// Rows are produced one at a time by `row` while the body streams, never collected first.
+public struct ExportTable: Sendable {
+    /// `crimescope-heatmap-chicago-year-2017` (no extension).
+    public var fileStem: String
+    /// Ordered `name: value` facts: the view, the city, every filter given, totals, the time zone.
+    public var metadata: [(String, ExportCell)]
+    public var columns: [String]
+    public var rowCount: Int
+    /// The cells of row `index` (as many as `columns`) and its geometry as GeoJSON text (nil: null).
+    public var row: @Sendable (_ index: Int) -> (cells: [ExportCell], geometry: String?)
+
+    public init(fileStem: String, metadata: [(String, ExportCell)], columns: [String], rowCount: Int,
+                row: @escaping @Sendable (_ index: Int) -> (cells: [ExportCell], geometry: String?)) {
+        self.fileStem = fileStem
+        self.metadata = metadata
+        self.columns = columns
+        self.rowCount = rowCount
+        self.row = row
+    }
+}
