@@ -24,9 +24,25 @@ enum PostgresDiagnostics {
             message: message,
             sqlState: sqlState,
             detail: field(detailField, of: result),
-            hint: field(hintField, of: result)
+            hint: field(hintField, of: result) ?? failoverHint(kind: resolvedKind, sqlState: sqlState)
         )
     }
+
+    /// What a caller needs to know when the server went away mid-statement (a restart or a
+    /// failover) or when a write reached a standby, in words, since both look alike otherwise.
+    static func failoverHint(kind: PostgresError.Kind, sqlState: String?) -> String? {
+        if sqlState == readOnlyTransaction {
+            return "this server is a read-only standby (a failover may have demoted it): connect with target_session_attrs=read-write "
+                + "and every member listed (host=a,b or postgresql://a:5432,b:5432/db); the pool drops this connection"
+        }
+        guard kind == .connection else { return nil }
+        return "the database server went away during the statement (a restart or a failover): an open transaction was rolled back, "
+            + "and a COMMIT that was in flight may or may not have been applied; the pool opens a new connection on the next call "
+            + "(with a multi-host URL and target_session_attrs=read-write, to the new primary), so idempotent work can simply be run again"
+    }
+
+    /// `25006` read_only_sql_transaction: a write on a hot standby or in a read-only transaction.
+    static let readOnlyTransaction = "25006"
 
     /// The connection's last error message, trimmed, or a generic text.
     static func connectionMessage(_ connection: OpaquePointer?) -> String {

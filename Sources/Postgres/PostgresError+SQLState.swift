@@ -14,6 +14,9 @@ extension PostgresError {
     public var isQueryCanceled: Bool { sqlState == "57014" }
     /// Class `22` (data exception: bad input syntax, out-of-range values…).
     public var isDataException: Bool { sqlState?.hasPrefix("22") ?? false }
+    /// `25006`: a write on a read-only server (a hot standby, e.g. an old primary after a
+    /// failover) or in a read-only transaction.
+    public var isReadOnlyTransaction: Bool { sqlState == PostgresDiagnostics.readOnlyTransaction }
     /// Class `08`, or a broken connection detected by libpq.
     public var isConnectionFailure: Bool { kind == .connection || (sqlState?.hasPrefix("08") ?? false) }
 }

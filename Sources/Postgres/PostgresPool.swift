@@ -11,7 +11,10 @@ import Synchronization
 /// - When all connections are leased, callers wait in FIFO order; with an `acquireTimeout` a waiter
 ///   gives up with a ``PostgresError/Kind/acquireTimeout`` error. Cancelling a waiting task removes it.
 /// - A connection that broke (or was left inside a transaction that cannot be rolled back) is closed
-///   and its slot reopened on demand; one left inside a transaction is rolled back first.
+///   and its slot reopened on demand; one left inside a transaction is rolled back first. So is one
+///   whose server refused a write as read-only (SQLSTATE 25006: a standby, or an old primary after a
+///   failover): the next connection is opened through the URL again, and a multi-host URL with
+///   `target_session_attrs=read-write` reaches whichever member is the primary now.
 /// - ``shutdown()`` closes idle connections, fails waiters, and closes the rest as they come back.
 public final class PostgresPool: Sendable {
     /// The URL (or libpq keyword string) connections are opened with.
@@ -68,6 +71,10 @@ public final class PostgresPool: Sendable {
             outcome = try await runBlocking { () -> Result<T, any Error> in
                 let outcome = Result { try body(connection) }
                 Self.rollBackIfNeeded(connection)
+                if case .failure(let error as PostgresError) = outcome, error.isReadOnlyTransaction {
+                    connection.logger.warning("the server refused a write as read-only: dropping the connection to reconnect to the primary")
+                    connection.close()
+                }
                 return outcome
             }
         } catch {

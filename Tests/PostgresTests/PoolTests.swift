@@ -132,3 +132,47 @@ struct PoolTests {
         }
     }
 }
+
+/// What the pool does when its server changes role or goes away, as in a failover.
+@Suite("Connection pool across a failover")
+struct PoolFailoverTests {
+    @Test func aConnectionWhoseServerRefusesWritesIsReplaced() async throws {
+        try await withTestPool("pool_readonly", size: 1) { pool, _ in
+            // A session that the server treats like a hot standby: every write refused with 25006.
+            let first = try await pool.withConnection { connection in
+                try connection.query("SET SESSION default_transaction_read_only = on")
+                return try connection.query("SELECT pg_backend_pid()").scalar(Int.self)
+            }
+            do {
+                try await pool.query("CREATE TABLE refused (x int)")
+                Issue.record("a write on a read-only session succeeded")
+            } catch let error as PostgresError {
+                #expect(error.isReadOnlyTransaction)
+                #expect(error.hint?.contains("target_session_attrs=read-write") == true)
+            }
+            let (second, readOnly) = try await pool.withConnection { connection in
+                (try connection.query("SELECT pg_backend_pid()").scalar(Int.self),
+                 try connection.query("SHOW default_transaction_read_only").scalar(String.self))
+            }
+            #expect(second != first)
+            #expect(readOnly == "off")
+            try await pool.query("CREATE TABLE accepted (x int)")
+        }
+    }
+
+    @Test func aServerLostMidStatementIsAClearErrorAndTheNextCallReconnects() async throws {
+        try await withTestPool("pool_lost", size: 1) { pool, _ in
+            let first = try await pool.withConnection { try $0.query("SELECT pg_backend_pid()").scalar(Int.self) }
+            do {
+                // The backend ends itself mid-statement, as when the primary dies.
+                try await pool.query("SELECT pg_terminate_backend(pg_backend_pid())")
+                Issue.record("the statement survived its backend")
+            } catch let error as PostgresError {
+                #expect(error.isConnectionFailure)
+                #expect(error.hint?.contains("may or may not have been applied") == true)
+            }
+            let second = try await pool.withConnection { try $0.query("SELECT pg_backend_pid()").scalar(Int.self) }
+            #expect(second != first)
+        }
+    }
+}
