@@ -1,16 +1,23 @@
 /// Rows of the forecast for a range of target weeks and one horizon: a dense feature matrix
-/// (``ForecastFeatures/names`` columns, NaN = missing), the target counts and the baseline.
+/// (``ForecastFeatures/names`` columns, NaN = missing) and the target counts.
 public struct ForecastDataset: Sendable {
     /// Row-major features, `rows × ForecastFeatures.names.count`.
     public var features: [Float] = []
     /// The target week's count per row.
     public var labels: [Float] = []
-    /// The honest baseline per row: the mean of the four weeks up to the origin.
-    public var baseline: [Double] = []
     /// Per row: group index, area index, target week index.
     public var keys: [(group: Int, area: Int, target: Int)] = []
 
     public var rowCount: Int { labels.count }
+
+    /// Sets the given feature columns to missing (NaN) in every row.
+    public mutating func mask(columns: Set<Int>) {
+        guard !columns.isEmpty else { return }
+        let width = ForecastFeatures.names.count
+        for row in 0..<rowCount {
+            for column in columns { features[row * width + column] = .nan }
+        }
+    }
 
     public init() {}
 
@@ -23,7 +30,6 @@ public struct ForecastDataset: Sendable {
                 for area in panel.areas.indices {
                     builder.append(group: group, area: area, target: target, horizon: horizon, to: &features)
                     labels.append(target < panel.weekCount ? Float(panel.count(group: group, area: area, week: target)) : .nan)
-                    baseline.append(builder.mean(group: group, area: area, origin: target - horizon, span: 4))
                     keys.append((group, area, target))
                 }
             }
