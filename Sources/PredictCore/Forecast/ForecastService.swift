@@ -11,8 +11,9 @@ import Wire
 public actor ForecastService {
     /// How long a fetched panel is used before the next request fetches it again.
     public static let panelLifetime: Duration = .seconds(300)
-    /// How often a request checks the database for a forecast saved elsewhere (`predict train-forecast`).
-    public static let modelCheckInterval: Duration = .seconds(30)
+    /// How often (at most) a request checks the database for a forecast saved elsewhere (another
+    /// replica, `predict train-forecast`).
+    let modelCheckInterval: Duration
 
     let source: ForecastSource
     let store: ForecastStore
@@ -23,10 +24,11 @@ public actor ForecastService {
     /// Forecasts already computed for the served models and panels (they are deterministic).
     private var computed = ForecastMemo()
 
-    public init(source: ForecastSource, store: ForecastStore, logger: Logger) {
+    public init(source: ForecastSource, store: ForecastStore, logger: Logger, modelCheckInterval: Duration = .seconds(30)) {
         self.source = source
         self.store = store
         self.logger = logger
+        self.modelCheckInterval = modelCheckInterval
     }
 
     /// Loads every city's current model from the database.
@@ -38,7 +40,7 @@ public actor ForecastService {
     /// Reloads the models when the database's current versions differ from those served (at most
     /// every ``modelCheckInterval``; a failed check is logged and the served models kept).
     private func reloadIfChanged() async {
-        guard modelsChecked.duration(to: .now) >= Self.modelCheckInterval else { return }
+        guard modelsChecked.duration(to: .now) >= modelCheckInterval else { return }
         modelsChecked = .now
         do {
             let versions = try await store.currentVersions()

@@ -91,7 +91,7 @@ public struct PredictHandlers: Sendable {
                                                + (trainForecast == nil ? "" : " and the beat forecast") + "; \(other.name) is not one")
         }
         let pipeline = self.pipeline, city = request.city
-        let id = try jobs.start(city: city) { progress in
+        let id = try await jobs.start(city: city) { progress in
             if !incidentKinds.isEmpty {
                 let share = forecast == nil ? 1.0 : 0.8
                 _ = try await pipeline.run(city: city, kinds: incidentKinds) { phase, fraction in progress(phase, share * fraction) }

@@ -13,6 +13,7 @@ public struct ForecastStore: Sendable {
 
     /// Saves `outcome` and makes it the city's current forecast in one transaction, naming it
     /// `YYYY.M.N-xgboost-beat-forecast` (N counts the city's forecasts that month, from 1).
+    /// Inside a leased training job (``TrainingLease/current``) it saves only while the lease holds.
     /// - Returns: The model with its version (also set in its metrics).
     public func saveAsCurrent(_ outcome: ForecastTrainer.Outcome, now: Date = Date()) async throws -> ForecastModel {
         var model = outcome.model
@@ -28,7 +29,9 @@ public struct ForecastStore: Sendable {
         let headline = String(decoding: try encoder.encode(model.metrics.metrics.filter { $0.value.isFinite }), as: UTF8.self)
         let boosters = outcome.boosterJSON.map { String(decoding: $0, as: UTF8.self) }
         let city = model.city, metrics = model.metrics
+        let lease = TrainingLease.current
         let version = try await pool.withTransaction { connection -> (String, Int64) in
+            if let lease { try TrainingLeaseStore.checkHeld(lease, on: connection) }
             try connection.query("SELECT pg_advisory_xact_lock(hashtext('predict.forecast_models ' || $1))", [city])
             let sequence = try connection.query("""
                 SELECT count(*) + 1 FROM predict.forecast_models WHERE city = $1 AND version LIKE $2

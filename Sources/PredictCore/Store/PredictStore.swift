@@ -13,6 +13,7 @@ public struct PredictStore: Sendable {
 
     /// Saves `models` and makes them current for their (city, kind) in one transaction, naming
     /// each `YYYY.M.N-xgboost-<kind>` (N counts that month's models of the kind, from 1).
+    /// Inside a leased training job (``TrainingLease/current``) it saves only while the lease holds.
     /// - Returns: The models with their versions (also set in their metrics).
     public func saveAsCurrent(_ models: [IncidentModel], now: Date = Date()) async throws -> [IncidentModel] {
         let calendar = Self.utcCalendar
@@ -28,7 +29,9 @@ public struct PredictStore: Sendable {
             rows.append((model, json, descriptor, features, headline))
         }
         let prepared = rows
+        let lease = TrainingLease.current
         return try await pool.withTransaction { connection in
+            if let lease { try TrainingLeaseStore.checkHeld(lease, on: connection) }
             var saved: [IncidentModel] = []
             for row in prepared {
                 var model = row.model

@@ -4,6 +4,11 @@ import Synchronization
 
 /// Training jobs started by the Train RPC: one at a time per city, each running in the
 /// background with its progress kept for GetTrainingProgress (for the life of the process).
+///
+/// With a ``TrainingLeaseStore`` (the service's), "one at a time" holds across every replica on
+/// the database: a job starts only after taking the city's lease (its id then comes from the
+/// database, so ids are unique across replicas), renews it every third of its lifetime while it
+/// runs, saves only while it still holds it, and gives it up at the end.
 public final class TrainingJobs: Sendable {
     private struct State {
         var lastID: Int64 = 0
@@ -14,25 +19,45 @@ public final class TrainingJobs: Sendable {
         var refusals: [Int64: PredictError] = [:]
     }
     private let state = Mutex(State())
+    private let leases: TrainingLeaseStore?
 
-    public init() {}
+    public init(leases: TrainingLeaseStore? = nil) {
+        self.leases = leases
+    }
 
     /// Starts `work` as a new job for `city`; `work` reports through the closure it is given.
-    /// - Throws: FAILED_PRECONDITION when a training of the city is already running.
-    public func start(city: String, work: @escaping @Sendable (@escaping @Sendable (String, Double) -> Void) async throws -> Void) throws(PredictError) -> Int64 {
-        let id: Int64 = try state.withLock { (state: inout State) throws(PredictError) -> Int64 in
+    /// - Throws: ALREADY_EXISTS naming the running job when a training of the city is already
+    ///   running in this process or (with leases) on another replica.
+    public func start(city: String, work: @escaping @Sendable (@escaping @Sendable (String, Double) -> Void) async throws -> Void) async throws -> Int64 {
+        try state.withLock { (state: inout State) throws(PredictError) in
             if let running = state.runningByCity[city] {
-                throw .failedPrecondition("a training of '\(city)' is already running as job \(running)")
+                throw .alreadyExists("a training of '\(city)' is already running as job \(running)" + (running == 0 ? " (starting)" : ""))
             }
-            state.lastID += 1
-            let id = state.lastID
+            state.runningByCity[city] = 0
+        }
+        let lease: TrainingLease?
+        do {
+            lease = try await leases?.acquire(city: city)
+        } catch {
+            state.withLock { _ = $0.runningByCity.removeValue(forKey: city) }
+            throw error
+        }
+        let id: Int64 = state.withLock { state in
+            let id = lease?.jobID ?? state.lastID + 1
+            state.lastID = max(state.lastID, id)
             state.runningByCity[city] = id
             state.progress[id] = TrainingProgress(jobID: id, phase: "queued", fraction: 0)
             return id
         }
+        let leases = self.leases
         let task = Task.detached { [self] in
+            let report: @Sendable (String, Double) -> Void = { phase, fraction in self.update(id) { $0.phase = phase; $0.fraction = fraction } }
             do {
-                try await work { phase, fraction in self.update(id) { $0.phase = phase; $0.fraction = fraction } }
+                if let lease, let leases {
+                    try await Self.holding(lease, in: leases) { try await work(report) }
+                } else {
+                    try await work(report)
+                }
                 finish(id, city: city, error: nil)
             } catch {
                 finish(id, city: city, error: error)
@@ -40,6 +65,28 @@ public final class TrainingJobs: Sendable {
         }
         state.withLock { $0.tasks[id] = task }
         return id
+    }
+
+    /// Runs `body` with `lease` as ``TrainingLease/current``, renewing it every third of its
+    /// lifetime meanwhile, and releases it at the end (also when `body` throws).
+    static func holding(_ lease: TrainingLease, in leases: TrainingLeaseStore, _ body: @escaping @Sendable () async throws -> Void) async throws {
+        let renewal = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: leases.timeToLive / 3)
+                if Task.isCancelled { return }
+                // A lost lease is caught when saving (the fence check); a failed renewal is retried.
+                _ = try? await leases.renew(lease)
+            }
+        }
+        do {
+            try await TrainingLease.$current.withValue(lease) { try await body() }
+        } catch {
+            renewal.cancel()
+            try? await leases.release(lease)
+            throw error
+        }
+        renewal.cancel()
+        try? await leases.release(lease)
     }
 
     /// The job's progress, nil for an unknown job.
