@@ -13,18 +13,48 @@ struct EvaluateCommand: AsyncParsableCommand {
 
     @OptionGroup var training: TrainingOptions
 
+    @Option(name: .customLong("binary-max-rounds"), help: "Most boosting rounds of the yes/no models (default: the trained models' setting).")
+    var binaryMaxRounds: Int?
+
+    @Option(name: .customLong("binary-depth"), help: "Tree depth of the yes/no models (default: the trained models' setting).")
+    var binaryDepth: Int?
+
+    @Option(name: .customLong("binary-eta"), help: "Learning rate of the yes/no models (default: the trained models' setting).")
+    var binaryEta: Double?
+
+    @Option(name: .customLong("masked-input-share"), help: "Share of training rows read without location / type (default: the trained models' setting).")
+    var maskedInputShare: Double?
+
+    @Option(name: .customLong("max-bin"), help: "Histogram bins per numeric feature (default: the trained models' setting).")
+    var maxBin: Int?
+
+    @Option(name: .customLong("categorical"), help: "A feature the yes/no models split as categories (repeatable), e.g. location_description.")
+    var categorical: [String] = []
+
+    /// The settings `predict train` uses, with any of the options above in their place.
+    func settings() -> TrainingSettings {
+        var settings = TrainingSettings(threads: training.threads)
+        if let binaryMaxRounds { settings.binaryMaxRounds = binaryMaxRounds }
+        if let binaryDepth { settings.binaryDepth = binaryDepth }
+        if let binaryEta { settings.binaryEta = binaryEta }
+        if let maskedInputShare { settings.maskedInputShare = maskedInputShare }
+        if let maxBin { settings.maxBin = maxBin }
+        if !categorical.isEmpty { settings.categoricalFeatures = Set(categorical) }
+        return settings
+    }
+
     func run() async throws {
         let endpoint = try training.ingest.resolve(environment: ProcessEnvironment.current)
         let client = RPCClient(endpoint: endpoint)
         let line = ProgressLine()
         let started = ContinuousClock.now
-        let city = training.city, kinds = try training.kinds(), threads = training.threads
+        let city = training.city, kinds = try training.kinds(), settings = settings()
         do {
             let table = try await IngestTrainingRows(client: client).fetch(city: city, window: training.window) { count in
                 line.update("\(city) fetching rows: \(count)")
             }
             let run = try await Task.detached {
-                try IncidentModelTrainer(settings: TrainingSettings(threads: threads)).train(city: city, table: table, kinds: kinds) { phase, fraction in
+                try IncidentModelTrainer(settings: settings).train(city: city, table: table, kinds: kinds) { phase, fraction in
                     line.update("\(city) \(ProgressLine.bar(fraction)) \(Int(fraction * 100)) % \(phase)")
                 }
             }.value

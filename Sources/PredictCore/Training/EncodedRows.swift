@@ -41,7 +41,8 @@ struct EncodedRows {
     }
 
     /// The matrix of the first `width` columns (13 without, 14 with the primary type), for `rows` (all when nil).
-    func matrix(width: Int, labels: [Float], rows: [Int]? = nil) throws(XGBoostError) -> XGBoostMatrix {
+    /// With `types`, the columns carry XGBoost feature types ("c" categorical).
+    func matrix(width: Int, labels: [Float], rows: [Int]? = nil, types: [String]? = nil) throws(XGBoostError) -> XGBoostMatrix {
         let selected = rows ?? Array(0..<count)
         var slice: [Float] = []
         slice.reserveCapacity(selected.count * width)
@@ -49,6 +50,7 @@ struct EncodedRows {
             let start = row * Self.fullWidth
             slice.append(contentsOf: values[start..<(start + width)])
         }
+        if let types { return try XGBoostMatrix.typed(values: slice, rows: selected.count, types: types, labels: labels) }
         return try XGBoostMatrix(values: slice, rows: selected.count, columns: width, labels: labels)
     }
 }

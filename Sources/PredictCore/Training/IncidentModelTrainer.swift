@@ -103,10 +103,12 @@ public struct IncidentModelTrainer: Sendable {
         let encoding = encoding.with(usesPrimaryType: kind.usesPrimaryType)
         let width = encoding.featureCount
         let trainLabels = partition.train.map { label($0) ? Float(1) : 0 }
-        let trainMatrix = try data.train.matrix(width: width, labels: trainLabels)
-        let validationMatrix = try data.validation.matrix(width: width, labels: partition.validation.map { label($0) ? 1 : 0 })
+        let types = settings.categoricalFeatures.isEmpty ? nil
+            : encoding.featureNames.map { settings.categoricalFeatures.contains($0) ? "c" : "q" }
+        let trainMatrix = try data.train.matrix(width: width, labels: trainLabels, types: types)
+        let validationMatrix = try data.validation.matrix(width: width, labels: partition.validation.map { label($0) ? 1 : 0 }, types: types)
         let testLabels = partition.test.map(label)
-        let testMatrix = try data.test.matrix(width: width, labels: testLabels.map { $0 ? 1 : 0 })
+        let testMatrix = try data.test.matrix(width: width, labels: testLabels.map { $0 ? 1 : 0 }, types: types)
         let plan = settings.plan(for: .binary)
         let trained = try XGBoostTrainer.train(plan, train: trainMatrix, validation: validationMatrix) { round in
             try progress(Double(round.round + 1) / Double(plan.maxRounds))

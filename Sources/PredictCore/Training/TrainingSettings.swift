@@ -20,6 +20,11 @@ public struct TrainingSettings: Sendable {
     /// The crime-type model trains on at most this many training rows (an evenly spaced sample).
     public var typeMaxTrainingRows = 250_000
     public var earlyStoppingRounds = 15
+    /// Features the yes/no models split as categories (XGBoost partition splits) rather than as
+    /// ordered codes; empty: every column ordered.
+    public var categoricalFeatures: Set<String> = []
+    /// Histogram bins per numeric feature (latitude and longitude are the ones it matters for).
+    public var maxBin = 128
     /// A primary type with less than this share of training rows joins the "other types" class.
     public var rareTypeShare = 0.001
     /// The share of training rows whose location, and (independently) whose crime type, read as
@@ -34,7 +39,7 @@ public struct TrainingSettings: Sendable {
     }
 
     func plan(for kind: ClassifierShape) -> XGBoostTrainingPlan {
-        var parameters: [(String, String)] = [("tree_method", "hist"), ("nthread", String(threads)), ("max_bin", "128")]
+        var parameters: [(String, String)] = [("tree_method", "hist"), ("nthread", String(threads)), ("max_bin", String(maxBin))]
         switch kind {
         case .binary:
             parameters += [("max_depth", String(binaryDepth)), ("eta", String(binaryEta)), ("min_child_weight", "5")]
