@@ -10,6 +10,7 @@
 #   5. the executables, then the independent Python client tests (tests/python)
 #   6. scripts/check-compose.sh (compose.yaml, Dockerfile, deploy/k8s)
 #   7. scripts/compose.sh test: the stack in containers (skipped with CRIMESCOPE_SKIP_CONTAINERS=1)
+#   8. scripts/scale-test.sh: 2 replicas of each service, Patroni failover (CRIMESCOPE_SKIP_SCALE=1 skips)
 #
 # Exits non-zero if any step or test failed. The last line is `tests: N passed, M failed`
 # (Swift tests + pytest tests; a step that fails outside a test runner counts as one failure),
@@ -211,6 +212,28 @@ else
     else step_failed containers "exit code $compose_rc, $compose_line"; fi
   else
     step_failed containers "exit code $compose_rc, no result line (log: .build/test-logs/compose-test.log)"
+  fi
+fi
+
+# --- 8. replicas and failover: scripts/scale-test.sh ---------------------------------------------
+# Two replicas of each service and a Patroni PostgreSQL pair as plain processes; its own
+# "N passed, M failed" line is added to the totals.
+if [[ "${CRIMESCOPE_SKIP_SCALE:-0}" == 1 ]]; then
+  say "scripts/scale-test.sh: skipped (CRIMESCOPE_SKIP_SCALE=1)"
+  record skip scale "CRIMESCOPE_SKIP_SCALE=1"
+else
+  say "scripts/scale-test.sh (log: .build/test-logs/scale-test.log)"
+  CRIMESCOPE_BIN_DIR="$bin_dir" timeout --kill-after=30 900 scripts/scale-test.sh 2>&1 | tee "$logs/scale-test.log"
+  scale_rc=${PIPESTATUS[0]}
+  scale_line="$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$logs/scale-test.log" | tail -n 1)"
+  if [[ -n "$scale_line" ]]; then
+    s_passed="${scale_line%% passed*}"; s_failed="${scale_line#*, }"; s_failed="${s_failed%% failed*}"
+    passed=$(( passed + s_passed )); failed=$(( failed + s_failed ))
+    if (( scale_rc == 0 && s_failed == 0 )); then record ok scale "$scale_line"
+    elif (( s_failed > 0 )); then record FAIL scale "$scale_line"
+    else step_failed scale "exit code $scale_rc, $scale_line"; fi
+  else
+    step_failed scale "exit code $scale_rc, no result line (log: .build/test-logs/scale-test.log)"
   fi
 fi
 
