@@ -4,11 +4,13 @@ import Foundation
 import ServiceKit
 import Wire
 
-/// The heatmap service as the host runs it: schema `heatmap`, its migrations, its handlers and
-/// the outbox consumer that feeds the rollup from the ingest service at `ingestEndpoint`.
+/// The heatmap service as the host runs it: schema `heatmap`, its migrations, its handlers, the
+/// outbox consumer that feeds the in-memory index from the ingest service at `ingestEndpoints`,
+/// and the writer that persists snapshots of that index.
 public enum HeatmapBackend {
     /// The definition for a heatmap that consumes the ingest service at `ingestEndpoints` (its replicas).
-    public static func definition(ingestEndpoints: [Endpoint]) -> BackendDefinition {
+    public static func definition(ingestEndpoints: [Endpoint], consumer settings: OutboxConsumerSettings = OutboxConsumerSettings(),
+                                  snapshots: SnapshotSettings = SnapshotSettings()) -> BackendDefinition {
         BackendDefinition(
             name: "heatmap",
             schema: "heatmap",
@@ -19,12 +21,12 @@ public enum HeatmapBackend {
                 let index = RollupIndex()
                 let ingest = RPCClient(endpoints: ingestEndpoints)
                 let board = context.healthBoard
-                let consumer = OutboxConsumer(client: ingest, store: store, index: index,
+                let consumer = OutboxConsumer(client: ingest, store: store, index: index, settings: settings,
                                               logger: context.logger,
                                               onLag: { board.setLag(deltas: $0.deltas, seconds: $0.seconds) })
                 try await consumer.prepare()
                 HeatmapHandlers(index: index, store: store, ingest: ingest).register(on: &router)
-                return [consumer]
+                return [consumer, SnapshotWriter(store: store, index: index, settings: snapshots, logger: context.logger)]
             }
         )
     }

@@ -18,12 +18,15 @@ struct HeatmapCommand: AsyncParsableCommand {
 
         @OptionGroup var options: BackendOptions
         @OptionGroup var ingest: IngestEndpointOptions
+        @OptionGroup var tuning: HeatmapTuningOptions
 
         func run() async throws {
             let environment = ProcessEnvironment.current
             let configuration = try options.resolve(environment: environment)
             let ingestEndpoints = try ingest.resolveReplicas(environment: environment)
-            try await BackendHost(definition: HeatmapBackend.definition(ingestEndpoints: ingestEndpoints),
+            let (consumer, snapshots) = try tuning.resolve(environment: environment)
+            try await BackendHost(definition: HeatmapBackend.definition(ingestEndpoints: ingestEndpoints, consumer: consumer,
+                                                                        snapshots: snapshots),
                                   configuration: configuration).run()
         }
     }

@@ -49,7 +49,8 @@ struct HeatmapChicagoTests {
         #expect(oracle.rows == 267_792 && oracle.types["THEFT"] == 64_334 && oracle.types["BATTERY"] == 49_212)
         let lastPosition = try await pool.query("SELECT max(position) FROM ingest.outbox").scalar(Int64.self)
 
-        // 1. The in-process consumer applies three small batches, then stops (as if cancelled).
+        // 1. The in-process consumer applies three small batches, stores a snapshot and stops (as if
+        //    cancelled); an index loaded from that snapshot equals the one the batches built.
         let migrations = try Migration.load(directory: HeatmapBackend.migrationsDirectory)
         _ = try await Migrator(schema: "heatmap", migrations: migrations, logger: Self.logger).migrate(pool)
         let store = HeatmapStore(pool: pool)
@@ -59,26 +60,32 @@ struct HeatmapChicagoTests {
         let first = OutboxConsumer(client: RPCClient(endpoint: ingest.endpoint), store: store, index: firstIndex,
                                    settings: settings, logger: Self.logger)
         try await first.prepare()
+        #expect(firstIndex.position == 0 && firstIndex.cities.isEmpty, "an empty database starts at position 0")
         let stoppedAt = try await first.catchUp(maxBatches: 3)
         #expect(stoppedAt > 0 && stoppedAt < lastPosition)
-        #expect(try await store.position() == stoppedAt)
-        // The index the batches were applied to and one loaded afresh both equal the tables.
-        let tables = try await RollupRecount.stored(pool, city: "chicago")
-        IndexDump(try #require(firstIndex.city("chicago"))).expectEqual(toTables: tables)
-        IndexDump(try #require(try await store.snapshot().cities["chicago"])).expectEqual(toTables: tables)
+        #expect(try await store.position() == 0, "applying batches writes nothing")
+        let written = try await SnapshotWriter(store: store, index: firstIndex, logger: Self.logger).writeSnapshot()
+        let storedAt = try await store.position()
+        #expect(written == stoppedAt && storedAt == stoppedAt)
+        let reloadedIndex = RollupIndex()
+        try await OutboxConsumer(client: RPCClient(endpoint: ingest.endpoint), store: store, index: reloadedIndex,
+                                 logger: Self.logger).prepare()
+        #expect(reloadedIndex.position == stoppedAt)
+        IndexDump(try #require(reloadedIndex.city("chicago"))).expectEqual(to: IndexDump(try #require(firstIndex.city("chicago"))))
 
         // 2. The real executable continues from there; SIGKILL it mid-stream, start it again.
         let socket = folder.path("h.sock")
         let arguments = ["serve", "--listen", "unix://\(socket)", "--database-url", database.url,
-                         "--ingest-endpoint", ingest.endpoint.description]
+                         "--ingest-endpoint", ingest.endpoint.description, "--log-level", "debug", "--outbox-batch-deltas", "2000"]
         let killed = try ServiceProcess("heatmap", arguments: arguments, logDirectory: folder.url)
-        let advanced = try await ConsumerPositionWait.until(store) { $0 > stoppedAt }
+        let advanced = try await LogWait.untilApplied(killed) { $0 > stoppedAt }
         await killed.kill9()
-        #expect(advanced > stoppedAt)
-        print("heatmap SIGKILLed at outbox position \(advanced) of \(lastPosition) (in-process consumer stopped at \(stoppedAt))")
+        let killedAt = LogWait.appliedPositions(killed).last ?? 0
+        #expect(advanced != nil && killedAt < lastPosition, "log:\n\(killed.log().suffix(3_000))")
+        print("heatmap SIGKILLed at outbox position \(killedAt) of \(lastPosition) (in-process consumer stopped at \(stoppedAt))")
         let restarted = try ServiceProcess("heatmap", arguments: arguments, logDirectory: folder.url)
         let caughtUp = try await ConsumerPositionWait.until(store) { $0 == lastPosition }
-        #expect(caughtUp == lastPosition, "log:\n\(restarted.log())")
+        #expect(caughtUp == lastPosition, "log:\n\(restarted.log().suffix(3_000))")
 
         // 3. Through the heatmap RPC: counts, filters, validation, Check.
         let client = RPCClient(endpoint: .unix(path: socket))
@@ -103,11 +110,14 @@ struct HeatmapChicagoTests {
         await client.close()
         #expect(await restarted.terminate() == 0, "graceful stop; log:\n\(restarted.log())")
 
-        // 4. A fresh index loaded from the database answers the same.
+        // 4. The snapshot stored at the graceful stop, in a fresh index: every cell equals the raw-file recount.
         let reloaded = RollupIndex()
         try await OutboxConsumer(client: RPCClient(endpoint: ingest.endpoint), store: store, index: reloaded, logger: Self.logger).prepare()
-        let fromDatabase = try #require(reloaded.city("chicago")).query(BeatQuery(city: "chicago", yearFrom: 2017, yearTo: 2017))
-        #expect(Dictionary(uniqueKeysWithValues: fromDatabase.areas.map { ($0.area, $0.counts) }) == oracle.all)
+        #expect(reloaded.position == lastPosition)
+        let chicago = try #require(reloaded.city("chicago"))
+        IndexDump(chicago).expectEqual(to: RollupRecount.expected(incidents, city: "chicago"))
+        let fromSnapshot = chicago.query(BeatQuery(city: "chicago", yearFrom: 2017, yearTo: 2017))
+        #expect(Dictionary(uniqueKeysWithValues: fromSnapshot.areas.map { ($0.area, $0.counts) }) == oracle.all)
     }
 
     private func checkCounts(_ client: RPCClient, oracle: ChicagoOracle) async throws {

@@ -1,11 +1,14 @@
 @testable import HeatmapCore
 import Testing
 
-/// The in-memory copies of the window (daily, weekly, monthly), grid, series and hex rollups of a
-/// city, keyed like ``RollupRecount`` so they can be compared with the tables row by row; the
-/// all-types grid and hex cells the index derives are checked against the per-type cells here.
-struct IndexDump {
+/// Everything a city's in-memory index holds, keyed like ``RollupRecount`` so it can be compared
+/// with a raw-file recount or with another index (before and after a snapshot round trip); the
+/// all-types cells the index derives (window, grid, hex; hourly ones are summed when read) are
+/// checked against the per-type cells here.
+struct IndexDump: Equatable {
     var recount = RollupRecount()
+    /// The extent, exactly (its doubles survive a snapshot bit for bit).
+    var extent: String
 
     init(_ city: CityRollupIndex, sourceLocation: SourceLocation = #_sourceLocation) {
         let all = CityRollupIndex.allTypesSlot
@@ -13,11 +16,33 @@ struct IndexDump {
             let slot = UInt32(truncatingIfNeeded: key >> 32)
             return slot == all ? nil : city.types[Int(slot)]
         }
+        extent = city.extent.map { "\($0.minLon) \($0.minLat) \($0.maxLon) \($0.maxLat)" } ?? "none"
+        for (year, cells) in city.years {
+            cells.forEachCell { cell in
+                guard !cell.counts.isZero else { return }
+                recount.beat["\(city.areas[Int(cell.area)])|\(city.types[Int(cell.primaryType)])|\(year)|\(cell.hour)"] = cell.counts
+            }
+        }
+        for (month, incidents) in city.monthIncidents where incidents != 0 {
+            recount.months["\(month)"] = incidents
+        }
         for (bucket, cells) in city.window.buckets {
             for (position, key) in cells.keys.enumerated() where !cells.counts[position].isZero {
                 let area = city.areas[Int(UInt32(truncatingIfNeeded: key))]
                 recount.window["\(bucket.grain.rawValue)|\(bucket.start)|\(area)|\(type(key) ?? WindowRollupKey.allTypes)"] =
                     cells.counts[position]
+            }
+        }
+        for (start, cells) in city.hourly.buckets {
+            var allTypes: [String: RollupCounts] = [:]
+            for (position, key) in cells.keys.enumerated() {
+                let area = city.areas[Int(UInt32(truncatingIfNeeded: key))], counts = cells.counts[position].rollupCounts
+                allTypes[area, default: RollupCounts()] += counts
+                guard !counts.isZero, let name = type(key) else { continue }
+                recount.window["\(WindowGrain.hourly.rawValue)|\(start)|\(area)|\(name)"] = counts
+            }
+            for (area, counts) in allTypes where !counts.isZero {
+                recount.window["\(WindowGrain.hourly.rawValue)|\(start)|\(area)|\(WindowRollupKey.allTypes)"] = counts
             }
         }
         var gridAll: [String: Int64] = [:], gridSummed: [String: Int64] = [:]
@@ -54,12 +79,14 @@ struct IndexDump {
         #expect(hexAll == hexSummed.filter { $0.value != 0 }, "all-types hex cells = sum of the types'", sourceLocation: sourceLocation)
     }
 
-    /// Expects the dump to equal the stored tables (hourly window rows and the beat grain aside:
-    /// the hourly buckets stay in SQL, the beat grain has its own checks).
-    func expectEqual(toTables stored: RollupRecount, sourceLocation: SourceLocation = #_sourceLocation) {
-        var tables = stored
-        tables.window = tables.window.filter { !$0.key.hasPrefix("\(WindowGrain.hourly.rawValue)|") }
-        tables.beat = [:]
-        recount.expectEqual(to: tables, sourceLocation: sourceLocation)
+    /// Expects the index to hold exactly what the raw-file recount says.
+    func expectEqual(to expected: RollupRecount, sourceLocation: SourceLocation = #_sourceLocation) {
+        expected.expectEqual(to: recount, sourceLocation: sourceLocation)
+    }
+
+    /// Expects two indexes to hold the same (every cell, the month totals and the extent).
+    func expectEqual(to other: IndexDump, sourceLocation: SourceLocation = #_sourceLocation) {
+        recount.expectEqual(to: other.recount, sourceLocation: sourceLocation)
+        #expect(extent == other.extent, sourceLocation: sourceLocation)
     }
 }

@@ -1,17 +1,21 @@
 import Foundation
 import HeatmapCore
-import Postgres
 import Testing
 
-/// Every heatmap rollup table of a city, row by row, recounted from the raw incidents (what the
-/// rollups must hold whatever crashed while they were fed) and read back from the database.
+/// Every heatmap rollup of a city, cell by cell, recounted from the raw incidents: what the
+/// in-memory index must hold whatever crashed while it was fed, snapshotted and reloaded
+/// (``IndexDump`` reads an index into the same shape).
 ///
-/// Keys are the table's key columns joined with `|`; rows whose counts are all zero are left out
-/// on both sides (a cell that netted to zero is the same as no cell). The recount uses the shared
-/// bucket, grid and hex functions (tested on their own) but none of the consumer's code: no
-/// outbox, no ``RollupBatch``, no store.
+/// Keys are the rollup's key fields joined with `|`; cells whose counts are all zero are left
+/// out on both sides (a cell that netted to zero is the same as no cell). The recount uses the
+/// shared bucket, grid and hex functions (tested on their own) but none of the consumer's code:
+/// no outbox, no ``RollupBatch``, no index.
 struct RollupRecount: Equatable {
+    /// The explorer grain: area, type, year, hour (month and day of week summed out).
     var beat: [String: RollupCounts] = [:]
+    /// Incidents per month number.
+    var months: [String: Int64] = [:]
+    /// Every grain, hourly included, per type and all types.
     var window: [String: RollupCounts] = [:]
     var grid: [String: Int64] = [:]
     var series: [String: Int64] = [:]
@@ -24,8 +28,8 @@ struct RollupRecount: Equatable {
         for incident in incidents.incidents {
             let time = LocalCalendar(localSeconds: incident.localSeconds)
             let counts = RollupCounts(incidents: 1, arrests: incident.arrest ? 1 : 0, domestic: incident.domestic ? 1 : 0)
-            recount.beat["\(incident.area)|\(incident.primaryType)|\(time.year)|\(time.month)|\(time.hour)|\(time.dayOfWeek)",
-                         default: RollupCounts()] += counts
+            recount.beat["\(incident.area)|\(incident.primaryType)|\(time.year)|\(time.hour)", default: RollupCounts()] += counts
+            recount.months["\(time.monthNumber)", default: 0] += 1
             for grain in WindowGrain.allCases {
                 let bucket = grain.bucketStart(incident.localSeconds)
                 recount.window["\(grain.rawValue)|\(bucket)|\(incident.area)|\(incident.primaryType)", default: RollupCounts()] += counts
@@ -45,63 +49,21 @@ struct RollupRecount: Equatable {
         return recount
     }
 
-    /// The rollups stored for `city`.
-    static func stored(_ pool: PostgresPool, city: String) async throws -> RollupRecount {
-        var recount = RollupRecount()
-        for row in try await pool.query("""
-            SELECT area || '|' || primary_type || '|' || year || '|' || month || '|' || hour || '|' || dow,
-                   incidents, arrests, domestic
-            FROM heatmap.beat_rollup WHERE city = $1 AND (incidents, arrests, domestic) <> (0, 0, 0)
-            """, [city]) {
-            recount.beat[try row.decode(String.self, at: 0)] = try counts(row)
-        }
-        for row in try await pool.query("""
-            SELECT grain || '|' || bucket || '|' || area || '|' || primary_type, incidents, arrests, domestic
-            FROM heatmap.window_rollup WHERE city = $1 AND (incidents, arrests, domestic) <> (0, 0, 0)
-            """, [city]) {
-            recount.window[try row.decode(String.self, at: 0)] = try counts(row)
-        }
-        recount.grid = try await incidents(pool, city: city, """
-            SELECT year || '|' || month || '|' || primary_type || '|' || cell, incidents
-            FROM heatmap.grid_rollup WHERE city = $1 AND incidents <> 0
-            """)
-        recount.series = try await incidents(pool, city: city, """
-            SELECT area || '|' || crime_group || '|' || week, incidents FROM heatmap.series_rollup WHERE city = $1 AND incidents <> 0
-            """)
-        recount.hex = try await incidents(pool, city: city, """
-            SELECT month || '|' || primary_type || '|' || q || '|' || r, incidents FROM heatmap.hex_rollup
-            WHERE city = $1 AND incidents <> 0
-            """)
-        return recount
+    /// Expects `actual` to equal `self` rollup by rollup, naming a few differing keys.
+    func expectEqual(to actual: RollupRecount, sourceLocation: SourceLocation = #_sourceLocation) {
+        Self.expectEqual("beat", beat, actual.beat, sourceLocation)
+        Self.expectEqual("months", months, actual.months, sourceLocation)
+        Self.expectEqual("window", window, actual.window, sourceLocation)
+        Self.expectEqual("grid", grid, actual.grid, sourceLocation)
+        Self.expectEqual("series", series, actual.series, sourceLocation)
+        Self.expectEqual("hex", hex, actual.hex, sourceLocation)
     }
 
-    /// Expects `stored` to equal `self` table by table, naming a few differing keys.
-    func expectEqual(to stored: RollupRecount, sourceLocation: SourceLocation = #_sourceLocation) {
-        Self.expectEqual("beat_rollup", beat, stored.beat, sourceLocation)
-        Self.expectEqual("window_rollup", window, stored.window, sourceLocation)
-        Self.expectEqual("grid_rollup", grid, stored.grid, sourceLocation)
-        Self.expectEqual("series_rollup", series, stored.series, sourceLocation)
-        Self.expectEqual("hex_rollup", hex, stored.hex, sourceLocation)
-    }
-
-    private static func expectEqual<Value: Equatable>(_ table: String, _ expected: [String: Value], _ stored: [String: Value],
+    private static func expectEqual<Value: Equatable>(_ rollup: String, _ expected: [String: Value], _ actual: [String: Value],
                                                       _ sourceLocation: SourceLocation) {
-        let differing = Set(expected.keys).union(stored.keys).filter { expected[$0] != stored[$0] }
-        let examples = differing.sorted().prefix(5).map { "\($0): expected \(String(describing: expected[$0])), stored \(String(describing: stored[$0]))" }
-        #expect(differing.isEmpty, "\(table): \(differing.count) of \(expected.count) rows differ, e.g. \(examples)",
+        let differing = Set(expected.keys).union(actual.keys).filter { expected[$0] != actual[$0] }
+        let examples = differing.sorted().prefix(5).map { "\($0): expected \(String(describing: expected[$0])), actual \(String(describing: actual[$0]))" }
+        #expect(differing.isEmpty, "\(rollup): \(differing.count) of \(expected.count) cells differ, e.g. \(examples)",
                 sourceLocation: sourceLocation)
-    }
-
-    private static func counts(_ row: PostgresRow) throws -> RollupCounts {
-        RollupCounts(incidents: try row.decode(Int64.self, at: 1), arrests: try row.decode(Int64.self, at: 2),
-                     domestic: try row.decode(Int64.self, at: 3))
-    }
-
-    private static func incidents(_ pool: PostgresPool, city: String, _ sql: String) async throws -> [String: Int64] {
-        var result: [String: Int64] = [:]
-        for row in try await pool.query(sql, [city]) {
-            result[try row.decode(String.self, at: 0)] = try row.decode(Int64.self, at: 1)
-        }
-        return result
     }
 }

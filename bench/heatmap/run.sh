@@ -2,7 +2,8 @@
 # Heatmap RPC latency on Chicago 2010–2017 (2,440,724 rows) and 36 months of Metropolitan Police
 # burglaries (2015-01 … 2017-12): loads them with the release `ingest` binary (`ingest load`), starts
 # release `ingest serve` and `heatmap serve --ingest-endpoint` on Unix sockets, times the heatmap's
-# outbox catch-up (or its start-up on an already consumed database) and reports its RSS, then runs
+# outbox catch-up (or its start-up on an already consumed database: the newest index snapshot
+# loaded; the wait ends when a snapshot at the last position is stored) and reports its RSS, then runs
 # bench.py (one connection, sequential calls): GetBeatHeatmap over a mix of filters, then
 # GetWindowHeatmap per granularity, GetYearGrids, GetHexHotspots and GetSeries
 # (calls-per-combination / 5 calls each, at least 20).
@@ -61,9 +62,7 @@ DELTAS=$(psql "$URL" -tAc "SELECT sum(delta_count) FROM ingest.outbox")
 echo "outbox: $DELTAS deltas up to position $LAST; heatmap serving and caught up $(echo "$END - $START" | bc) s after start"
 grep 'rollup index loaded' "$RUN/heatmap.log" | cut -c1-200 || true
 echo "heatmap RSS: $(awk '/VmRSS/ {print $2 / 1024 " MiB"}' "/proc/$HEATMAP_PID/status") (peak $(awk '/VmHWM/ {print $2 / 1024 " MiB"}' "/proc/$HEATMAP_PID/status"))"
-echo "rollup rows: $(psql "$URL" -tAc "SELECT (SELECT count(*) FROM heatmap.beat_rollup) || ' beat, ' ||
-  (SELECT count(*) FROM heatmap.window_rollup) || ' window, ' || (SELECT count(*) FROM heatmap.grid_rollup) || ' grid, ' ||
-  (SELECT count(*) FROM heatmap.series_rollup) || ' series, ' || (SELECT count(*) FROM heatmap.hex_rollup) || ' hex'")"
+echo "index snapshot: $(psql "$URL" -tAc "SELECT position || ' position, ' || bytes || ' bytes' FROM heatmap.index_snapshot")"
 # shellcheck disable=SC2086
 "$PY" bench/heatmap/bench.py "unix://$RUN/heatmap.sock" "$CALLS" ${BENCH_ARGS:-}
 kill "$HEATMAP_PID" "$INGEST_PID"

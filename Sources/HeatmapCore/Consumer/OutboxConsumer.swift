@@ -4,18 +4,16 @@ import Metrics
 import ServiceLifecycle
 import Wire
 
-/// Feeds the rollup from the ingest service's outbox, exactly once.
+/// Feeds the in-memory ``RollupIndex`` from the ingest service's outbox (the log), exactly once.
 ///
-/// Each pulled batch is reduced to net cell changes and applied in one transaction that also
-/// checks and advances `heatmap.consumer_state` (``HeatmapStore/apply(_:expecting:)``). Killing
-/// either service at any moment therefore leaves the rollup at some batch boundary, and the next
-/// pull starts right after it: nothing is applied twice or lost. The in-memory
-/// ``RollupIndex`` follows each commit; after a failure whose outcome is unknown it is reloaded
-/// from the database before the next batch.
+/// At start the index is the newest persisted snapshot (``prepare()``); each pulled batch after
+/// its position is reduced to net cell changes and applied in memory, moving the index's
+/// position with it under one lock. Nothing is written per batch: the ``SnapshotWriter``
+/// persists the index now and then. A crash loses only the batches applied since the newest
+/// snapshot, and a restart replays exactly those from the outbox: nothing twice, nothing lost.
 ///
 /// As a `Service` it polls with doubling waits when caught up or when ingest is unreachable,
-/// and returns on graceful shutdown or cancellation (never between a commit and its index update
-/// mid-way: the index lives in this process and dies with it).
+/// and returns on graceful shutdown or cancellation.
 public final class OutboxConsumer: Service, Sendable {
     let client: RPCClient
     let store: HeatmapStore
@@ -42,14 +40,32 @@ public final class OutboxConsumer: Service, Sendable {
         self.onLag = onLag
     }
 
-    /// Loads the index and the position from the database (one snapshot).
+    /// Loads the index from the newest persisted snapshot (empty at position 0 when there is none).
     public func prepare() async throws {
-        let snapshot = try await store.snapshot()
-        index.replace(with: snapshot)
+        let started = ContinuousClock.now
+        let stored = try await store.loadSnapshot()
+        let read = ContinuousClock.now
+        let cities = try await Self.decode(stored.cities)
+        index.replace(with: RollupSnapshot(cities: cities, position: stored.position))
         HeapTrim.releaseFreePages()
-        let cells = snapshot.cities.values.reduce(0) { $0 + $1.cellCount }
-        logger.info("rollup index loaded", metadata: ["position": "\(snapshot.position)", "cities": "\(snapshot.cities.count)",
-                                                      "cells": "\(cells)"])
+        let cells = cities.values.reduce(0) { $0 + $1.cellCount }
+        logger.info("rollup index loaded", metadata: [
+            "position": "\(stored.position)", "cities": "\(cities.count)", "cells": "\(cells)",
+            "bytes": "\(stored.cities.values.reduce(0) { $0 + $1.count })",
+            "read_seconds": "\((read - started).seconds)", "decode_seconds": "\((ContinuousClock.now - read).seconds)",
+        ])
+    }
+
+    /// Decodes the cities side by side (one task each).
+    private static func decode(_ encoded: [String: [UInt8]]) async throws -> [String: CityRollupIndex] {
+        try await withThrowingTaskGroup(of: (String, CityRollupIndex).self) { group in
+            for (city, bytes) in encoded {
+                group.addTask { (city, try CityRollupIndex.decode(bytes)) }
+            }
+            var cities: [String: CityRollupIndex] = [:]
+            for try await (city, index) in group { cities[city] = index }
+            return cities
+        }
     }
 
     /// Pulls one batch after the current position and applies it.
@@ -58,6 +74,7 @@ public final class OutboxConsumer: Service, Sendable {
     public func step() async throws -> Int {
         if !index.isLoaded { try await prepare() }
         let position = index.position
+        let started = ContinuousClock.now
         let request = PullOutboxRequest(afterPosition: position, maxEntries: settings.maxEntries, maxDeltas: settings.maxDeltas)
         let response = try await client.call(Methods.Ingest.pullOutbox, request,
                                              timeout: settings.callTimeout)
@@ -68,18 +85,18 @@ public final class OutboxConsumer: Service, Sendable {
         guard last > position else {
             throw RPCError(.internalError, "PullOutbox after \(position) returned entries up to \(last)")
         }
+        let pulled = ContinuousClock.now
         let batch = RollupBatch(entries: response.entries, position: last)
-        do {
-            try await store.apply(batch, expecting: position)
-        } catch {
-            index.invalidate()
-            throw error
+        let reduced = ContinuousClock.now
+        guard index.apply(batch, expecting: position) else {
+            throw RPCError(.aborted, "the index left position \(position) while batch \(last) was pulled")
         }
-        index.apply(batch)
         // Behind: what ingest had after this batch when it answered (the batch itself is applied now).
         report(OutboxLag(deltas: response.behindDeltas, seconds: response.behindSeconds))
         logger.debug("applied outbox batch", metadata: [
             "position": "\(last)", "entries": "\(response.entries.count)", "deltas": "\(batch.deltaCount)",
+            "pull_ms": "\(Int((pulled - started).seconds * 1_000))", "reduce_ms": "\(Int((reduced - pulled).seconds * 1_000))",
+            "apply_ms": "\(Int((ContinuousClock.now - reduced).seconds * 1_000))",
         ])
         return response.entries.count
     }

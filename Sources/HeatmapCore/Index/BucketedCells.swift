@@ -20,6 +20,11 @@ struct BucketedCells<Bucket: Hashable & Sendable, Count: AdditiveCount>: Sendabl
         }
     }
 
+    /// Sets a whole bucket (decoding a snapshot).
+    mutating func set(_ bucket: Bucket, _ cells: SortedCells<Count>) {
+        buckets[bucket] = cells
+    }
+
     /// Sorts (and merges) the buckets appended to since the last call: O(n log n) per touched
     /// bucket, where inserting each new cell in order is O(n) apiece (a Chicago month's grid
     /// bucket holds ~30k cells, most of them new in the batches that carry that month).

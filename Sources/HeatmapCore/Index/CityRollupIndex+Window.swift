@@ -1,8 +1,4 @@
 extension CityRollupIndex {
-    /// Whether the in-memory index keeps buckets of `grain` (hourly ones stay in SQL: the
-    /// finest grain holds most of the rows and only short windows and edges read it).
-    static func keepsWindow(_ grain: WindowGrain) -> Bool { grain != .hourly }
-
     /// The type slot of a window row's or a query's type (`WindowRollupKey.allTypes` or empty:
     /// the all-types slot), nil when the city has never had that type.
     func typeSlot(_ primaryType: String) -> UInt32? {
@@ -10,23 +6,35 @@ extension CityRollupIndex {
         return types.slot(primaryType).map { UInt32(bitPattern: $0) }
     }
 
-    /// Adds a change to a window bucket; buckets of a grain not kept in memory are ignored.
+    /// Adds a change to a window bucket. Hourly all-types changes are dropped: hourly buckets
+    /// keep per-type cells only and sum them when read.
     mutating func addWindow(grain: WindowGrain, bucket: Int64, area: String, primaryType: String, counts: RollupCounts) {
-        guard Self.keepsWindow(grain) else { return }
-        let type = primaryType == WindowRollupKey.allTypes ? Self.allTypesSlot : UInt32(bitPattern: types.intern(primaryType))
+        let allTypes = primaryType == WindowRollupKey.allTypes
+        if grain == .hourly && allTypes { return }
+        let type = allTypes ? Self.allTypesSlot : UInt32(bitPattern: types.intern(primaryType))
         let key = SortedCells<RollupCounts>.key(high: type, low: UInt32(bitPattern: areas.intern(area)))
-        window.add(WindowBucket(grain: grain, start: bucket), key, counts, sorted: !loading)
+        if grain == .hourly {
+            hourly.add(bucket, key, HourCounts(counts), sorted: !loading)
+        } else {
+            window.add(WindowBucket(grain: grain, start: bucket), key, counts, sorted: !loading)
+        }
     }
 
-    /// Per-area sums over `spans` (all of grains kept in memory), one type or all (empty);
-    /// areas that sum to zero are left out.
+    /// Per-area sums over `spans`, one type or all (empty); areas that sum to zero are left out.
     func windowCounts(spans: [WindowPlan.Span], primaryType: String) -> [String: RollupCounts] {
         guard let type = typeSlot(primaryType) else { return [:] }
         var totals = [RollupCounts](repeating: RollupCounts(), count: areas.count)
         for span in spans {
             var start = span.from
             while start < span.to {
-                if let cells = window[WindowBucket(grain: span.grain, start: start)] {
+                if span.grain == .hourly {
+                    if let cells = hourly[start] {
+                        let range = type == Self.allTypesSlot ? cells.keys.indices : cells.group(type)
+                        for position in range {
+                            totals[Int(cells.low(at: position))] += cells.counts[position].rollupCounts
+                        }
+                    }
+                } else if let cells = window[WindowBucket(grain: span.grain, start: start)] {
                     for position in cells.group(type) {
                         totals[Int(cells.low(at: position))] += cells.counts[position]
                     }
@@ -39,5 +47,15 @@ extension CityRollupIndex {
             result[areas[slot]] = counts
         }
         return result
+    }
+
+    /// Per-area sums of the months `[fromMonth, toMonth)` (month numbers), one type or all
+    /// (empty), from the monthly buckets (which hold month-only sources too): what Check compares
+    /// with ingest's recount.
+    func monthCounts(fromMonth: Int, toMonth: Int, primaryType: String) -> [String: RollupCounts] {
+        guard fromMonth < toMonth else { return [:] }
+        let from = LocalCalendar.localSeconds(year: fromMonth / 12, month: fromMonth % 12 + 1, day: 1)
+        let to = LocalCalendar.localSeconds(year: toMonth / 12, month: toMonth % 12 + 1, day: 1)
+        return windowCounts(spans: [WindowPlan.Span(grain: .monthly, from: from, to: to)], primaryType: primaryType)
     }
 }

@@ -1,6 +1,7 @@
-/// A city's rollups in memory: the explorer's grain (year, area, type, hour), and copies of the
-/// daily, weekly and monthly window buckets, the monthly grids, the hex cells and the weekly
-/// series (extensions in `CityRollupIndex+*.swift`).
+/// A city's rollups in memory, the service's only copy of them (persisted as snapshots,
+/// ``CityRollupIndex/encoded()``): the explorer's grain (year, area, type, hour), the hourly,
+/// daily, weekly and monthly window buckets, the monthly grids, the hex cells, the weekly series
+/// and the extent of the located incidents (extensions in `CityRollupIndex+*.swift`).
 ///
 /// A beat query reads per selected year the (area, hour) and (type, hour) sums ``YearCells``
 /// keeps, or one type's cells, never the whole year. A value type: readers take a copy
@@ -14,17 +15,24 @@ public struct CityRollupIndex: Sendable {
     var areas = NameSlots()
     var types = NameSlots()
     var groups = NameSlots()
-    private var years: [Int: YearCells] = [:]
+    var years: [Int: YearCells] = [:]
     /// Net incidents per month number (`year * 12 + month - 1`).
-    private var monthIncidents: [Int: Int64] = [:]
-    /// Daily, weekly and monthly buckets of `heatmap.window_rollup` (hourly ones stay in SQL).
+    var monthIncidents: [Int: Int64] = [:]
+    /// Daily, weekly and monthly window buckets; key (type slot or all types, area slot).
     var window = BucketedCells<WindowBucket, RollupCounts>()
-    /// `heatmap.grid_rollup` by month number; key (type slot, cell).
+    /// Hourly window buckets by hour start; key (type slot, area slot), per type only (an
+    /// all-types hour is summed from its few dozen cells when read).
+    var hourly = BucketedCells<Int64, HourCounts>()
+    /// Grid cells by month number; key (type slot or all types, cell).
     var grids = BucketedCells<Int, Int64>()
-    /// `heatmap.series_rollup` by week start; key (crime group slot, area slot).
+    /// Series cells by week start; key (crime group slot, area slot).
     var series = BucketedCells<Int64, Int64>()
-    /// `heatmap.hex_rollup` by month number and type slot; key (q, r) as two 32-bit halves.
+    /// Hex cells by month number and type slot; key (q, r) as two 32-bit halves.
     var hex = BucketedCells<HexBucket, Int64>()
+    /// The bounding box of the city's located incidents (grows only), for ListCities.
+    public internal(set) var extent: RollupBatch.Extent?
+    /// The start of the newest hour with an incident (kept by ``finishLoading()``).
+    public internal(set) var newestHour: Int64?
     /// While a snapshot is read or a batch applied: cells are appended unordered and each touched
     /// bucket sorted once at the end (``finishLoading()``); inserting each in order cost quadratic
     /// moves in large buckets.
@@ -114,15 +122,40 @@ public struct CityRollupIndex: Sendable {
     /// Sorts the buckets appended to while loading and leaves loading mode.
     mutating func finishLoading() {
         window.sortAll()
+        hourly.sortAll()
         grids.sortAll()
         series.sortAll()
         hex.sortAll()
+        newestHour = findNewestHour()
         loading = false
     }
 
-    /// How many cells the city's in-memory rollups hold (beat grain, window, grid, series, hex).
+    /// Widens the extent to `box`.
+    mutating func include(_ box: RollupBatch.Extent) {
+        guard var extent else {
+            extent = box
+            return
+        }
+        extent.minLon = min(extent.minLon, box.minLon)
+        extent.minLat = min(extent.minLat, box.minLat)
+        extent.maxLon = max(extent.maxLon, box.maxLon)
+        extent.maxLat = max(extent.maxLat, box.maxLat)
+        self.extent = extent
+    }
+
+    /// The newest hour bucket with a positive cell: usually the largest key, so only when that
+    /// one has netted to zero are the others sorted.
+    private func findNewestHour() -> Int64? {
+        func hasIncidents(_ start: Int64) -> Bool { hourly[start]?.counts.contains { $0.incidents > 0 } ?? false }
+        guard let newest = hourly.buckets.keys.max() else { return nil }
+        if hasIncidents(newest) { return newest }
+        return hourly.buckets.keys.sorted(by: >).first(where: hasIncidents)
+    }
+
+    /// How many cells the city's in-memory rollups hold (beat grain, window, hourly, grid, series, hex).
     public var cellCount: Int {
-        years.values.reduce(0) { $0 + $1.cellCount } + window.cellCount + grids.cellCount + series.cellCount + hex.cellCount
+        years.values.reduce(0) { $0 + $1.cellCount } + window.cellCount + hourly.cellCount + grids.cellCount + series.cellCount
+            + hex.cellCount
     }
 
     /// The years with any cell, ascending.

@@ -1,5 +1,5 @@
-/// Every city's in-memory rollups read from the database in one snapshot, with the consumer
-/// position of that same snapshot.
+/// Every city's in-memory rollups at one outbox position: a copy of the live index, or one
+/// decoded from the newest persisted snapshot.
 public struct RollupSnapshot: Sendable {
     public var cities: [String: CityRollupIndex]
     public var position: Int64

@@ -6,6 +6,14 @@ struct SortedCells<Count: AdditiveCount>: Sendable {
     private(set) var keys: [UInt64] = []
     private(set) var counts: [Count] = []
 
+    init() {}
+
+    /// Cells whose `keys` are strictly ascending (a decoded snapshot checks that before).
+    init(ascendingKeys keys: [UInt64], counts: [Count]) {
+        self.keys = keys
+        self.counts = counts
+    }
+
     /// The key of `low` in group `high`.
     static func key(high: UInt32, low: UInt32) -> UInt64 {
         UInt64(high) << 32 | UInt64(low)

@@ -3,31 +3,23 @@ import Wire
 
 extension HeatmapHandlers {
     /// GetWindowHeatmap: per-area counts of the last N hours before the reference time, exact at
-    /// both edges (``WindowPlan``), from the coarsest grain that keeps the resolution. Daily,
-    /// weekly and monthly buckets come from the in-memory index, hourly ones (short windows and
-    /// the edges of longer ones) from PostgreSQL.
-    func windowHeatmap(_ request: WindowHeatmapRequest) async throws -> WindowHeatmapResponse {
+    /// both edges (``WindowPlan``), from the coarsest grain that keeps the resolution, all from
+    /// the in-memory index.
+    func windowHeatmap(_ request: WindowHeatmapRequest) throws(RPCError) -> WindowHeatmapResponse {
         let query = try WindowQuery(request)
         let timeZone = CityCatalog.timeZone(of: query.city) ?? ""
+        let city = index.city(query.city)
         let end: Int64
         if let reference = query.reference {
             end = reference
-        } else if let newest = try await store.newestHour(city: query.city) {
+        } else if let newest = city?.newestHour {
             end = newest + 3_600
         } else {
             return WindowHeatmapResponse(total: Counts(), granularity: Granularity(query.grain), timeZone: timeZone)
         }
         let start = end - query.hours * 3_600
         let plan = WindowPlan(start: start, end: end, grain: query.grain)
-        let inMemory = plan.spans.filter { CityRollupIndex.keepsWindow($0.grain) }
-        var areas = index.city(query.city)?.windowCounts(spans: inMemory, primaryType: query.primaryType) ?? [:]
-        let inSQL = plan.spans.filter { !CityRollupIndex.keepsWindow($0.grain) }
-        if !inSQL.isEmpty {
-            for (area, counts) in try await store.windowCounts(city: query.city, spans: inSQL, primaryType: query.primaryType) {
-                areas[area, default: RollupCounts()] += counts
-            }
-            areas = areas.filter { !$0.value.isZero }
-        }
+        let areas = city?.windowCounts(spans: plan.spans, primaryType: query.primaryType) ?? [:]
         var total = RollupCounts(), maxIncidents: Int64 = 0
         for counts in areas.values {
             total += counts

@@ -1,8 +1,9 @@
 import Contracts
 import Wire
 
-/// The `crimescope.heatmap.v1.Heatmap` handlers: thin conversions between the contracts, the
-/// in-memory ``RollupIndex`` (hot path) and the store. Check recounts through ingest's RPC.
+/// The `crimescope.heatmap.v1.Heatmap` handlers: thin conversions between the contracts and the
+/// in-memory ``RollupIndex`` (every count), with the store for the area polygons. Check
+/// recounts through ingest's RPC.
 public struct HeatmapHandlers: Sendable {
     let index: RollupIndex
     let store: HeatmapStore
@@ -28,7 +29,7 @@ public struct HeatmapHandlers: Sendable {
         router.register(Methods.Heatmap.getAreaShapes) { (request: AreaShapesRequest, _) in try await areaShapes(request) }
         router.register(Methods.Heatmap.getAreaDetail) { (request: AreaDetailRequest, _) in try areaDetail(request) }
         router.register(Methods.Heatmap.getWindowHeatmap) { (request: WindowHeatmapRequest, _) in
-            try await windowHeatmap(request)
+            try windowHeatmap(request)
         }
         router.register(Methods.Heatmap.getYearGrids) { (request: YearGridsRequest, _) in try yearGrids(request) }
         router.register(Methods.Heatmap.getHexHotspots) { (request: HexHotspotsRequest, _) in try hexHotspots(request) }
@@ -39,10 +40,9 @@ public struct HeatmapHandlers: Sendable {
     }
 
     func listCities() async throws -> ListCitiesResponse {
-        let extents = try await store.extents()
-        return ListCitiesResponse(cities: index.cities.compactMap { city in
+        ListCitiesResponse(cities: index.cities.compactMap { city in
             guard let timeZone = CityCatalog.timeZone(of: city.city) else { return nil }
-            let bounds = extents[city.city].map {
+            let bounds = city.extent.map {
                 BoundingBox(minLon: $0.minLon, minLat: $0.minLat, maxLon: $0.maxLon, maxLat: $0.maxLat)
             }
             return City(city: city.city, name: CityCatalog.displayName(of: city.city), timeZone: timeZone,
@@ -107,8 +107,10 @@ public struct HeatmapHandlers: Sendable {
         let recount = try await ingestClient.call(
             Methods.Ingest.countIncidents,
             CountIncidentsRequest(city: request.city, range: request.range, primaryType: request.primaryType), timeout: .seconds(60))
-        let rollup = try await store.areaCounts(city: request.city, fromMonth: range.fromMonth, toMonth: range.toMonth,
-                                                primaryType: request.primaryType)
+        let state = index.snapshot()
+        let areas = state.cities[request.city]?.monthCounts(fromMonth: range.fromMonth, toMonth: range.toMonth,
+                                                            primaryType: request.primaryType) ?? [:]
+        let rollup = (position: state.position, areas: areas)
         var recounted: [String: RollupCounts] = [:]
         for area in recount.areas {
             recounted[area.area] = RollupCounts(area.counts ?? Counts())
