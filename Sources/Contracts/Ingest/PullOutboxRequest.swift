@@ -8,11 +8,18 @@ public struct PullOutboxRequest: CBackedMessage {
     public var afterPosition: Int64
     public var maxEntries: Int32
     public var maxDeltas: Int32
+    /// A stable name of the consumer; empty: nothing is recorded.
+    public var consumer: String
+    /// The position up to which the named consumer's state is durable (see the proto).
+    public var acknowledgedPosition: Int64
 
-    public init(afterPosition: Int64 = 0, maxEntries: Int32 = 0, maxDeltas: Int32 = 0) {
+    public init(afterPosition: Int64 = 0, maxEntries: Int32 = 0, maxDeltas: Int32 = 0, consumer: String = "",
+                acknowledgedPosition: Int64 = 0) {
         self.afterPosition = afterPosition
         self.maxEntries = maxEntries
         self.maxDeltas = maxDeltas
+        self.consumer = consumer
+        self.acknowledgedPosition = acknowledgedPosition
     }
 
     typealias CMessage = Crimescope__Ingest__V1__PullOutboxRequest
@@ -24,11 +31,15 @@ public struct PullOutboxRequest: CBackedMessage {
         c.after_position = afterPosition
         c.max_entries = maxEntries
         c.max_deltas = maxDeltas
+        c.consumer = arena.string(consumer)
+        c.acknowledged_position = acknowledgedPosition
     }
 
     init(c: CMessage) {
         afterPosition = c.after_position
         maxEntries = c.max_entries
         maxDeltas = c.max_deltas
+        consumer = CRead.string(c.consumer)
+        acknowledgedPosition = c.acknowledged_position
     }
 }

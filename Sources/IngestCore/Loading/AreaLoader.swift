@@ -34,10 +34,7 @@ struct AreaLoader {
         try connection.query(LoadSQL.truncateSessionTables)
         try connection.query(LoadSQL.reassignSpatialAreas, [city.slug])
         let changed = try connection.query(LoadSQL.changeCounts).first?.decode(Int.self, column: "updated") ?? 0
-        if changed > 0 {
-            try connection.query(LoadSQL.lockOutbox)
-            try connection.query(LoadSQL.writeOutbox, [city.slug, runID])
-        }
+        try BatchWriter.writeOutbox(on: connection, city: city.slug, runID: runID, changedRecords: changed)
         return changed
     }
 

@@ -1,8 +1,8 @@
 import Postgres
 
-/// The database side of a load: for each batch the parser thread cut, one transaction that
-/// COPYs the staged rows, upserts them, writes the outbox, stores the rejects and adds the
-/// batch to the run's counts. A failure rolls back only the batch in progress.
+/// The database side of a load: for each batch the parser thread cut, the staged rows are COPYed
+/// into a session table, then one transaction upserts them, writes the outbox, stores the rejects
+/// and adds the batch to the run's counts. A failure rolls back only the batch in progress.
 ///
 /// The upsert is a few set-based statements (see ``LoadSQL``): keep only the latest version of a
 /// key repeated within the batch and place rows without a reported area — each only when the
@@ -17,6 +17,8 @@ struct BatchWriter {
     let progress: LoadProgressCounter
     /// Given the plan of every batch's stored-version lookup (tests check it uses the key index).
     var lookupPlanObserver: (@Sendable (String) -> Void)?
+    /// The years whose partitions this run has made sure of.
+    var ensuredYears: Set<Int> = []
 
     /// Raised when the parser ends without closing its last batch (a bug, never expected).
     struct UnterminatedBatch: Error, CustomStringConvertible {
@@ -24,22 +26,28 @@ struct BatchWriter {
     }
 
     /// Commits batches until the parser finishes; returns its summary and the newest cursor value.
-    func run(queue: BlockingQueue<StagingItem>) throws -> (ParseSummary, LocalDateTime?) {
+    ///
+    /// A batch is staged (COPY into the session's TEMP table, superseded versions dropped) before
+    /// the city's lock is taken: the staging waits on this load's own parser, and other runs of the
+    /// city must not wait for that too. Under the lock, the batch's incidents partitions are made
+    /// sure of (a short transaction of its own), then the upsert is one transaction.
+    mutating func run(queue: BlockingQueue<StagingItem>) throws -> (ParseSummary, LocalDateTime?) {
         try connection.execute(LoadSQL.createSessionTables)
         try connection.execute(LoadSQL.sessionSettings)
         while true {
             let first = try queue.pop()
             if case .finished(let summary, let newest) = first { return (summary, newest) }
+            let staged = try stageBatch(startingWith: first, queue: queue)
             try lockCity()
-            let tally: BatchTally
             do {
-                tally = try connection.transaction { try commitBatch(startingWith: first, queue: queue) }
+                try ensurePartitions(years: staged.years)
+                try connection.transaction { try commitBatch(staged) }
             } catch {
                 _ = try? connection.query(LoadSQL.unlockCity, [city.slug])
                 throw error
             }
             try connection.query(LoadSQL.unlockCity, [city.slug])
-            progress.addCommitted(rows: tally.rowsRead)
+            progress.addCommitted(rows: staged.rowsRead)
         }
     }
 
@@ -54,7 +62,18 @@ struct BatchWriter {
         try RunLedger.markRunning(on: connection, runID: runID)
     }
 
-    private func commitBatch(startingWith first: StagingItem, queue: BlockingQueue<StagingItem>) throws -> BatchTally {
+    /// The (city, year) partitions of the batch's records, created when missing; the years this run
+    /// already made sure of are not asked again (partitions are never dropped while a load runs).
+    private mutating func ensurePartitions(years: Set<Int>) throws {
+        for year in years.subtracting(ensuredYears).sorted() {
+            try connection.query(LoadSQL.ensureIncidentPartition, [city.slug, year])
+            ensuredYears.insert(year)
+        }
+    }
+
+    /// COPYs one batch into the session's staging table (outside any transaction: it is TEMP) and
+    /// keeps only the latest version of a repeated key; returns the batch's tally.
+    private func stageBatch(startingWith first: StagingItem, queue: BlockingQueue<StagingItem>) throws -> BatchTally {
         try connection.query(LoadSQL.truncateSessionTables)
         var pending = first
         var finishedTally: BatchTally?
@@ -73,10 +92,14 @@ struct BatchWriter {
             }
         }
         guard let tally = finishedTally else { throw UnterminatedBatch() }
+        if tally.staged > 0 && tally.repeatsKey { try connection.query(LoadSQL.dropSupersededVersions) }
+        return tally
+    }
 
+    /// The upsert of a staged batch, in the caller's transaction, under the city's lock.
+    private func commitBatch(_ tally: BatchTally) throws {
         var inserted = 0, updated = 0
         if tally.staged > 0 {
-            if tally.repeatsKey { try connection.query(LoadSQL.dropSupersededVersions) }
             if tally.needsPlacement { try connection.query(LoadSQL.placeSpatially, [city.slug]) }
             if let lookupPlanObserver {
                 let plan = try connection.query("EXPLAIN " + LoadSQL.findPrevious, [city.slug])
@@ -86,11 +109,9 @@ struct BatchWriter {
             inserted = try connection.query(LoadSQL.insertNew, [city.slug, runID, source]).affectedRows
             if existing > 0 {
                 updated = try connection.query(LoadSQL.updateExisting, [city.slug, runID, source]).affectedRows
+                if updated > 0 { try connection.query(LoadSQL.moveKeys, [city.slug]) }
             }
-            if inserted + updated > 0 {
-                try connection.query(LoadSQL.lockOutbox)
-                try connection.query(LoadSQL.writeOutbox, [city.slug, runID])
-            }
+            try Self.writeOutbox(on: connection, city: city.slug, runID: runID, changedRecords: inserted + updated)
         }
         try Self.writeRejects(tally.rejects, runID: runID, on: connection)
         try writeNotes(tally.notes)
@@ -99,7 +120,15 @@ struct BatchWriter {
             runID, tally.rowsRead, inserted, updated, unchanged, tally.rejects.count, tally.duplicates, tally.skippedByCursor,
             tally.notes.count,
         ])
-        return tally
+    }
+
+    /// Writes the outbox entries of `changedRecords` inserted or replaced records (in `load_staging`
+    /// and `load_changes`), under the outbox lock, in partitions made sure of first.
+    static func writeOutbox(on connection: PostgresConnection, city: String, runID: Int64, changedRecords: Int) throws {
+        guard changedRecords > 0 else { return }
+        try connection.query(LoadSQL.lockOutbox)
+        try connection.query(LoadSQL.ensureOutboxPartitions, [changedRecords / LoadSQL.changesPerOutboxEntry + 2])
+        try connection.query(LoadSQL.writeOutbox, [city, runID])
     }
 
     /// COPYs the batch's noted rows (line, key, note) into `ingest.row_notes`.

@@ -26,4 +26,6 @@ struct BatchTally: Sendable {
     var repeatsKey = false
     /// Some staged record has a location but no reported area: the writer must place it in a polygon.
     var needsPlacement = false
+    /// The years of the staged records' `occurred`: the incidents partitions the batch may write to.
+    var years: Set<Int> = []
 }

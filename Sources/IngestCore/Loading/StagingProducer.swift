@@ -51,6 +51,7 @@ struct StagingProducer: Sendable {
                     tally.staged += 1
                     if !keyHashes.insert(record.sourceKey.hashValue).inserted { tally.repeatsKey = true }
                     if record.area == nil && record.longitude != nil { tally.needsPlacement = true }
+                    tally.years.insert(record.occurred.year)
                     if let note = record.note {
                         tally.notes.append(RowNote(lineNumber: record.lineNumber, sourceKey: record.sourceKey, note: note))
                     }

@@ -115,7 +115,12 @@ public struct IngestHandlers: Sendable {
         guard request.afterPosition >= 0 else { throw IngestError.invalidArgument("after_position must not be negative") }
         let maxEntries = try RequestValidation.limit(request.maxEntries, fallback: 100, maximum: 10_000, field: "max_entries")
         let maxDeltas = try RequestValidation.limit(request.maxDeltas, fallback: 20_000, maximum: 40_000, field: "max_deltas")
-        return try await store.pullOutbox(afterPosition: request.afterPosition, maxEntries: maxEntries, maxDeltas: maxDeltas)
+        let consumer = try RequestValidation.outboxConsumer(request)
+        let response = try await store.pullOutbox(afterPosition: request.afterPosition, maxEntries: maxEntries, maxDeltas: maxDeltas)
+        if let consumer {
+            try await store.acknowledgeOutbox(consumer: consumer, position: request.acknowledgedPosition)
+        }
+        return response
     }
 
     func countIncidents(_ request: CountIncidentsRequest) async throws -> CountIncidentsResponse {

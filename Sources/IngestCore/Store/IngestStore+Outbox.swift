@@ -6,11 +6,28 @@ extension IngestStore {
     /// entries and, after the first, no more than `maxDeltas` deltas in all (the first entry is
     /// always returned whole, so a consumer never stalls on a large entry). An entry holds at most
     /// 2 × ``LoadSQL/changesPerOutboxEntry`` deltas.
+    ///
+    /// Throws ``IngestError/failedPrecondition(_:)`` when entries after `afterPosition` were already
+    /// dropped (see ``acknowledgeOutbox(consumer:position:)``). The entries are read in one
+    /// transaction that first locks the outbox (its first query), so no partition can be dropped
+    /// between the retention check and the reads.
     public func pullOutbox(afterPosition: Int64, maxEntries: Int, maxDeltas: Int) async throws -> PullOutboxResponse {
         try await pool.withConnection { connection in
+            try connection.transaction { try Self.pullOutbox(on: connection, afterPosition: afterPosition,
+                                                             maxEntries: maxEntries, maxDeltas: maxDeltas) }
+        }
+    }
+
+    private static func pullOutbox(on connection: PostgresConnection, afterPosition: Int64, maxEntries: Int,
+                                   maxDeltas: Int) throws -> PullOutboxResponse {
             let heads = try connection.query(
                 "SELECT position, delta_count FROM ingest.outbox WHERE position > $1 ORDER BY position LIMIT $2",
                 [afterPosition, maxEntries])
+            let droppedThrough = try connection.query(OutboxSQL.droppedThrough).scalar(Int64.self)
+            if afterPosition < droppedThrough {
+                throw IngestError.failedPrecondition(
+                    "the outbox no longer holds the entries after position \(afterPosition): every position up to \(droppedThrough) was dropped once all named consumers had acknowledged it")
+            }
             var lastPosition = afterPosition
             var deltas = 0
             for row in heads {
@@ -55,6 +72,5 @@ extension IngestStore {
             }
             return PullOutboxResponse(entries: entries, lastPosition: lastPosition, behindDeltas: behindDeltas,
                                       behindSeconds: behindSeconds)
-        }
     }
 }

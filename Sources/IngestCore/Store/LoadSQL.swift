@@ -72,20 +72,26 @@ enum LoadSQL {
         LIMIT 1
         """
 
-    /// The planner's estimate of city $1's stored rows (the first line of the plan holds `rows=N`).
-    static let estimateCityRows = "EXPLAIN SELECT 1 FROM ingest.incidents WHERE city = $1"
+    /// The planner's estimate of city $1's stored keys (the first line of the plan holds `rows=N`).
+    static let estimateCityRows = "EXPLAIN SELECT 1 FROM ingest.incident_keys WHERE city = $1"
     /// Rows inserted into city $1 by runs that ended after the incidents were last analysed, or are
     /// still going (their committed batches count).
     static let insertedSinceAnalyze = """
         SELECT COALESCE(sum(inserted), 0)::bigint FROM ingest.etl_runs
         WHERE city = $1 AND (finished_at IS NULL OR finished_at > COALESCE(
             (SELECT greatest(last_analyze, last_autoanalyze) FROM pg_stat_user_tables
-             WHERE relid = 'ingest.incidents'::regclass), '-infinity'))
+             WHERE relid = 'ingest.incident_keys'::regclass), '-infinity'))
         """
-    /// Refreshes the statistics the planner estimates every city's rows from.
-    static let analyzeCities = "ANALYZE ingest.incidents (city)"
+    /// Refreshes the statistics the planner estimates every city's keys from (the incidents'
+    /// partitions are one city each: their own sizes tell the planner a city's rows).
+    static let analyzeCities = "ANALYZE ingest.incident_keys (city)"
     /// Taken right before outbox positions are drawn and held to COMMIT: positions increase in commit order.
     static let lockOutbox = "SELECT pg_advisory_xact_lock(hashtext('crimescope.ingest.outbox'))"
+    /// Under ``lockOutbox``: makes sure outbox partitions cover the next $1 positions (migration
+    /// 0006; a partition is created about once per thousand entries).
+    static let ensureOutboxPartitions = """
+        SELECT ingest.ensure_outbox_partitions((SELECT last_value FROM ingest.outbox_position_seq) + $1::bigint)
+        """
 
     /// The columns compared to decide whether an incoming version differs from the stored one.
     private static let comparedColumns = [
@@ -136,30 +142,45 @@ enum LoadSQL {
         """
 
     /// Copies the stored versions of the staged keys of city $1 into `load_previous`; the affected
-    /// row count says how many keys exist. One probe of the key index per staged row: the LATERAL
-    /// with `OFFSET 0` keeps the planner (which has no statistics of the temp table) from hashing
-    /// the whole incidents table, and comparing in `COLLATE "C"` leaves it no index but
-    /// `incidents_city_source_key` (migration 0004), whatever the statistics say of the city.
+    /// row count says how many keys exist. Per staged row, one probe of the key index
+    /// (`incident_keys_city_source_key`, migration 0005) for the incident's id and `occurred`, then
+    /// one probe of the (occurred, id) index of the single (city, year) partition that `occurred`
+    /// names (run-time partition pruning). The LATERALs with `OFFSET 0` keep the planner (which has no
+    /// statistics of the temp table) from hashing whole tables, and comparing in `COLLATE "C"` leaves
+    /// it no index but the key's, whatever the statistics say of the city.
     static let findPrevious = """
         INSERT INTO load_previous
         SELECT t.id, t.source_key, \(comparedColumns.map { "t.\($0)" }.joined(separator: ", "))
         FROM load_staging s CROSS JOIN LATERAL (
+            SELECT k.id, k.occurred FROM ingest.incident_keys k
+            WHERE k.city = ($1::text COLLATE "C") AND k.source_key = (s.source_key COLLATE "C") OFFSET 0
+        ) key CROSS JOIN LATERAL (
             SELECT * FROM ingest.incidents i
-            WHERE i.city = ($1::text COLLATE "C") AND i.source_key = (s.source_key COLLATE "C") OFFSET 0
+            WHERE i.city = $1 AND i.occurred = key.occurred AND i.id = key.id OFFSET 0
         ) t
         """
 
-    /// Inserts the staged rows whose key is new (not in `load_previous`). Plain INSERT, no
-    /// `ON CONFLICT` (a quarter less CPU than the speculative insertion): batches of a city are
-    /// serialised by ``lockCity``, so no other transaction adds one of these keys meanwhile (if
-    /// something did, the unique key would fail the batch, never duplicate a row). $1 city,
+    /// Creates the incidents partitions of city $1 for year $2 when missing (migration 0005). Run in
+    /// its own short transaction under the city's lock, before the batch's: creating a partition
+    /// locks its parent, which must not stay locked for a whole batch.
+    static let ensureIncidentPartition = "SELECT ingest.ensure_incident_partition($1, $2::int)"
+
+    /// Inserts the staged rows whose key is new (not in `load_previous`), and their keys. Plain
+    /// INSERT, no `ON CONFLICT` (a quarter less CPU than the speculative insertion): batches of a
+    /// city are serialised by ``lockCity``, so no other transaction adds one of these keys meanwhile
+    /// (if something did, the unique key would fail the batch, never duplicate a row). $1 city,
     /// $2 run id, $3 source name; the affected row count is the number inserted.
     static let insertNew = """
-        INSERT INTO ingest.incidents (city, source_key, \(updatedColumns.joined(separator: ", ")))
-        SELECT $1, s.source_key, \(placedValues)
-        FROM load_staging s
-        LEFT JOIN ingest.areas known ON known.city = $1 AND known.area = s.reported_area
-        WHERE NOT EXISTS (SELECT 1 FROM load_previous o WHERE o.source_key = s.source_key)
+        WITH inserted AS (
+            INSERT INTO ingest.incidents (city, source_key, \(updatedColumns.joined(separator: ", ")))
+            SELECT $1, s.source_key, \(placedValues)
+            FROM load_staging s
+            LEFT JOIN ingest.areas known ON known.city = $1 AND known.area = s.reported_area
+            WHERE NOT EXISTS (SELECT 1 FROM load_previous o WHERE o.source_key = s.source_key)
+            RETURNING source_key, id, occurred
+        )
+        INSERT INTO ingest.incident_keys (city, source_key, id, occurred)
+        SELECT $1, source_key, id, occurred FROM inserted
         """
 
     /// Replaces stored rows by their staged versions when the incoming one is not older
@@ -176,7 +197,7 @@ enum LoadSQL {
         ), updated AS (
             UPDATE ingest.incidents t SET \(updatedColumns.map { "\($0) = p.\($0)" }.joined(separator: ", "))
             FROM incoming p JOIN load_previous o ON o.source_key = p.source_key
-            WHERE t.id = o.id
+            WHERE t.city = $1 AND t.occurred = o.occurred AND t.id = o.id
               AND (o.updated_on IS NULL OR p.updated_on IS NULL OR p.updated_on >= o.updated_on)
               AND (\(comparedColumns.map { "o.\($0)" }.joined(separator: ", ")))
                   IS DISTINCT FROM (\(comparedColumns.map { "p.\($0)" }.joined(separator: ", ")))
@@ -186,12 +207,21 @@ enum LoadSQL {
         INSERT INTO load_changes SELECT * FROM updated
         """
 
+    /// After ``updateExisting``: the keys of the replaced rows whose `occurred` changed (a revision
+    /// may move an incident to another year's partition) follow them. $1 city.
+    static let moveKeys = """
+        UPDATE ingest.incident_keys k SET occurred = c.new_occurred
+        FROM load_changes c
+        WHERE k.city = ($1::text COLLATE "C") AND k.source_key = (c.source_key COLLATE "C")
+          AND c.old_occurred IS DISTINCT FROM c.new_occurred
+        """
+
     /// After areas change: every incident of city $1 whose area was not reported and that has a
     /// location is placed again (`ST_Contains`, the lowest area id when polygons overlap); the ones
     /// whose area changes are updated and recorded in `load_changes` as updates (old and new fields).
     static let reassignSpatialAreas = """
         WITH placed AS (
-            SELECT i.id, i.area AS old_area, spatial.area AS new_area
+            SELECT i.id, i.occurred, i.area AS old_area, spatial.area AS new_area
             FROM ingest.incidents i
             LEFT JOIN LATERAL (
                 SELECT a.area FROM ingest.areas a
@@ -204,7 +234,7 @@ enum LoadSQL {
             SET area = p.new_area, area_source = CASE WHEN p.new_area IS NULL THEN 'none' ELSE 'spatial' END,
                 area_known = p.new_area IS NOT NULL
             FROM placed p
-            WHERE t.id = p.id AND p.old_area IS DISTINCT FROM p.new_area
+            WHERE t.city = $1 AND t.occurred = p.occurred AND t.id = p.id AND p.old_area IS DISTINCT FROM p.new_area
             RETURNING t.source_key, true, p.old_area, \(changeColumns.dropFirst(2).map { "t.\($0)" }.joined(separator: ", ")),
                       t.area, \(changeColumns.dropFirst(2).map { "t.\($0)" }.joined(separator: ", "))
         )

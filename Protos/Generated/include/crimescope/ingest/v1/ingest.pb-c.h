@@ -371,15 +371,28 @@ struct  Crimescope__Ingest__V1__PullOutboxRequest
 {
   ProtobufCMessage base;
   /*
-   * Entries with a position greater than this.
+   * Entries with a position greater than this. FAILED_PRECONDITION when entries after it were
+   * already dropped (see consumer).
    */
   int64_t after_position;
   int32_t max_entries;
   int32_t max_deltas;
+  /*
+   * Optional: a stable name of the consumer (e.g. "heatmap"). With it, acknowledged_position is
+   * recorded, and the outbox keeps every entry after the smallest position any named consumer
+   * acknowledged (older partitions are dropped). Without it nothing is recorded.
+   */
+  char *consumer;
+  /*
+   * The position up to which the consumer's state is durable: it will never again ask for entries
+   * at or before it (the heatmap: its newest persisted snapshot's position, not what it has only
+   * applied in memory). Must not exceed after_position; a smaller value than before is ignored.
+   */
+  int64_t acknowledged_position;
 };
 #define CRIMESCOPE__INGEST__V1__PULL_OUTBOX_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&crimescope__ingest__v1__pull_outbox_request__descriptor) \
-    , 0, 0, 0 }
+    , 0, 0, 0, (char *)protobuf_c_empty_string, 0 }
 
 
 struct  Crimescope__Ingest__V1__PullOutboxResponse

@@ -2550,7 +2550,7 @@ const ProtobufCMessageDescriptor crimescope__ingest__v1__outbox_entry__descripto
   (ProtobufCMessageInit) crimescope__ingest__v1__outbox_entry__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor crimescope__ingest__v1__pull_outbox_request__field_descriptors[3] =
+static const ProtobufCFieldDescriptor crimescope__ingest__v1__pull_outbox_request__field_descriptors[5] =
 {
   {
     "after_position",
@@ -2588,16 +2588,42 @@ static const ProtobufCFieldDescriptor crimescope__ingest__v1__pull_outbox_reques
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "consumer",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Ingest__V1__PullOutboxRequest, consumer),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "acknowledged_position",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Ingest__V1__PullOutboxRequest, acknowledged_position),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned crimescope__ingest__v1__pull_outbox_request__field_indices_by_name[] = {
+  4,   /* field[4] = acknowledged_position */
   0,   /* field[0] = after_position */
+  3,   /* field[3] = consumer */
   2,   /* field[2] = max_deltas */
   1,   /* field[1] = max_entries */
 };
 static const ProtobufCIntRange crimescope__ingest__v1__pull_outbox_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 3 }
+  { 0, 5 }
 };
 const ProtobufCMessageDescriptor crimescope__ingest__v1__pull_outbox_request__descriptor =
 {
@@ -2607,7 +2633,7 @@ const ProtobufCMessageDescriptor crimescope__ingest__v1__pull_outbox_request__de
   "Crimescope__Ingest__V1__PullOutboxRequest",
   "crimescope.ingest.v1",
   sizeof(Crimescope__Ingest__V1__PullOutboxRequest),
-  3,
+  5,
   crimescope__ingest__v1__pull_outbox_request__field_descriptors,
   crimescope__ingest__v1__pull_outbox_request__field_indices_by_name,
   1,  crimescope__ingest__v1__pull_outbox_request__number_ranges,

@@ -1,0 +1,75 @@
+import Contracts
+import Foundation
+@testable import IngestCore
+import Postgres
+import TestSupport
+import Testing
+
+/// The outbox is partitioned by position; a partition is dropped only once every named consumer
+/// has acknowledged all of its positions, and a pull after a dropped position fails.
+@Suite("Outbox partitions and retention", .serialized, .timeLimit(.minutes(5)))
+struct IngestOutboxRetentionTests {
+    static func partitions(_ db: IngestTestDatabase) async throws -> [String] {
+        try await db.pool.query("SELECT name || ' ' || first_position || '-' || (end_position - 1) FROM ingest.outbox_partitions() ORDER BY first_position")
+            .map { try $0.decode(String.self, at: 0) }
+    }
+
+    @Test("partitions of two positions; dropped only after both consumers passed them; older pulls fail, later ones are whole")
+    func dropsOnlyWhatEveryConsumerPassed() async throws {
+        try await IngestTestDatabase.with(label: "outbox-retention") { db in
+            try await db.pool.execute("UPDATE ingest.outbox_layout SET entries_per_partition = 2")
+            // 6,957 rows in batches of 1,000: seven batches, one entry each (positions 1–7).
+            let outcome = try await db.load("chicago-crimes/samples/portal_csv_2014-02-28_to_03-15.csv.gz", city: "chicago",
+                                            format: .chicagoCSV, batchRows: 1_000)
+            #expect(outcome.succeeded, "\(outcome.error ?? "")")
+            #expect(try await db.scalar("SELECT count(*) FROM ingest.outbox") == 7)
+            #expect(try await Self.partitions(db).prefix(4) == ["outbox_p1 1-2", "outbox_p3 3-4", "outbox_p5 5-6", "outbox_p7 7-8"])
+
+            let store = IngestStore(pool: db.pool)
+            // No named consumer yet: nothing goes, whatever the positions.
+            #expect(try await store.dropPassedOutboxPartitions() == 0)
+            // The heatmap has a snapshot at 5; another consumer only at 2: only 1–2 may go.
+            #expect(try await store.acknowledgeOutbox(consumer: "other", position: 2) == 2)
+            #expect(try await Self.partitions(db).first == "outbox_p3 3-4")
+            #expect(try await store.acknowledgeOutbox(consumer: "heatmap", position: 5) == 5)
+            #expect(try await Self.partitions(db).first == "outbox_p3 3-4")
+            // An acknowledgement never moves back, and never past the newest position.
+            #expect(try await store.acknowledgeOutbox(consumer: "heatmap", position: 1) == 5)
+            #expect(try await store.acknowledgeOutbox(consumer: "other", position: 99) == 7)
+            // Now both passed 5: 3–4 goes; 5–6 stays (6 is after the heatmap's 5).
+            #expect(try await Self.partitions(db).first == "outbox_p5 5-6")
+            #expect(try await db.scalar("SELECT dropped_through::int FROM ingest.outbox_retention") == 4)
+
+            // A pull after a dropped position fails; one from the heatmap's position returns 6 and 7 whole.
+            await #expect(throws: IngestError.self) {
+                _ = try await store.pullOutbox(afterPosition: 3, maxEntries: 100, maxDeltas: 40_000)
+            }
+            let pulled = try await store.pullOutbox(afterPosition: 5, maxEntries: 100, maxDeltas: 40_000)
+            #expect(pulled.entries.map(\.position) == [6, 7])
+            #expect(pulled.entries.reduce(0) { $0 + $1.deltas.count } == 6_957 - 5_000)
+            // Position 4 is the last dropped one: a pull after it is still whole.
+            #expect(try await store.pullOutbox(afterPosition: 4, maxEntries: 100, maxDeltas: 40_000).entries.first?.position == 5)
+
+            // Loads go on into new partitions.
+            let again = try await db.load("chicago-crimes/samples/portal_csv_2014-02-28_to_03-15.csv.gz", city: "chicago",
+                                          format: .chicagoCSV, fullReload: true, batchRows: 1_000)
+            #expect(again.succeeded)
+            #expect(try await store.outboxConsumers().map(\.consumer) == ["heatmap", "other"])
+        }
+    }
+
+    @Test("PullOutbox checks the consumer's acknowledgement and records it")
+    func pullOutboxRecordsAcknowledgements() async throws {
+        #expect(throws: IngestError.self) {
+            _ = try RequestValidation.outboxConsumer(PullOutboxRequest(afterPosition: 3, consumer: "heatmap", acknowledgedPosition: 4))
+        }
+        #expect(throws: IngestError.self) {
+            _ = try RequestValidation.outboxConsumer(PullOutboxRequest(afterPosition: 3, acknowledgedPosition: 2))
+        }
+        #expect(throws: IngestError.self) {
+            _ = try RequestValidation.outboxConsumer(PullOutboxRequest(afterPosition: 3, consumer: "heat map", acknowledgedPosition: 2))
+        }
+        #expect(try RequestValidation.outboxConsumer(PullOutboxRequest(afterPosition: 3)) == nil)
+        #expect(try RequestValidation.outboxConsumer(PullOutboxRequest(afterPosition: 3, consumer: "heatmap", acknowledgedPosition: 3)) == "heatmap")
+    }
+}
