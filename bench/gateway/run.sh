@@ -16,15 +16,23 @@
 #   YEARS                   Chicago years to load (default 2010 … 2018, consecutive)
 #   SYNTH_DIR               where the synthetic 2018 file is kept (default /tmp/cs-bench-synth)
 #   CONNECTIONS             wrk connection counts to run (default "16 64")
+#   MIX                     the wrk script (default bench/gateway/mixed.lua; two-years.lua is the
+#                           earlier 100-URL mix over 2016-2017)
 #   THREADS                 wrk threads (default 1: the machine has 2 cores and the servers need them)
 #   DURATION                seconds per wrk run (default 20)
 #   KEEP_DB=1               reuse the database if it exists (no load) and keep it afterwards
 #   SKIP_BUILD=1            reuse .build/release/{ingest,heatmap,gateway}
+#   PROFILE=1               sample the gateway with `perf record` during each wrk run and print
+#                           its hottest symbols (where a request's CPU goes: HTTP, cache, RPC,
+#                           JSON, gzip)
+#   ONE_URL=1               also run wrk on one URL (every request but the first a cache hit):
+#                           the cost of a hit alone
 set -eu
 . "$(dirname "$0")/../lib.sh"
 YEARS=${YEARS:-2010 2011 2012 2013 2014 2015 2016 2017 2018}
 SYNTH_DIR=${SYNTH_DIR:-/tmp/cs-bench-synth}
 CONNECTIONS=${CONNECTIONS:-16 64}
+MIX=${MIX:-bench/gateway/mixed.lua}
 THREADS=${THREADS:-1}
 DURATION=${DURATION:-20}
 command -v wrk >/dev/null || { echo "wrk is missing: scripts/install-deps.sh installs it" >&2; exit 1; }
@@ -83,12 +91,30 @@ TICK=$(getconf CLK_TCK)
 for connections in $CONNECTIONS; do
   echo "--- wrk -t$THREADS -c$connections -d${DURATION}s (load $(cut -d' ' -f1-3 /proc/loadavg))"
   GATEWAY_BEFORE=$(ticks "$GATEWAY_PID") HEATMAP_BEFORE=$(ticks "$HEATMAP_PID")
-  wrk -t"$THREADS" -c"$connections" -d"${DURATION}s" --timeout 5s -s bench/gateway/mixed.lua "http://127.0.0.1:$PORT" \
+  if [ "${PROFILE:-0}" = 1 ]; then
+    perf record -q -F 499 -p "$GATEWAY_PID" -o "$RUN/perf.data" -- sleep $((DURATION - 2)) >/dev/null 2>&1 &
+    PERF_PID=$!
+  fi
+  wrk -t"$THREADS" -c"$connections" -d"${DURATION}s" --timeout 5s -s "$MIX" "http://127.0.0.1:$PORT" \
     | grep -E "^(requests|latency|Non-2xx)" | tee "$RUN/wrk.out"
+  if [ "${PROFILE:-0}" = 1 ]; then
+    wait "$PERF_PID" || true
+    echo "gateway's CPU by library, then its hottest symbols (self time):"
+    perf report -q -i "$RUN/perf.data" --no-children --sort dso --stdio 2>/dev/null | grep -v '^$' | head -12
+    perf report -q -i "$RUN/perf.data" --no-children --sort dso,symbol --stdio 2>/dev/null | grep -v '^$' | head -30 | cut -c1-150
+  fi
   REQUESTS=$(awk '/^requests:/ {print $2}' "$RUN/wrk.out")
   awk -v g="$(( $(ticks "$GATEWAY_PID") - GATEWAY_BEFORE ))" -v h="$(( $(ticks "$HEATMAP_PID") - HEATMAP_BEFORE ))" \
     -v n="${REQUESTS:-0}" -v t="$TICK" 'BEGIN { if (n > 0) printf "CPU per 10k requests: gateway %.2f s, heatmap %.2f s\n", g / t * 10000 / n, h / t * 10000 / n }'
-  RESULT="gateway nine-year mix ($FIRST-$LAST), $connections connections: $(awk '/^requests:/ {print $7 " req/s"}' "$RUN/wrk.out"), $(awk '/^latency/ {print "p50 " $4 " ms, p99 " $8 " ms"}' "$RUN/wrk.out")"
+  RESULT="gateway, $(basename "$MIX" .lua) over $FIRST-$LAST, $connections connections: $(awk '/^requests:/ {print $7 " req/s"}' "$RUN/wrk.out"), $(awk '/^latency/ {print "p50 " $4 " ms, p99 " $8 " ms"}' "$RUN/wrk.out")"
 done
+if [ "${ONE_URL:-0}" = 1 ]; then
+  echo "--- one URL, wrk -t$THREADS -c64 -d${DURATION}s (load $(cut -d' ' -f1-3 /proc/loadavg))"
+  GATEWAY_BEFORE=$(ticks "$GATEWAY_PID") HEATMAP_BEFORE=$(ticks "$HEATMAP_PID")
+  wrk -t"$THREADS" -c64 -d"${DURATION}s" --timeout 5s -H "Accept-Encoding: gzip" --latency \
+    "http://127.0.0.1:$PORT/api/v1/heatmap?city=chicago&year_from=$FIRST&year_to=$LAST" | grep -E "Requests/sec|  (50|99)%"
+  awk -v g="$(( $(ticks "$GATEWAY_PID") - GATEWAY_BEFORE ))" -v h="$(( $(ticks "$HEATMAP_PID") - HEATMAP_BEFORE ))" \
+    -v t="$TICK" -v d="$DURATION" 'BEGIN { printf "CPU seconds during the run: gateway %.2f, heatmap %.2f\n", g / t, h / t }'
+fi
 echo "RSS after: gateway $(awk '/VmRSS/ {print $2/1024 " MiB"}' /proc/$GATEWAY_PID/status), heatmap $(awk '/VmRSS/ {print $2/1024 " MiB"}' /proc/$HEATMAP_PID/status)"
 echo "$RESULT"
