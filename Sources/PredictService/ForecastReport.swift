@@ -16,7 +16,8 @@ enum ForecastReport {
             "test \(metrics.testWindow)",
             "baseline rules, mean PAI at 10 % 1 week ahead, validation / test: "
                 + rules.map { "\($0.rawValue) \(value("validation_pai_10_\($0.rawValue)")) / \(value("test_pai_10_\($0.rawValue)"))" }.joined(separator: ", "),
-            "model: validation PAI at 10 % \(value("validation_pai_10"))",
+            "model: validation PAI at 10 % \(value("validation_pai_10")); all groups as the sum of the per-group forecasts: validation "
+                + "\(value("sum_of_groups_validation_pai_10")), test \(value("sum_of_groups_test_pai_10"))",
             "model vs baseline (\(rule.label), the strongest on validation), \(Int(m["test_weeks"] ?? 0)) test weeks, \(Int(m["areas"] ?? 0)) areas, "
                 + "means with bootstrap 95 % intervals over test weeks:",
         ]

@@ -3,10 +3,10 @@ against a stack whose Chicago models are really trained (`trained_stack`): the f
 their "why" bars for a chosen beat agree with /api/v1/predict, the forecast layer colours the
 beats by /api/v1/forecast's expected counts, and the methodology page shows each model's test
 metrics, draws its ROC and importance charts and the forecast's PAI chart. No console errors."""
-
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import urllib.parse
 import urllib.request
@@ -211,7 +211,8 @@ def test_methodology_with_trained_models(trained_stack, browser, screenshots):
     assert forecast["model_version"] in evaluation.find_element(By.TAG_NAME, "h3").text
     rows = {r.get_attribute("data-metric"): r.find_elements(By.TAG_NAME, "td")
             for r in browser.find_elements(By.CSS_SELECTOR, "#forecast-metrics tr[data-metric]")}
-    assert set(rows) == {k for k in forecast["metrics"] if not k.startswith("baseline_")}
+    interval_key = re.compile(r"(_low|_high)$|^difference_|^validation_|^test_pai_10_|^sum_of_groups_|^baseline_rule$")
+    assert set(rows) == {k for k in forecast["metrics"] if not k.startswith("baseline_") and not interval_key.search(k)}
     for key, cells in rows.items():  # readable labels, never the raw keys
         assert "_" not in cells[0].text, (key, cells[0].text)
     assert rows["mae_h2"][0].text == "MAE (incidents per beat-week), 2 weeks ahead"
@@ -221,6 +222,36 @@ def test_methodology_with_trained_models(trained_stack, browser, screenshots):
         assert cells[0].text == f"PAI at {percent} % of the area"
         assert abs(float(cells[1].text) - forecast["metrics"][f"pai_{percent}"]) < 0.0005
         assert abs(float(cells[2].text) - forecast["metrics"][f"baseline_pai_{percent}"]) < 0.0005
+    # The interval table: model, baseline and difference with their 95 % intervals, as the API gives
+    # them, and whether the difference's interval excludes zero; the verdict says it in words.
+    m = forecast["metrics"]
+    rules = ["mean of the last 4 weeks", "mean of the last 52 weeks", "same week last year",
+             "exponentially weighted mean (half-life 8 weeks)"]
+    rule = rules[int(m["baseline_rule"])]
+    assert rule in evaluation.find_element(By.TAG_NAME, "h3").text
+    shown = {r.get_attribute("data-metric"): [c.text for c in r.find_elements(By.TAG_NAME, "td")]
+             for r in browser.find_elements(By.CSS_SELECTOR, "#forecast-intervals tr[data-metric]")}
+    assert set(shown) == {f"{s}_{p}" for s in ("hit_rate", "pai", "pei") for p in (5, 10, 20)}
+
+    def interval(key):
+        return f"{m[key]:.3f} [{m[key + '_low']:.3f}, {m[key + '_high']:.3f}]"
+
+    for key, cells in shown.items():
+        assert cells[1:4] == [interval(key), interval("baseline_" + key), interval("difference_" + key)], (key, cells)
+        assert m[key + "_low"] <= m[key] <= m[key + "_high"]
+        low, high = m[f"difference_{key}_low"], m[f"difference_{key}_high"]
+        assert cells[4] == ("yes: model higher" if low > 0 else "yes: baseline higher" if high < 0 else "no"), (key, cells)
+    verdict = browser.find_element(By.ID, "forecast-verdict").text
+    assert interval("difference_pai_10") in verdict
+    excludes = m["difference_pai_10_low"] > 0 or m["difference_pai_10_high"] < 0
+    assert ("interval includes zero" in verdict) == (not excludes) and ("interval excludes zero" in verdict) == excludes, verdict
+    rule_rows = {r.get_attribute("data-rule"): [c.text for c in r.find_elements(By.TAG_NAME, "td")]
+                 for r in browser.find_elements(By.CSS_SELECTOR, "#forecast-rules tr[data-rule]")}
+    assert set(rule_rows) == {"mean_4", "mean_52", "same_week_last_year", "ewm_8", "model"}
+    chosen = [key for key, cells in rule_rows.items() if "the baseline" in cells[0]]
+    assert chosen == [["mean_4", "mean_52", "same_week_last_year", "ewm_8"][int(m["baseline_rule"])]]
+    best = max(("mean_4", "mean_52", "same_week_last_year", "ewm_8"), key=lambda k: m[f"validation_pai_10_{k}"])
+    assert m[f"validation_pai_10_{best}"] == m[f"validation_pai_10_{chosen[0]}"]
     chart = browser.find_element(By.ID, "pai-chart")
     assert browser.execute_script(CHART_POINTS, chart) == [len(forecast["pai_curve"]), len(forecast["baseline_pai_curve"])]
     assert browser.execute_script(PAINTED, chart) > 2000

@@ -117,6 +117,18 @@ public enum ForecastTrainer {
                 metrics["validation_pai_10"] = try meanPAI(panel: panel, areaKm2: snapshot.areaKm2, targets: split.validation) { target in
                     try predictAll(serving, builder: builder, masked: masked, target: target, horizon: 1)
                 }
+                // The per-type alternative: all groups as the sum of each group's forecast.
+                let sumOfGroups = { (target: Int) throws -> [Double] in
+                    var total = [Double](repeating: 0, count: panel.areas.count)
+                    for group in allGroups.dropFirst() {
+                        for (area, value) in try predictAll(serving, builder: builder, masked: masked, target: target, horizon: 1, group: group).enumerated() {
+                            total[area] += value
+                        }
+                    }
+                    return total
+                }
+                metrics["sum_of_groups_validation_pai_10"] = try meanPAI(panel: panel, areaKm2: snapshot.areaKm2, targets: split.validation, scores: sumOfGroups)
+                metrics["sum_of_groups_test_pai_10"] = try meanPAI(panel: panel, areaKm2: snapshot.areaKm2, targets: split.test, scores: sumOfGroups)
             } else {
                 var absolute = 0.0, baselineAbsolute = 0.0, cells = 0
                 for target in split.test where builder.hasHistory(target: target, horizon: horizon) {
@@ -163,9 +175,10 @@ public enum ForecastTrainer {
         return Outcome(model: model, boosterJSON: json)
     }
 
-    /// Every area's expected count of all groups for `target` (plain prediction, no SHAP).
-    static func predictAll(_ booster: XGBoostBooster, builder: ForecastFeatures, masked: Set<Int>, target: Int, horizon: Int) throws -> [Double] {
-        var rows = ForecastDataset(features: builder, targets: target..<(target + 1), horizon: horizon, groups: [0])
+    /// Every area's expected count of `group` (default: all groups) for `target` (plain prediction, no SHAP).
+    static func predictAll(_ booster: XGBoostBooster, builder: ForecastFeatures, masked: Set<Int>, target: Int, horizon: Int,
+                           group: Int = 0) throws -> [Double] {
+        var rows = ForecastDataset(features: builder, targets: target..<(target + 1), horizon: horizon, groups: [group])
         rows.mask(columns: masked)
         let matrix = try XGBoostMatrix.typed(values: rows.features, rows: rows.rowCount, types: ForecastFeatures.types)
         return try booster.predict(matrix).values.map(Double.init)

@@ -69,7 +69,7 @@ public final class TrainingJobs: Sendable {
 
     /// Runs `body` with `lease` as ``TrainingLease/current``, renewing it every third of its
     /// lifetime meanwhile, and releases it at the end (also when `body` throws).
-    static func holding(_ lease: TrainingLease, in leases: TrainingLeaseStore, _ body: @escaping @Sendable () async throws -> Void) async throws {
+    public static func holding(_ lease: TrainingLease, in leases: TrainingLeaseStore, _ body: @escaping @Sendable () async throws -> Void) async throws {
         let renewal = Task {
             while !Task.isCancelled {
                 try? await Task.sleep(for: leases.timeToLive / 3)

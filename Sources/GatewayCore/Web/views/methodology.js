@@ -85,7 +85,7 @@
   }
 
   // One row a metric on the test data: the model's value and, where there is one, its baseline's
-  // (majority class for the yes/no models, the previous four weeks for the forecast).
+  // (majority class for the yes/no models, the strongest simple rule for the forecast).
   function metricsTable(table, model) {
     table.innerHTML = '<tr><th>Metric (test)</th><th>Model</th><th>Baseline</th></tr>';
     const keys = Object.keys(model.metrics).filter(k => !k.startsWith('baseline_'))
@@ -153,16 +153,86 @@
     }
   }
 
+  // The forecast's simple rules, in the order of the service's `baseline_rule` index.
+  const RULES = [['mean_4', 'mean of the last 4 weeks'], ['mean_52', 'mean of the last 52 weeks'],
+                 ['same_week_last_year', 'same week last year'], ['ewm_8', 'exponentially weighted mean (half-life 8 weeks)']];
+  const SCORES = [['hit_rate', 'Hit rate'], ['pai', 'PAI'], ['pei', 'PEI']];
+  // Keys the interval and rule tables show, kept out of the plain metrics table.
+  const INTERVAL_KEY = /(_low|_high)$|^difference_|^validation_|^test_pai_10_|^sum_of_groups_|^baseline_rule$/;
+  const withInterval = (m, key) => `${m[key].toFixed(3)} [${m[key + '_low'].toFixed(3)}, ${m[key + '_high'].toFixed(3)}]`;
+  /// "yes: model higher" / "yes: baseline higher" / "no" for the difference interval of `key`.
+  function excludesZero(m, key) {
+    const low = m['difference_' + key + '_low'], high = m['difference_' + key + '_high'];
+    return low > 0 ? 'yes: model higher' : high < 0 ? 'yes: baseline higher' : 'no';
+  }
+
   function showForecast(model) {
+    const m = model.metrics;
+    const rule = RULES[m.baseline_rule] || RULES[0];
     $('forecast-evaluation').hidden = false;
     $('forecast-evaluation').querySelector('h3').textContent =
-      `Weekly beat forecast (${model.model_version}): PAI against the previous four weeks, tested on ${model.test_window}`;
-    metricsTable($('forecast-metrics'), model);
+      `Weekly beat forecast (${model.model_version}) against the ${rule[1]}, tested on ${model.test_window}`;
+    const intervals = $('forecast-intervals');
+    intervals.querySelectorAll('tr').forEach(row => row.remove());
+    const head = intervals.insertRow();
+    for (const text of ['Metric (test)', 'Model', `Baseline: ${rule[1]}`, 'Model − baseline', 'Interval of the difference excludes 0?']) {
+      const th = document.createElement('th');
+      th.textContent = text;
+      head.appendChild(th);
+    }
+    const hasIntervals = m.pai_10_low !== undefined;
+    for (const percent of [5, 10, 20]) {
+      for (const [score, name] of SCORES) {
+        const key = `${score}_${percent}`;
+        if (m[key] === undefined) continue;
+        const row = intervals.insertRow();
+        row.dataset.metric = key;
+        const cells = hasIntervals
+          ? [`${name} at ${percent} % of the area`, withInterval(m, key), withInterval(m, 'baseline_' + key),
+             withInterval(m, 'difference_' + key), excludesZero(m, key)]
+          : [`${name} at ${percent} % of the area`, number(m[key]), number(m['baseline_' + key]), '', 'not computed (retrain)'];
+        for (const text of cells) row.insertCell().textContent = text;
+        for (const cell of [...row.cells].slice(1, 4)) cell.className = 'number';
+      }
+    }
+    $('forecast-verdict').textContent = !hasIntervals
+      ? 'This model was trained before the intervals existed: retrain it to see them.'
+      : `At 10 % of the area the model's PAI is ${withInterval(m, 'pai_10')} against the baseline's ` +
+        `${withInterval(m, 'baseline_pai_10')}; their difference is ${withInterval(m, 'difference_pai_10')}. ` +
+        (excludesZero(m, 'pai_10') === 'no'
+          ? 'That interval includes zero: on these test weeks the model is not measurably better than the ' + rule[1] + '.'
+          : excludesZero(m, 'pai_10') === 'yes: model higher'
+            ? 'That interval excludes zero: on these test weeks the model flags measurably better hotspots than the ' + rule[1] + '.'
+            : 'That interval excludes zero: on these test weeks the ' + rule[1] + ' does measurably better than the model.');
+    const rules = $('forecast-rules');
+    rules.querySelectorAll('tr').forEach(row => row.remove());
+    const ruleHead = rules.insertRow();
+    for (const text of ['Rule', 'Validation weeks', 'Test weeks']) {
+      const th = document.createElement('th');
+      th.textContent = text;
+      ruleHead.appendChild(th);
+    }
+    rules.hidden = m['validation_pai_10_' + RULES[0][0]] === undefined;
+    RULES.forEach(([key, name], index) => {
+      const row = rules.insertRow();
+      row.dataset.rule = key;
+      row.insertCell().textContent = name + (index === m.baseline_rule ? ' (the baseline: best on validation)' : '');
+      row.insertCell().textContent = number(m['validation_pai_10_' + key] ?? 0);
+      row.insertCell().textContent = number(m['test_pai_10_' + key] ?? 0);
+    });
+    if (m.validation_pai_10 !== undefined) {
+      const row = rules.insertRow();
+      row.dataset.rule = 'model';
+      row.insertCell().textContent = 'the model';
+      row.insertCell().textContent = number(m.validation_pai_10);
+      row.insertCell().textContent = number(m.pai_10);
+    }
+    metricsTable($('forecast-metrics'), { ...model, metrics: Object.fromEntries(Object.entries(m).filter(([k]) => !INTERVAL_KEY.test(k))) });
     if (!window.Chart || !model.pai_curve.length) return;
     const points = curve => curve.map(([x, y]) => ({ x: 100 * x, y }));
     charts.push(new Chart($('pai-chart'), { type: 'scatter', data: { datasets: [
       { label: 'model', data: points(model.pai_curve), showLine: true, borderColor: BLUE, backgroundColor: BLUE, pointRadius: 0, borderWidth: 2 },
-      { label: 'baseline: previous four weeks', data: points(model.baseline_pai_curve), showLine: true, borderColor: ORANGE,
+      { label: 'baseline: ' + rule[1], data: points(model.baseline_pai_curve), showLine: true, borderColor: ORANGE,
         backgroundColor: ORANGE, borderDash: [6, 3], pointRadius: 0, borderWidth: 2 }] },
       options: { animation: false, responsive: false, scales: {
         x: { min: 0, title: { display: true, text: '% of the city\'s area flagged' } },
