@@ -11,7 +11,8 @@ public enum GatewayApplication {
                                   registry: PrometheusCollectorRegistry,
                                   responseCache: ResponseCache? = nil) -> Router<GatewayRequestContext> {
         let router = Router(context: GatewayRequestContext.self)
-        router.add(middleware: SecurityHeadersMiddleware(tileURL: configuration.tileURL))
+        router.add(middleware: SecurityHeadersMiddleware(tileURL: configuration.tileURL,
+                                                          embedFrameAncestors: configuration.embedFrameAncestors))
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: TraceContextMiddleware())
         router.add(middleware: MetricsMiddleware())
@@ -22,6 +23,7 @@ public enum GatewayApplication {
             router.add(middleware: ResponseCacheMiddleware(cache: responseCache))
         }
         MapPageController(tileURL: configuration.tileURL).register(on: router)
+        EmbedPageController(tileURL: configuration.tileURL).register(on: router)
         MethodologyPageController().register(on: router)
         StaticFileController(vendorDirectory: configuration.vendorJSDirectory).register(on: router)
         APIController(backends: backends, callTimeout: configuration.callTimeout).register(on: router)

@@ -18,4 +18,7 @@ public struct GatewayConfiguration: Sendable {
     public var tileURL: String? = nil
     /// Origins allowed to call the API cross-site (`*` for any); empty: no CORS headers.
     public var corsOrigins: [String] = []
+    /// CSP `frame-ancestors` sources of the `/embed/…` pages (`*`: any site may frame them); the
+    /// other pages are never framed.
+    public var embedFrameAncestors: String = "*"
 }

@@ -36,6 +36,9 @@ public struct GatewayOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("cors-origins"), help: "Browser origins allowed to call the API from other sites, comma-separated, or * (env CRIMESCOPE_CORS_ORIGINS; default none: same origin only).")
     public var corsOrigins: String?
 
+    @Option(name: .customLong("embed-frame-ancestors"), help: "Sites that may frame the /embed/… pages: CSP frame-ancestors sources separated by spaces, e.g. 'https://news.example.org' (env CRIMESCOPE_EMBED_FRAME_ANCESTORS; default *).")
+    public var embedFrameAncestors: String?
+
     public init() {}
 
     /// Resolves flags, then environment, then defaults.
@@ -59,7 +62,9 @@ public struct GatewayOptions: ParsableArguments, Sendable {
             logLevel: level,
             vendorJSDirectory: SettingKey("vendor-js-dir").resolve(flag: vendorJSDirectory, environment: environment) ?? "/usr/share/javascript",
             tileURL: SettingKey("tile-url").resolve(flag: tileURL, environment: environment).flatMap { $0.isEmpty ? nil : $0 },
-            corsOrigins: origins
+            corsOrigins: origins,
+            embedFrameAncestors: try Self.frameAncestors(
+                SettingKey("embed-frame-ancestors").resolve(flag: embedFrameAncestors, environment: environment) ?? "*")
         )
     }
 
@@ -74,5 +79,23 @@ public struct GatewayOptions: ParsableArguments, Sendable {
             }
         }
         return origins
+    }
+
+    /// CSP `frame-ancestors` sources: `*`, `'self'`, `'none'`, or `scheme://host[:port]` (a host may
+    /// start with `*.`), separated by spaces; nothing that could end the directive (`;`, `,`).
+    static func frameAncestors(_ text: String) throws(ConfigurationError) -> String {
+        let sources = text.split(separator: " ").map(String.init)
+        guard !sources.isEmpty else {
+            throw .invalid(SettingKey("embed-frame-ancestors"), value: text, reason: "must name at least one source, e.g. * or https://news.example.org")
+        }
+        for source in sources where !["*", "'self'", "'none'"].contains(source) {
+            let allowed = source.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || ":/.-*".unicodeScalars.contains($0) }
+            guard allowed, source.hasPrefix("http://") || source.hasPrefix("https://"), source.count > 8,
+                  !source.dropFirst(8).contains("/") else {
+                throw .invalid(SettingKey("embed-frame-ancestors"), value: source,
+                               reason: "each source must be *, 'self', 'none' or an origin like https://news.example.org")
+            }
+        }
+        return sources.joined(separator: " ")
     }
 }

@@ -6,17 +6,23 @@ import Hummingbird
 /// or text body is never sniffed into script) and `Referrer-Policy` (links out of the app send
 /// the origin only). HTML pages also get a Content-Security-Policy: scripts, styles, data and
 /// fonts from the gateway itself (no inline script: the pages load theirs from `/static/app/`),
-/// images also from the configured tile server, and no framing (`frame-ancestors 'none'`).
+/// images also from the configured tile server, and no framing (`frame-ancestors 'none'`) —
+/// except the `/embed/…` pages, made to be framed, whose `frame-ancestors` is the configured list.
 /// Inline styles stay allowed: Leaflet and the views position elements with `style`.
 public struct SecurityHeadersMiddleware: RouterMiddleware {
     public typealias Context = GatewayRequestContext
 
     /// The policy of the HTML pages.
     public let contentSecurityPolicy: String
+    /// The policy of the `/embed/…` pages: the same, framed by `embedFrameAncestors` only.
+    public let embedContentSecurityPolicy: String
 
-    /// `tileURL`: the map's tile URL template, whose origin may serve images.
-    public init(tileURL: String?) {
-        contentSecurityPolicy = Self.policy(imageOrigins: tileURL.flatMap { Self.origin(ofTileURL: $0) }.map { [$0] } ?? [])
+    /// `tileURL`: the map's tile URL template, whose origin may serve images; `embedFrameAncestors`:
+    /// the CSP sources that may frame `/embed/…` (`*` by default).
+    public init(tileURL: String?, embedFrameAncestors: String = "*") {
+        let images = tileURL.flatMap { Self.origin(ofTileURL: $0) }.map { [$0] } ?? []
+        contentSecurityPolicy = Self.policy(imageOrigins: images)
+        embedContentSecurityPolicy = Self.policy(imageOrigins: images, frameAncestors: embedFrameAncestors)
     }
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -29,17 +35,18 @@ public struct SecurityHeadersMiddleware: RouterMiddleware {
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.referrerPolicy] = "strict-origin-when-cross-origin"
         if response.headers[.contentType]?.hasPrefix("text/html") == true {
-            response.headers[.contentSecurityPolicy] = contentSecurityPolicy
+            let embed = request.uri.path.hasPrefix("/embed/")
+            response.headers[.contentSecurityPolicy] = embed ? embedContentSecurityPolicy : contentSecurityPolicy
         }
         return response
     }
 
-    static func policy(imageOrigins: [String]) -> String {
+    static func policy(imageOrigins: [String], frameAncestors: String = "'none'") -> String {
         [
             "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'",
             "img-src " + (["'self'", "data:", "blob:"] + imageOrigins).joined(separator: " "),
             "connect-src 'self'", "font-src 'self'", "object-src 'none'", "base-uri 'none'",
-            "form-action 'self'", "frame-ancestors 'none'",
+            "form-action 'self'", "frame-ancestors \(frameAncestors)",
         ].joined(separator: "; ")
     }
 

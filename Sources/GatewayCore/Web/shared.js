@@ -2,7 +2,8 @@
 // colour-blind-safe palettes, the cities list, a base map with area outlines (no tiles unless the
 // gateway was given --tile-url), a canvas overlay for Leaflet, what the map animations (month,
 // morph) share (city and period pickers, newest-load-wins fetches, the play loop), and the hash router that shows
-// one view at a time (#/map, #/month?city=nyc&month=2017-12, …: every view is deep-linkable).
+// one view at a time (#/map, #/month?city=nyc&month=2017-12, …: every view is deep-linkable; an
+// /embed/{view}?… page shows only that view and keeps its state in the query string instead).
 'use strict';
 window.CS = (function () {
   const $ = id => document.getElementById(id);
@@ -95,6 +96,9 @@ window.CS = (function () {
     const bounds = layer.getBounds();
     if (bounds.isValid()) map.fitBounds(bounds, { padding: [10, 10] });
     else if (city.bounds) map.fitBounds([[city.bounds[1], city.bounds[0]], [city.bounds[3], city.bounds[2]]]);
+    // Without area polygons (police.uk) the data draws its own outline and density underneath.
+    const context = CS.share ? await CS.share.context(map, city, geo.features).catch(() => null) : null;
+    if (context) { const remove = layer.remove.bind(layer); layer.remove = () => { context.remove(); return remove(); }; }
     return layer;
   }
 
@@ -200,7 +204,7 @@ window.CS = (function () {
         if (state.city) $('time-zone').textContent = state.city.time_zone;
         if (state.cities.length && asksForChange(name, params)) {
           if (params.get('city')) fillCities(citySelect, state.cities, [params.get('city'), citySelect.value]);
-          select(params.get(periodParam));
+          select(params.get(periodParam), params);
         }
       },
       hide() { pause(); },
@@ -213,7 +217,10 @@ window.CS = (function () {
   /// Registers a view: { show(params) (called on every route to it), hide() }.
   function view(name, handlers) { views[name] = handlers; }
 
+  /// The view an /embed/{view} page shows (from the page's data-embed), or '' in the app.
+  const embedded = document.body.dataset.embed || '';
   function parseHash() {
+    if (embedded) return { name: embedded, params: new URLSearchParams(location.search) };
     const hash = location.hash.replace(/^#\/?/, '');
     const [name, query] = hash.split('?');
     return { name: views[name] ? name : 'map', params: new URLSearchParams(query || '') };
@@ -239,6 +246,12 @@ window.CS = (function () {
     const query = new URLSearchParams(params).toString();
     ownQueries[name] = query;
     if (name !== current) return;
+    if (embedded) {
+      history.replaceState(null, '', `${location.pathname}${query ? '?' + query : ''}`);
+      const open = $('embed-open');
+      if (open) open.href = `/#/${name}${query ? '?' + query : ''}`;
+      return;
+    }
     history.replaceState(null, '', `#/${name}${query ? '?' + query : ''}`);
   }
   /// Whether `params` (from a link followed or an address typed) asks for another state than the
@@ -249,6 +262,10 @@ window.CS = (function () {
     return query !== ownQueries[name];
   }
   function start() {
+    if (embedded) {
+      document.body.classList.add('embedded');
+      if ($('embed-footer')) $('embed-footer').hidden = false;
+    }
     window.addEventListener('hashchange', route);
     route();
   }
@@ -257,5 +274,5 @@ window.CS = (function () {
   const untrained = error => error.code === 'FAILED_PRECONDITION';
 
   return { $, fmt, pct, untrained, palettes, ramp, quantileBreaks, classColour, api, cities, fillCities, shapes, baseMap, outlines, canvasOverlay,
-           chooseCityPeriod, loadLatest, player, animationView, view, setParams, asksForChange, start };
+           chooseCityPeriod, loadLatest, player, animationView, view, setParams, asksForChange, start, embedded };
 })();

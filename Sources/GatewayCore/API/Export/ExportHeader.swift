@@ -13,7 +13,7 @@ struct ExportHeader: Sendable {
     }
 
     /// `crimescope-heatmap-chicago-primary_type-THEFT-year-2017`: the city first, then each filter;
-    /// anything outside `A-Za-z0-9._` becomes `_`.
+    /// anything outside `A-Za-z0-9._-` becomes `_`.
     var fileStem: String {
         let city = pairs.first { $0.0 == "city" }?.1 ?? ""
         var parts = ["crimescope", view, city]
@@ -25,7 +25,7 @@ struct ExportHeader: Sendable {
     static func safe(_ text: String) -> String {
         String(text.unicodeScalars.map { scalar -> Character in
             let v = scalar.value
-            let keep = (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122) || v == 46 || v == 95
+            let keep = (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122) || v == 45 || v == 46 || v == 95
             return keep ? Character(scalar) : "_"
         })
     }

@@ -26,6 +26,10 @@
     for (const button of document.querySelectorAll('#hotspots-windows button'))
       button.addEventListener('click', () => { state.window = Number(button.dataset.window); load(); });
     for (const id of ['hotspots-from', 'hotspots-to']) $(id).addEventListener('change', load);
+    state.share = CS.share.bar('hotspots', document.querySelector('#view-hotspots .toolbar'), {
+      exports: () => (state.query ? [state.query] : []),
+      snapshot: () => CS.share.snapshot(state.map, { key: state.key, title: $('hotspots-summary').textContent }),
+    });
     await selectCity(params.get('from'), params.get('to'));
   }
 
@@ -111,6 +115,8 @@
     if (seq !== state.seq) return;
     status('');
     show(reply);
+    state.query = { view: 'hotspots', params };
+    state.share.update();
   }
 
   async function loadSignificance(seq, city, from, to) {
@@ -124,6 +130,8 @@
     if (seq !== state.seq) return;
     status('');
     showSignificance(reply);
+    state.query = { view: 'significance', params };
+    state.share.update();
   }
 
   // Hot and cold cells in SVG (one path each); the not significant ones on a canvas under them.

@@ -3,6 +3,8 @@
 // filters (years and hours, or a window such as the last 7 days); a click opens the area's
 // detail; the table shows the same numbers, sortable. "Colour: Significance (Gi*)" colours the
 // areas by their Getis–Ord Gi* class over the chosen years and type (/api/v1/hotspots/significance).
+// Every control is in the address (city, from, to, hours, hour_min/hour_max, last, type, mode,
+// tab, area); the data downloads as CSV/GeoJSON, the map as a PNG.
 'use strict';
 (function () {
   const { $, fmt, pct, api } = CS;
@@ -57,13 +59,22 @@
     const preferred = state.cities.find(c => c.city === $('city').value);
     setWindow(params.get('last'));
     addModeControl(params.get('mode'));
+    state.share = CS.share.bar('map', $('filters'), {
+      exports: () => {
+        if (!state.heat) return [];
+        if (significant() && state.sigQuery) return [{ view: 'significance', params: Object.fromEntries(state.sigQuery) }];
+        const windowed = windowQuery();
+        return [{ view: windowed ? 'window' : 'heatmap', params: Object.fromEntries(windowed || query()) }];
+      },
+      snapshot: () => CS.share.snapshot(map, { key: $('legend'), title: $('summary').textContent.replace(/\s+/g, ' ').trim() }),
+    });
     for (const id of ['year-from', 'year-to', 'hours', 'type', 'hour-min', 'hour-max', 'window']) $(id).addEventListener('change', onFilter);
     $('city').addEventListener('change', () => selectCity($('city').value));
     $('show-map').addEventListener('click', () => showView('map'));
     $('show-table').addEventListener('click', () => showView('table'));
     $('detail-close').addEventListener('click', closeDetail);
     for (const th of document.querySelectorAll('#areas-table th')) th.addEventListener('click', () => sortBy(th.dataset.key));
-    await selectCity(preferred.city);
+    await selectCity(preferred.city, params);
   }
 
   // The "Colour" select (counts or Gi* significance), added to the filters.
@@ -81,7 +92,8 @@
   }
   const significant = () => $('map-mode') && $('map-mode').value === 'significance';
 
-  async function selectCity(id) {
+  /// `params` (a link's query) restores the years, hours, type, table tab and selected area.
+  async function selectCity(id, params) {
     state.city = state.cities.find(c => c.city === id);
     $('time-zone').textContent = state.city.time_zone;
     for (const sel of ['year-from', 'year-to']) {
@@ -92,9 +104,49 @@
     $('year-from').value = $('year-to').value = String(last);
     $('type').value = '';
     closeDetail();
+    if (params) restore(params);
     await loadShapes();
     await refresh();
+    if (params && params.get('area') && state.names[params.get('area')] !== undefined) openDetail(params.get('area'));
   }
+
+  // Every control from a link: years, hours (preset or custom), type, table or map.
+  function restore(params) {
+    const years = state.city.years.map(String);
+    if (years.includes(params.get('from'))) $('year-from').value = params.get('from');
+    if (years.includes(params.get('to'))) $('year-to').value = params.get('to');
+    const hours = params.get('hours') || '';
+    $('hours').value = [...$('hours').options].some(o => o.value === hours) ? hours : '';
+    if ($('hours').value === 'custom') {
+      for (const id of ['hour-min', 'hour-max']) {
+        const v = Number(params.get(id.replace('-', '_')));
+        if (Number.isInteger(v) && v >= 0 && v <= 23) $(id).value = String(v);
+      }
+    }
+    $('custom-hours').hidden = $('hours').value !== 'custom';
+    const type = params.get('type') || '';
+    if (type && ![...$('type').options].some(o => o.value === type)) $('type').add(new Option(type, type));
+    $('type').value = type;
+    setWindow(params.get('last'));
+    showView(params.get('tab') === 'table' ? 'table' : 'map');
+  }
+
+  // The address of what is on screen: every control that differs from its default.
+  function ownParams() {
+    const own = { city: state.city.city };
+    if ($('window').value) own.last = $('window').value;
+    else {
+      own.from = $('year-from').value; own.to = $('year-to').value;
+      if ($('hours').value) own.hours = $('hours').value;
+      if ($('hours').value === 'custom') { own.hour_min = $('hour-min').value; own.hour_max = $('hour-max').value; }
+    }
+    if ($('type').value) own.type = $('type').value;
+    if (significant()) own.mode = 'significance';
+    if (!$('table-view').hidden) own.tab = 'table';
+    if (state.selected) own.area = state.selected;
+    return own;
+  }
+  const remember = () => { if (state.city) CS.setParams('map', ownParams()); };
 
   async function loadShapes() {
     setStatus('Loading outlines…');
@@ -112,6 +164,12 @@
     }).addTo(map);
     const bounds = state.layer.getBounds();
     if (bounds.isValid()) map.fitBounds(bounds, { padding: [10, 10] });
+    if (state.context) state.context.remove();
+    state.context = null;
+    const city = state.city;
+    const context = await CS.share.context(map, city, shapes.features).catch(() => null);
+    if (state.city === city) state.context = context;
+    else if (context) context.remove(); // another city was picked meanwhile
     setStatus('');
   }
 
@@ -133,9 +191,7 @@
     const windowed = windowQuery();
     const params = windowed || query();
     const path = windowed ? '/api/v1/heatmap/window?' : '/api/v1/heatmap?';
-    const own = windowed ? { city: state.city.city, last: windowed.get('last') } : { city: state.city.city };
-    if (significant()) own.mode = 'significance';
-    CS.setParams('map', own);
+    remember();
     setStatus('Updating…');
     let heat;
     try { heat = await api(path + params); }
@@ -147,6 +203,7 @@
                                         from: `${$('year-from').value}-01`, to: `${$('year-to').value}-12` });
       if ($('year-from').value > $('year-to').value) { sig.set('from', `${$('year-to').value}-01`); sig.set('to', `${$('year-from').value}-12`); }
       if ($('type').value) sig.set('primary_type', $('type').value);
+      state.sigQuery = sig;
       try { state.sig = await api('/api/v1/hotspots/significance?' + sig); }
       catch (error) { if (seq === state.seq) setStatus('Cannot compute significance: ' + error.message); }
       if (seq !== state.seq) return;
@@ -171,6 +228,7 @@
     renderTable();
     if (state.selected) openDetail(state.selected);
     if (!significant() || state.sig) setStatus('');
+    state.share.update();
     document.body.dataset.ready = String(seq);
   }
 
@@ -306,10 +364,12 @@
     $('show-map').classList.toggle('active', which === 'map');
     $('show-table').classList.toggle('active', which === 'table');
     if (which === 'map') map.invalidateSize();
+    remember();
   }
 
   function highlight(area) {
     state.selected = area;
+    remember();
     if (!state.layer) return;
     state.layer.eachLayer(layer => {
       const on = layer.feature.properties.area === area;
@@ -391,7 +451,7 @@
         CS.fillCities($('city'), state.cities, [params.get('city'), $('city').value]);
         setWindow(params.get('last'));
         if ($('map-mode')) $('map-mode').value = params.get('mode') === 'significance' ? 'significance' : 'counts';
-        selectCity($('city').value);
+        selectCity($('city').value, params);
       }
     },
   });

@@ -2,7 +2,8 @@
 // on a canvas over the map, coloured by category (NYPD law category: felony gold, misdemeanor
 // blue, violation pink) or, where the data has no such category, by arrest vs no arrest. A HUD
 // shows the date and the running total; play/pause, speed and a day scrubber; a toggle lays the
-// whole month's density under the dots.
+// whole month's density under the dots. Every control is in the address (city, month, speed,
+// colour, density, day); the incidents download as CSV/GeoJSON, the map as a PNG.
 'use strict';
 (function () {
   const { $, fmt } = CS;
@@ -25,17 +26,42 @@
     if (!state.cities.length) { status('No city has data yet.'); return; }
     CS.fillCities($('month-city'), state.cities, [params.get('city'), 'nyc', 'chicago', state.cities[0].city]);
     $('month-city').addEventListener('change', () => selectCity(null));
-    $('month-month').addEventListener('change', load);
+    $('month-month').addEventListener('change', () => load());
     $('month-play').addEventListener('click', toggle);
-    $('month-density').addEventListener('change', () => state.overlay.redraw());
-    $('month-colour').addEventListener('change', () => { state.colourChosen = true; if (state.data) colourGroups(); });
+    $('month-density').addEventListener('change', () => { state.overlay.redraw(); remember(); });
+    $('month-speed').addEventListener('change', remember);
+    $('month-colour').addEventListener('change', () => { state.colourChosen = true; if (state.data) colourGroups(); remember(); });
     $('month-scrub').addEventListener('input', () => { pause(); setTime(Number($('month-scrub').value)); });
-    await selectCity(params.get('month'));
+    state.share = CS.share.bar('month', document.querySelector('#view-month .toolbar'), {
+      exports: () => (state.data ? [{ view: 'incidents', params: { city: state.data.city, month: state.data.month } }] : []),
+      snapshot: () => CS.share.snapshot(state.map, { key: $('month-key'), hud: document.querySelector('#view-month .hud') }),
+    });
+    await selectCity(params.get('month'), params);
   }
 
-  async function selectCity(month) {
+  // The address of what is on screen: city, month, and the controls that differ from defaults.
+  function remember() {
+    if (!state.data) return;
+    const own = { city: state.data.city, month: state.data.month };
+    if ($('month-speed').value !== '2') own.speed = $('month-speed').value;
+    if (state.colourChosen) own.colour = $('month-colour').value;
+    if ($('month-density').checked) own.density = '1';
+    own.day = String(Math.floor(state.t));
+    CS.setParams('month', own);
+  }
+
+  // A link's speed, colour, density and day (then the animation waits at that day).
+  function restore(params) {
+    if ([...$('month-speed').options].some(o => o.value === params.get('speed'))) $('month-speed').value = params.get('speed');
+    if (['category', 'arrest'].includes(params.get('colour'))) { state.colourChosen = true; $('month-colour').value = params.get('colour'); }
+    $('month-density').checked = params.get('density') === '1';
+  }
+
+  async function selectCity(month, params) {
     pause();
+    state.pending = params || null;
     state.colourChosen = false;
+    if (params) restore(params);
     if (await CS.chooseCityPeriod(view, $('month-city'), $('month-month'), city => city.available_months, month,
                                   'No month with data for this city yet.')) await load();
   }
@@ -43,7 +69,8 @@
   async function load() {
     pause();
     const city = state.city.city, month = $('month-month').value;
-    CS.setParams('month', { city, month });
+    const pending = state.pending;
+    state.pending = null;
     const data = await CS.loadLatest(view, `/api/v1/incidents?city=${encodeURIComponent(city)}&month=${encodeURIComponent(month)}`, 'incidents');
     if (!data) return;
     prepare(data);
@@ -52,8 +79,10 @@
     if (data.truncated) notes.push(`only the first ${fmt.format(data.count)} incidents are shown`);
     status(notes.join('; '));
     $('month-scrub').max = String(data.days);
-    setTime(0);
-    play();
+    const day = pending ? Number(pending.get('day')) : NaN;
+    if (pending && pending.get('day') !== null && Number.isInteger(day) && day >= 0) { setTime(Math.min(data.days, day)); }
+    else { setTime(0); play(); }
+    state.share.update();
   }
 
   const lawCategories = data => data.categories.some(c => c.code === 'F') && data.categories.some(c => c.code === 'M');
@@ -177,6 +206,7 @@
     $('month-scrub').value = String(Math.floor(state.t));
     $('month-scrub').setAttribute('aria-valuetext', date);
     state.overlay.redraw();
+    remember();
   }
 
   const { play, pause, toggle } = CS.player('month-play', {

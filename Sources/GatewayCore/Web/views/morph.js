@@ -2,7 +2,8 @@
 // (300×300 cells over the city's bounds) morph into each other on a canvas over the map, with an
 // easeInOut interpolation between consecutive months and values normalised by the year's 95th
 // percentile cell (brighter = more incidents; above the 95th percentile saturates). Month label,
-// scrubber, play/pause; months without data are flagged.
+// scrubber, play/pause; months without data are flagged. The address holds city, year and month
+// (1-12: a link waits at that month); the grids download as CSV/GeoJSON, the map as a PNG.
 'use strict';
 (function () {
   const { $, fmt } = CS;
@@ -36,14 +37,19 @@
     if (!state.cities.length) { status('No city has data yet.'); return; }
     CS.fillCities($('morph-city'), state.cities, [params.get('city'), 'chicago', state.cities[0].city]);
     $('morph-city').addEventListener('change', () => selectCity(null));
-    $('morph-year').addEventListener('change', load);
+    $('morph-year').addEventListener('change', () => load());
     $('morph-play').addEventListener('click', toggle);
     $('morph-scrub').addEventListener('input', () => { pause(); setPosition(Number($('morph-scrub').value)); });
-    await selectCity(params.get('year'));
+    state.share = CS.share.bar('morph', document.querySelector('#view-morph .toolbar'), {
+      exports: () => (state.grids ? [{ view: 'grids', params: { city: state.grids.city, year: String(state.grids.year) } }] : []),
+      snapshot: () => CS.share.snapshot(state.map, { key: document.querySelector('#view-morph .key'), hud: document.querySelector('#view-morph .hud') }),
+    });
+    await selectCity(params.get('year'), params);
   }
 
-  async function selectCity(year) {
+  async function selectCity(year, params) {
     pause();
+    state.pending = params || null;
     if (await CS.chooseCityPeriod(view, $('morph-city'), $('morph-year'), city => city.years, year,
                                   'No year with data for this city yet.')) await load();
   }
@@ -51,7 +57,8 @@
   async function load() {
     pause();
     const city = state.city.city, year = $('morph-year').value;
-    CS.setParams('morph', { city, year });
+    const pending = state.pending;
+    state.pending = null;
     const grids = await CS.loadLatest(view, `/api/v1/grids?city=${encodeURIComponent(city)}&year=${encodeURIComponent(year)}`, 'grids');
     if (!grids) return;
     if (grids.width <= 0 || grids.height <= 0 || grids.bounds.length !== 4 || !grids.months.length) {
@@ -71,8 +78,10 @@
     status(missing.length ? `No data for ${missing.join(', ')}` : '');
     $('morph-scrub').max = String(grids.months.length - 1);
     $('morph-norm').textContent = fmt.format(grids.normalisation);
-    setPosition(0);
-    play();
+    const month = pending ? Number(pending.get('month')) : NaN;
+    if (Number.isInteger(month) && month >= 1 && month <= grids.months.length) setPosition(month - 1);
+    else { setPosition(0); play(); }
+    state.share.update();
   }
 
   // Fills the offscreen image with the grid at position p (month index, fractional between months).
@@ -113,6 +122,7 @@
     $('morph-scrub').value = String(Math.round(state.p));
     $('morph-scrub').setAttribute('aria-valuetext', label);
     state.overlay.redraw();
+    CS.setParams('morph', { city: state.grids.city, year: String(state.grids.year), month: String(nearest.month) });
   }
 
   const { play, pause, toggle } = CS.player('morph-play', {
