@@ -218,6 +218,8 @@ def test_openapi_document_is_valid_and_every_path_answers(loaded_stack):
         "/api/v1/cities", "/api/v1/heatmap", "/api/v1/areas/shapes", "/api/v1/areas/{city}/{area}", "/api/v1/ingest/runs",
         "/api/v1/openapi.json", "/api/v1/heatmap/window", "/api/v1/incidents", "/api/v1/grids", "/api/v1/hotspots",
         "/api/v1/hotspots/significance",
+        "/api/v1/export/heatmap", "/api/v1/export/window", "/api/v1/export/incidents", "/api/v1/export/grids",
+        "/api/v1/export/hotspots", "/api/v1/export/significance",
         "/api/v1/ingest/runs/{run}", "/api/v1/ingest/runs/{run}/rejects", "/api/v1/ingest/loads", "/api/v1/predict", "/api/v1/forecast", "/api/v1/models",
         "/api/v1/models/train", "/api/v1/models/train/{job}"}
     predict_paths = ("/api/v1/predict", "/api/v1/forecast", "/api/v1/models")

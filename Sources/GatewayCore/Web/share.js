@@ -38,7 +38,7 @@ CS.share = (function () {
     const copy = document.createElement('button');
     copy.type = 'button';
     copy.id = `${name}-copy-link`;
-    copy.textContent = '🔗 Copy link';
+    copy.textContent = 'Copy link';
     const field = document.createElement('input');
     field.id = `${name}-link`;
     field.readOnly = true;
@@ -49,7 +49,7 @@ CS.share = (function () {
       field.hidden = false;
       field.select();
       try { await navigator.clipboard.writeText(field.value); copy.textContent = '✓ Link copied'; }
-      catch (error) { copy.textContent = '🔗 Copy link (select the text)'; }
+      catch (error) { copy.textContent = 'Copy link (select the text)'; }
       copy.dataset.copied = field.value;
     });
     span.append(copy, field);
