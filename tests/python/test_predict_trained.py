@@ -158,9 +158,20 @@ def test_forecast_model_metrics_and_pai_curves(trained_stack, models):
         points = dict((round(x, 6), y) for x, y in curve)
         for percent in (5, 10, 20):
             assert points[percent / 100] == pytest.approx(metrics[f"{prefix}pai_{percent}"], rel=1e-9)
+    # The baseline is the rule with the best validation PAI at 10 %; every score has a bootstrap
+    # interval around its mean, and the difference is the model's mean minus the baseline's.
+    rules = ("mean_4", "mean_52", "same_week_last_year", "ewm_8")
+    chosen = rules[int(metrics["baseline_rule"])]
+    assert metrics[f"validation_pai_10_{chosen}"] == max(metrics[f"validation_pai_10_{r}"] for r in rules)
+    for percent in (5, 10, 20):
+        for score in ("hit_rate", "pai", "pei"):
+            key = f"{score}_{percent}"
+            for prefix in ("", "baseline_", "difference_"):
+                assert metrics[f"{prefix}{key}_low"] <= metrics[f"{prefix}{key}"] <= metrics[f"{prefix}{key}_high"], (prefix, key)
+            assert metrics[f"difference_{key}"] == pytest.approx(metrics[key] - metrics[f"baseline_{key}"], abs=1e-9)
     # The model expects something everywhere, so flagging the whole city flags every beat and
-    # captures all its crime: PAI 1. (The baseline never flags beats with nothing in the
-    # previous four weeks, so its curve need not end at 1.)
+    # captures all its crime: PAI 1. (A baseline rule never flags beats it expects nothing in,
+    # so its curve need not end at 1.)
     assert model["pai_curve"][-1][1] == pytest.approx(1, abs=1e-9)
     assert model["roc_curve"] == [] and model["calibration"] == []
     names = {i["feature"] for i in model["importances"]}
