@@ -93,10 +93,17 @@ struct GatewayResponseCacheTests {
             }
             #expect(calls.value == uris.count)
 
-            // The same parameters in another order are the same query.
-            let reordered = try await get(client, "/api/v1/heatmap?year=2017&city=chicago")
-            #expect(reordered.headers[HTTPField.Name("x-cache")!] == "hit")
-            #expect(String(buffer: reordered.body) == bodies[Self.url])
+            // The same parameters in another order, or with a value percent-encoded, are the same query.
+            for same in ["/api/v1/heatmap?year=2017&city=chicago", "/api/v1/heatmap?city=chic%61go&year=2017",
+                         "/api/v1/heatmap?year=%32017&city=chicago"] {
+                let response = try await get(client, same)
+                #expect(response.headers[HTTPField.Name("x-cache")!] == "hit", "\(same)")
+                #expect(String(buffer: response.body) == bodies[Self.url], "\(same)")
+            }
+            // Values that decode differently are different queries.
+            for other in ["/api/v1/heatmap?city=chicago&year=2017%20", "/api/v1/heatmap?city=chicago&year=2017&year=2017"] {
+                #expect(try await get(client, other).headers[HTTPField.Name("x-cache")!] == "miss", "\(other)")
+            }
 
             // gzip and identity are two representations with two ETags.
             let identity = try await get(client, Self.url)

@@ -6,13 +6,14 @@ import NIOCore
 /// heatmap position costs no RPC, JSON or gzip work, and one whose `If-None-Match` names the
 /// current ETag gets `304 Not Modified` with no body.
 ///
-/// The key is the path, the query parameters as the controllers read them (decoded, sorted, so
-/// the order in the URL does not matter) and the representation (gzip or identity, as
-/// `Accept-Encoding` chooses). Only `200` answers are stored. Each answer carries a strong ETag
-/// over its own bytes (gzip and identity differ), `Vary: Accept-Encoding` and the controller's
-/// `Cache-Control: no-cache` (a browser keeps it but asks again each time, cheaply, with
-/// `If-None-Match`), plus `X-Cache: hit` or `miss`. A request's own `Cache-Control: no-cache`
-/// skips the lookup (a hard reload), and its answer refreshes the entry.
+/// The key is the path, the canonical query (the parameters as the controllers read them, in a
+/// fixed encoding and order, so their order in the URL does not matter; see ``key(_:)``) and the
+/// representation (gzip or identity, as `Accept-Encoding` chooses). Only `200` answers are
+/// stored. Each answer carries a strong ETag over its own bytes (gzip and identity differ),
+/// `Vary: Accept-Encoding` and the controller's `Cache-Control: no-cache` (a browser keeps it but
+/// asks again each time, cheaply, with `If-None-Match`), plus `X-Cache: hit` or `miss`. A
+/// request's own `Cache-Control: no-cache` skips the lookup (a hard reload), and its answer
+/// refreshes the entry.
 public struct ResponseCacheMiddleware: RouterMiddleware {
     public typealias Context = GatewayRequestContext
 
@@ -46,21 +47,70 @@ public struct ResponseCacheMiddleware: RouterMiddleware {
         return Self.answer(stored, to: request, cache: "miss")
     }
 
-    /// The cache key: path, decoded query pairs sorted, representation.
+    /// The cache key: the path, the canonical query and the representation.
+    ///
+    /// The canonical query is the parameters as the controllers read them (`queryParameters`),
+    /// each written `name=value` with every byte outside printable ASCII and each of `%&=#+`
+    /// percent-encoded, sorted bytewise and joined by `&`: one string per multiset of parameters,
+    /// and different multisets never give the same string. Most requests arrive already in that
+    /// form (sorted, nothing encoded); their raw query is used as it is, which saves decoding and
+    /// sorting on every hit (5 % of the gateway's CPU on a profiled one-URL run).
     static func key(_ request: Request) -> String {
-        var pairs: [(name: String, value: String)] = []
+        let representation = Gzip.accepted(by: request.headers[.acceptEncoding]) ? "#gzip" : "#identity"
+        let query = request.uri.query ?? ""
+        let canonical = isCanonical(query) ? query : canonicalQuery(request)
+        return request.uri.path + "?" + canonical + representation
+    }
+
+    /// Whether a raw query is already canonical: non-empty `name=value` components with one `=`
+    /// each, only printable ASCII other than `%#+`, in bytewise order.
+    static func isCanonical(_ query: String) -> Bool {
+        query.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var previous = 0..<0
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                var equals = 0
+                while end < bytes.count, bytes[end] != UInt8(ascii: "&") {
+                    let byte = bytes[end]
+                    guard byte > 0x20, byte < 0x7F, byte != UInt8(ascii: "%"), byte != UInt8(ascii: "#"),
+                          byte != UInt8(ascii: "+") else { return false }
+                    if byte == UInt8(ascii: "=") { equals += 1 }
+                    end += 1
+                }
+                guard equals == 1, end > start else { return false }
+                let current = start..<end
+                if !previous.isEmpty, !bytes[previous].lexicographicallyPrecedesOrEquals(bytes[current]) { return false }
+                previous = current
+                start = end + 1
+                if end < bytes.count, start == bytes.count { return false }  // a trailing '&'
+            }
+            return true
+        } ?? false
+    }
+
+    /// The canonical query built from the decoded parameters.
+    static func canonicalQuery(_ request: Request) -> String {
+        var components: [String] = []
         for parameter in request.uri.queryParameters {
-            pairs.append((String(parameter.key), String(parameter.value)))
+            components.append(encoded(parameter.key) + "=" + encoded(parameter.value))
         }
-        pairs.sort { left, right in left.name != right.name ? left.name < right.name : left.value < right.value }
-        var key = request.uri.path
-        // Lengths before each name and value, so that no two pair lists give one key.
-        for pair in pairs {
-            key += "|" + String(pair.name.utf8.count) + ":" + pair.name
-            key += "=" + String(pair.value.utf8.count) + ":" + pair.value
+        // Encoded components are ASCII, so String order is byte order.
+        return components.sorted().joined(separator: "&")
+    }
+
+    private static func encoded(_ text: Substring) -> String {
+        var out = ""
+        for byte in text.utf8 {
+            if byte > 0x20, byte < 0x7F, byte != UInt8(ascii: "%"), byte != UInt8(ascii: "&"), byte != UInt8(ascii: "="),
+               byte != UInt8(ascii: "#"), byte != UInt8(ascii: "+") {
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                let hex = String(byte, radix: 16, uppercase: true)
+                out += hex.count == 1 ? "%0" + hex : "%" + hex
+            }
         }
-        key += Gzip.accepted(by: request.headers[.acceptEncoding]) ? "|gzip" : "|identity"
-        return key
+        return out
     }
 
     /// Whether the request asks not to be answered from a cache without asking the origin.
@@ -111,4 +161,11 @@ extension HTTPField.Name {
     static let xCache = Self("x-cache")!
     /// HTTP/1.0's `Pragma: no-cache`, which some clients still send on a reload.
     static let pragma = Self("pragma")!
+}
+
+private extension Collection where Element == UInt8 {
+    /// Bytewise order, a prefix first.
+    func lexicographicallyPrecedesOrEquals(_ other: some Collection<UInt8>) -> Bool {
+        !other.lexicographicallyPrecedes(self)
+    }
 }
