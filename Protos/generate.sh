@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates the protobuf-c code of every contract under Protos/ into the C target
 # Protos/Generated (headers under include/, sources under src/, both keeping the proto
-# folders), plus the umbrella header Swift imports as the module CrimeScopeProtos, and the typed
-# Swift method descriptors (Sources/Contracts/Generated/Methods.swift, by swift_methods.py).
+# folders), plus the umbrella header Swift imports as the module CrimeScopeProtos, and the Swift
+# value types, codecs and typed method descriptors of Sources/Contracts/Generated.
 #
 #   Protos/generate.sh          rewrite Protos/Generated
 #   Protos/generate.sh --check  fail (exit 1) when the committed output is stale
@@ -10,6 +10,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 mode="${1:-write}"
 command -v protoc-c >/dev/null || { echo "protoc-c not found: apt-get install protobuf-c-compiler" >&2; exit 2; }
+command -v protoc >/dev/null || { echo "protoc not found: apt-get install protobuf-compiler" >&2; exit 2; }
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -33,25 +34,34 @@ protoc-c --c_out="$work/raw" -I. "${protos[@]}"
 } > "$out/include/CrimeScopeProtos.h"
 printf 'module CrimeScopeProtos {\n    header "CrimeScopeProtos.h"\n    export *\n}\n' > "$out/include/module.modulemap"
 
-# The typed Swift method descriptors of every service (Contracts' `Methods`).
-methods_swift="$here/../Sources/Contracts/Generated/Methods.swift"
-python3 "$here/swift_methods.py" "${protos[@]}" > "$work/Methods.swift"
+# The Swift side (Sources/Contracts/Generated): each message's value type and its codec over the
+# protoc-c structs (swift_contracts.py, over protoc's descriptor set, with its golden tests in
+# Tests/ContractsTests/Generated), and the typed method descriptors (swift_methods.py).
+swift_dir="$here/../Sources/Contracts/Generated"
+golden_tests="$here/../Tests/ContractsTests/Generated/GeneratedGoldenTests.swift"
+/usr/bin/python3 -c "import google.protobuf" 2>/dev/null || { echo "python3-protobuf not found: apt-get install python3-protobuf" >&2; exit 2; }
+protoc --descriptor_set_out="$work/contracts.desc" --include_source_info --include_imports -I. "${protos[@]}"
+/usr/bin/python3 "$here/swift_contracts.py" "$work/contracts.desc" "$work/swift" "$work/GeneratedGoldenTests.swift"
+python3 "$here/swift_methods.py" "${protos[@]}" > "$work/swift/Methods.swift"
 
 case "$mode" in
   --check)
-    if diff -r "$out" "$here/Generated" >/dev/null && diff "$work/Methods.swift" "$methods_swift" >/dev/null 2>&1; then
-      echo "Protos/Generated and Sources/Contracts/Generated/Methods.swift are fresh (${#protos[@]} protos)"
+    if diff -r "$out" "$here/Generated" >/dev/null && diff -r "$work/swift" "$swift_dir" >/dev/null 2>&1 \
+        && diff "$work/GeneratedGoldenTests.swift" "$golden_tests" >/dev/null 2>&1; then
+      echo "Protos/Generated, Sources/Contracts/Generated and the golden tests are fresh (${#protos[@]} protos)"
     else
       diff -r "$out" "$here/Generated" | head -40 >&2
-      diff "$work/Methods.swift" "$methods_swift" | head -20 >&2
-      echo "Protos/Generated or Methods.swift is stale: run Protos/generate.sh and commit the result" >&2
+      diff -r "$work/swift" "$swift_dir" | head -20 >&2
+      diff "$work/GeneratedGoldenTests.swift" "$golden_tests" | head -5 >&2
+      echo "Protos/Generated or Sources/Contracts/Generated is stale: run Protos/generate.sh and commit the result" >&2
       exit 1
     fi ;;
   write)
-    rm -rf "$here/Generated"
+    rm -rf "$here/Generated" "$swift_dir"
     cp -r "$out" "$here/Generated"
-    mkdir -p "$(dirname "$methods_swift")"
-    cp "$work/Methods.swift" "$methods_swift"
-    echo "wrote Protos/Generated and Sources/Contracts/Generated/Methods.swift from ${#protos[@]} protos" ;;
+    cp -r "$work/swift" "$swift_dir"
+    mkdir -p "$(dirname "$golden_tests")"
+    cp "$work/GeneratedGoldenTests.swift" "$golden_tests"
+    echo "wrote Protos/Generated, Sources/Contracts/Generated and $(basename "$golden_tests") from ${#protos[@]} protos" ;;
   *) echo "usage: $0 [--check]" >&2; exit 2 ;;
 esac

@@ -23,7 +23,7 @@ log() { printf 'install-deps: %s\n' "$*" >&2; }
 
 packages=(
   # C libraries and code generators the Swift package links and Protos/generate.sh runs
-  libprotobuf-c-dev protobuf-c-compiler protobuf-compiler libpq-dev libxgboost-dev pkgconf
+  libprotobuf-c-dev protobuf-c-compiler protobuf-compiler python3-protobuf libpq-dev libxgboost-dev pkgconf
   # PostgreSQL 15 + PostGIS for tests and the local run (scripts/pg.sh)
   postgresql postgresql-15-postgis-3
   # compression and download tools, certificates

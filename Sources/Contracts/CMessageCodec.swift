@@ -82,11 +82,47 @@ enum CRead {
     static func message<M: CBackedMessage>(_ pointer: UnsafeMutablePointer<M.CMessage>?, as type: M.Type) -> M? {
         pointer.map { M(c: $0.pointee) }
     }
+
+    /// A `protobuf_c_boolean` (a C `int`) as a Swift `Bool`.
+    static func bool(_ value: protobuf_c_boolean) -> Bool { value != 0 }
+
+    /// A map field (`n_x` + array of entry pointers); a later entry wins over an earlier one with
+    /// the same key, as protobuf specifies.
+    static func map<Entry, Key: Hashable, Value>(
+        _ count: Int, _ pointer: UnsafeMutablePointer<UnsafeMutablePointer<Entry>?>?, _ pair: (Entry) -> (Key, Value)
+    ) -> [Key: Value] {
+        var map: [Key: Value] = [:]
+        for entry in array(count, pointer) {
+            guard let entry else { continue }
+            let (key, value) = pair(entry.pointee)
+            map[key] = value
+        }
+        return map
+    }
+}
+
+/// Writing helpers for scalars that need no arena memory.
+enum CWrite {
+    /// A Swift `Bool` as a `protobuf_c_boolean`.
+    static func bool(_ value: Bool) -> protobuf_c_boolean { value ? 1 : 0 }
 }
 
 extension CArena {
     /// A C array of nested message pointers for a repeated message field.
     func messages<M: CBackedMessage>(_ values: [M]) -> UnsafeMutablePointer<UnsafeMutablePointer<M.CMessage>?>? {
         array(values.map { Optional($0.cPointer(in: self)) })
+    }
+
+    /// A C array of map entry pointers for a map field, sorted by key so that the encoding is
+    /// deterministic.
+    func map<Entry, Key: Comparable, Value>(
+        _ map: [Key: Value], initialise: (UnsafeMutablePointer<Entry>?) -> Void,
+        set: (inout Entry, Key, Value) -> Void
+    ) -> UnsafeMutablePointer<UnsafeMutablePointer<Entry>?>? {
+        array(map.sorted { $0.key < $1.key }.map { key, value -> UnsafeMutablePointer<Entry>? in
+            let entry = message(Entry.self) { initialise($0) }
+            set(&entry.pointee, key, value)
+            return entry
+        })
     }
 }

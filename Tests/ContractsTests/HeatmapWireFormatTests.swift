@@ -55,9 +55,9 @@ struct HeatmapWireFormatTests {
         #expect(city.serializedBytes() == [0x2A, 0x07] + Array("2024-01".utf8) + [0x2A, 0x07] + Array("2024-02".utf8))
     }
 
-    @Test func granularityIsAVarintAndUnknownNumbersFallBack() throws {
+    @Test func granularityIsAVarintAndUnknownNumbersAreKept() throws {
         #expect(WindowHeatmapResponse(granularity: .monthly).serializedBytes() == [0x20, 0x04])
-        #expect(try WindowHeatmapResponse(serializedBytes: [0x20, 0x09]).granularity == .unspecified)
+        #expect(try WindowHeatmapResponse(serializedBytes: [0x20, 0x09]).granularity == .unrecognized(9))
         #expect(try WindowHeatmapResponse(serializedBytes: [0x20, 0x02]).granularity == .daily)
         #expect(Granularity.allCases.map(\.name) == [
             "GRANULARITY_UNSPECIFIED", "GRANULARITY_HOURLY", "GRANULARITY_DAILY", "GRANULARITY_WEEKLY", "GRANULARITY_MONTHLY",

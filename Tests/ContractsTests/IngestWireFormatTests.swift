@@ -89,15 +89,19 @@ struct IngestWireFormatTests {
         #expect(try Run(serializedBytes: [0x18, 0x01, 0x48, 0x03]) == run)
     }
 
-    @Test func unknownEnumNumbersDecodeAsUnspecified() throws {
+    @Test func unknownEnumNumbersAreKept() throws {
         // format 99, status 7: numbers from a newer contract.
-        let run = try Run(serializedBytes: [0x08, 0x05, 0x18, 0x63, 0x48, 0x07])
-        #expect(run.format == .unspecified)
-        #expect(run.status == .unspecified)
+        let bytes: [UInt8] = [0x08, 0x05, 0x18, 0x63, 0x48, 0x07]
+        let run = try Run(serializedBytes: bytes)
+        #expect(run.format == .unrecognized(99))
+        #expect(run.status == .unrecognized(7))
         #expect(run.runID == 5)
+        #expect(run.serializedBytes() == bytes)
         // A negative number (ten-byte varint).
-        let negative = try StartLoadRequest(serializedBytes: [0x10] + Array(repeating: 0xFF, count: 9) + [0x01])
-        #expect(negative.format == .unspecified)
+        let negativeBytes: [UInt8] = [0x10] + Array(repeating: 0xFF, count: 9) + [0x01]
+        let negative = try StartLoadRequest(serializedBytes: negativeBytes)
+        #expect(negative.format == .unrecognized(-1))
+        #expect(negative.serializedBytes() == negativeBytes)
     }
 
     @Test func enumNamesAndNumbers() {

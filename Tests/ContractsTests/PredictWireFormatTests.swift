@@ -29,12 +29,12 @@ struct PredictWireFormatTests {
         #expect(try ModelMetrics(serializedBytes: [0x32, 0x09, 0x11, 0, 0, 0, 0, 0, 0, 0xF0, 0x3F]).metrics == ["": 1.0])
     }
 
-    @Test func repeatedEnumIsPackedAndUnknownNumbersFallBack() throws {
+    @Test func repeatedEnumIsPackedAndUnknownNumbersAreKept() throws {
         // kinds (2) [ARREST, BEAT_FORECAST].
         let request = TrainRequest(kinds: [.arrest, .beatForecast])
         #expect(request.serializedBytes() == [0x12, 0x02, 0x01, 0x05])
         #expect(try TrainRequest(serializedBytes: [0x12, 0x02, 0x01, 0x05]) == request)
-        #expect(try TrainRequest(serializedBytes: [0x12, 0x02, 0x01, 0x63]).kinds == [.arrest, .unspecified])
+        #expect(try TrainRequest(serializedBytes: [0x12, 0x02, 0x01, 0x63]).kinds == [.arrest, .unrecognized(99)])
     }
 
     @Test func enumAndDoubleFields() throws {
@@ -43,7 +43,7 @@ struct PredictWireFormatTests {
         let expected: [UInt8] = [0x08, 0x04, 0x19, 0, 0, 0, 0, 0, 0, 0xD0, 0x3F]
         #expect(answer.serializedBytes() == expected)
         #expect(try ModelAnswer(serializedBytes: expected) == answer)
-        #expect(try ModelAnswer(serializedBytes: [0x08, 0x2A]).kind == .unspecified)
+        #expect(try ModelAnswer(serializedBytes: [0x08, 0x2A]).kind == .unrecognized(42))
     }
 
     @Test func nestedMessageWithABool() throws {

@@ -75,3 +75,14 @@ func assertRejectsGarbage<M: ProtoMessage>(_ type: M.Type, sourceLocation: Sourc
         }
     }
 }
+
+/// Expects `message` to encode to exactly the bytes `hex` spells and to decode from them: the
+/// generated golden tests hold every message to python-protobuf's encoding of the same value.
+func assertGolden<M: ProtoMessage>(_ message: M, hex: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let digits = Array(hex.utf8)
+    let bytes = stride(from: 0, to: digits.count, by: 2).map { index -> UInt8 in
+        UInt8(String(decoding: digits[index..<index + 2], as: UTF8.self), radix: 16) ?? 0
+    }
+    #expect(message.serializedBytes() == bytes, "\(M.protoName) encodes differently from python-protobuf", sourceLocation: sourceLocation)
+    #expect(try M(serializedBytes: bytes) == message, "\(M.protoName) decodes python-protobuf's bytes differently", sourceLocation: sourceLocation)
+}

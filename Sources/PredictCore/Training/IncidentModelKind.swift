@@ -13,7 +13,7 @@ extension ModelKind {
         case .property: "property"
         case .crimeType: "crime-type"
         case .beatForecast: "beat-forecast"
-        case .unspecified: "unspecified"
+        case .unspecified, .unrecognized: "unspecified"
         }
     }
 

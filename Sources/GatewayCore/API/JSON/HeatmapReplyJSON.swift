@@ -48,36 +48,37 @@ public struct HeatmapReplyJSON: ProtoMessage, JSONTextWritable {
         -> (areas: [Area], total: CountsJSON, maxIncidents: Int64, crimeTypes: [CrimeType], timeZone: Text)? {
         var areas: [Area] = [], total = CountsJSON(Counts()), maxIncidents: Int64 = 0, crimeTypes: [CrimeType] = []
         var timeZone = Text()
-        var reader = ProtoReader(bytes)
+        var reader = ProtoWireReader(bytes)
         do {
+            typealias Reply = BeatHeatmapResponse.FieldNumber
             while let (field, wireType) = try reader.nextField() {
                 switch field {
-                case 1:
+                case Reply.areas:
                     var area = Area()
                     var inner = try reader.message(wireType)
                     while let (field, wireType) = try inner.nextField() {
                         switch field {
-                        case 1: area.name = Text(range: try inner.string(wireType))
-                        case 2: try merge(&area.counts, from: inner.message(wireType))
+                        case AreaCounts.FieldNumber.area: area.name = Text(range: try inner.string(wireType))
+                        case AreaCounts.FieldNumber.counts: try merge(&area.counts, from: inner.message(wireType))
                         default: try inner.skip(wireType)
                         }
                     }
                     areas.append(area)
-                case 2: try merge(&total, from: reader.message(wireType))
-                case 3: maxIncidents = try reader.int64(wireType)
-                case 5:
+                case Reply.total: try merge(&total, from: reader.message(wireType))
+                case Reply.maxIncidents: maxIncidents = try reader.int64(wireType)
+                case Reply.crimeTypes:
                     var crimeType = CrimeType()
                     var inner = try reader.message(wireType)
                     while let (field, wireType) = try inner.nextField() {
                         switch field {
-                        case 1: crimeType.name = Text(range: try inner.string(wireType))
-                        case 2: crimeType.incidents = try inner.int64(wireType)
+                        case CrimeTypeCount.FieldNumber.primaryType: crimeType.name = Text(range: try inner.string(wireType))
+                        case CrimeTypeCount.FieldNumber.incidents: crimeType.incidents = try inner.int64(wireType)
                         default: try inner.skip(wireType)
                         }
                     }
                     crimeTypes.append(crimeType)
-                case 6: timeZone = Text(range: try reader.string(wireType))
-                default: try reader.skip(wireType)  // 4: the request's filters, which the API writes from its own query
+                case Reply.timeZone: timeZone = Text(range: try reader.string(wireType))
+                default: try reader.skip(wireType)  // filters: the request's, which the API writes from its own query
                 }
             }
         } catch {
@@ -208,13 +209,13 @@ public struct HeatmapReplyJSON: ProtoMessage, JSONTextWritable {
         return UnsafeBufferPointer(rebasing: bytes[..<nul])
     }
 
-    private static func merge(_ counts: inout CountsJSON, from message: ProtoReader) throws(ProtoReader.Malformed) {
+    private static func merge(_ counts: inout CountsJSON, from message: ProtoWireReader) throws(ProtoWireReader.Malformed) {
         var reader = message
         while let (field, wireType) = try reader.nextField() {
             switch field {
-            case 1: counts.incidents = try reader.int64(wireType)
-            case 2: counts.arrests = try reader.int64(wireType)
-            case 3: counts.domestic = try reader.int64(wireType)
+            case Counts.FieldNumber.incidents: counts.incidents = try reader.int64(wireType)
+            case Counts.FieldNumber.arrests: counts.arrests = try reader.int64(wireType)
+            case Counts.FieldNumber.domestic: counts.domestic = try reader.int64(wireType)
             default: try reader.skip(wireType)
             }
         }

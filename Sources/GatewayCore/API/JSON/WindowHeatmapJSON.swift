@@ -46,7 +46,7 @@ public struct WindowHeatmapJSON: Codable, Sendable, Equatable {
         case .daily: "daily"
         case .weekly: "weekly"
         case .monthly: "monthly"
-        case .unspecified: "unspecified"
+        case .unspecified, .unrecognized: "unspecified"
         }
     }
 }
