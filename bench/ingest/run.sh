@@ -10,10 +10,11 @@
 #   CRIMESCOPE_PG_DIR     cluster folder for scripts/pg.sh (default /tmp/cs-pg)
 #   CRIMESCOPE_SHARED_DATA  data folder (default ../shared/data next to the package)
 #   SKIP_BUILD=1          reuse .build/release/ingest
+#   INGEST_BIN            another ingest executable (e.g. an older build, to compare)
 set -eu
 . "$(dirname "$0")/../lib.sh"
 bench_build ingest
-BIN=.build/release/ingest
+BIN=${INGEST_BIN:-.build/release/ingest}
 ADMIN=$(scripts/pg.sh url "$PG_DIR")
 DB=cs_bench_ingest
 psql "$ADMIN" -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" >/dev/null
@@ -53,3 +54,4 @@ echo "CPU s: ingest load (with xz) $INGEST_CPU, postgres $(echo "scale=1; ($PG_A
 psql "$URL" -tAc "SELECT 'incidents ' || count(*) || ', area_source ' || string_agg(DISTINCT area_source, '/') || ', unknown beats ' || count(*) FILTER (WHERE NOT area_known) FROM ingest.incidents"
 psql "$URL" -tAc "SELECT 'outbox entries ' || count(*) || ', deltas ' || sum(delta_count) FROM ingest.outbox"
 psql "$URL" -tAc "SELECT 'database size ' || pg_size_pretty(pg_database_size(current_database()))"
+uptime

@@ -20,57 +20,57 @@ extension IngestStore {
 
     private static func pullOutbox(on connection: PostgresConnection, afterPosition: Int64, maxEntries: Int,
                                    maxDeltas: Int) throws -> PullOutboxResponse {
-            let heads = try connection.query(
-                "SELECT position, delta_count FROM ingest.outbox WHERE position > $1 ORDER BY position LIMIT $2",
-                [afterPosition, maxEntries])
-            let droppedThrough = try connection.query(OutboxSQL.droppedThrough).scalar(Int64.self)
-            if afterPosition < droppedThrough {
-                throw IngestError.failedPrecondition(
-                    "the outbox no longer holds the entries after position \(afterPosition): every position up to \(droppedThrough) was dropped once all named consumers had acknowledged it")
-            }
-            var lastPosition = afterPosition
-            var deltas = 0
-            for row in heads {
-                let count = try row.decode(Int.self, at: 1)
-                if lastPosition != afterPosition && deltas + count > maxDeltas { break }
-                deltas += count
-                lastPosition = try row.decode(Int64.self, at: 0)
-            }
-            let behind = try connection.query("""
-                SELECT COALESCE(sum(delta_count), 0)::bigint,
-                       COALESCE(EXTRACT(epoch FROM clock_timestamp() - min(created_at)), 0)::double precision
-                FROM ingest.outbox WHERE position > $1
-                """, [lastPosition])
-            let behindDeltas = try behind.first.map { try $0.decode(Int64.self, at: 0) } ?? 0
-            let behindSeconds = try behind.first.map { try $0.decode(Double.self, at: 1) } ?? 0
-            guard lastPosition > afterPosition else {
-                return PullOutboxResponse(entries: [], lastPosition: afterPosition, behindDeltas: behindDeltas, behindSeconds: behindSeconds)
-            }
-            let rows = try connection.query("""
-                SELECT o.position, o.city, d.sign::int, d.area, d.primary_type, d.category,
-                       EXTRACT(epoch FROM d.occurred)::bigint, d.month_only, d.arrest, d.domestic, d.has_location, d.lon, d.lat
-                FROM ingest.outbox o,
-                     unnest(o.signs, o.areas, o.primary_types, o.categories, o.occurred, o.month_only, o.arrests,
-                            o.domestic, o.has_location, o.lons, o.lats)
-                     WITH ORDINALITY AS d(sign, area, primary_type, category, occurred, month_only, arrest, domestic,
-                                          has_location, lon, lat, seq)
-                WHERE o.position > $1 AND o.position <= $2
-                ORDER BY o.position, d.seq
-                """, [afterPosition, lastPosition])
-            var entries: [OutboxEntry] = []
-            for row in rows {
-                let position = try row.decode(Int64.self, at: 0)
-                if entries.last?.position != position { entries.append(OutboxEntry(position: position)) }
-                let delta = IncidentDelta(
-                    sign: try row.decode(Int32.self, at: 2), city: try row.decode(String.self, at: 1),
-                    area: try row.decode(String.self, at: 3), primaryType: try row.decode(String.self, at: 4),
-                    category: try row.decode(String.self, at: 5), occurredLocalSeconds: try row.decode(Int64.self, at: 6),
-                    monthOnly: try row.decode(Bool.self, at: 7), arrest: try row.decode(Bool.self, at: 8),
-                    domestic: try row.decode(Bool.self, at: 9), hasLocation: try row.decode(Bool.self, at: 10),
-                    lon: try row.decode(Double?.self, at: 11) ?? 0, lat: try row.decode(Double?.self, at: 12) ?? 0)
-                entries[entries.count - 1].deltas.append(delta)
-            }
-            return PullOutboxResponse(entries: entries, lastPosition: lastPosition, behindDeltas: behindDeltas,
-                                      behindSeconds: behindSeconds)
+        let heads = try connection.query(
+            "SELECT position, delta_count FROM ingest.outbox WHERE position > $1 ORDER BY position LIMIT $2",
+            [afterPosition, maxEntries])
+        let droppedThrough = try connection.query(OutboxSQL.droppedThrough).scalar(Int64.self)
+        if afterPosition < droppedThrough {
+            throw IngestError.failedPrecondition(
+                "the outbox no longer holds the entries after position \(afterPosition): every position up to \(droppedThrough) was dropped once all named consumers had acknowledged it")
+        }
+        var lastPosition = afterPosition
+        var deltas = 0
+        for row in heads {
+            let count = try row.decode(Int.self, at: 1)
+            if lastPosition != afterPosition && deltas + count > maxDeltas { break }
+            deltas += count
+            lastPosition = try row.decode(Int64.self, at: 0)
+        }
+        let behind = try connection.query("""
+            SELECT COALESCE(sum(delta_count), 0)::bigint,
+                   COALESCE(EXTRACT(epoch FROM clock_timestamp() - min(created_at)), 0)::double precision
+            FROM ingest.outbox WHERE position > $1
+            """, [lastPosition])
+        let behindDeltas = try behind.first.map { try $0.decode(Int64.self, at: 0) } ?? 0
+        let behindSeconds = try behind.first.map { try $0.decode(Double.self, at: 1) } ?? 0
+        guard lastPosition > afterPosition else {
+            return PullOutboxResponse(entries: [], lastPosition: afterPosition, behindDeltas: behindDeltas, behindSeconds: behindSeconds)
+        }
+        let rows = try connection.query("""
+            SELECT o.position, o.city, d.sign::int, d.area, d.primary_type, d.category,
+                   EXTRACT(epoch FROM d.occurred)::bigint, d.month_only, d.arrest, d.domestic, d.has_location, d.lon, d.lat
+            FROM ingest.outbox o,
+                 unnest(o.signs, o.areas, o.primary_types, o.categories, o.occurred, o.month_only, o.arrests,
+                        o.domestic, o.has_location, o.lons, o.lats)
+                 WITH ORDINALITY AS d(sign, area, primary_type, category, occurred, month_only, arrest, domestic,
+                                      has_location, lon, lat, seq)
+            WHERE o.position > $1 AND o.position <= $2
+            ORDER BY o.position, d.seq
+            """, [afterPosition, lastPosition])
+        var entries: [OutboxEntry] = []
+        for row in rows {
+            let position = try row.decode(Int64.self, at: 0)
+            if entries.last?.position != position { entries.append(OutboxEntry(position: position)) }
+            let delta = IncidentDelta(
+                sign: try row.decode(Int32.self, at: 2), city: try row.decode(String.self, at: 1),
+                area: try row.decode(String.self, at: 3), primaryType: try row.decode(String.self, at: 4),
+                category: try row.decode(String.self, at: 5), occurredLocalSeconds: try row.decode(Int64.self, at: 6),
+                monthOnly: try row.decode(Bool.self, at: 7), arrest: try row.decode(Bool.self, at: 8),
+                domestic: try row.decode(Bool.self, at: 9), hasLocation: try row.decode(Bool.self, at: 10),
+                lon: try row.decode(Double?.self, at: 11) ?? 0, lat: try row.decode(Double?.self, at: 12) ?? 0)
+            entries[entries.count - 1].deltas.append(delta)
+        }
+        return PullOutboxResponse(entries: entries, lastPosition: lastPosition, behindDeltas: behindDeltas,
+                                  behindSeconds: behindSeconds)
     }
 }
