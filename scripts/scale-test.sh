@@ -116,12 +116,19 @@ say "ingest load of Chicago 2017 while the PostgreSQL leader is killed"
 file=demo-data/chicago/chicago_crimes_2017.csv.xz
 expected=$(xz -dc "$file" | python3 -c 'import csv,sys; r=csv.reader(sys.stdin); next(r); print(sum(1 for _ in r))')
 echo "    recount of $file: $expected rows"
-psql_ha() { runuser -u postgres -- psql -X -q "$database_url" -tAc "$1" 2>/dev/null; }
-"$bin/ingest" load --database-url "$database_url" --city chicago "$file" >"$work/load-1.log" 2>&1 &
+psql_ha() {
+  if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- psql -X -q "$database_url" -tAc "$1" 2>/dev/null
+  else psql -X -q "$database_url" -tAc "$1" 2>/dev/null; fi
+}
+# Batches of 20,000 rows (14 for the file), so that the kill lands between commits of one load.
+"$bin/ingest" load --database-url "$database_url" --city chicago --batch-rows 20000 "$file" >"$work/load-1.log" 2>&1 &
 load_pid=$!
-# The kill must land mid-load: wait until the first batch is committed.
-some_committed() { [[ $(psql_ha "select coalesce(sum(inserted),0) from ingest.etl_runs where status = 'running'") -gt 0 ]]; }
-wait_until 300 some_committed || echo "    (no committed batch seen before the kill)"
+# The kill must land mid-load: wait until the first batch is committed (or the load ended).
+some_committed() {
+  [[ $(psql_ha "select coalesce(sum(inserted),0) from ingest.etl_runs where status = 'running'") -gt 0 ]] || ! kill -0 "$load_pid" 2>/dev/null
+}
+wait_until 300 some_committed
+kill -0 "$load_pid" 2>/dev/null || echo "    (the load ended before the kill: the failover happens after it)"
 old_leader=$(deploy/ha/ha.sh kill-leader "$work/ha")
 echo "    killed the leader $old_leader (Patroni and postmaster, SIGKILL)"
 failover_started=$SECONDS
