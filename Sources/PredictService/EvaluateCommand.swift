@@ -33,7 +33,7 @@ struct EvaluateCommand: AsyncParsableCommand {
 
     /// The settings `predict train` uses, with any of the options above in their place.
     func settings() -> TrainingSettings {
-        var settings = TrainingSettings(threads: training.threads)
+        var settings = training.settings()
         if let binaryMaxRounds { settings.binaryMaxRounds = binaryMaxRounds }
         if let binaryDepth { settings.binaryDepth = binaryDepth }
         if let binaryEta { settings.binaryEta = binaryEta }

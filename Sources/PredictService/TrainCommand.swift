@@ -29,7 +29,7 @@ struct TrainCommand: AsyncParsableCommand {
         logger.logLevel = .warning
         let client = RPCClient(endpoint: endpoint)
         let pipeline = TrainingPipeline(source: IngestTrainingRows(client: client), store: PredictStore(pool: pool), registry: nil,
-                                        settings: TrainingSettings(threads: training.threads), logger: logger)
+                                        settings: training.settings(), logger: logger)
         let line = ProgressLine()
         let started = ContinuousClock.now
         let city = training.city

@@ -109,7 +109,7 @@ public struct IncidentModelTrainer: Sendable {
         let validationMatrix = try data.validation.matrix(width: width, labels: partition.validation.map { label($0) ? 1 : 0 }, types: types)
         let testLabels = partition.test.map(label)
         let testMatrix = try data.test.matrix(width: width, labels: testLabels.map { $0 ? 1 : 0 }, types: types)
-        let plan = settings.plan(for: .binary)
+        let plan = settings.plan(for: .binary, model: kind)
         let trained = try XGBoostTrainer.train(plan, train: trainMatrix, validation: validationMatrix) { round in
             try progress(Double(round.round + 1) / Double(plan.maxRounds))
         }
