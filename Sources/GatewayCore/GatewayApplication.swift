@@ -1,6 +1,8 @@
 import Hummingbird
 import Logging
 import Prometheus
+import ServiceLifecycle
+import Wire
 
 /// Builds the gateway's HTTP application: middleware, the map page, static files, the JSON
 /// API under `/api/v1/`, health and metrics.
@@ -35,12 +37,21 @@ public enum GatewayApplication {
 
     public static func make(configuration: GatewayConfiguration, backends: Backends,
                             registry: PrometheusCollectorRegistry, logger: Logger) -> some ApplicationProtocol {
-        // The heatmap's reads are cached per heatmap position; one long poll keeps it current.
+        // The heatmap's reads are cached per heatmap position; a long poll per replica keeps it current.
         let cache = ResponseCache()
+        var services: [any Service] = []
+        if let replicas = HeatmapPositionWatcher.replicas(of: configuration.heatmap) {
+            let clients = replicas.map {
+                RPCClient(endpoint: $0, configuration: RPCClientConfiguration(maxFrameBytes: configuration.maxFrameBytes))
+            }
+            services.append(HeatmapPositionWatcher(clients: clients, cache: cache, logger: logger))
+        } else {
+            logger.notice("response cache off: a heatmap endpoint is a host name, which may stand for several replicas")
+        }
         return Application(
             router: makeRouter(configuration: configuration, backends: backends, registry: registry, responseCache: cache),
             configuration: .init(address: .hostname(configuration.httpHost, port: configuration.httpPort), serverName: "CrimeScope"),
-            services: [HeatmapPositionWatcher(client: backends.heatmap, cache: cache, logger: logger)],
+            services: services,
             logger: logger
         )
     }

@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import Synchronization
 import Testing
+import Wire
 
 /// The response cache in front of a stand-in `/api/v1/heatmap` route that answers with its
 /// query and how often it was called (through Hummingbird's in-process router): a repeat is
@@ -159,21 +160,44 @@ struct GatewayResponseCacheTests {
         }
     }
 
-    @Test func anEntryIsStoredOnlyUnderThePositionSeenBeforeTheCall() {
+    @Test func anEntryIsStoredOnlyUnderThePositionSeenBeforeTheCall() throws {
         let cache = ResponseCache()
         cache.setPosition(5)
-        let (_, position) = cache.lookup("k")
+        let begun = try #require(cache.lookup("k").generation)
         cache.setPosition(6)
-        cache.store(ResponseCache.Entry(status: .ok, headers: [:], body: .init(string: "old"), etag: "\"1-3\""), for: "k", at: position ?? 0)
+        cache.store(ResponseCache.Entry(status: .ok, headers: [:], body: .init(string: "old"), etag: "\"1-3\""), for: "k", at: begun)
         #expect(cache.lookup("k").entry == nil, "an answer begun at 5 must not be served at 6")
+    }
+
+    @Test func anyReplicaMovingDropsEveryEntryAndOneUnknownCachesNothing() throws {
+        let cache = ResponseCache()
+        let entry = ResponseCache.Entry(status: .ok, headers: [:], body: .init(string: "x"), etag: "\"1-1\"")
+        cache.setPositions([5, 3])
+        #expect(cache.position == 3)
+        cache.store(entry, for: "k", at: try #require(cache.lookup("k").generation))
+        #expect(cache.lookup("k").entry != nil)
+        cache.setPositions([5, 4])
+        #expect(cache.lookup("k").entry == nil, "the lagging replica moved: its old answers may be cached")
+        cache.store(entry, for: "k", at: try #require(cache.lookup("k").generation))
+        cache.setPositions(nil)
+        #expect(cache.lookup("k").generation == nil)
+        #expect(cache.lookup("k").entry == nil)
+    }
+
+    @Test func replicasAreWatchedOnlyWhenKnownWithoutDNS() {
+        let known: [Endpoint] = [.unix(path: "/run/h.sock"), .tcp(host: "10.0.0.7", port: 7000), .tcp(host: "::1", port: 7000)]
+        #expect(HeatmapPositionWatcher.replicas(of: known) == known)
+        #expect(HeatmapPositionWatcher.replicas(of: known + [.tcp(host: "heatmap", port: 7000)]) == nil)
+        #expect(HeatmapPositionWatcher.replicas(of: []) == nil)
     }
 
     @Test func theCacheIsBoundedByItsBytes() {
         let cache = ResponseCache(maxBytes: 10_000, maxEntryBytes: 5_000)
         cache.setPosition(1)
+        let generation = cache.lookup("any").generation ?? 0
         for index in 0..<10 {
             cache.store(ResponseCache.Entry(status: .ok, headers: [:], body: .init(string: String(repeating: "y", count: 3_000)),
-                                            etag: "\"\(index)\""), for: "key\(index)", at: 1)
+                                            etag: "\"\(index)\""), for: "key\(index)", at: generation)
         }
         #expect(cache.usage.bytes <= 10_000)
         // Each entry counts its body, its key and the fixed overhead.
@@ -181,7 +205,7 @@ struct GatewayResponseCacheTests {
         #expect(cache.lookup("key9").entry != nil)
         #expect(cache.lookup("key0").entry == nil)
         cache.store(ResponseCache.Entry(status: .ok, headers: [:], body: .init(string: String(repeating: "z", count: 6_000)), etag: "\"big\""),
-                    for: "big", at: 1)
+                    for: "big", at: generation)
         #expect(cache.lookup("big").entry == nil)
     }
 }

@@ -7,13 +7,14 @@ import Synchronization
 /// The heatmap answers every read from its index at some outbox position, so a response is a
 /// function of (canonical query, representation, position): while the position stays, the same
 /// request may be answered with the same bytes without an RPC or any JSON or gzip work. The
-/// ``HeatmapPositionWatcher`` reports each new position; the cache then forgets every entry (its
-/// generation moves on). Until a position is known — at start, or after the heatmap could not be
-/// reached — nothing is stored or served from here.
+/// ``HeatmapPositionWatcher`` reports the position of every heatmap replica; when any of them
+/// changes the cache forgets every entry (its generation moves on). Until every replica's position
+/// is known — at start, or after one could not be reached — nothing is stored or served from here.
 ///
-/// A response is stored only under the position that was current *before* its backend call: the
-/// heatmap answers at that position or a later one, and a later one moves the generation on and
-/// drops the entry, so a stored entry is never older than the position it is filed under.
+/// A response is stored only under the generation that was current *before* its backend call:
+/// whichever replica answers does so at its position then or a later one, and a later one moves
+/// the generation on and drops the entry, so a stored entry is never older than the positions it
+/// is filed under.
 ///
 /// Bounded by the bytes of the bodies and keys it holds plus ``entryOverheadBytes`` each (headers,
 /// the dictionary); the oldest entries go first.
@@ -34,7 +35,9 @@ public final class ResponseCache: Sendable {
     }
 
     private struct State: Sendable {
-        var position: Int64?
+        /// Every replica's position, or nil when one is unknown.
+        var positions: [Int64]?
+        var generation: UInt64 = 0
         var entries: [String: Entry] = [:]
         /// Keys in insertion order from `orderStart` on (evicted ones before it).
         var order: [String] = []
@@ -60,25 +63,32 @@ public final class ResponseCache: Sendable {
         self.maxEntryBytes = maxEntryBytes
     }
 
-    /// The heatmap position entries are valid for, or nil when none is known.
-    public var position: Int64? { state.withLock { $0.position } }
+    /// The lowest replica position entries are valid for, or nil when one is unknown.
+    public var position: Int64? { state.withLock { $0.positions?.min() } }
 
     /// Lookups that found an entry and that did not (since start), entries and bytes held.
     public var usage: (hits: Int, misses: Int, entries: Int, bytes: Int) {
         state.withLock { ($0.hits, $0.misses, $0.entries.count, $0.bytes) }
     }
 
-    /// A new position (or nil: unknown): every entry of another position is dropped.
+    /// The one heatmap's new position (or nil: unknown).
     public func setPosition(_ position: Int64?) {
+        setPositions(position.map { [$0] })
+    }
+
+    /// Every replica's position (or nil: one is unknown): when they differ from before, every
+    /// entry is dropped.
+    public func setPositions(_ positions: [Int64]?) {
         let ready: [CheckedContinuation<Void, Never>] = state.withLock { state in
-            if state.position != position {
-                state.position = position
+            if state.positions != positions {
+                state.positions = positions
+                state.generation &+= 1
                 state.entries.removeAll(keepingCapacity: true)
                 state.order.removeAll(keepingCapacity: true)
                 state.orderStart = 0
                 state.bytes = 0
             }
-            guard let position else { return [] }
+            guard let position = positions?.min() else { return [] }
             let ready = state.positionWaiters.filter { $0.atLeast <= position }.map(\.continuation)
             state.positionWaiters.removeAll { $0.atLeast <= position }
             return ready
@@ -86,12 +96,12 @@ public final class ResponseCache: Sendable {
         for continuation in ready { continuation.resume() }
     }
 
-    /// Returns once the cache has learnt a position of at least `position` (tests wait on this
-    /// event rather than sleeping).
+    /// Returns once the cache has learnt that every replica is at `position` or later (tests
+    /// wait on this event rather than sleeping).
     public func waitForPosition(atLeast position: Int64) async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let reached: Bool = state.withLock { state in
-                if let current = state.position, current >= position { return true }
+                if let current = state.positions?.min(), current >= position { return true }
                 state.positionWaiters.append((position, continuation))
                 return false
             }
@@ -99,26 +109,26 @@ public final class ResponseCache: Sendable {
         }
     }
 
-    /// The entry for `key` at the current position, and that position (nil when none is known:
-    /// then nothing may be stored either).
-    public func lookup(_ key: String) -> (entry: Entry?, position: Int64?) {
+    /// The entry for `key` in the current generation, and that generation (nil when a position
+    /// is unknown: then nothing may be stored either).
+    public func lookup(_ key: String) -> (entry: Entry?, generation: UInt64?) {
         state.withLock { state in
-            guard let position = state.position else { return (nil, nil) }
+            guard state.positions != nil else { return (nil, nil) }
             if let entry = state.entries[key] {
                 state.hits += 1
-                return (entry, position)
+                return (entry, state.generation)
             }
             state.misses += 1
-            return (nil, position)
+            return (nil, state.generation)
         }
     }
 
-    /// Stores `entry` for `key` if `position` is still the current one.
-    public func store(_ entry: Entry, for key: String, at position: Int64) {
+    /// Stores `entry` for `key` if `generation` is still the current one.
+    public func store(_ entry: Entry, for key: String, at generation: UInt64) {
         let size = Self.size(entry, key)
         guard size <= maxEntryBytes else { return }
         state.withLock { state in
-            guard state.position == position else { return }
+            guard state.positions != nil, state.generation == generation else { return }
             if let previous = state.entries.updateValue(entry, forKey: key) {
                 state.bytes -= Self.size(previous, key)
             } else {

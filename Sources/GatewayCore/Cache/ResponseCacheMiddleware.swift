@@ -31,19 +31,19 @@ public struct ResponseCacheMiddleware: RouterMiddleware {
             return try await next(request, context)
         }
         let key = Self.key(request)
-        let (entry, position) = cache.lookup(key)
+        let (entry, generation) = cache.lookup(key)
         if let entry, !Self.refuses(request) {
             return Self.answer(entry, to: request, cache: "hit")
         }
         var response = try await next(request, context)
-        guard response.status == .ok, let position else { return response }
+        guard response.status == .ok, let generation else { return response }
         let collector = BodyCollector()
         try await response.body.write(collector)
         let body = collector.buffer
         let etag = body.withUnsafeReadableBytes { Self.etag(of: $0) }
         response.headers[.eTag] = etag
         let stored = ResponseCache.Entry(status: response.status, headers: response.headers, body: body, etag: etag)
-        cache.store(stored, for: key, at: position)
+        cache.store(stored, for: key, at: generation)
         return Self.answer(stored, to: request, cache: "miss")
     }
 
