@@ -3,7 +3,8 @@
 # beats and Chicago 2017) with the release `ingest load` (or, with YEARS, those years of the shared
 # data), starts release `ingest serve` and `heatmap serve` on Unix sockets and waits for the
 # heatmap's catch-up, times `predict train-forecast` (series and shapes by RPC from the heatmap,
-# four direct Poisson boosters, test-week PAI/PEI/hit rate/MAE against the 4-week-mean baseline,
+# four direct Poisson boosters, test-week PAI/PEI/hit rate/MAE with bootstrap intervals against the
+# simple rule strongest on the validation weeks (docs/FORECAST.md),
 # saved and cached; prints its report), then starts `predict serve` and runs forecast.py
 # (Forecast for every beat with every SHAP contribution, one connection, sequential calls).
 #
