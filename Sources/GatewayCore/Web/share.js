@@ -301,11 +301,31 @@ CS.share = (function () {
     overlay.redraw();
     const container = map.getContainer();
     container.dataset.context = 'derived';
-    if (!(map.getBounds().isValid && map.getBounds().contains([[minLat, minLon], [maxLat, maxLon]]))) {
-      map.fitBounds([[minLat, minLon], [maxLat, maxLon]], { padding: [10, 10] });
-    }
+    // Fit the map to where 99 % of the incidents are: a police.uk force's bounds reach out to a
+    // few stray records far away, which would leave the city a speck.
+    const core = coreBounds(counts, width, height);
+    map.fitBounds([[latAt(core.row0), lonAt(core.col0)], [latAt(core.row1 + 1), lonAt(core.col1 + 1)]], { padding: [10, 10] });
     map.csContext = { remove() { overlay.canvas.remove(); map.off('move zoom resize', overlay.redraw); delete container.dataset.context; } };
     return map.csContext;
+  }
+
+  /// The rows and columns between the 0.5th and 99.5th percentile of the incidents, each axis apart.
+  function coreBounds(counts, width, height) {
+    const rows = new Float64Array(height), cols = new Float64Array(width);
+    let total = 0;
+    for (let r = 0; r < height; r++) for (let c = 0; c < width; c++) {
+      const v = counts[r * width + c];
+      rows[r] += v; cols[c] += v; total += v;
+    }
+    const span = sums => {
+      let lo = 0, hi = sums.length - 1, seen = 0;
+      while (lo < hi && seen + sums[lo] <= 0.005 * total) seen += sums[lo++];
+      seen = 0;
+      while (hi > lo && seen + sums[hi] <= 0.005 * total) seen += sums[hi--];
+      return [lo, hi];
+    };
+    const [row0, row1] = span(rows), [col0, col1] = span(cols);
+    return { row0, row1, col0, col1 };
   }
 
   return { bar, snapshot, context, ATTRIBUTION };

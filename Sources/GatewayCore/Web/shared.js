@@ -245,7 +245,9 @@ window.CS = (function () {
   function setParams(name, params) {
     const query = new URLSearchParams(params).toString();
     ownQueries[name] = query;
-    if (name !== current) return;
+    // Also when the address already names another view (a tab was clicked and its hashchange
+    // has not run yet): writing now would send the person back to this view.
+    if (name !== current || parseHash().name !== name) return;
     if (embedded) {
       history.replaceState(null, '', `${location.pathname}${query ? '?' + query : ''}`);
       const open = $('embed-open');
