@@ -13,6 +13,9 @@
 #   CONNECTIONS        wrk connections (default 16); THREADS wrk threads (default 1)
 #   DURATION           seconds per run (default 15)
 #   SKIP_BUILD=1       reuse .build/release/{ingest,heatmap,gateway}
+#   NETNS=1            run each heatmap replica in its own network namespace (root; `ip netns`),
+#                      reached over a veth pair (10.231.1.2 and 10.231.2.2) instead of loopback;
+#                      they reach ingest and PostgreSQL through Unix sockets
 set -eu
 . "$(dirname "$0")/../lib.sh"
 ROUNDS=${ROUNDS:-3}; CONNECTIONS=${CONNECTIONS:-16}; THREADS=${THREADS:-1}; DURATION=${DURATION:-15}
@@ -30,18 +33,33 @@ free_port() { $PY -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0));
 PIDS=""
 start() { "$@" --log-level warning 2>>"$RUN/services.log" & PIDS="$PIDS $!"; LAST=$!; }
 cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # user + system clock ticks so far
-trap 'kill $PIDS 2>/dev/null; wait 2>/dev/null; psql "$ADMIN" -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null; rm -rf "$RUN"' EXIT
+trap 'kill $PIDS 2>/dev/null; wait 2>/dev/null; psql "$ADMIN" -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null; rm -rf "$RUN"; [ "${NETNS:-0}" = 1 ] && { ip netns del cs-heatmap-a; ip netns del cs-heatmap-b; } 2>/dev/null' EXIT
+HOST_A=127.0.0.1; HOST_B=127.0.0.1; IN_A=""; IN_B=""; HEATMAP_DB=$URL
+if [ "${NETNS:-0}" = 1 ]; then
+  for n in a b; do
+    net=$([ "$n" = a ] && echo 1 || echo 2)
+    ip netns add "cs-heatmap-$n"
+    ip link add "cs-veth-$n" type veth peer name eth0 netns "cs-heatmap-$n"
+    ip addr add "10.231.$net.1/24" dev "cs-veth-$n"; ip link set "cs-veth-$n" up
+    ip netns exec "cs-heatmap-$n" ip addr add "10.231.$net.2/24" dev eth0
+    ip netns exec "cs-heatmap-$n" ip link set eth0 up
+    ip netns exec "cs-heatmap-$n" ip link set lo up
+  done
+  HOST_A=10.231.1.2; HOST_B=10.231.2.2; IN_A="ip netns exec cs-heatmap-a"; IN_B="ip netns exec cs-heatmap-b"
+  # Inside a namespace 127.0.0.1 is its own: PostgreSQL through its Unix socket instead.
+  HEATMAP_DB="postgresql:///$DB?host=$(cd "$PG_DIR/run" && pwd)&port=$(cat "$PG_DIR/port")&user=postgres"
+fi
 start "$BIN/ingest" serve --listen "unix://$RUN/ingest.sock" --database-url "$URL"
 A=$(free_port); B=$(free_port); G1=$(free_port); G2=$(free_port)
-start "$BIN/heatmap" serve --listen "tcp://127.0.0.1:$A" --database-url "$URL" --ingest-endpoint "unix://$RUN/ingest.sock"
+start $IN_A "$BIN/heatmap" serve --listen "tcp://$HOST_A:$A" --database-url "$HEATMAP_DB" --ingest-endpoint "unix://$RUN/ingest.sock"
 HA=$LAST
-start "$BIN/heatmap" serve --listen "tcp://127.0.0.1:$B" --database-url "$URL" --ingest-endpoint "unix://$RUN/ingest.sock"
+start $IN_B "$BIN/heatmap" serve --listen "tcp://$HOST_B:$B" --database-url "$HEATMAP_DB" --ingest-endpoint "unix://$RUN/ingest.sock"
 HB=$LAST
 start "$BIN/gateway" serve --http-port "$G1" --ingest-endpoint "unix://$RUN/ingest.sock" \
-  --heatmap-endpoint "tcp://127.0.0.1:$A" --predict-endpoint "unix://$RUN/none.sock"
+  --heatmap-endpoint "tcp://$HOST_A:$A" --predict-endpoint "unix://$RUN/none.sock"
 GW1=$LAST
 start "$BIN/gateway" serve --http-port "$G2" --ingest-endpoint "unix://$RUN/ingest.sock" \
-  --heatmap-endpoint "tcp://127.0.0.1:$A,tcp://127.0.0.1:$B" --predict-endpoint "unix://$RUN/none.sock"
+  --heatmap-endpoint "tcp://$HOST_A:$A,tcp://$HOST_B:$B" --predict-endpoint "unix://$RUN/none.sock"
 GW2=$LAST
 total() { curl -s -H 'Cache-Control: no-cache' "http://127.0.0.1:$1/api/v1/heatmap?city=chicago&year=2017" \
   | $PY -c 'import json,sys; print(json.load(sys.stdin)["total"]["incidents"])' 2>/dev/null || true; }
