@@ -169,7 +169,7 @@ wait "$wrk_pid"
 sed 's/^/    /' "$work/wrk.txt"
 requests=$(awk '/requests in/ {print $1}' "$work/wrk.txt")
 non2xx=$(awk -F: '/Non-2xx/ {gsub(/ /,"",$2); print $2}' "$work/wrk.txt"); non2xx=${non2xx:-0}
-socket=$(grep -oE 'Socket errors: .*' "$work/wrk.txt" | grep -oE '[0-9]+' | paste -sd+ | bc 2>/dev/null); socket=${socket:-0}
+socket=$(grep -oE 'Socket errors: .*' "$work/wrk.txt" | grep -oE '[0-9]+' | awk '{n += $1} END {print n + 0}')
 echo "    requests: ${requests:-0}, non-2xx: $non2xx, socket errors: $socket, failed: $((non2xx + socket))"
 check "wrk: ${requests:-0} requests, 0 failed while a heatmap replica was killed (failed: $((non2xx + socket)))" \
   test "${requests:-0}" -gt 0 -a "$((non2xx + socket))" -eq 0
