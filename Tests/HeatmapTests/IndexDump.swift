@@ -30,7 +30,7 @@ struct IndexDump: Equatable {
             for (position, key) in cells.keys.enumerated() where !cells.counts[position].isZero {
                 let area = city.areas[Int(UInt32(truncatingIfNeeded: key))]
                 recount.window["\(bucket.grain.rawValue)|\(bucket.start)|\(area)|\(type(key) ?? WindowRollupKey.allTypes)"] =
-                    cells.counts[position]
+                    cells.counts[position].rollupCounts
             }
         }
         for (start, cells) in city.hourly.buckets {

@@ -1,5 +1,6 @@
 import Contracts
 import Logging
+import Synchronization
 import Metrics
 import ServiceLifecycle
 import Wire
@@ -25,6 +26,9 @@ public final class OutboxConsumer: Service, Sendable {
     private let behindGauge = Gauge(label: "heatmap_outbox_behind_deltas")
     /// `heatmap_outbox_lag_seconds`: age of the oldest delta not yet applied (0 when caught up).
     private let lagGauge = Gauge(label: "heatmap_outbox_lag_seconds")
+    /// The pull after the batch being applied, already under way (ingest reads the next batch
+    /// while this process applies the current one): its position and its call.
+    private let prefetch = Mutex<(after: Int64, call: Task<PullOutboxResponse, any Error>)?>(nil)
 
     /// `onLag` hears how far behind the outbox the consumer is after every pull (the host puts it
     /// in Health/Check); the same numbers are exported as gauges.
@@ -75,9 +79,7 @@ public final class OutboxConsumer: Service, Sendable {
         if !index.isLoaded { try await prepare() }
         let position = index.position
         let started = ContinuousClock.now
-        let request = PullOutboxRequest(afterPosition: position, maxEntries: settings.maxEntries, maxDeltas: settings.maxDeltas)
-        let response = try await client.call(Methods.Ingest.pullOutbox, request,
-                                             timeout: settings.callTimeout)
+        let response = try await pull(after: position)
         guard let last = response.entries.last?.position else {
             report(OutboxLag(deltas: response.behindDeltas, seconds: response.behindSeconds))
             return 0
@@ -86,6 +88,7 @@ public final class OutboxConsumer: Service, Sendable {
             throw RPCError(.internalError, "PullOutbox after \(position) returned entries up to \(last)")
         }
         let pulled = ContinuousClock.now
+        if response.behindDeltas > 0 { startPrefetch(after: last) }
         let batch = RollupBatch(entries: response.entries, position: last)
         let reduced = ContinuousClock.now
         guard index.apply(batch, expecting: position) else {
@@ -99,6 +102,33 @@ public final class OutboxConsumer: Service, Sendable {
             "apply_ms": "\(Int((ContinuousClock.now - reduced).seconds * 1_000))",
         ])
         return response.entries.count
+    }
+
+    /// The batch after `position`: the prefetched call when it is for that position, else a new one.
+    private func pull(after position: Int64) async throws -> PullOutboxResponse {
+        let prefetched = prefetch.withLock { slot -> Task<PullOutboxResponse, any Error>? in
+            defer { slot = nil }
+            guard let slot, slot.after == position else {
+                slot?.call.cancel()
+                return nil
+            }
+            return slot.call
+        }
+        if let prefetched { return try await prefetched.value }
+        return try await client.call(Methods.Ingest.pullOutbox, request(after: position), timeout: settings.callTimeout)
+    }
+
+    private func startPrefetch(after position: Int64) {
+        let client = client, request = request(after: position), timeout = settings.callTimeout
+        let call = Task { try await client.call(Methods.Ingest.pullOutbox, request, timeout: timeout) }
+        prefetch.withLock { slot in
+            slot?.call.cancel()
+            slot = (position, call)
+        }
+    }
+
+    private func request(after position: Int64) -> PullOutboxRequest {
+        PullOutboxRequest(afterPosition: position, maxEntries: settings.maxEntries, maxDeltas: settings.maxDeltas)
     }
 
     private func report(_ lag: OutboxLag) {
@@ -121,6 +151,10 @@ public final class OutboxConsumer: Service, Sendable {
     /// Polls until graceful shutdown or cancellation.
     public func run() async throws {
         await cancelWhenGracefulShutdown { await self.poll() }
+        prefetch.withLock { slot in
+            slot?.call.cancel()
+            slot = nil
+        }
         logger.info("outbox consumer stopped", metadata: ["position": "\(index.position)"])
     }
 

@@ -1,88 +1,97 @@
 import Contracts
 
-/// One pulled outbox batch, reduced to net changes per rollup cell (plus the located extent).
+/// One pulled outbox batch, each delta prepared for the index: its calendar fields, bucket
+/// starts, grid cell and hex cell computed here, outside the index lock, so applying it
+/// (``RollupIndex/apply(_:expecting:)``) only interns names and adds counts under integer keys.
 public struct RollupBatch: Sendable {
-    /// Net change per cell; cells that net to zero are dropped.
-    public private(set) var changes: [RollupKey: RollupCounts] = [:]
-    /// Net change per time bucket of every grain (GetWindowHeatmap).
-    public private(set) var windowChanges: [WindowRollupKey: RollupCounts] = [:]
-    /// Net change per month and grid cell (GetYearGrids); located incidents inside the city's grid only.
-    public private(set) var gridChanges: [GridRollupKey: Int64] = [:]
-    /// Net change per month and 200 m hex cell (GetHexHotspots); located incidents of projected cities only.
-    public private(set) var hexChanges: [HexRollupKey: Int64] = [:]
-    /// Net change per week, area and crime group (GetSeries); timed incidents only.
-    public private(set) var seriesChanges: [SeriesRollupKey: Int64] = [:]
-    /// The bounding box of the batch's located insertions, per city.
-    public private(set) var extents: [String: Extent] = [:]
-    /// The last outbox position in the batch.
-    public let position: Int64
-    /// How many deltas the batch held.
-    public private(set) var deltaCount = 0
+    /// One delta, ready to add.
+    struct Delta: Sendable {
+        let city: String
+        let area: String
+        let primaryType: String
+        let category: String
+        /// +1 or -1 in each count the incident has.
+        let counts: RollupCounts
+        let year: Int
+        /// `year * 12 + month - 1`.
+        let monthNumber: Int
+        /// 0-23, or -1 for month-only sources (which are only in the monthly grain).
+        let hour: Int8
+        let hourStart: Int64
+        let dayStart: Int64
+        let weekStart: Int64
+        let monthStart: Int64
+        /// The grid cell, -1 outside the city's grid (or unlocated).
+        let gridCell: Int32
+        /// The 200 m hex cell, nil for unprojected cities or unlocated incidents.
+        let hex: (q: Int32, r: Int32)?
+
+        var monthOnly: Bool { hour < 0 }
+    }
 
     /// A lon/lat bounding box.
     public struct Extent: Sendable, Hashable {
         public var minLon, minLat, maxLon, maxLat: Double
     }
 
-    /// Reduces `entries` (in position order) ending at `position`.
+    /// The deltas in outbox order.
+    let deltas: [Delta]
+    /// The bounding box of the batch's located insertions, per city.
+    public let extents: [String: Extent]
+    /// The last outbox position in the batch.
+    public let position: Int64
+    /// How many deltas the batch held.
+    public var deltaCount: Int { deltas.count }
+
+    /// Prepares `entries` (in position order) ending at `position`.
     public init(entries: [OutboxEntry], position: Int64) {
         self.position = position
+        var deltas: [Delta] = [], extents: [String: Extent] = [:]
+        deltas.reserveCapacity(entries.reduce(0) { $0 + $1.deltas.count })
+        var grids: [String: GridBounds?] = [:], projections: [String: CityProjection?] = [:]
+        let hexGrid = HexGrid()
         for entry in entries {
-            for delta in entry.deltas { add(delta) }
+            for delta in entry.deltas {
+                let seconds = delta.occurredLocalSeconds
+                let time = LocalCalendar(localSeconds: seconds)
+                let sign = Int64(delta.sign)
+                let located = delta.hasLocation && delta.lon.isFinite && delta.lat.isFinite
+                var gridCell: Int32 = -1, hex: (q: Int32, r: Int32)?
+                if located {
+                    let bounds = grids[delta.city] ?? { let found = GridBounds.of(city: delta.city); grids[delta.city] = found; return found }()
+                    if let cell = bounds?.cell(lon: delta.lon, lat: delta.lat) { gridCell = Int32(cell) }
+                    let projection = projections[delta.city]
+                        ?? { let found = CityProjection.of(city: delta.city); projections[delta.city] = found; return found }()
+                    if let projection {
+                        let point = projection.project(lon: delta.lon, lat: delta.lat)
+                        let cell = hexGrid.cell(x: point.x, y: point.y)
+                        hex = (Int32(truncatingIfNeeded: cell.q), Int32(truncatingIfNeeded: cell.r))
+                    }
+                    if delta.sign > 0 { Self.include(&extents, city: delta.city, lon: delta.lon, lat: delta.lat) }
+                }
+                deltas.append(Delta(
+                    city: delta.city, area: delta.area, primaryType: delta.primaryType, category: delta.category,
+                    counts: RollupCounts(incidents: sign, arrests: delta.arrest ? sign : 0, domestic: delta.domestic ? sign : 0),
+                    year: time.year, monthNumber: time.monthNumber, hour: delta.monthOnly ? -1 : Int8(time.hour),
+                    hourStart: WindowGrain.hourly.bucketStart(seconds), dayStart: WindowGrain.daily.bucketStart(seconds),
+                    weekStart: WindowGrain.weekly.bucketStart(seconds),
+                    monthStart: LocalCalendar.localSeconds(year: time.year, month: time.month, day: 1),
+                    gridCell: gridCell, hex: hex))
+            }
         }
-        changes = changes.filter { !$0.value.isZero }
-        windowChanges = windowChanges.filter { !$0.value.isZero }
-        gridChanges = gridChanges.filter { $0.value != 0 }
-        seriesChanges = seriesChanges.filter { $0.value != 0 }
-        hexChanges = hexChanges.filter { $0.value != 0 }
+        self.deltas = deltas
+        self.extents = extents
     }
 
-    private mutating func add(_ delta: IncidentDelta) {
-        deltaCount += 1
-        let time = LocalCalendar(localSeconds: delta.occurredLocalSeconds)
-        let key = RollupKey(city: delta.city, area: delta.area, primaryType: delta.primaryType,
-                            year: time.year, month: time.month,
-                            hour: delta.monthOnly ? -1 : time.hour, dayOfWeek: delta.monthOnly ? -1 : time.dayOfWeek)
-        let sign = Int64(delta.sign)
-        changes[key, default: RollupCounts()] += RollupCounts(
-            incidents: sign, arrests: delta.arrest ? sign : 0, domestic: delta.domestic ? sign : 0)
-        addWindow(delta, time: time, counts: RollupCounts(
-            incidents: sign, arrests: delta.arrest ? sign : 0, domestic: delta.domestic ? sign : 0))
-        guard delta.sign > 0, delta.hasLocation, delta.lon.isFinite, delta.lat.isFinite else { return }
-        if var extent = extents[delta.city] {
-            extent.minLon = min(extent.minLon, delta.lon)
-            extent.minLat = min(extent.minLat, delta.lat)
-            extent.maxLon = max(extent.maxLon, delta.lon)
-            extent.maxLat = max(extent.maxLat, delta.lat)
-            extents[delta.city] = extent
+    private static func include(_ extents: inout [String: Extent], city: String, lon: Double, lat: Double) {
+        if var extent = extents[city] {
+            extent.minLon = min(extent.minLon, lon)
+            extent.minLat = min(extent.minLat, lat)
+            extent.maxLon = max(extent.maxLon, lon)
+            extent.maxLat = max(extent.maxLat, lat)
+            extents[city] = extent
         } else {
-            extents[delta.city] = Extent(minLon: delta.lon, minLat: delta.lat, maxLon: delta.lon, maxLat: delta.lat)
-        }
-    }
-
-    private mutating func addWindow(_ delta: IncidentDelta, time: LocalCalendar, counts: RollupCounts) {
-        let seconds = delta.occurredLocalSeconds
-        for grain in WindowGrain.allCases where !delta.monthOnly || grain == .monthly {
-            var key = WindowRollupKey(city: delta.city, grain: grain, bucket: grain.bucketStart(seconds),
-                                      area: delta.area, primaryType: delta.primaryType)
-            windowChanges[key, default: RollupCounts()] += counts
-            key.primaryType = WindowRollupKey.allTypes
-            windowChanges[key, default: RollupCounts()] += counts
-        }
-        if !delta.monthOnly {
-            let key = SeriesRollupKey(city: delta.city, area: delta.area, crimeGroup: delta.category,
-                                      week: WindowGrain.weekly.bucketStart(seconds))
-            seriesChanges[key, default: 0] += counts.incidents
-        }
-        if delta.hasLocation, let cell = GridBounds.of(city: delta.city)?.cell(lon: delta.lon, lat: delta.lat) {
-            let key = GridRollupKey(city: delta.city, year: time.year, month: time.month, primaryType: delta.primaryType, cell: cell)
-            gridChanges[key, default: 0] += counts.incidents
-        }
-        if delta.hasLocation, delta.lon.isFinite, delta.lat.isFinite, let projection = CityProjection.of(city: delta.city) {
-            let point = projection.project(lon: delta.lon, lat: delta.lat)
-            let cell = HexGrid().cell(x: point.x, y: point.y)
-            let key = HexRollupKey(city: delta.city, month: time.monthNumber, primaryType: delta.primaryType, q: cell.q, r: cell.r)
-            hexChanges[key, default: 0] += counts.incidents
+            extents[city] = Extent(minLon: lon, minLat: lat, maxLon: lon, maxLat: lat)
         }
     }
 }

@@ -15,8 +15,7 @@ struct BucketedCells<Bucket: Hashable & Sendable, Count: AdditiveCount>: Sendabl
         if sorted {
             add(bucket, key, count)
         } else {
-            buckets[bucket, default: SortedCells()].append(unsorted: key, count)
-            unsorted.insert(bucket)
+            if buckets[bucket, default: SortedCells()].append(unsorted: key, count) { unsorted.insert(bucket) }
         }
     }
 

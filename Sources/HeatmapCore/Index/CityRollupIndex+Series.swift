@@ -1,11 +1,4 @@
 extension CityRollupIndex {
-    /// Adds a change to the week of an area and crime group.
-    mutating func addSeries(area: String, crimeGroup: String, week: Int64, incidents: Int64) {
-        let key = SortedCells<Int64>.key(high: UInt32(bitPattern: groups.intern(crimeGroup)),
-                                         low: UInt32(bitPattern: areas.intern(area)))
-        series.add(week, key, incidents, sorted: !loading)
-    }
-
     /// Weekly counts per (area, crime group) over `weeks` weeks from the Monday `firstWeek`;
     /// series that are zero throughout are left out.
     func weeklySeries(firstWeek: Int64, weeks: Int) -> [SeriesKey: [Int64]] {

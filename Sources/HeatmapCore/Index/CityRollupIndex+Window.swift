@@ -6,20 +6,6 @@ extension CityRollupIndex {
         return types.slot(primaryType).map { UInt32(bitPattern: $0) }
     }
 
-    /// Adds a change to a window bucket. Hourly all-types changes are dropped: hourly buckets
-    /// keep per-type cells only and sum them when read.
-    mutating func addWindow(grain: WindowGrain, bucket: Int64, area: String, primaryType: String, counts: RollupCounts) {
-        let allTypes = primaryType == WindowRollupKey.allTypes
-        if grain == .hourly && allTypes { return }
-        let type = allTypes ? Self.allTypesSlot : UInt32(bitPattern: types.intern(primaryType))
-        let key = SortedCells<RollupCounts>.key(high: type, low: UInt32(bitPattern: areas.intern(area)))
-        if grain == .hourly {
-            hourly.add(bucket, key, HourCounts(counts), sorted: !loading)
-        } else {
-            window.add(WindowBucket(grain: grain, start: bucket), key, counts, sorted: !loading)
-        }
-    }
-
     /// Per-area sums over `spans`, one type or all (empty); areas that sum to zero are left out.
     func windowCounts(spans: [WindowPlan.Span], primaryType: String) -> [String: RollupCounts] {
         guard let type = typeSlot(primaryType) else { return [:] }
@@ -36,7 +22,7 @@ extension CityRollupIndex {
                     }
                 } else if let cells = window[WindowBucket(grain: span.grain, start: start)] {
                     for position in cells.group(type) {
-                        totals[Int(cells.low(at: position))] += cells.counts[position]
+                        totals[Int(cells.low(at: position))] += cells.counts[position].rollupCounts
                     }
                 }
                 start = span.grain.nextStart(after: start)

@@ -19,10 +19,10 @@ public struct CityRollupIndex: Sendable {
     /// Net incidents per month number (`year * 12 + month - 1`).
     var monthIncidents: [Int: Int64] = [:]
     /// Daily, weekly and monthly window buckets; key (type slot or all types, area slot).
-    var window = BucketedCells<WindowBucket, RollupCounts>()
+    var window = BucketedCells<WindowBucket, CompactCounts>()
     /// Hourly window buckets by hour start; key (type slot, area slot), per type only (an
     /// all-types hour is summed from its few dozen cells when read).
-    var hourly = BucketedCells<Int64, HourCounts>()
+    var hourly = BucketedCells<Int64, CompactCounts>()
     /// Grid cells by month number; key (type slot or all types, cell).
     var grids = BucketedCells<Int, Int64>()
     /// Series cells by week start; key (crime group slot, area slot).

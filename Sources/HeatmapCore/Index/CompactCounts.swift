@@ -1,8 +1,9 @@
-/// The counts of one hourly window cell, in 32 bits each: an area sees at most a few dozen
-/// incidents of one type in an hour, and the hourly grain holds most of the index's cells (about
-/// one per incident), so halving its counts keeps the index within its memory budget
-/// (docs/BENCHMARKS.md, Heatmap: snapshot + log).
-struct HourCounts: Sendable, Hashable, AdditiveCount {
+/// The counts of one window cell (an area's incidents of one type, or all types, in one hour,
+/// day, week or month), in 32 bits each: even a month of all types in one area is far below
+/// 2^31, and the window grains hold most of the index's cells (about three per incident), so
+/// halving their counts keeps the index within its memory budget (docs/BENCHMARKS.md, Heatmap:
+/// snapshot + log).
+struct CompactCounts: Sendable, Hashable, AdditiveCount {
     var incidents: Int32
     var arrests: Int32
     var domestic: Int32
@@ -18,9 +19,9 @@ struct HourCounts: Sendable, Hashable, AdditiveCount {
                   domestic: Int32(truncatingIfNeeded: counts.domestic))
     }
 
-    static var zero: HourCounts { HourCounts() }
+    static var zero: CompactCounts { CompactCounts() }
 
-    static func += (lhs: inout HourCounts, rhs: HourCounts) {
+    static func += (lhs: inout CompactCounts, rhs: CompactCounts) {
         lhs.incidents &+= rhs.incidents
         lhs.arrests &+= rhs.arrests
         lhs.domestic &+= rhs.domestic

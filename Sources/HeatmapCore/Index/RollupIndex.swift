@@ -34,36 +34,26 @@ public final class RollupIndex: Sendable {
     public func apply(_ batch: RollupBatch, expecting expected: Int64) -> Bool {
         state.withLock { state in
             guard state.loaded, state.position == expected else { return false }
-            for (key, counts) in batch.changes {
-                state.cities[key.city, default: CityRollupIndex(city: key.city)]
-                    .add(area: key.area, primaryType: key.primaryType, year: key.year, month: key.month, hour: key.hour, counts: counts)
+            // Each city's index is taken out of the dictionary while its deltas are added, so it
+            // is mutated in place (copy-on-write copies only what a snapshot being written shares).
+            var touched: [String: CityRollupIndex] = [:]
+            var slug = "", city: CityRollupIndex?
+            for delta in batch.deltas {
+                if city == nil || delta.city != slug {
+                    if let city { touched[slug] = city }
+                    slug = delta.city
+                    city = touched.removeValue(forKey: slug) ?? state.cities.removeValue(forKey: slug) ?? CityRollupIndex(city: slug)
+                    city?.loading = true
+                }
+                city?.add(delta)
             }
-            let touched = Set(batch.windowChanges.keys.map(\.city)).union(batch.gridChanges.keys.map(\.city))
-                .union(batch.seriesChanges.keys.map(\.city)).union(batch.hexChanges.keys.map(\.city)).union(batch.extents.keys)
-            for city in touched {
-                state.cities[city, default: CityRollupIndex(city: city)].loading = true
+            if let city { touched[slug] = city }
+            for (slug, extent) in batch.extents {
+                touched[slug]?.include(extent)
             }
-            for (key, counts) in batch.windowChanges {
-                state.cities[key.city, default: CityRollupIndex(city: key.city)]
-                    .addWindow(grain: key.grain, bucket: key.bucket, area: key.area, primaryType: key.primaryType, counts: counts)
-            }
-            for (key, incidents) in batch.gridChanges {
-                state.cities[key.city, default: CityRollupIndex(city: key.city)]
-                    .addGrid(year: key.year, month: key.month, primaryType: key.primaryType, cell: key.cell, incidents: incidents)
-            }
-            for (key, incidents) in batch.seriesChanges {
-                state.cities[key.city, default: CityRollupIndex(city: key.city)]
-                    .addSeries(area: key.area, crimeGroup: key.crimeGroup, week: key.week, incidents: incidents)
-            }
-            for (key, incidents) in batch.hexChanges {
-                state.cities[key.city, default: CityRollupIndex(city: key.city)]
-                    .addHex(month: key.month, primaryType: key.primaryType, q: key.q, r: key.r, incidents: incidents)
-            }
-            for (city, extent) in batch.extents {
-                state.cities[city, default: CityRollupIndex(city: city)].include(extent)
-            }
-            for city in touched {
-                state.cities[city]?.finishLoading()
+            for (slug, var index) in touched {
+                index.finishLoading()
+                state.cities[slug] = index
             }
             state.position = batch.position
             positionWaiters.advanced(to: batch.position)

@@ -16,15 +16,15 @@ extension RollupCounts: SnapshotCount {
     }
 }
 
-extension HourCounts: SnapshotCount {
+extension CompactCounts: SnapshotCount {
     func encode(into writer: inout ByteWriter) {
         writer.signed(Int64(incidents))
         writer.signed(Int64(arrests))
         writer.signed(Int64(domestic))
     }
 
-    static func decode(from reader: inout ByteReader) throws(SnapshotFormatError) -> HourCounts {
-        HourCounts(incidents: Int32(truncatingIfNeeded: try reader.signed()), arrests: Int32(truncatingIfNeeded: try reader.signed()),
+    static func decode(from reader: inout ByteReader) throws(SnapshotFormatError) -> CompactCounts {
+        CompactCounts(incidents: Int32(truncatingIfNeeded: try reader.signed()), arrests: Int32(truncatingIfNeeded: try reader.signed()),
                    domestic: Int32(truncatingIfNeeded: try reader.signed()))
     }
 }

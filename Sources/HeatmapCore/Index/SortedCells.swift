@@ -5,6 +5,8 @@
 struct SortedCells<Count: AdditiveCount>: Sendable {
     private(set) var keys: [UInt64] = []
     private(set) var counts: [Count] = []
+    /// How many leading cells are in order (the rest were appended by ``append(unsorted:_:)``).
+    private var sortedCount = 0
 
     init() {}
 
@@ -12,6 +14,7 @@ struct SortedCells<Count: AdditiveCount>: Sendable {
     init(ascendingKeys keys: [UInt64], counts: [Count]) {
         self.keys = keys
         self.counts = counts
+        sortedCount = keys.count
     }
 
     /// The key of `low` in group `high`.
@@ -27,33 +30,54 @@ struct SortedCells<Count: AdditiveCount>: Sendable {
         } else {
             keys.insert(key, at: slot)
             counts.insert(count, at: slot)
+            sortedCount += 1
         }
     }
 
-    /// Appends a cell without keeping the order (bulk loading); ``sortAndMerge()`` must follow
-    /// before any other use.
-    mutating func append(unsorted key: UInt64, _ count: Count) {
+    /// Appends a cell without keeping the order (bulk loading, applying a batch);
+    /// ``sortAndMerge()`` must follow before any other use.
+    /// - Returns: Whether the cells were all in order before (the bucket just became unsorted).
+    @discardableResult
+    mutating func append(unsorted key: UInt64, _ count: Count) -> Bool {
+        let wasSorted = sortedCount == keys.count
         keys.append(key)
         counts.append(count)
+        return wasSorted
     }
 
-    /// Restores the order after ``append(unsorted:_:)``, adding up repeated keys; the arrays are
-    /// rebuilt at their exact size.
+    /// Restores the order after ``append(unsorted:_:)``: sorts only the appended cells, adds up
+    /// repeated keys, and merges them into the ordered ones in one pass (O(n + k log k) for k
+    /// appended to n, where re-sorting everything cost O(n log n) per batch in the large
+    /// buckets); the arrays are rebuilt at their exact size.
     mutating func sortAndMerge() {
-        let order = keys.indices.sorted { keys[$0] < keys[$1] }
-        var sortedKeys: [UInt64] = [], sortedCounts: [Count] = []
-        sortedKeys.reserveCapacity(order.count)
-        sortedCounts.reserveCapacity(order.count)
-        for position in order {
-            if let last = sortedKeys.last, last == keys[position] {
-                sortedCounts[sortedCounts.count - 1] += counts[position]
+        guard sortedCount < keys.count else { return }
+        var tail = (sortedCount..<keys.count).map { (key: keys[$0], count: counts[$0]) }
+        tail.sort { $0.key < $1.key }
+        var mergedKeys: [UInt64] = [], mergedCounts: [Count] = []
+        mergedKeys.reserveCapacity(keys.count)
+        mergedCounts.reserveCapacity(keys.count)
+        var old = 0, new = 0
+        while old < sortedCount || new < tail.count {
+            let takeOld = new == tail.count || (old < sortedCount && keys[old] <= tail[new].key)
+            let key = takeOld ? keys[old] : tail[new].key
+            let count = takeOld ? counts[old] : tail[new].count
+            if takeOld { old += 1 } else { new += 1 }
+            if let last = mergedKeys.last, last == key {
+                mergedCounts[mergedCounts.count - 1] += count
             } else {
-                sortedKeys.append(keys[position])
-                sortedCounts.append(counts[position])
+                mergedKeys.append(key)
+                mergedCounts.append(count)
             }
         }
-        keys = sortedKeys
-        counts = sortedCounts
+        // Appended cells that merged away leave spare capacity: copy at the exact size then.
+        if mergedKeys.capacity > mergedKeys.count + mergedKeys.count / 8 + 8 {
+            keys = mergedKeys.withUnsafeBufferPointer { Array($0) }
+            counts = mergedCounts.withUnsafeBufferPointer { Array($0) }
+        } else {
+            keys = mergedKeys
+            counts = mergedCounts
+        }
+        sortedCount = keys.count
     }
 
     /// The positions of the cells of group `high`.
