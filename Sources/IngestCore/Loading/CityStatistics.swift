@@ -1,21 +1,21 @@
 import Foundation
 import Postgres
 
-/// Keeps the planner's picture of a city's size current as loads grow it.
+/// Keeps the planner's picture of a city's size in the key table current as loads grow it (the
+/// incidents' partitions are one city each, so their own sizes already tell the planner).
 ///
-/// Statistics gathered while a city had no rows make the planner expect one row for it, and every
-/// plan that filters by city (listing, counting, training reads) is then chosen for one row. When a
-/// run has ended, the rows inserted into its city since the incidents were last analysed (the runs'
-/// own counts) are compared with the planner's estimate of the city's rows (EXPLAIN, a
+/// Statistics gathered while a city had no rows make the planner expect one key for it. When a
+/// run has ended, the rows inserted into its city since the keys were last analysed (the runs'
+/// own counts) are compared with the planner's estimate of the city's keys (EXPLAIN, a
 /// millisecond); when they exceed it — the city at least doubled since the statistics were taken —
-/// the `city` column is analysed again (a 30,000-row sample: ~90 ms with all of Chicago stored, a
+/// the keys' `city` column is analysed again (a 30,000-row sample: ~90 ms with all of Chicago stored, a
 /// third of a whole-table ANALYZE). A city loaded file by file is analysed at each doubling; a file
 /// that adds little to a large city never triggers it (autovacuum's analyze covers slow drift).
 ///
 /// It runs after the run's outcome is reported, on the load's own connection: the run is done when
 /// its rows are committed, and the next file's load need not wait for this upkeep.
 enum CityStatistics {
-    /// Analyses the incidents' `city` column when `city` grew past the planner's estimate; returns
+    /// Analyses the keys' `city` column when `city` grew past the planner's estimate; returns
     /// whether it did.
     @discardableResult
     static func refreshIfStale(city: String, on connection: PostgresConnection) throws -> Bool {

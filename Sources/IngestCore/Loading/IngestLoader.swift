@@ -148,7 +148,7 @@ struct LoadRun: Sendable {
         guard request.refreshStatistics, request.format.incidentParser != nil else { return }
         do {
             if try CityStatistics.refreshIfStale(city: request.city.slug, on: connection) {
-                logger.info("analysed the incidents' city column", metadata: ["city": "\(request.city.slug)"])
+                logger.info("analysed the incident keys' city column", metadata: ["city": "\(request.city.slug)"])
             }
         } catch {
             logger.warning("could not refresh the statistics", metadata: ["error": "\(error)"])
