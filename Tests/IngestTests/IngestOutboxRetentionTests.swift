@@ -4,6 +4,7 @@ import Foundation
 import Postgres
 import TestSupport
 import Testing
+import Wire
 
 /// The outbox is partitioned by position; a partition is dropped only once every named consumer
 /// has acknowledged all of its positions, and a pull after a dropped position fails.
@@ -71,5 +72,35 @@ struct IngestOutboxRetentionTests {
         }
         #expect(try RequestValidation.outboxConsumer(PullOutboxRequest(afterPosition: 3)) == nil)
         #expect(try RequestValidation.outboxConsumer(PullOutboxRequest(afterPosition: 3, consumer: "heatmap", acknowledgedPosition: 3)) == "heatmap")
+    }
+
+    @Test("over RPC: a named PullOutbox records its acknowledgement and lets passed partitions go; a pull after them is FAILED_PRECONDITION")
+    func acknowledgementsOverRPC() async throws {
+        try await IngestTestDatabase.with(label: "outbox-retention-rpc") { db in
+            try await db.pool.execute("UPDATE ingest.outbox_layout SET entries_per_partition = 2")
+            #expect(try await db.load("chicago-crimes/samples/portal_csv_2014-02-28_to_03-15.csv.gz", city: "chicago",
+                                      format: .chicagoCSV, batchRows: 1_000).succeeded)
+            try await IngestRPCTests.withServer(db) { client in
+                // Unnamed pulls record nothing.
+                let first = try await client.call(Methods.Ingest.pullOutbox, PullOutboxRequest(afterPosition: 0, maxEntries: 3))
+                #expect(first.entries.map(\.position) == [1, 2, 3])
+                #expect(try await db.scalar("SELECT count(*) FROM ingest.outbox_consumers") == 0)
+                // Acknowledging past what was read is refused.
+                #expect(await IngestRPCTests.code {
+                    _ = try await client.call(Methods.Ingest.pullOutbox,
+                                              PullOutboxRequest(afterPosition: 3, consumer: "heatmap", acknowledgedPosition: 4))
+                } == .invalidArgument)
+                // The heatmap's snapshot is at 3: positions 1–2 go, 3–4 stay.
+                let next = try await client.call(Methods.Ingest.pullOutbox,
+                                                 PullOutboxRequest(afterPosition: 3, consumer: "heatmap", acknowledgedPosition: 3))
+                #expect(next.entries.first?.position == 4)
+                #expect(try await db.scalar("SELECT acknowledged_position::int FROM ingest.outbox_consumers WHERE consumer = 'heatmap'") == 3)
+                #expect(try await Self.partitions(db).first == "outbox_p3 3-4")
+                #expect(await IngestRPCTests.code {
+                    _ = try await client.call(Methods.Ingest.pullOutbox, PullOutboxRequest(afterPosition: 1))
+                } == .failedPrecondition)
+                #expect(try await client.call(Methods.Ingest.pullOutbox, PullOutboxRequest(afterPosition: 2)).entries.first?.position == 3)
+            }
+        }
     }
 }
