@@ -388,7 +388,7 @@ def test_police_uk_city_gets_an_outline_from_its_data(settled_stack, bin_dir, br
         pytest.fail("the heatmap service never listed uk-metropolitan 2017 with a grid")
     cells = len(set(grids["months"][0]["cells"]))
 
-    browser.get(base + "/#/month?city=uk-metropolitan&month=2017-01&day=31")
+    browser.get(base + "/#/month?city=uk-metropolitan&month=2017-01&day=2")
     canvas = WebDriverWait(browser, WAIT).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#month-map canvas.context-canvas"))
     WebDriverWait(browser, WAIT).until(lambda d: int(d.find_element(By.ID, "month-map").get_attribute("data-drawn") or 0) > 0)
     assert int(canvas[0].get_attribute("data-cells")) >= cells > 0
@@ -397,6 +397,11 @@ def test_police_uk_city_gets_an_outline_from_its_data(settled_stack, bin_dir, br
 
     browser.get(base + "/#/map?city=uk-metropolitan")
     WebDriverWait(browser, WAIT).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#map canvas.context-canvas"))
+    painted = browser.execute_script("""const c = document.querySelector('#map canvas.context-canvas');
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;
+      for (let i = 3; i < d.length; i += 4) if (d[i]) n++; return n;""")
+    assert painted > 1000, painted  # the derived density and outline are drawn on the map view too
+    shot(browser, screenshots, "context-london-map.png")
     browser.get(base + "/#/map?city=chicago")
     WebDriverWait(browser, WAIT).until(lambda d: d.find_element(By.ID, "total").get_attribute("data-query") == "city=chicago&year=2017"
                                        and len(d.find_elements(By.CSS_SELECTOR, "#map path.leaflet-interactive")) > 200)

@@ -298,13 +298,13 @@ CS.share = (function () {
     overlay.canvas.classList.add('context-canvas');
     overlay.canvas.dataset.edges = String(edges.length);
     overlay.canvas.dataset.cells = String(nonEmpty.length);
-    overlay.redraw();
     const container = map.getContainer();
     container.dataset.context = 'derived';
     // Fit the map to where 99 % of the incidents are: a police.uk force's bounds reach out to a
     // few stray records far away, which would leave the city a speck.
     const core = coreBounds(counts, width, height);
     map.fitBounds([[latAt(core.row0), lonAt(core.col0)], [latAt(core.row1 + 1), lonAt(core.col1 + 1)]], { padding: [10, 10] });
+    overlay.redraw(); // fitBounds gave the map its first view when the city had no shapes to fit
     map.csContext = { remove() { overlay.canvas.remove(); map.off('move zoom resize', overlay.redraw); delete container.dataset.context; } };
     return map.csContext;
   }
