@@ -1,33 +1,38 @@
 import Foundation
 import IngestCore
-#if canImport(Glibc)
-import Glibc
-#endif
+import ServiceKit
 
-/// Prints a load's progress to stderr: one line rewritten in place on a terminal (twice a second),
-/// a plain line every 10 seconds otherwise (logs, CI).
+/// A load's progress on stderr through ServiceKit's ``ProgressLine`` (the one progress-line type
+/// of the commands): the line rewritten in place on a terminal twice a second, a plain line every
+/// 10 seconds otherwise (logs, CI).
 struct ProgressReporter: Sendable {
     let name: String
     let runID: Int64
     /// Decompressed size of the file, when known, for the ETA.
     let totalBytes: Int?
-    let isTerminal = isatty(STDERR_FILENO) == 1
     /// When the run was requested (before the run was recorded and the size looked up).
     let started: ContinuousClock.Instant
+    /// The reporter's own interval paces the plain lines.
+    private let line = ProgressLine(plainInterval: .zero)
 
-    var interval: Duration { isTerminal ? .milliseconds(500) : .seconds(10) }
+    init(name: String, runID: Int64, totalBytes: Int?, started: ContinuousClock.Instant) {
+        self.name = name
+        self.runID = runID
+        self.totalBytes = totalBytes
+        self.started = started
+    }
+
+    var interval: Duration { line.isTerminal ? .milliseconds(500) : .seconds(10) }
 
     func report(_ progress: LoadProgress) {
-        let line = describe(progress)
-        FileHandle.standardError.write(Data((isTerminal ? "\r\u{1B}[K" + line : line + "\n").utf8))
+        line.update(describe(progress))
     }
 
     func finish(_ progress: LoadProgress, outcome: LoadOutcome) {
         let seconds = max(0.001, secondsElapsed)
         let verdict = outcome.error.map { "FAILED: \($0)" } ?? "done"
-        let line = "\(name): run \(runID) \(verdict) — \(progress.rowsRead.grouped) rows in \(String(format: "%.1f", seconds)) s "
-            + "(\(Int(Double(progress.rowsRead) / seconds).grouped) rows/s), \(progress.batches) batches committed"
-        FileHandle.standardError.write(Data(((isTerminal ? "\r\u{1B}[K" : "") + line + "\n").utf8))
+        line.finish("\(name): run \(runID) \(verdict) — \(progress.rowsRead.grouped) rows in \(String(format: "%.1f", seconds)) s "
+            + "(\(Int(Double(progress.rowsRead) / seconds).grouped) rows/s), \(progress.batches) batches committed")
     }
 
     private var secondsElapsed: Double {
