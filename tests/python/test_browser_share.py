@@ -357,6 +357,20 @@ def test_embed_in_an_iframe_and_the_main_page_refuses_framing(settled_stack, bro
         assert browser.find_elements(By.ID, "nav") == []  # blocked by frame-ancestors 'none'
         browser.switch_to.default_content()
         shot(browser, screenshots, "embed-iframe.png")
+        # The other embeddable views restore their controls from the embed's query string.
+        for src, element_id, attribute, expected in (
+                ("/embed/month?city=chicago&month=2017-07&day=5", "month-date", "data-day", "5"),
+                ("/embed/morph?city=chicago&year=2017&month=3", "morph-month", "data-month", "2017-03"),
+                ("/embed/hotspots?city=chicago&from=2017-01&to=2017-12&window=12", "hotspots-summary", "data-cells", None)):
+            browser.execute_script("document.getElementById('embed').src = arguments[0]", base + src)
+            browser.switch_to.frame("embed")
+            WebDriverWait(browser, WAIT).until(lambda d: "embedded" in d.find_element(By.TAG_NAME, "body").get_attribute("class")
+                                               and (d.find_element(By.ID, element_id).get_attribute(attribute) or "") != ""
+                                               and (expected is None or d.find_element(By.ID, element_id).get_attribute(attribute) == expected))
+            assert browser.find_element(By.ID, "embed-footer").is_displayed()
+            assert [s.get_attribute("data-view") for s in browser.find_elements(By.CSS_SELECTOR, "section[data-view]") if s.is_displayed()] \
+                == [src.split("/")[2].split("?")[0]]
+            browser.switch_to.default_content()
     finally:
         browser.switch_to.default_content()
         server.shutdown()
