@@ -6,6 +6,7 @@ import PackageDescription
 /// Layers, bottom up:
 /// - `CLibPQ`, `CXGBoost`: system libraries; `CrimeScopeProtos`: protoc-c output of `Protos/`.
 /// - `Contracts`: the one layer that touches protobuf-c; Swift value types for every message.
+/// - `CivilTime`: `LocalDateTime`, the one wall-clock date-time type of every layer (no dependencies).
 /// - `Wire`: framing, envelope, status codes, router, client and server over Unix sockets and TCP.
 /// - `Postgres`: libpq connections, pool, parameters, rows, COPY, migrations.
 /// - `ServiceKit`: what every executable shares (configuration, logging, metrics, health, lifecycle);
@@ -60,13 +61,14 @@ let package = Package(
 
         // Platform
         .target(name: "Contracts", dependencies: ["CrimeScopeProtos"], swiftSettings: strict),
+        .target(name: "CivilTime", swiftSettings: strict),
         .target(
             name: "Wire",
             dependencies: ["Contracts", log, traceContext, .product(name: "Metrics", package: "swift-metrics"),
                            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")] + nio,
             swiftSettings: strict
         ),
-        .target(name: "Postgres", dependencies: ["CLibPQ", log] + nio, swiftSettings: strict),
+        .target(name: "Postgres", dependencies: ["CLibPQ", "CivilTime", log] + nio, swiftSettings: strict),
         .target(
             name: "ServiceKit",
             dependencies: [
@@ -92,25 +94,25 @@ let package = Package(
         ),
 
         // Services: domain + store + RPC handlers, and thin executables
-        .target(name: "IngestCore", dependencies: ["BackendKit", "Contracts", "Wire", "Postgres", "ServiceKit", log,
+        .target(name: "IngestCore", dependencies: ["BackendKit", "CivilTime", "Contracts", "Wire", "Postgres", "ServiceKit", log,
                                                  .product(name: "Crypto", package: "swift-crypto"),
                                                  .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
                 resources: [.copy("Migrations")], swiftSettings: strict),
-        .target(name: "HeatmapCore", dependencies: ["BackendKit", "Contracts", "Wire", "Postgres", "ServiceKit", log,
+        .target(name: "HeatmapCore", dependencies: ["BackendKit", "CivilTime", "Contracts", "Wire", "Postgres", "ServiceKit", log,
                                                   .product(name: "Metrics", package: "swift-metrics")],
                 resources: [.copy("Migrations")], swiftSettings: strict),
-        .target(name: "PredictCore", dependencies: ["BackendKit", "Contracts", "Wire", "Postgres", "ServiceKit", "CXGBoost", log],
+        .target(name: "PredictCore", dependencies: ["BackendKit", "CivilTime", "Contracts", "Wire", "Postgres", "ServiceKit", "CXGBoost", log],
                 resources: [.copy("Migrations")], swiftSettings: strict),
         .target(
             name: "GatewayCore",
-            dependencies: ["Contracts", "Wire", "ServiceKit", "CZlib", log, traceContext,
+            dependencies: ["CivilTime", "Contracts", "Wire", "ServiceKit", "CZlib", log, traceContext,
                            .product(name: "Hummingbird", package: "hummingbird")],
             resources: [.copy("Web")],
             swiftSettings: strict
         ),
         .executableTarget(name: "IngestService", dependencies: ["BackendKit", "IngestCore", "ServiceKit", "Contracts", "Postgres"], exclude: ["README.md"], swiftSettings: strict),
         .executableTarget(name: "HeatmapService", dependencies: ["BackendKit", "HeatmapCore", "ServiceKit"], exclude: ["README.md"], swiftSettings: strict),
-        .executableTarget(name: "PredictService", dependencies: ["BackendKit", "PredictCore", "ServiceKit", "Contracts", "Wire", "Postgres", log,
+        .executableTarget(name: "PredictService", dependencies: ["BackendKit", "CivilTime", "PredictCore", "ServiceKit", "Contracts", "Wire", "Postgres", log,
                                                              .product(name: "ArgumentParser", package: "swift-argument-parser")], exclude: ["README.md"], swiftSettings: strict),
         .executableTarget(name: "Gateway", dependencies: ["GatewayCore", "ServiceKit", .product(name: "Hummingbird", package: "hummingbird"),
                                                        .product(name: "UnixSignals", package: "swift-service-lifecycle")], exclude: ["README.md"], swiftSettings: strict),
@@ -122,15 +124,16 @@ let package = Package(
         // Tests
         .target(name: "TestSupport", dependencies: ["Postgres", "Wire", log] + nio, swiftSettings: strict),
         .testTarget(name: "ContractsTests", dependencies: ["Contracts"], swiftSettings: strict),
+        .testTarget(name: "CivilTimeTests", dependencies: ["CivilTime"], swiftSettings: strict),
         .testTarget(name: "WireTests", dependencies: ["Wire", "Contracts", "TestSupport", log,
                                                     .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")] + nio, swiftSettings: strict),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "IngestTests", dependencies: ["BackendKit", "IngestCore", "Contracts", "ServiceKit", "TestSupport", .product(name: "Hummingbird", package: "hummingbird")], swiftSettings: strict),
-        .testTarget(name: "HeatmapTests", dependencies: ["BackendKit", "HeatmapCore", "IngestCore", "TestSupport", "Wire", "Contracts", "Postgres", "ServiceKit", log], swiftSettings: strict),
-        .testTarget(name: "PredictTests", dependencies: ["BackendKit", "PredictCore", "IngestCore", "TestSupport", "Wire", "Contracts", "Postgres", "ServiceKit", log],
+        .testTarget(name: "HeatmapTests", dependencies: ["BackendKit", "CivilTime", "HeatmapCore", "IngestCore", "TestSupport", "Wire", "Contracts", "Postgres", "ServiceKit", log], swiftSettings: strict),
+        .testTarget(name: "PredictTests", dependencies: ["BackendKit", "CivilTime", "PredictCore", "IngestCore", "TestSupport", "Wire", "Contracts", "Postgres", "ServiceKit", log],
                     swiftSettings: strict),
         .testTarget(name: "ServiceTests",
-                    dependencies: ["ServiceKit", "BackendKit", "IngestCore", "HeatmapCore", "PredictCore", "GatewayCore", "Wire", "Contracts", "Postgres", "TestSupport", log,
+                    dependencies: ["ServiceKit", "BackendKit", "CivilTime", "IngestCore", "HeatmapCore", "PredictCore", "GatewayCore", "Wire", "Contracts", "Postgres", "TestSupport", log,
                                    .product(name: "Hummingbird", package: "hummingbird"),
                                    .product(name: "HummingbirdTesting", package: "hummingbird"),
                                    .product(name: "ArgumentParser", package: "swift-argument-parser")],

@@ -1,3 +1,4 @@
+import CivilTime
 import Foundation
 
 /// Text codec for `timestamptz`, `timestamp` and `date`, in the ISO style this library's
@@ -81,12 +82,12 @@ enum PostgresTimestamp {
 
     /// Days since 1970-01-01 of a proleptic Gregorian date (year 0 = 1 BC).
     static func days(fromCivil year: Int64, _ month: Int64, _ day: Int64) -> Int64 {
-        CivilDays.days(year: year, month: month, day: day)
+        LocalDateTime.days(year: year, month: month, day: day)
     }
 
     /// The proleptic Gregorian date `days` after 1970-01-01.
     static func civil(fromDays days: Int64) -> (year: Int64, month: Int64, day: Int64) {
-        CivilDays.date(fromDays: days)
+        LocalDateTime.date(fromDays: days)
     }
 }
 

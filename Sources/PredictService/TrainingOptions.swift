@@ -1,4 +1,5 @@
 import ArgumentParser
+import CivilTime
 import Contracts
 import PredictCore
 import ServiceKit
@@ -43,7 +44,7 @@ struct TrainingOptions: ParsableArguments {
 
     /// The fetch window, or nil for every row.
     var window: TimeWindow? {
-        sinceYear.map { TimeWindow(start: LocalTime.seconds(year: $0, month: 1, day: 1), end: LocalTime.seconds(year: 2100, month: 1, day: 1)) }
+        sinceYear.map { TimeWindow(start: LocalDateTime.localSeconds(year: $0, month: 1, day: 1), end: LocalDateTime.localSeconds(year: 2100, month: 1, day: 1)) }
     }
 
     /// The kinds asked for, all four by default.

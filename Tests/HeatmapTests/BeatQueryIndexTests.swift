@@ -1,3 +1,4 @@
+import CivilTime
 import Contracts
 @testable import HeatmapCore
 import Testing
@@ -26,7 +27,7 @@ struct BeatQueryIndexTests {
             cells[key, default: RollupCounts()] += counts
         }
         for (number, incident) in incidents.enumerated() {
-            let local = LocalCalendar(localSeconds: incident.localSeconds)
+            let local = LocalDateTime(localSeconds: incident.localSeconds)
             let counts = RollupCounts(incidents: 1, arrests: incident.arrest ? 1 : 0, domestic: incident.domestic ? 1 : 0)
             add(CellKey(year: local.year, area: incident.area, primaryType: incident.primaryType, hour: local.hour),
                 month: incident.month, counts)

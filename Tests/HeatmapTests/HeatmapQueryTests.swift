@@ -38,14 +38,4 @@ struct HeatmapQueryTests {
         #expect(HourFilter(minimum: 0, maximum: 23).hours.count == 24)
         #expect(!HourFilter(minimum: 0, maximum: 23).contains(-1), "month-only incidents never match an hour filter")
     }
-
-    @Test func calendarFieldsOfLocalSeconds() {
-        let newYear = LocalCalendar(localSeconds: 1_483_228_800)  // 2017-01-01 00:00, a Sunday
-        #expect(newYear.year == 2017 && newYear.month == 1 && newYear.day == 1 && newYear.hour == 0)
-        #expect(newYear.dayOfWeek == 0 && newYear.isMidnight)
-        let leap = LocalCalendar(localSeconds: 951_782_400 + 23 * 3_600)  // 2000-02-29 23:00, a Tuesday
-        #expect(leap.year == 2000 && leap.month == 2 && leap.day == 29 && leap.hour == 23 && leap.dayOfWeek == 2)
-        let before = LocalCalendar(localSeconds: -1)  // 1969-12-31 23:59:59, a Wednesday
-        #expect(before.year == 1969 && before.month == 12 && before.day == 31 && before.hour == 23 && before.dayOfWeek == 3)
-    }
 }

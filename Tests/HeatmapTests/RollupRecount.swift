@@ -1,3 +1,4 @@
+import CivilTime
 import Foundation
 import HeatmapCore
 import Testing
@@ -26,7 +27,7 @@ struct RollupRecount: Equatable {
         var recount = RollupRecount()
         let bounds = GridBounds.of(city: city), projection = CityProjection.of(city: city), hexGrid = HexGrid()
         for incident in incidents.incidents {
-            let time = LocalCalendar(localSeconds: incident.localSeconds)
+            let time = LocalDateTime(localSeconds: incident.localSeconds)
             let counts = RollupCounts(incidents: 1, arrests: incident.arrest ? 1 : 0, domestic: incident.domestic ? 1 : 0)
             recount.beat["\(incident.area)|\(incident.primaryType)|\(time.year)|\(time.hour)", default: RollupCounts()] += counts
             recount.months["\(time.monthNumber)", default: 0] += 1

@@ -1,3 +1,4 @@
+import CivilTime
 import Contracts
 import HeatmapCore
 import Testing
@@ -8,7 +9,7 @@ import Wire
 enum WindowHeatmapChecks {
     /// Local seconds of a wall-clock time.
     static func at(_ year: Int, _ month: Int, _ day: Int, _ hour: Int) -> Int64 {
-        LocalCalendar.localSeconds(year: year, month: month, day: day) + Int64(hour) * 3_600
+        LocalDateTime.localSeconds(year: year, month: month, day: day) + Int64(hour) * 3_600
     }
 
     static func run(_ client: RPCClient, incidents: ChicagoIncidents) async throws {

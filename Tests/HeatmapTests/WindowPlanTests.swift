@@ -1,3 +1,4 @@
+import CivilTime
 import HeatmapCore
 import Testing
 
@@ -5,7 +6,7 @@ import Testing
 @Suite("Window plans and grains")
 struct WindowPlanTests {
     static func at(_ year: Int, _ month: Int, _ day: Int, _ hour: Int) -> Int64 {
-        LocalCalendar.localSeconds(year: year, month: month, day: day) + Int64(hour) * 3_600
+        LocalDateTime.localSeconds(year: year, month: month, day: day) + Int64(hour) * 3_600
     }
 
     @Test func bucketStarts() {
@@ -16,7 +17,7 @@ struct WindowPlanTests {
         #expect(WindowGrain.monthly.bucketStart(t) == Self.at(2017, 7, 1, 0))
         #expect(WindowGrain.monthly.nextStart(after: Self.at(2016, 12, 1, 0)) == Self.at(2017, 1, 1, 0))
         #expect(WindowGrain.weekly.bucketStart(-1) == Self.at(1969, 12, 29, 0), "Monday before 1970-01-01")
-        #expect(LocalCalendar.localSeconds(year: 2017, month: 1, day: 1) == 1_483_228_800)
+        #expect(LocalDateTime.localSeconds(year: 2017, month: 1, day: 1) == 1_483_228_800)
     }
 
     @Test func grainPerWindowLength() {

@@ -1,3 +1,4 @@
+import CivilTime
 import Contracts
 import Foundation
 import Postgres
@@ -41,7 +42,7 @@ import Testing
         #expect(run.split.labels.validation == "2016-01-01..2017-01-01")
         #expect(run.split.labels.test == "2017-01-01..2018-01-01")
         let partition = run.split.partition(localSeconds: table.localSeconds)
-        let testStart = LocalTime.seconds(year: 2017, month: 1, day: 1), validationStart = LocalTime.seconds(year: 2016, month: 1, day: 1)
+        let testStart = LocalDateTime.localSeconds(year: 2017, month: 1, day: 1), validationStart = LocalDateTime.localSeconds(year: 2016, month: 1, day: 1)
         #expect(partition.train.allSatisfy { table.localSeconds[$0] < validationStart })
         #expect(partition.validation.allSatisfy { table.localSeconds[$0] >= validationStart && table.localSeconds[$0] < testStart })
         #expect(partition.test.allSatisfy { table.localSeconds[$0] >= testStart })

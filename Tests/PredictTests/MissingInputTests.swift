@@ -1,3 +1,4 @@
+import CivilTime
 import Contracts
 import Foundation
 @testable import PredictCore
@@ -183,7 +184,7 @@ import Testing
     /// The class shares of the beat's training-window rows in one shift (the rare types in the last class).
     private static func trainingShares(_ demo: DemoModels, beat: String, shift: Int, classes: [String]) throws -> [String: Double] {
         let rows = demo.run.split.partition(localSeconds: demo.table.localSeconds).train.filter {
-            demo.table.beat($0) == beat && LocalTime(localSeconds: demo.table.localSeconds[$0]).hour / 8 == shift
+            demo.table.beat($0) == beat && LocalDateTime(localSeconds: demo.table.localSeconds[$0]).hour / 8 == shift
         }
         try #require(rows.count > 50)
         var counts: [String: Int] = [:]

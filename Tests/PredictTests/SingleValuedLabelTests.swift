@@ -1,4 +1,5 @@
 import BackendKit
+import CivilTime
 import Contracts
 import Foundation
 import IngestCore
@@ -85,7 +86,7 @@ import Wire
                 await services.stop()
                 throw error
             }
-            for row in 0..<table.count where LocalTime(localSeconds: table.localSeconds[row]).year == 2015 { table.arrests[row] = false }
+            for row in 0..<table.count where LocalDateTime(localSeconds: table.localSeconds[row]).year == 2015 { table.arrests[row] = false }
             #expect(table.count > 10_000)
             #expect((0..<table.count).contains { table.arrest($0) }, "later years keep their arrests")
             let trainer = IncidentModelTrainer(settings: IncidentModelTests.settings)

@@ -1,3 +1,4 @@
+import CivilTime
 import PredictCore
 import Testing
 
@@ -5,7 +6,7 @@ import Testing
 /// labelled so) with fewer, never at random.
 @Suite struct TimeSplitTests {
     private func stamps(_ dates: [(Int, Int)], perMonth: Int = 10) -> [Int64] {
-        dates.flatMap { year, month in (0..<perMonth).map { LocalTime.seconds(year: year, month: month, day: 1 + $0) + 3600 } }
+        dates.flatMap { year, month in (0..<perMonth).map { LocalDateTime.localSeconds(year: year, month: month, day: 1 + $0) + 3600 } }
     }
 
     @Test func yearsSplitAsTrainValidateTest() throws {
@@ -17,7 +18,7 @@ import Testing
         #expect(split.labels.test == "2017-01-01..2018-01-01")
         let partition = split.partition(localSeconds: seconds)
         #expect(partition.train.count == 4 * 120 && partition.validation.count == 120 && partition.test.count == 120)
-        #expect(partition.train.allSatisfy { LocalTime(localSeconds: seconds[$0]).year <= 2015 })
+        #expect(partition.train.allSatisfy { LocalDateTime(localSeconds: seconds[$0]).year <= 2015 })
     }
 
     @Test func oneYearFallsBackToMonthsAndSaysSo() throws {
@@ -29,8 +30,8 @@ import Testing
         #expect(split.test.label == "2017-11-01..2018-01-01")
         #expect(split.labels.test.contains("split by month"))
         let partition = split.partition(localSeconds: seconds)
-        #expect(partition.test.allSatisfy { LocalTime(localSeconds: seconds[$0]).month >= 11 })
-        #expect(partition.train.allSatisfy { LocalTime(localSeconds: seconds[$0]).month <= 8 })
+        #expect(partition.test.allSatisfy { LocalDateTime(localSeconds: seconds[$0]).month >= 11 })
+        #expect(partition.train.allSatisfy { LocalDateTime(localSeconds: seconds[$0]).month <= 8 })
     }
 
     @Test func tooLittleDataIsAClearError() {
@@ -40,9 +41,9 @@ import Testing
 
     @Test func localTimeFields() {
         // 2017-07-14 was a Friday.
-        let time = LocalTime(localSeconds: LocalTime.seconds(year: 2017, month: 7, day: 14) + 22 * 3600 + 59)
-        #expect(time == LocalTime(localSeconds: time.year == 2017 ? LocalTime.seconds(year: 2017, month: 7, day: 14) + 22 * 3600 + 59 : 0))
-        #expect(time.year == 2017 && time.month == 7 && time.day == 14 && time.hour == 22 && time.dayOfWeek == 4)
-        #expect(LocalTime(localSeconds: LocalTime.seconds(year: 1969, month: 12, day: 29)).dayOfWeek == 0)
+        let time = LocalDateTime(localSeconds: LocalDateTime.localSeconds(year: 2017, month: 7, day: 14) + 22 * 3600 + 59)
+        #expect(time == LocalDateTime(localSeconds: time.year == 2017 ? LocalDateTime.localSeconds(year: 2017, month: 7, day: 14) + 22 * 3600 + 59 : 0))
+        #expect(time.year == 2017 && time.month == 7 && time.day == 14 && time.hour == 22 && time.dayOfWeekFromMonday == 4)
+        #expect(LocalDateTime(localSeconds: LocalDateTime.localSeconds(year: 1969, month: 12, day: 29)).dayOfWeekFromMonday == 0)
     }
 }

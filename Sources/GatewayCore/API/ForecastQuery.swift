@@ -1,3 +1,4 @@
+import CivilTime
 import Contracts
 import Foundation
 
@@ -16,7 +17,7 @@ public struct ForecastQuery: Sendable {
         if let text = try query.string("week", maxLength: 10) {
             guard text.count == 10 else { throw .invalidArgument("'week' must be a Monday YYYY-MM-DD, got '\(text)'") }
             let seconds = try LocalTimeParameter.seconds(text, name: "week")
-            guard LocalClock.fields(seconds).weekday == 2 else {
+            guard LocalDateTime(localSeconds: seconds).dayOfWeekFromMonday == 0 else {
                 throw .invalidArgument("'week' must be a Monday (the week's first day), got \(text)")
             }
             week = text

@@ -1,3 +1,4 @@
+import CivilTime
 import Contracts
 
 /// The validated query of `GET /api/v1/heatmap/window` as a GetWindowHeatmap request.
@@ -20,7 +21,7 @@ public struct WindowHeatmapQuery: Sendable {
             guard reference % 3_600 == 0 else {
                 throw .invalidArgument("'at' must be a whole hour (the finest rollup), e.g. 2017-12-31T18:00, got '\(text)'")
             }
-            at = LocalClock.text(reference)
+            at = LocalDateTime(localSeconds: reference).description
         }
         let primaryType = try query.string("primary_type") ?? ""
         request = WindowHeatmapRequest(city: city, lastHours: last.hours, referenceLocalSeconds: reference, primaryType: primaryType)

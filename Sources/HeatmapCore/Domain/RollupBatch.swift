@@ -1,3 +1,4 @@
+import CivilTime
 import Contracts
 
 /// One pulled outbox batch, each delta prepared for the index: its calendar fields, bucket
@@ -53,7 +54,7 @@ public struct RollupBatch: Sendable {
         for entry in entries {
             for delta in entry.deltas {
                 let seconds = delta.occurredLocalSeconds
-                let time = LocalCalendar(localSeconds: seconds)
+                let time = LocalDateTime(localSeconds: seconds)
                 let sign = Int64(delta.sign)
                 let located = delta.hasLocation && delta.lon.isFinite && delta.lat.isFinite
                 var gridCell: Int32 = -1, hex: (q: Int32, r: Int32)?
@@ -75,7 +76,7 @@ public struct RollupBatch: Sendable {
                     year: time.year, monthNumber: time.monthNumber, hour: delta.monthOnly ? -1 : Int8(time.hour),
                     hourStart: WindowGrain.hourly.bucketStart(seconds), dayStart: WindowGrain.daily.bucketStart(seconds),
                     weekStart: WindowGrain.weekly.bucketStart(seconds),
-                    monthStart: LocalCalendar.localSeconds(year: time.year, month: time.month, day: 1),
+                    monthStart: LocalDateTime.localSeconds(year: time.year, month: time.month, day: 1),
                     gridCell: gridCell, hex: hex))
             }
         }

@@ -1,3 +1,5 @@
+import CivilTime
+
 extension CityRollupIndex {
     /// The type slot of a window row's or a query's type (`WindowRollupKey.allTypes` or empty:
     /// the all-types slot), nil when the city has never had that type.
@@ -40,8 +42,8 @@ extension CityRollupIndex {
     /// with ingest's recount.
     func monthCounts(fromMonth: Int, toMonth: Int, primaryType: String) -> [String: RollupCounts] {
         guard fromMonth < toMonth else { return [:] }
-        let from = LocalCalendar.localSeconds(year: fromMonth / 12, month: fromMonth % 12 + 1, day: 1)
-        let to = LocalCalendar.localSeconds(year: toMonth / 12, month: toMonth % 12 + 1, day: 1)
+        let from = LocalDateTime.localSeconds(year: fromMonth / 12, month: fromMonth % 12 + 1, day: 1)
+        let to = LocalDateTime.localSeconds(year: toMonth / 12, month: toMonth % 12 + 1, day: 1)
         return windowCounts(spans: [WindowPlan.Span(grain: .monthly, from: from, to: to)], primaryType: primaryType)
     }
 }

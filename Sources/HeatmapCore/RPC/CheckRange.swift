@@ -1,3 +1,4 @@
+import CivilTime
 import Contracts
 import Wire
 
@@ -10,8 +11,8 @@ struct CheckRange: Sendable {
     /// - Throws: INVALID_ARGUMENT unless both ends are midnight on the first of a month and start < end.
     init(_ range: LocalTimeRange?) throws(RPCError) {
         guard let range else { throw RPCError(.invalidArgument, "range is required (local seconds [start, end), whole months)") }
-        let start = LocalCalendar(localSeconds: range.startLocalSeconds)
-        let end = LocalCalendar(localSeconds: range.endLocalSeconds)
+        let start = LocalDateTime(localSeconds: range.startLocalSeconds)
+        let end = LocalDateTime(localSeconds: range.endLocalSeconds)
         guard start.day == 1, start.isMidnight, end.day == 1, end.isMidnight else {
             throw RPCError(.invalidArgument, "range must start and end at midnight on the first of a month (the rollup's grain)")
         }

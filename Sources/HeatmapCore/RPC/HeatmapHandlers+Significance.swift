@@ -1,3 +1,4 @@
+import CivilTime
 import Contracts
 import Wire
 
@@ -116,6 +117,6 @@ extension HeatmapHandlers {
 
     /// Local seconds of the first instant of a month number (a past-the-end month is fine).
     static func monthStart(_ month: Int) -> Int64 {
-        LocalCalendar.localSeconds(year: month / 12, month: month % 12 + 1, day: 1)
+        LocalDateTime.localSeconds(year: month / 12, month: month % 12 + 1, day: 1)
     }
 }

@@ -1,3 +1,5 @@
+import CivilTime
+
 /// A time grain of `heatmap.window_rollup`; the raw value is the table's `grain` column.
 ///
 /// Buckets are identified by their start in local seconds (the ingest contract's wall clock,
@@ -15,8 +17,8 @@ public enum WindowGrain: Int, Sendable, CaseIterable, Comparable {
             // 1970-01-05 (day 4) was a Monday.
             return (day - Self.modulo(day - 4, 7)) * 86_400
         case .monthly:
-            let time = LocalCalendar(localSeconds: seconds)
-            return LocalCalendar.localSeconds(year: time.year, month: time.month, day: 1)
+            let time = LocalDateTime(localSeconds: seconds)
+            return LocalDateTime.localSeconds(year: time.year, month: time.month, day: 1)
         }
     }
 
@@ -27,9 +29,9 @@ public enum WindowGrain: Int, Sendable, CaseIterable, Comparable {
         case .daily: return start + 86_400
         case .weekly: return start + 7 * 86_400
         case .monthly:
-            let time = LocalCalendar(localSeconds: start)
-            return time.month == 12 ? LocalCalendar.localSeconds(year: time.year + 1, month: 1, day: 1)
-                : LocalCalendar.localSeconds(year: time.year, month: time.month + 1, day: 1)
+            let time = LocalDateTime(localSeconds: start)
+            return time.month == 12 ? LocalDateTime.localSeconds(year: time.year + 1, month: 1, day: 1)
+                : LocalDateTime.localSeconds(year: time.year, month: time.month + 1, day: 1)
         }
     }
 

@@ -11,9 +11,10 @@ public struct LocalRange: Sendable, Equatable {
         guard range.startLocalSeconds < range.endLocalSeconds else {
             throw IngestError.invalidArgument("range start \(range.startLocalSeconds) must be before its end \(range.endLocalSeconds)")
         }
-        guard let start = LocalDateTime(localSeconds: range.startLocalSeconds),
-              let end = LocalDateTime(localSeconds: range.endLocalSeconds)
-        else { throw IngestError.invalidArgument("range is outside years 1…9999") }
+        let start = LocalDateTime(localSeconds: range.startLocalSeconds), end = LocalDateTime(localSeconds: range.endLocalSeconds)
+        guard (1...9999).contains(start.year), (1...9999).contains(end.year) else {
+            throw IngestError.invalidArgument("range is outside years 1…9999")
+        }
         self.start = start
         self.end = end
     }

@@ -1,5 +1,5 @@
+import CivilTime
 import Contracts
-import Postgres
 import Wire
 
 /// Fetches what the forecast learns from, only by RPC from the heatmap service: the city's
@@ -66,8 +66,8 @@ public struct ForecastSource: Sendable {
     static func monthDays(_ text: String) -> (start: Int64, end: Int64)? {
         let parts = text.split(separator: "-")
         guard parts.count == 2, let year = Int64(parts[0]), let month = Int64(parts[1]), (1...12).contains(month) else { return nil }
-        let start = CivilDays.days(year: year, month: month, day: 1)
-        let end = month == 12 ? CivilDays.days(year: year + 1, month: 1, day: 1) : CivilDays.days(year: year, month: month + 1, day: 1)
+        let start = LocalDateTime.days(year: year, month: month, day: 1)
+        let end = month == 12 ? LocalDateTime.days(year: year + 1, month: 1, day: 1) : LocalDateTime.days(year: year, month: month + 1, day: 1)
         return (start, end)
     }
 }

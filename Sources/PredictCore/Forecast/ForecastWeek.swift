@@ -1,4 +1,4 @@
-import Postgres
+import CivilTime
 import Wire
 
 /// A Monday-started week of a city's wall clock, as the heatmap's series count them: the
@@ -28,8 +28,8 @@ public struct ForecastWeek: Sendable, Hashable, Comparable, CustomStringConverti
               (1...12).contains(month), (1...31).contains(day) else {
             throw RPCError(.invalidArgument, "week_start must be a date 'YYYY-MM-DD', got '\(text)'")
         }
-        let days = CivilDays.days(year: year, month: month, day: day)
-        guard CivilDays.date(fromDays: days) == (year, month, day) else {
+        let days = LocalDateTime.days(year: year, month: month, day: day)
+        guard LocalDateTime.date(fromDays: days) == (year, month, day) else {
             throw RPCError(.invalidArgument, "week_start '\(text)' is not a calendar date")
         }
         guard Self.isMonday(days) else {
@@ -50,11 +50,11 @@ public struct ForecastWeek: Sendable, Hashable, Comparable, CustomStringConverti
     public var localSeconds: Int64 { mondayDay * 86_400 }
 
     /// The Monday's calendar year, month and day.
-    public var date: (year: Int64, month: Int64, day: Int64) { CivilDays.date(fromDays: mondayDay) }
+    public var date: (year: Int64, month: Int64, day: Int64) { LocalDateTime.date(fromDays: mondayDay) }
 
     /// Day of the year of the Monday, 0 = 1 January.
     public var dayOfYear: Int {
-        Int(mondayDay - CivilDays.days(year: date.year, month: 1, day: 1))
+        Int(mondayDay - LocalDateTime.days(year: date.year, month: 1, day: 1))
     }
 
     /// "YYYY-MM-DD" of the Monday.
@@ -68,7 +68,7 @@ public struct ForecastWeek: Sendable, Hashable, Comparable, CustomStringConverti
     private init(unchecked mondayDay: Int64) { self.mondayDay = mondayDay }
 
     static func format(_ days: Int64) -> String {
-        let (year, month, day) = CivilDays.date(fromDays: days)
+        let (year, month, day) = LocalDateTime.date(fromDays: days)
         func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
         return "\(year)-\(two(month))-\(two(day))"
     }

@@ -1,3 +1,5 @@
+import CivilTime
+
 /// Rows of an ``IncidentTable`` encoded once with all fourteen columns (primary type last), so
 /// each model takes the columns it may use.
 ///
@@ -19,11 +21,11 @@ struct EncodedRows {
         var values: [Float] = []
         values.reserveCapacity(indices.count * Self.fullWidth)
         for (position, index) in indices.enumerated() {
-            let time = LocalTime(localSeconds: table.localSeconds[index])
+            let time = LocalDateTime(localSeconds: table.localSeconds[index])
             let latitude = table.latitudes[index], longitude = table.longitudes[index]
             let masked = mask?.rows[position] ?? (location: false, type: false)
             let location = masked.location ? (group: Float.nan, code: Float.nan) : locationColumns[Int(table.locations[index])]
-            full.encode(hour: time.hour, dayOfWeek: time.dayOfWeek, month: time.month,
+            full.encode(hour: time.hour, dayOfWeek: time.dayOfWeekFromMonday, month: time.month,
                         beatCode: beatCodes[Int(table.beats[index])], districtCode: districtCodes[Int(table.districts[index])],
                         communityArea: Int(table.communityAreas[index]),
                         latitude: latitude.isNaN ? nil : latitude, longitude: longitude.isNaN ? nil : longitude,

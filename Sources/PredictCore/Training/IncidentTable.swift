@@ -1,3 +1,4 @@
+import CivilTime
 import Contracts
 
 /// Training rows held compactly: parallel columns with strings interned.
@@ -50,9 +51,9 @@ public struct IncidentTable: Sendable {
 
     /// The incident of row `index`, as a request would describe it.
     public func features(_ index: Int) -> IncidentFeatures {
-        let time = LocalTime(localSeconds: localSeconds[index])
+        let time = LocalDateTime(localSeconds: localSeconds[index])
         return IncidentFeatures(
-            hour: time.hour, dayOfWeek: time.dayOfWeek, month: time.month, beat: beat(index),
+            hour: time.hour, dayOfWeek: time.dayOfWeekFromMonday, month: time.month, beat: beat(index),
             district: districtNames.names[Int(districts[index])], communityArea: Int(communityAreas[index]),
             latitude: latitudes[index].isNaN ? nil : Double(latitudes[index]),
             longitude: longitudes[index].isNaN ? nil : Double(longitudes[index]),

@@ -1,3 +1,4 @@
+import CivilTime
 import Contracts
 import Wire
 
@@ -19,8 +20,8 @@ public struct IngestTrainingRows: Sendable {
     /// - Throws: ``PredictError/failedPrecondition(_:)`` when the city has no rows; the ingest
     ///   service's own error (e.g. INVALID_ARGUMENT for an unknown city) as an ``RPCError``.
     public func fetch(city: String, window: TimeWindow? = nil, progress: (Int) throws -> Void = { _ in }) async throws -> IncidentTable {
-        let window = window ?? TimeWindow(start: LocalTime.seconds(year: 1900, month: 1, day: 1),
-                                          end: LocalTime.seconds(year: 2100, month: 1, day: 1))
+        let window = window ?? TimeWindow(start: LocalDateTime.localSeconds(year: 1900, month: 1, day: 1),
+                                          end: LocalDateTime.localSeconds(year: 2100, month: 1, day: 1))
         var table = IncidentTable()
         var afterKey: Int64 = 0
         while true {

@@ -1,3 +1,5 @@
+import CivilTime
+
 /// Train, validation and test windows by time, never at random.
 ///
 /// With three or more years of data (a year counts when it holds at least 1 % of the rows):
@@ -24,7 +26,7 @@ public struct TimeSplit: Sendable, Equatable {
     public static func choose(localSeconds: [Int64]) throws(PredictError) -> TimeSplit {
         var perMonth: [Int: Int] = [:]
         for seconds in localSeconds {
-            let time = LocalTime(localSeconds: seconds)
+            let time = LocalDateTime(localSeconds: seconds)
             perMonth[time.year * 12 + time.month - 1, default: 0] += 1
         }
         var perYear: [Int: Int] = [:]
@@ -47,12 +49,12 @@ public struct TimeSplit: Sendable, Equatable {
     }
 
     private static func window(years first: Int, _ last: Int) -> TimeWindow {
-        TimeWindow(start: LocalTime.seconds(year: first, month: 1, day: 1), end: LocalTime.seconds(year: last + 1, month: 1, day: 1))
+        TimeWindow(start: LocalDateTime.localSeconds(year: first, month: 1, day: 1), end: LocalDateTime.localSeconds(year: last + 1, month: 1, day: 1))
     }
 
     private static func window(months start: Int, _ end: Int) -> TimeWindow {
-        TimeWindow(start: LocalTime.seconds(year: start / 12, month: start % 12 + 1, day: 1),
-                   end: LocalTime.seconds(year: end / 12, month: end % 12 + 1, day: 1))
+        TimeWindow(start: LocalDateTime.localSeconds(year: start / 12, month: start % 12 + 1, day: 1),
+                   end: LocalDateTime.localSeconds(year: end / 12, month: end % 12 + 1, day: 1))
     }
 
     /// The row indices of each window; rows outside all three are left out.

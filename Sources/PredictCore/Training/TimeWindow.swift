@@ -1,3 +1,5 @@
+import CivilTime
+
 /// A half-open span of local time, `[start, end)`, in seconds since 1970-01-01T00:00 local.
 public struct TimeWindow: Sendable, Equatable, Codable {
     public var start: Int64
@@ -15,7 +17,7 @@ public struct TimeWindow: Sendable, Equatable, Codable {
     public var label: String { "\(Self.date(start))..\(Self.date(end))" }
 
     private static func date(_ seconds: Int64) -> String {
-        let time = LocalTime(localSeconds: seconds)
+        let time = LocalDateTime(localSeconds: seconds)
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
         return "\(time.year)-\(two(time.month))-\(two(time.day))"
     }

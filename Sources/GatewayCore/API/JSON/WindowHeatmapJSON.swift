@@ -1,3 +1,4 @@
+import CivilTime
 import Contracts
 
 /// `GET /api/v1/heatmap/window`: per-area counts of the window that ends at `at` (or the
@@ -34,7 +35,7 @@ public struct WindowHeatmapJSON: Codable, Sendable, Equatable {
         at = query.at
         primaryType = query.request.primaryType.isEmpty ? nil : query.request.primaryType
         granularity = Self.granularityName(response.granularity)
-        window = response.range.map { Window(start: LocalClock.text($0.startLocalSeconds), end: LocalClock.text($0.endLocalSeconds)) }
+        window = response.range.map { Window(start: LocalDateTime(localSeconds: $0.startLocalSeconds).description, end: LocalDateTime(localSeconds: $0.endLocalSeconds).description) }
         total = CountsJSON(response.total)
         maxIncidents = response.maxIncidents
         areas = response.areas.map(HeatmapJSON.AreaJSON.init)

@@ -1,3 +1,5 @@
+import CivilTime
+
 /// A wall-clock time in the city's own time zone as the API accepts it: `YYYY-MM-DD`,
 /// `YYYY-MM-DDTHH`, `YYYY-MM-DDTHH:MM` or `YYYY-MM-DDTHH:MM:SS` (a space may replace the `T`),
 /// without an offset (`Z` or `+01:00` are refused: the city's zone is the only one).
@@ -40,9 +42,9 @@ public enum LocalTimeParameter {
             second = try number(17, 2)
         }
         guard (1900...2100).contains(year), hour < 24, minute < 60, second < 60,
-              let seconds = LocalClock.seconds(year: year, month: month, day: day, hour: hour, minute: minute, second: second) else {
+              let time = LocalDateTime(year: year, month: month, day: day, hour: hour, minute: minute, second: second) else {
             throw fail("no such date or time")
         }
-        return seconds
+        return time.localSeconds
     }
 }

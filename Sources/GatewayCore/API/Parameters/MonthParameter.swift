@@ -1,3 +1,5 @@
+import CivilTime
+
 /// A calendar month as the API writes it, `YYYY-MM` (years 1900-2100), with its bounds in
 /// local seconds.
 public struct MonthParameter: Sendable, Equatable, Comparable {
@@ -28,12 +30,12 @@ public struct MonthParameter: Sendable, Equatable, Comparable {
 
     /// Days in the month.
     public var days: Int {
-        LocalClock.daysIn(year: year, month: month)
+        LocalDateTime.daysInMonth(year: year, month: month)
     }
 
     /// The month as a half-open range of local seconds.
     public var localRange: (start: Int64, end: Int64) {
-        let start = LocalClock.seconds(year: year, month: month, day: 1) ?? 0
+        let start = LocalDateTime.localSeconds(year: year, month: month, day: 1)
         return (start, start + Int64(days) * 86_400)
     }
 

@@ -1,8 +1,11 @@
-/// A wall-clock date and time without a time zone, as the sources write it.
+/// A wall-clock date and time without a time zone: the one civil-time type of every layer.
 ///
-/// Chicago and NYPD publish local time with no offset; police.uk publishes a month only.
-/// Keeping the fields as written (instead of converting to an instant) lets the loader decide
-/// how to attach a zone, and keeps `12:00:00 AM` "time unknown" rows recognisable.
+/// Every city time in CrimeScope is a wall clock: Chicago and NYPD publish local time with no
+/// offset, police.uk a month only, and the contracts carry `*_local_seconds` (seconds since
+/// 1970-01-01T00:00:00 of the city's own clock, see `LocalDateTime+Seconds`). Keeping the fields
+/// as written (instead of converting to an instant) means no time zone, least of all a server's,
+/// ever shifts a date, and keeps `12:00:00 AM` "time unknown" rows recognisable. Proleptic
+/// Gregorian calendar, integer arithmetic only (no Foundation).
 public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let year: Int
     public let month: Int
@@ -19,6 +22,17 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
               day >= 1, day <= LocalDateTime.daysInMonth(year: year, month: month),
               (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second)
         else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+        self.hour = hour
+        self.minute = minute
+        self.second = second
+        self.monthOnly = false
+    }
+
+    /// Fields already known to be in range (from local seconds).
+    init(unchecked year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int, _ second: Int) {
         self.year = year
         self.month = month
         self.day = day
