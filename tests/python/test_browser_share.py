@@ -306,6 +306,24 @@ def test_hotspots_downloads_and_copy_link(settled_stack, browser, downloads):
         browser.switch_to.window(original)
 
 
+PREDICT_CONTROLS = ["predict-city", "predict-area", "predict-hour", "predict-day", "predict-month", "predict-type", "predict-forecast"]
+
+
+def test_predict_controls_and_copy_link(settled_stack, browser):
+    base = settled_stack["base"]
+    browser.get(base + "/#/predict?city=chicago&hour=22&day=4&month=7&forecast=0")
+    WebDriverWait(browser, WAIT).until(lambda d: d.find_element(By.ID, "predict-hour").get_attribute("value") == "22"
+                                       and len(d.find_element(By.ID, "predict-area").find_elements(By.TAG_NAME, "option")) > 200)
+    assert not browser.find_element(By.ID, "predict-forecast").is_selected()
+    Select(browser.find_element(By.ID, "predict-area")).select_by_index(5)
+    link = copied_link(browser, "predict")
+    assert "forecast=0" in link and "hour=22" in link, link
+    shown = controls(browser, PREDICT_CONTROLS)
+    restored = in_fresh_tab(browser, link, lambda d: d.find_element(By.ID, "predict-area").get_attribute("value") == shown["predict-area"],
+                            PREDICT_CONTROLS)
+    assert restored == shown
+
+
 def headers_of(url: str) -> dict[str, str]:
     try:
         with urllib.request.urlopen(url, timeout=30) as response:

@@ -8,7 +8,7 @@
 CS.share = (function () {
   const ATTRIBUTION = 'CrimeScope · reported incidents from public records · not predictive policing: it never scores people or advises enforcement';
 
-  /// Adds the Download / PNG / Copy link controls to `form`. `exports()` returns
+  /// Adds the Download / PNG / Copy link controls to `form`. `exports()` (optional) returns
   /// [{ view, params }] (the export endpoint and its query) or [] when nothing is loaded;
   /// `snapshot()` (optional) returns a canvas. Returns { update() } to call after each load.
   function bar(name, form, { exports, snapshot }) {
@@ -17,7 +17,7 @@ CS.share = (function () {
     span.setAttribute('role', 'group');
     span.setAttribute('aria-label', 'Take this view away');
     const links = {};
-    for (const format of ['csv', 'geojson']) {
+    for (const format of exports ? ['csv', 'geojson'] : []) {
       const a = document.createElement('a');
       a.id = `${name}-export-${format}`;
       a.className = 'button';
@@ -56,8 +56,8 @@ CS.share = (function () {
     form.appendChild(span);
 
     function update() {
-      const list = exports() || [];
-      for (const format of ['csv', 'geojson']) {
+      const list = exports ? exports() || [] : [];
+      for (const format of Object.keys(links)) {
         const a = links[format], item = list[0];
         if (!item) { a.removeAttribute('href'); a.setAttribute('aria-disabled', 'true'); continue; }
         const query = new URLSearchParams({ format, ...item.params });

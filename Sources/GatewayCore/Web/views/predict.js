@@ -34,7 +34,9 @@
     CS.fillCities($('predict-city'), state.cities, [params.get('city'), 'chicago', state.cities[0].city]);
     $('predict-city').addEventListener('change', () => selectCity(new URLSearchParams()));
     $('predict-ask').addEventListener('click', ask);
-    $('predict-forecast').addEventListener('change', recolour);
+    $('predict-forecast').addEventListener('change', () => { recolour(); remember(); });
+    for (const id of ['predict-area', 'predict-hour', 'predict-day', 'predict-month', 'predict-type']) $(id).addEventListener('change', remember);
+    CS.share.bar('predict', document.querySelector('#view-predict .toolbar'), {});
     await selectCity(params);
   }
 
@@ -63,6 +65,7 @@
     for (const [id, key] of [['predict-hour', 'hour'], ['predict-day', 'day'], ['predict-month', 'month']])
       if (params.get(key) && [...$(id).options].some(o => o.value === params.get(key))) $(id).value = params.get(key);
     await fillTypes(params.get('type'));
+    $('predict-forecast').checked = params.get('forecast') !== '0';
     highlight();
     await Promise.all([loadForecast(), params.get('area') ? ask() : Promise.resolve()]);
   }
@@ -95,11 +98,18 @@
     return params;
   }
 
+  // Every control in the address (the forecast layer only when switched off: forecast=0).
+  function remember() {
+    const params = query(), own = { city: params.city, area: params.area, hour: params.hour, day: params.day_of_week,
+                                    month: params.month, type: params.primary_type || '' };
+    if (!$('predict-forecast').checked) own.forecast = '0';
+    CS.setParams('predict', own);
+  }
+
   async function ask() {
     const seq = ++state.seq, params = query();
     highlight();
-    CS.setParams('predict', { city: params.city, area: params.area, hour: params.hour, day: params.day_of_week,
-                              month: params.month, type: params.primary_type || '' });
+    remember();
     const box = $('predict-answers');
     box.dataset.state = 'loading';
     status('Asking the models…');
