@@ -47,6 +47,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: ["FullFoundation"]),
         .package(url: "https://github.com/swift-otel/swift-w3c-trace-context.git", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // C and system libraries
@@ -96,6 +97,8 @@ let package = Package(
         // Services: domain + store + RPC handlers, and thin executables
         .target(name: "IngestCore", dependencies: ["BackendKit", "CivilTime", "Contracts", "Wire", "Postgres", "ServiceKit", log,
                                                  .product(name: "Crypto", package: "swift-crypto"),
+                                                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                                                 .product(name: "NIOHTTP1", package: "swift-nio"),
                                                  .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
                 resources: [.copy("Migrations")], swiftSettings: strict),
         .target(name: "HeatmapCore", dependencies: ["BackendKit", "CivilTime", "Contracts", "Wire", "Postgres", "ServiceKit", log,

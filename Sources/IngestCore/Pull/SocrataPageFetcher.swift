@@ -1,12 +1,12 @@
+import AsyncHTTPClient
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import NIOCore
+import NIOHTTP1
 
 /// Fetches one SODA 2.0 page (`$limit`, `$offset`, `$order=:id`, optional `$where`) with
-/// URLSession, retrying 5xx, 429 and timeouts as its ``SocrataRetryPolicy`` says.
+/// AsyncHTTPClient's shared client (task cancellation cancels the request), retrying 5xx, 429,
+/// timeouts and dropped connections as its ``SocrataRetryPolicy`` says.
 struct SocrataPageFetcher: Sendable {
-    let session: URLSession
     /// The dataset's `resource/<id>.json` URL (any query items it has are kept).
     let endpoint: URL
     let pageSize: Int
@@ -37,32 +37,39 @@ struct SocrataPageFetcher: Sendable {
     func fetch(offset: Int) async throws -> SocrataPage {
         let url = try url(offset: offset)
         let shown = url.absoluteString.removingPercentEncoding ?? url.absoluteString
-        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
+        var request = HTTPClientRequest(url: url.absoluteString)
+        request.headers.add(name: "Accept", value: "application/json")
         var attempt = 1
         while true {
             try Task.checkCancellation()
             let problem: String
             var retryAfter: Duration?
             do {
-                let (body, response) = try await CancellableDataTask.data(session, for: request)
-                guard let http = response as? HTTPURLResponse else {
-                    throw SocrataPullError.transport(url: shown, problem: "the response is not HTTP")
-                }
-                switch http.statusCode {
+                let response = try await HTTPClient.shared.execute(request, timeout: .milliseconds(Int64(timeout * 1_000)))
+                let body = try await response.body.collect(upTo: Self.maxPageBytes)
+                let status = Int(response.status.code)
+                switch status {
                 case 200..<300:
-                    return try SocrataPage(offset: offset, url: shown, body: body)
+                    return try SocrataPage(offset: offset, url: shown, body: Data(body.readableBytesView))
                 case 429, 500...599:
-                    problem = "HTTP \(http.statusCode)"
-                    retryAfter = Self.retryAfter(http.value(forHTTPHeaderField: "Retry-After"))
+                    problem = "HTTP \(status)"
+                    retryAfter = Self.retryAfter(response.headers.first(name: "Retry-After"))
                 default:
-                    throw SocrataPullError.refused(url: shown, status: http.statusCode,
-                                                   body: String(decoding: body.prefix(300), as: UTF8.self))
+                    throw SocrataPullError.refused(url: shown, status: status,
+                                                   body: String(decoding: body.readableBytesView.prefix(300), as: UTF8.self))
                 }
-            } catch let error as URLError {
-                if error.code == .cancelled { throw CancellationError() }
-                guard Self.isRetryable(error) else { throw SocrataPullError.transport(url: shown, problem: error.localizedDescription) }
-                problem = "timed out or connection lost (\(error.code.rawValue))"
+            } catch let error as HTTPClientError {
+                if error == .cancelled { throw CancellationError() }
+                guard Self.isRetryable(error) else { throw SocrataPullError.transport(url: shown, problem: "\(error)") }
+                problem = "timed out or connection lost (\(error))"
+            } catch is NIOTooManyBytesError {
+                throw SocrataPullError.transport(url: shown, problem: "the page is larger than \(Self.maxPageBytes) bytes")
+            } catch let error as SocrataPullError {
+                throw error
+            } catch let error as CancellationError {
+                throw error
+            } catch {
+                throw SocrataPullError.transport(url: shown, problem: "\(error)")
             }
             guard attempt < retry.maxAttempts else {
                 throw SocrataPullError.gaveUp(url: shown, attempts: attempt, lastProblem: problem)
@@ -72,9 +79,12 @@ struct SocrataPageFetcher: Sendable {
         }
     }
 
+    /// The largest page body read (a 50,000-row page of the Chicago dataset is ~40 MB).
+    static let maxPageBytes = 512 * 1024 * 1024
+
     /// Transfer failures worth another attempt: timeouts and dropped connections.
-    static func isRetryable(_ error: URLError) -> Bool {
-        [.timedOut, .networkConnectionLost, .notConnectedToInternet].contains(error.code)
+    static func isRetryable(_ error: HTTPClientError) -> Bool {
+        [.deadlineExceeded, .readTimeout, .connectTimeout, .remoteConnectionClosed].contains(error)
     }
 
     /// A `Retry-After` given in seconds; HTTP-date values are ignored (backoff applies).

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// The pages of a SODA query presented as one JSON array, for the existing
 /// ``ChicagoSocrataJSONParser`` on the loader's parser thread.
@@ -28,7 +25,6 @@ final class SocrataPageStream: ByteSource {
 
     deinit {
         window.forEach { $0.cancel() }
-        fetcher.session.finishTasksAndInvalidate()
     }
 
     func read(into target: UnsafeMutableRawBufferPointer) throws -> Int {

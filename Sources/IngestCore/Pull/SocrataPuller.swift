@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Logging
 import Postgres
 
@@ -35,13 +32,7 @@ public struct SocrataPuller: Sendable {
                                                                           city: city, source: dataset.sourceName)
             let whereClause = dataset.whereClause(cursor: cursor)
             logger.info("socrata pull", metadata: ["endpoint": "\(endpoint.absoluteString)", "where": "\(whereClause ?? "-")"])
-            let configuration = URLSessionConfiguration.ephemeral
-            configuration.urlCache = nil
-            configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-            configuration.httpMaximumConnectionsPerHost = request.concurrency
-            configuration.timeoutIntervalForRequest = request.requestTimeout
-            let fetcher = SocrataPageFetcher(session: URLSession(configuration: configuration), endpoint: endpoint,
-                                             pageSize: request.pageSize, whereClause: whereClause,
+            let fetcher = SocrataPageFetcher(endpoint: endpoint, pageSize: request.pageSize, whereClause: whereClause,
                                              retry: request.retry, timeout: request.requestTimeout)
             return SocrataPageStream(fetcher: fetcher, concurrency: request.concurrency)
         }
