@@ -11,12 +11,8 @@ import Synchronization
 /// runs, saves only while it still holds it, and gives it up at the end.
 public final class TrainingJobs: Sendable {
     private struct State {
-        var lastID: Int64 = 0
-        var progress: [Int64: TrainingProgress] = [:]
-        var runningByCity: [String: Int64] = [:]
+        var table = TrainingJobTable()
         var tasks: [Int64: Task<Void, Never>] = [:]
-        /// Jobs that ended in a domain refusal (no data, a single-valued label…).
-        var refusals: [Int64: PredictError] = [:]
     }
     private let state = Mutex(State())
     private let leases: TrainingLeaseStore?
@@ -29,29 +25,20 @@ public final class TrainingJobs: Sendable {
     /// - Throws: ALREADY_EXISTS naming the running job when a training of the city is already
     ///   running in this process or (with leases) on another replica.
     public func start(city: String, work: @escaping @Sendable (@escaping @Sendable (String, Double) -> Void) async throws -> Void) async throws -> Int64 {
-        try state.withLock { (state: inout State) throws(PredictError) in
-            if let running = state.runningByCity[city] {
-                throw .alreadyExists("a training of '\(city)' is already running as job \(running)" + (running == 0 ? " (starting)" : ""))
-            }
-            state.runningByCity[city] = 0
-        }
+        try state.withLock { (state: inout State) throws(PredictError) in try state.table.claim(city: city) }
         let lease: TrainingLease?
         do {
             lease = try await leases?.acquire(city: city)
         } catch {
-            state.withLock { _ = $0.runningByCity.removeValue(forKey: city) }
+            state.withLock { $0.table.abandon(city: city) }
             throw error
         }
-        let id: Int64 = state.withLock { state in
-            let id = lease?.jobID ?? state.lastID + 1
-            state.lastID = max(state.lastID, id)
-            state.runningByCity[city] = id
-            state.progress[id] = TrainingProgress(jobID: id, phase: "queued", fraction: 0)
-            return id
-        }
+        let id: Int64 = state.withLock { $0.table.start(city: city, leaseJobID: lease?.jobID) }
         let leases = self.leases
         let task = Task.detached { [self] in
-            let report: @Sendable (String, Double) -> Void = { phase, fraction in self.update(id) { $0.phase = phase; $0.fraction = fraction } }
+            let report: @Sendable (String, Double) -> Void = { phase, fraction in
+                self.state.withLock { $0.table.report(id, phase: phase, fraction: fraction) }
+            }
             do {
                 if let lease, let leases {
                     try await Self.holding(lease, in: leases) { try await work(report) }
@@ -91,7 +78,7 @@ public final class TrainingJobs: Sendable {
 
     /// The job's progress, nil for an unknown job.
     public func progress(_ id: Int64) -> TrainingProgress? {
-        state.withLock { $0.progress[id] }
+        state.withLock { $0.table.progress(id) }
     }
 
     /// Waits for the job to end and returns its final progress.
@@ -104,31 +91,12 @@ public final class TrainingJobs: Sendable {
     /// The domain refusal (``PredictError``) a finished job ended with; nil while it runs, when it
     /// succeeded, or when it failed otherwise (its progress' `error` says how).
     public func refusal(_ id: Int64) -> PredictError? {
-        state.withLock { $0.refusals[id] }
-    }
-
-    private func update(_ id: Int64, _ change: (inout TrainingProgress) -> Void) {
-        state.withLock { state in
-            guard var progress = state.progress[id], !progress.finished else { return }
-            change(&progress)
-            state.progress[id] = progress
-        }
+        state.withLock { $0.table.refusal(id) }
     }
 
     private func finish(_ id: Int64, city: String, error: (any Error)?) {
         state.withLock { state in
-            var progress = state.progress[id] ?? TrainingProgress(jobID: id)
-            progress.finished = true
-            if let error {
-                progress.error = "\(error)"
-                progress.phase = "failed"
-                state.refusals[id] = error as? PredictError
-            } else {
-                progress.phase = "done"
-                progress.fraction = 1
-            }
-            state.progress[id] = progress
-            state.runningByCity[city] = nil
+            state.table.finish(id, city: city, error.map { .failed(message: "\($0)", refusal: $0 as? PredictError) } ?? .succeeded)
             state.tasks[id] = nil
         }
     }
