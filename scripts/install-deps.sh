@@ -32,8 +32,10 @@ packages=(
   chromium chromium-driver libjs-leaflet libjs-chart.js
   # the Python test client
   python3 python3-venv
-  # the gateway benchmark (bench/gateway/run.sh)
+  # the gateway benchmark (bench/gateway/run.sh) and the replica test (scripts/scale-test.sh)
   wrk
+  # PostgreSQL HA for scripts/scale-test.sh and deploy/ha (Patroni with a one-member etcd)
+  patroni etcd-server
 )
 
 # --- 1. Debian packages ------------------------------------------------------------------
