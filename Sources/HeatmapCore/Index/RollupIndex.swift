@@ -51,9 +51,11 @@ public final class RollupIndex: Sendable {
             for (slug, extent) in batch.extents {
                 touched[slug]?.include(extent)
             }
-            for (slug, var index) in touched {
-                index.finishLoading()
-                state.cities[slug] = index
+            // Popped, not iterated: a loop variable would be a second reference, and sorting it
+            // would copy every bucket table of the city.
+            while case (let slug, var city)? = touched.popFirst() {
+                city.finishLoading()
+                state.cities[slug] = city
             }
             state.position = batch.position
             positionWaiters.advanced(to: batch.position)
