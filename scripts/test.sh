@@ -45,6 +45,18 @@ step_failed() {   # a step outside a test runner failed: it counts as one failed
   failed=$((failed + 1)); record FAIL "$1" "${2:-}"
 }
 show_tail() { echo "--- last lines of $1 ---"; tail -n "${2:-60}" "$1"; echo "---"; }
+tally_script() {  # tally_script NAME EXIT_CODE LOG: add a script's own "N passed, M failed" line to the totals
+  local name=$1 rc=$2 log=$3 line n_passed n_failed
+  line="$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -n 1)"
+  if [[ -z "$line" ]]; then
+    step_failed "$name" "exit code $rc, no result line (log: ${log#"$root"/})"; return
+  fi
+  n_passed="${line%% passed*}"; n_failed="${line#*, }"; n_failed="${n_failed%% failed*}"
+  passed=$(( passed + n_passed )); failed=$(( failed + n_failed ))
+  if (( rc == 0 && n_failed == 0 )); then record ok "$name" "$line"
+  elif (( n_failed > 0 )); then record FAIL "$name" "$line"
+  else step_failed "$name" "exit code $rc, $line"; fi
+}
 
 finish() {
   say "Summary ($(( SECONDS - started )) s)"
@@ -202,17 +214,7 @@ if [[ "${CRIMESCOPE_SKIP_CONTAINERS:-0}" == 1 ]]; then
 else
   say "scripts/compose.sh test (log: .build/test-logs/compose-test.log)"
   timeout --kill-after=60 2700 scripts/compose.sh test 2>&1 | tee "$logs/compose-test.log"
-  compose_rc=${PIPESTATUS[0]}
-  compose_line="$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$logs/compose-test.log" | tail -n 1)"
-  if [[ -n "$compose_line" ]]; then
-    c_passed="${compose_line%% passed*}"; c_failed="${compose_line#*, }"; c_failed="${c_failed%% failed*}"
-    passed=$(( passed + c_passed )); failed=$(( failed + c_failed ))
-    if (( compose_rc == 0 && c_failed == 0 )); then record ok containers "$compose_line"
-    elif (( c_failed > 0 )); then record FAIL containers "$compose_line"
-    else step_failed containers "exit code $compose_rc, $compose_line"; fi
-  else
-    step_failed containers "exit code $compose_rc, no result line (log: .build/test-logs/compose-test.log)"
-  fi
+  tally_script containers "${PIPESTATUS[0]}" "$logs/compose-test.log"
 fi
 
 # --- 8. replicas and failover: scripts/scale-test.sh ---------------------------------------------
@@ -224,17 +226,7 @@ if [[ "${CRIMESCOPE_SKIP_SCALE:-0}" == 1 ]]; then
 else
   say "scripts/scale-test.sh (log: .build/test-logs/scale-test.log)"
   CRIMESCOPE_BIN_DIR="$bin_dir" timeout --kill-after=30 900 scripts/scale-test.sh 2>&1 | tee "$logs/scale-test.log"
-  scale_rc=${PIPESTATUS[0]}
-  scale_line="$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$logs/scale-test.log" | tail -n 1)"
-  if [[ -n "$scale_line" ]]; then
-    s_passed="${scale_line%% passed*}"; s_failed="${scale_line#*, }"; s_failed="${s_failed%% failed*}"
-    passed=$(( passed + s_passed )); failed=$(( failed + s_failed ))
-    if (( scale_rc == 0 && s_failed == 0 )); then record ok scale "$scale_line"
-    elif (( s_failed > 0 )); then record FAIL scale "$scale_line"
-    else step_failed scale "exit code $scale_rc, $scale_line"; fi
-  else
-    step_failed scale "exit code $scale_rc, no result line (log: .build/test-logs/scale-test.log)"
-  fi
+  tally_script scale "${PIPESTATUS[0]}" "$logs/scale-test.log"
 fi
 
 finish
