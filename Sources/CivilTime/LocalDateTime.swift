@@ -22,13 +22,7 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
               day >= 1, day <= LocalDateTime.daysInMonth(year: year, month: month),
               (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second)
         else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
-        self.hour = hour
-        self.minute = minute
-        self.second = second
-        self.monthOnly = false
+        self.init(unchecked: year, month, day, hour, minute, second)
     }
 
     /// Fields already known to be in range (from local seconds).
