@@ -20,11 +20,8 @@ set -eu
 YEARS=${YEARS:-2010 2011 2012 2013 2014 2015 2016 2017}
 bench_build ingest heatmap
 BIN=.build/release
-ADMIN=$(scripts/pg.sh url "$PG_DIR")
 DB=cs_bench_e2e
-URL=$(printf '%s' "$ADMIN" | sed "s#/[^/?]*\$#/$DB#")
-psql "$ADMIN" -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" >/dev/null
-psql "$URL" -qc "CREATE EXTENSION IF NOT EXISTS postgis" >/dev/null
+bench_fresh_database "$DB"
 RUN=$(mktemp -d /tmp/cs-e2e.XXXXXX)
 "$BIN/ingest" serve --listen "unix://$RUN/ingest.sock" --database-url "$URL" --log-level warning 2>"$RUN/ingest.log" &
 INGEST_PID=$!

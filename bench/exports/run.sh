@@ -18,11 +18,8 @@ set -eu
 YEARS=${YEARS:-2010 2011 2012 2013 2014 2015 2016 2017}
 bench_build ingest heatmap gateway
 BIN=.build/release
-ADMIN=$(scripts/pg.sh url "$PG_DIR")
 DB=cs_bench_exports
-URL=$(printf '%s' "$ADMIN" | sed "s#/[^/?]*\$#/$DB#")
-psql "$ADMIN" -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" >/dev/null
-psql "$URL" -qc "CREATE EXTENSION IF NOT EXISTS postgis" >/dev/null
+bench_fresh_database "$DB"
 FILES="$DATA/chicago-police-beats/police_beats_current.geojson.gz"
 for year in $YEARS; do FILES="$FILES $DATA/chicago-crimes/chicago_crimes_$year.csv.xz"; done
 # shellcheck disable=SC2086

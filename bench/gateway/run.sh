@@ -38,9 +38,8 @@ DURATION=${DURATION:-20}
 command -v wrk >/dev/null || { echo "wrk is missing: scripts/install-deps.sh installs it" >&2; exit 1; }
 bench_build ingest heatmap gateway
 BIN=.build/release
-ADMIN=$(scripts/pg.sh url "$PG_DIR")
 DB=cs_bench_gateway
-URL=$(printf '%s' "$ADMIN" | sed "s#/[^/?]*\$#/$DB#")
+bench_database "$DB"
 EXISTS=$(psql "$ADMIN" -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB'")
 if [ "${KEEP_DB:-0}" != 1 ] || [ "$EXISTS" != 1 ]; then
   psql "$ADMIN" -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" >/dev/null

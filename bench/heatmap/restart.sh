@@ -17,9 +17,8 @@ set -eu
 RESTARTS=${RESTARTS:-3}
 bench_build ingest heatmap
 BIN=.build/release
-ADMIN=$(scripts/pg.sh url "$PG_DIR")
 DB=cs_bench_restart
-URL=$(printf '%s' "$ADMIN" | sed "s#/[^/?]*\$#/$DB#")
+bench_database "$DB"
 RUN=$(mktemp -d /tmp/cs-hmr.XXXXXX)
 EXISTS=$(psql "$ADMIN" -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB'")
 if [ "${KEEP_DB:-0}" != 1 ] || [ "$EXISTS" != 1 ]; then

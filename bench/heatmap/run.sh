@@ -26,9 +26,8 @@ fi
 CALLS=${1:-1000}
 bench_build ingest heatmap
 BIN=.build/release
-ADMIN=$(scripts/pg.sh url "$PG_DIR")
 DB=cs_bench_heatmap
-URL=$(printf '%s' "$ADMIN" | sed "s#/[^/?]*\$#/$DB#")
+bench_database "$DB"
 EXISTS=$(psql "$ADMIN" -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB'")
 if [ "${KEEP_DB:-0}" != 1 ] || [ "$EXISTS" != 1 ]; then
   psql "$ADMIN" -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" >/dev/null

@@ -12,9 +12,8 @@ set -eu
 . "$(dirname "$0")/../lib.sh"
 bench_build ingest
 BIN=${INGEST_BIN:-.build/release/ingest}
-ADMIN=$(scripts/pg.sh url "$PG_DIR")
 DB=cs_bench_ingest_concurrent
-URL=$(printf '%s' "$ADMIN" | sed "s#/[^/?]*\$#/$DB#")
+bench_database "$DB"
 YEARS="2010 2011 2012 2013 2014 2015 2016 2017"
 LOGS=$(mktemp -d)
 trap 'rm -rf "$LOGS"' EXIT

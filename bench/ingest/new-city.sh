@@ -18,9 +18,8 @@ set -eu
 . "$(dirname "$0")/../lib.sh"
 bench_build ingest
 BIN=.build/release/ingest
-ADMIN=$(scripts/pg.sh url "$PG_DIR")
 DB=cs_bench_new_city
-URL=$(printf '%s' "$ADMIN" | sed "s#/[^/?]*\$#/$DB#")
+bench_database "$DB"
 has_chicago=0
 if [ "${REUSE_CHICAGO:-0}" = 1 ] && psql "$URL" -tAc "SELECT 1" >/dev/null 2>&1; then
   [ "$(psql "$URL" -tAc "SELECT count(*) > 2400000 FROM ingest.incidents WHERE city = 'chicago'")" = t ] && has_chicago=1

@@ -17,21 +17,13 @@
 #   SKIP_BUILD=1            reuse .build/release/{ingest,heatmap,predict}
 #   SKIP_TRAIN=1            keep the forecast already current in the database
 set -eu
-cd "$(dirname "$0")/../.."
-PG_DIR=${CRIMESCOPE_PG_DIR:-/tmp/cs-pg}
-DATA=${CRIMESCOPE_SHARED_DATA:-$(cd .. && pwd)/shared/data}
+. "$(dirname "$0")/../lib.sh"
 THREADS=${THREADS:-1}
 CALLS=${1:-500}
-if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  for product in ingest heatmap predict; do
-    swift build -c release --product "$product" 2>&1 | grep -E "error|Build complete" | tail -1
-  done
-fi
+bench_build ingest heatmap predict
 BIN=.build/release
-PY=.build-venv/bin/python
-ADMIN=$(scripts/pg.sh url "$PG_DIR")
 DB=cs_bench_forecast
-URL=$(printf '%s' "$ADMIN" | sed "s#/[^/?]*\$#/$DB#")
+bench_database "$DB"
 EXISTS=$(psql "$ADMIN" -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB'")
 if [ "${KEEP_DB:-0}" != 1 ] || [ "$EXISTS" != 1 ]; then
   psql "$ADMIN" -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" >/dev/null

@@ -21,11 +21,8 @@ set -eu
 ROUNDS=${ROUNDS:-3}; CONNECTIONS=${CONNECTIONS:-16}; THREADS=${THREADS:-1}; DURATION=${DURATION:-15}
 bench_build ingest heatmap gateway
 BIN=.build/release
-ADMIN=$(scripts/pg.sh url "$PG_DIR")
 DB=cs_bench_scale
-URL=$(printf '%s' "$ADMIN" | sed "s#/[^/?]*\$#/$DB#")
-psql "$ADMIN" -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" >/dev/null
-psql "$URL" -qc "CREATE EXTENSION IF NOT EXISTS postgis" >/dev/null
+bench_fresh_database "$DB"
 "$BIN/ingest" load --database-url "$URL" --city chicago demo-data/chicago/police_beats_current.geojson.gz \
   demo-data/chicago/chicago_crimes_2017.csv.xz 2>&1 | grep -E "run [0-9]+ (done|FAILED)" || true
 RUN=$(mktemp -d /tmp/cs-scb.XXXXXX)
