@@ -19,19 +19,24 @@ Modes (exactly one):
                 The data's 2018 is synthetic: the shared data holds Chicago 2010–2017 only.
   --rows N      N rows spread over 2010–2018 in proportion to each year's real size (2018 sized
                 like 2017 and sampled from it); a source year is passed over as often as needed,
-                the last pass keeping an exact random subset (selection sampling). Streamed: rows
-                are never held in memory, so N = 25,000,000 is fine (about 4 GiB of CSV).
+                the last pass keeping an exact random subset (selection sampling). Each target
+                year has its own random stream (seed and year) and its own block of IDs, so the
+                rows do not depend on --jobs or on --out versus --out-dir. A source year is read
+                once and held (about 0.5 GiB) while it is passed over again.
 
-The output (.csv, .csv.gz or .csv.xz; `-` is stdout) is the portal's 20-column CSV, which
-`ingest load --city chicago` accepts. Compression runs in a `gzip -1` / `xz -T0 -1` child.
+The output (--out: .csv, .csv.gz or .csv.xz; `-` is stdout) is the portal's 20-column CSV, which
+`ingest load --city chicago` accepts. Compression runs in a `gzip -1` / `xz -T0 -1` child. With
+--rows, --out-dir DIR writes one file per target year instead, DIR/chicago_synthetic_YYYY.csv
+(--suffix .csv.gz or .csv.xz to compress), made by --jobs worker processes.
 
     bench/synth/resample.py --year 2018 --out /tmp/chicago_crimes_2018.csv.xz
-    bench/synth/resample.py --rows 25000000 --out /tmp/chicago_25m.csv
+    bench/synth/resample.py --rows 25000000 --out-dir /tmp/chicago_25m --jobs 2
 """
 import argparse
 import csv
 import datetime
 import math
+import multiprocessing
 import os
 import random
 import subprocess
@@ -41,6 +46,7 @@ HEADER = ["ID", "Case Number", "Date", "Block", "IUCR", "Primary Type", "Descrip
           "Location Description", "Arrest", "Domestic", "Beat", "District", "Ward", "Community Area",
           "FBI Code", "X Coordinate", "Y Coordinate", "Updated On", "Latitude", "Longitude"]
 SOURCE_YEARS = list(range(2010, 2018))
+TARGET_YEARS = SOURCE_YEARS + [2018]
 # Illinois East (EPSG:3435): central meridian, for the grid's convergence angle.
 CENTRAL_MERIDIAN = -88.0 - 20.0 / 60.0
 US_SURVEY_FOOT_M = 1200.0 / 3937.0
@@ -60,12 +66,6 @@ def source_path(data_dir, year):
     return os.path.join(data_dir, "chicago-crimes", f"chicago_crimes_{year}.csv.xz")
 
 
-def open_source(path):
-    """A text stream of the decompressed file, and the child process behind it."""
-    child = subprocess.Popen(["xz", "-dc", path], stdout=subprocess.PIPE)
-    return child, open(child.stdout.fileno(), "r", encoding="utf-8", newline="", closefd=False)
-
-
 def count_rows(path):
     child = subprocess.Popen(["xz", "-dc", path], stdout=subprocess.PIPE)
     lines = sum(chunk.count(b"\n") for chunk in iter(lambda: child.stdout.read(1 << 20), b""))
@@ -80,11 +80,22 @@ def open_output(path):
         return sys.stdout, None
     tool = {".xz": ["xz", "-T0", "-1", "-c"], ".gz": ["gzip", "-1", "-c"]}.get(os.path.splitext(path)[1])
     if tool is None:
-        return open(path, "w", encoding="utf-8", newline=""), None
+        return open(path, "w", encoding="utf-8", newline="", buffering=1 << 20), None
     target = open(path, "wb")
     child = subprocess.Popen(tool, stdin=subprocess.PIPE, stdout=target)
     target.close()
     return open(child.stdin.fileno(), "w", encoding="utf-8", newline="", closefd=False, buffering=1 << 20), child
+
+
+def close_output(stream, child):
+    stream.flush()
+    if child is not None:
+        stream.close()
+        child.stdin.close()
+        if child.wait() != 0:
+            sys.exit("compressor failed")
+    elif stream is not sys.stdout:
+        stream.close()
 
 
 def parse_time(text):
@@ -96,12 +107,53 @@ def parse_time(text):
     return datetime.date(year, month, day).toordinal(), hour * 3600 + minute * 60 + second
 
 
+DATE_TEXT = {}
+
+
 def format_time(ordinal, seconds):
-    date = datetime.date.fromordinal(ordinal)
+    date = DATE_TEXT.get(ordinal)
+    if date is None:
+        day = datetime.date.fromordinal(ordinal)
+        date = DATE_TEXT[ordinal] = f"{day.month:02d}/{day.day:02d}/{day.year:04d}"
     hour, rest = divmod(seconds, 3600)
     minute, second = divmod(rest, 60)
-    half = "PM" if hour >= 12 else "AM"
-    return f"{date.month:02d}/{date.day:02d}/{date.year:04d} {(hour % 12) or 12:02d}:{minute:02d}:{second:02d} {half}"
+    return f"{date} {(hour % 12) or 12:02d}:{minute:02d}:{second:02d} {'PM' if hour >= 12 else 'AM'}"
+
+
+class SourceRow:
+    """A real row with what every resampling of it needs worked out once."""
+    __slots__ = ("fields", "offset", "unknown_time", "update_delay", "place")
+
+    def __init__(self, fields, source_year):
+        self.fields = fields
+        ordinal, seconds = parse_time(fields[2])
+        original = ordinal * 86400 + seconds
+        self.offset = original - datetime.date(source_year, 1, 1).toordinal() * 86400
+        self.unknown_time = fields[2][11:] in UNKNOWN_TIMES
+        self.update_delay = None
+        if fields[17]:
+            u_ordinal, u_seconds = parse_time(fields[17])
+            self.update_delay = max(0, u_ordinal * 86400 + u_seconds - original)
+        self.place = self.locate(fields)
+
+    @staticmethod
+    def locate(fields):
+        """(lat, lon, x, y, metres per degree of lat and lon, cos and sin of the grid convergence)."""
+        x, y, lat, lon = fields[15], fields[16], fields[18], fields[19]
+        if not lat or not lon or (x == "0" and y == "0"):
+            return None
+        latitude, longitude = float(lat), float(lon)
+        if not (LAT_RANGE[0] <= latitude <= LAT_RANGE[1] and LON_RANGE[0] <= longitude <= LON_RANGE[1]):
+            return None
+        phi = math.radians(latitude)
+        per_lat = 111132.954 - 559.822 * math.cos(2 * phi) + 1.175 * math.cos(4 * phi)
+        per_lon = 111412.84 * math.cos(phi) - 93.5 * math.cos(3 * phi)
+        grid = None
+        if x and y:
+            # Grid north is turned from true north by the convergence angle (~0.45° in Chicago).
+            gamma = math.radians((longitude - CENTRAL_MERIDIAN) * math.sin(phi))
+            grid = (float(x), float(y), math.cos(gamma), math.sin(gamma))
+        return latitude, longitude, per_lat, per_lon, grid
 
 
 class Resampler:
@@ -111,74 +163,75 @@ class Resampler:
         self.sigma = jitter_m / math.sqrt(2.0)
         self.next_id = id_start
 
-    def row(self, source, source_year, target_year):
-        rng = self.rng
-        out = list(source)
+    def target(self, target_year):
+        """Fixes the target year for the rows that follow."""
+        self.target_start = datetime.date(target_year, 1, 1).toordinal() * 86400
+        self.year_seconds = datetime.date(target_year + 1, 1, 1).toordinal() * 86400 - self.target_start
+
+    def row(self, source):
+        out = list(source.fields)
         out[0] = str(self.next_id)
         out[1] = f"SY{self.next_id}"
         self.next_id += 1
-        self.move_in_time(out, source_year, target_year)
-        self.move_in_space(out)
+        self.move_in_time(out, source)
+        self.move_in_space(out, source.place)
         return out
 
-    def move_in_time(self, out, source_year, target_year):
+    def move_in_time(self, out, source):
         rng = self.rng
-        ordinal, seconds = parse_time(out[2])
-        original = ordinal * 86400 + seconds
         shift = rng.randint(-3, 3) * 86400
-        if out[2][11:] not in UNKNOWN_TIMES:
+        if not source.unknown_time:
             shift += rng.randint(-1800, 1800)
-        start = datetime.date(source_year, 1, 1).toordinal() * 86400
-        target_start = datetime.date(target_year, 1, 1).toordinal() * 86400
-        year_seconds = datetime.date(target_year + 1, 1, 1).toordinal() * 86400 - target_start
-        offset = original - start
-        if not 0 <= offset + shift < year_seconds:
+        offset = source.offset
+        if not 0 <= offset + shift < self.year_seconds:
             shift = -shift  # a shift out of the year goes the other way instead
-        moved = target_start + (offset + shift) % year_seconds
+        moved = self.target_start + (offset + shift) % self.year_seconds
         out[2] = format_time(*divmod(moved, 86400))
-        if out[17]:
-            u_ordinal, u_seconds = parse_time(out[17])
-            delay = max(0, u_ordinal * 86400 + u_seconds - original)
-            out[17] = format_time(*divmod(moved + delay, 86400))
+        if source.update_delay is not None:
+            out[17] = format_time(*divmod(moved + source.update_delay, 86400))
 
-    def move_in_space(self, out):
-        x, y, lat, lon = out[15], out[16], out[18], out[19]
-        if not lat or not lon or (x == "0" and y == "0"):
+    def move_in_space(self, out, place):
+        if place is None:
             return
-        latitude, longitude = float(lat), float(lon)
-        if not (LAT_RANGE[0] <= latitude <= LAT_RANGE[1] and LON_RANGE[0] <= longitude <= LON_RANGE[1]):
-            return
-        phi = math.radians(latitude)
-        metres_per_degree_lat = 111132.954 - 559.822 * math.cos(2 * phi) + 1.175 * math.cos(4 * phi)
-        metres_per_degree_lon = 111412.84 * math.cos(phi) - 93.5 * math.cos(3 * phi)
+        latitude, longitude, per_lat, per_lon, grid = place
+        gauss, sigma = self.rng.gauss, self.sigma
         for _ in range(8):
-            east, north = self.rng.gauss(0.0, self.sigma), self.rng.gauss(0.0, self.sigma)
-            new_lat = latitude + north / metres_per_degree_lat
-            new_lon = longitude + east / metres_per_degree_lon
+            east, north = gauss(0.0, sigma), gauss(0.0, sigma)
+            new_lat = latitude + north / per_lat
+            new_lon = longitude + east / per_lon
             if LAT_RANGE[0] < new_lat < LAT_RANGE[1] and LON_RANGE[0] < new_lon < LON_RANGE[1]:
                 break
         else:
             return
         out[18] = f"{new_lat:.9f}".rstrip("0")
         out[19] = f"{new_lon:.9f}".rstrip("0")
-        if x and y:
-            # Grid north is turned from true north by the convergence angle (~0.45° in Chicago).
-            gamma = math.radians((longitude - CENTRAL_MERIDIAN) * math.sin(phi))
-            grid_east = east * math.cos(gamma) - north * math.sin(gamma)
-            grid_north = east * math.sin(gamma) + north * math.cos(gamma)
-            out[15] = str(round(float(x) + grid_east / US_SURVEY_FOOT_M))
-            out[16] = str(round(float(y) + grid_north / US_SURVEY_FOOT_M))
+        if grid is not None:
+            x, y, cos_gamma, sin_gamma = grid
+            out[15] = str(round(x + (east * cos_gamma - north * sin_gamma) / US_SURVEY_FOOT_M))
+            out[16] = str(round(y + (east * sin_gamma + north * cos_gamma) / US_SURVEY_FOOT_M))
 
 
-def emit_pass(resampler, writer, data_dir, source_year, target_year, keep=None, total=None):
-    """One pass over a source year; keep = how many of its `total` rows to emit (None: all)."""
-    child, stream = open_source(source_path(data_dir, source_year))
+def read_source(data_dir, source_year):
+    """The source year's rows (lists of fields), streamed from its file."""
+    path = source_path(data_dir, source_year)
+    child = subprocess.Popen(["xz", "-dc", path], stdout=subprocess.PIPE)
+    stream = open(child.stdout.fileno(), "r", encoding="utf-8", newline="", closefd=False)
     reader = csv.reader(stream)
-    if next(reader) != HEADER:
-        sys.exit(f"unexpected header in {source_path(data_dir, source_year)}")
+    if next(reader, None) != HEADER:
+        sys.exit(f"unexpected header in {path} (or it is missing)")
+    yield from reader
+    stream.close()
+    child.stdout.close()
+    if child.wait() != 0:
+        sys.exit(f"xz failed on {path}")
+
+
+def emit_pass(resampler, writer, rows, source_year, keep=None, total=None):
+    """One pass over a source year's rows (SourceRows, or lists of fields prepared only when
+    kept); keep = how many of its `total` rows to emit (None: all)."""
     rng = resampler.rng
     seen = 0
-    for source in reader:
+    for source in rows:
         if keep is not None:
             # Knuth's selection sampling: each row is kept with probability (needed / left).
             if keep <= 0:
@@ -188,10 +241,9 @@ def emit_pass(resampler, writer, data_dir, source_year, target_year, keep=None, 
                 continue
             seen += 1
             keep -= 1
-        writer.writerow(resampler.row(source, source_year, target_year))
-    stream.close()
-    child.stdout.close()
-    child.wait()
+        if type(source) is list:
+            source = SourceRow(source, source_year)
+        writer.writerow(resampler.row(source))
 
 
 def allocate(total, sizes):
@@ -204,12 +256,60 @@ def allocate(total, sizes):
     return counts
 
 
+def emit_year(writer, plan):
+    """All rows of one target year of a --rows city: plan is (target year, rows, first ID, …)."""
+    target_year, wanted, id_start, seed, jitter_m, data_dir, source_size = plan
+    resampler = Resampler(seed * 10_000 + target_year, jitter_m, id_start)
+    resampler.target(target_year)
+    source_year = min(target_year, 2017)
+    passes, rest = divmod(wanted, source_size)
+    rows = read_source(data_dir, source_year)
+    if passes + (1 if rest else 0) > 1:
+        rows = [SourceRow(fields, source_year) for fields in rows]
+    for _ in range(passes):
+        emit_pass(resampler, writer, rows, source_year)
+    if rest:
+        emit_pass(resampler, writer, rows, source_year, keep=rest, total=source_size)
+
+
+def write_year_file(job):
+    plan, path = job
+    stream, child = open_output(path)
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(HEADER)
+    emit_year(writer, plan)
+    close_output(stream, child)
+    return path, plan[1]
+
+
+def count_source(job):
+    data_dir, year = job
+    return year, count_rows(source_path(data_dir, year))
+
+
+def plan_city(args, pool):
+    """One plan per target year with rows: (year, rows, first ID, seed, jitter, data, source size)."""
+    real = dict(pool.map(count_source, [(args.data, year) for year in SOURCE_YEARS]))
+    sizes = {**real, 2018: real[2017]}
+    plans, next_id = [], args.id_start
+    for target_year, wanted in sorted(allocate(args.rows, sizes).items()):
+        if wanted:
+            plans.append((target_year, wanted, next_id, args.seed, args.jitter_m, args.data, real[min(target_year, 2017)]))
+        next_id += wanted
+    return plans
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     mode = parser.add_mutually_exclusive_group(required=True)
     mode.add_argument("--year", type=int, help="one synthetic year sampled from 2017 (e.g. 2018)")
     mode.add_argument("--rows", type=int, help="this many rows over 2010-2018")
-    parser.add_argument("--out", required=True, help="output .csv, .csv.gz or .csv.xz, or - for stdout")
+    target = parser.add_mutually_exclusive_group(required=True)
+    target.add_argument("--out", help="output .csv, .csv.gz or .csv.xz, or - for stdout")
+    target.add_argument("--out-dir", help="with --rows: one file per target year in this folder")
+    parser.add_argument("--suffix", default=".csv", choices=[".csv", ".csv.gz", ".csv.xz"],
+                        help="with --out-dir: the files' compression")
+    parser.add_argument("--jobs", type=int, default=1, help="with --out-dir: worker processes")
     parser.add_argument("--seed", type=int, default=2018)
     parser.add_argument("--jitter-m", type=float, default=100.0, help="root-mean-square spatial jitter in metres")
     parser.add_argument("--id-start", type=int, help="first ID (default: 50,000,000 + 1,000,000 per year after 2000 "
@@ -220,33 +320,37 @@ def main():
         parser.error("--rows must not be negative")
     if args.year is not None and not 1900 < args.year < 3000:
         parser.error("--year must be a four-digit year")
-    id_start = args.id_start
-    if id_start is None:
-        id_start = 50_000_000 + (args.year - 2000) * 1_000_000 if args.year is not None else 100_000_000
-    resampler = Resampler(args.seed, args.jitter_m, id_start)
-    stream, child = open_output(args.out)
-    writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(HEADER)
+    if args.out_dir is not None and args.rows is None:
+        parser.error("--out-dir needs --rows")
+    if args.jobs < 1:
+        parser.error("--jobs must be at least 1")
+    if args.id_start is None:
+        args.id_start = 50_000_000 + (args.year - 2000) * 1_000_000 if args.year is not None else 100_000_000
     if args.year is not None:
-        emit_pass(resampler, writer, args.data, 2017, args.year)
-    else:
-        real = {year: count_rows(source_path(args.data, year)) for year in SOURCE_YEARS}
-        sizes = {**real, 2018: real[2017]}
-        for target_year, wanted in sorted(allocate(args.rows, sizes).items()):
-            source_year = min(target_year, 2017)
-            passes, rest = divmod(wanted, real[source_year])
-            for _ in range(passes):
-                emit_pass(resampler, writer, args.data, source_year, target_year)
-            if rest:
-                emit_pass(resampler, writer, args.data, source_year, target_year, keep=rest, total=real[source_year])
-    stream.flush()
-    if child is not None:
-        stream.close()
-        child.stdin.close()
-        if child.wait() != 0:
-            sys.exit("compressor failed")
-    elif stream is not sys.stdout:
-        stream.close()
+        stream, child = open_output(args.out)
+        writer = csv.writer(stream, lineterminator="\n")
+        writer.writerow(HEADER)
+        resampler = Resampler(args.seed, args.jitter_m, args.id_start)
+        resampler.target(args.year)
+        emit_pass(resampler, writer, read_source(args.data, 2017), 2017)
+        close_output(stream, child)
+        return
+    with multiprocessing.Pool(args.jobs) as pool:
+        plans = plan_city(args, pool)
+        if args.out_dir is None:
+            stream, child = open_output(args.out)
+            writer = csv.writer(stream, lineterminator="\n")
+            writer.writerow(HEADER)
+            for plan in plans:
+                emit_year(writer, plan)
+            close_output(stream, child)
+            return
+        os.makedirs(args.out_dir, exist_ok=True)
+        # The largest years first, so that the workers finish close together.
+        jobs = [(plan, os.path.join(args.out_dir, f"chicago_synthetic_{plan[0]}{args.suffix}"))
+                for plan in sorted(plans, key=lambda plan: -plan[1])]
+        for path, rows in pool.imap_unordered(write_year_file, jobs):
+            print(f"{path}: {rows} rows", file=sys.stderr)
 
 
 if __name__ == "__main__":
