@@ -6,6 +6,10 @@ import Wire
 public struct BackendConfiguration: Sendable {
     public var endpoints: [Endpoint]
     public var databaseURL: String
+    /// Where read-only work connects (listings, training rows, index loads): in an HA deployment
+    /// a URL with `target_session_attrs=prefer-standby`, so reads land on a standby when one is up.
+    /// The same as ``databaseURL`` unless set.
+    public var databaseReadURL: String
     public var writeToken: String?
     public var maxFrameBytes: Int
     public var databasePoolSize: Int
@@ -13,9 +17,10 @@ public struct BackendConfiguration: Sendable {
     public var logLevel: Logger.Level
 
     public init(endpoints: [Endpoint], databaseURL: String, writeToken: String?, maxFrameBytes: Int,
-                databasePoolSize: Int, drainTimeout: Duration, logLevel: Logger.Level) {
+                databasePoolSize: Int, drainTimeout: Duration, logLevel: Logger.Level, databaseReadURL: String? = nil) {
         self.endpoints = endpoints
         self.databaseURL = databaseURL
+        self.databaseReadURL = databaseReadURL ?? databaseURL
         self.writeToken = writeToken
         self.maxFrameBytes = maxFrameBytes
         self.databasePoolSize = databasePoolSize

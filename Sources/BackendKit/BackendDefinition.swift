@@ -33,6 +33,9 @@ public struct BackendDefinition: Sendable {
 public struct BackendContext: Sendable {
     public var configuration: BackendConfiguration
     public var pool: PostgresPool
+    /// The pool for read-only work (`--database-read-url`); `pool` itself when no read URL is set.
+    /// A standby may trail the primary: use it for reads that tolerate that, never before a write.
+    public var readPool: PostgresPool
     public var writeAuthorization: WriteAuthorization
     public var logger: Logger
     /// The process's Health/Check states (a consumer reports its lag here).

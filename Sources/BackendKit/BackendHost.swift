@@ -25,6 +25,8 @@ public struct BackendHost {
         logger.logLevel = configuration.logLevel
 
         let pool = PostgresPool(url: configuration.databaseURL, size: configuration.databasePoolSize, logger: logger)
+        let readPool = configuration.databaseReadURL == configuration.databaseURL
+            ? pool : PostgresPool(url: configuration.databaseReadURL, size: configuration.databasePoolSize, logger: logger)
         do {
             try await migrate(pool: pool, logger: logger)
             let board = HealthStatusBoard(services: definition.serviceNames + [Methods.Health.serviceName, Methods.Ops.serviceName])
@@ -32,7 +34,7 @@ public struct BackendHost {
             StandardHandlers.registerHealth(on: &router, board: board)
             StandardHandlers.registerMetrics(on: &router, registry: registry)
             let context = BackendContext(
-                configuration: configuration, pool: pool,
+                configuration: configuration, pool: pool, readPool: readPool,
                 writeAuthorization: WriteAuthorization(token: configuration.writeToken), logger: logger,
                 healthBoard: board
             )
@@ -53,12 +55,17 @@ public struct BackendHost {
                 logger: logger
             )
             try await group.run()
-            await pool.shutdown()
+            await shutdown(pool, readPool)
             logger.info("stopped")
         } catch {
-            await pool.shutdown()
+            await shutdown(pool, readPool)
             throw error
         }
+    }
+
+    private func shutdown(_ pool: PostgresPool, _ readPool: PostgresPool) async {
+        await pool.shutdown()
+        if readPool !== pool { await readPool.shutdown() }
     }
 
     /// Applies the service's migrations, retrying while the database is still starting.

@@ -10,6 +10,9 @@ public struct BackendOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("database-url"), help: "PostgreSQL URL or conninfo (env CRIMESCOPE_DATABASE_URL).")
     public var databaseURL: String?
 
+    @Option(name: .customLong("database-read-url"), help: "PostgreSQL URL for read-only work, e.g. a multi-host URL with target_session_attrs=prefer-standby (env CRIMESCOPE_DATABASE_READ_URL; default: the --database-url).")
+    public var databaseReadURL: String?
+
     @Option(name: .customLong("write-token"), help: "Secret that write calls must present as 'authorization: Bearer <token>' (env CRIMESCOPE_WRITE_TOKEN). Without it, writes are refused.")
     public var writeToken: String?
 
@@ -48,14 +51,17 @@ public struct BackendOptions: ParsableArguments, Sendable {
         let drain = try drainKey.integer(flag: drainSeconds, environment: environment, default: 10)
         guard drain >= 0 else { throw .invalid(drainKey, value: String(drain), reason: "must not be negative") }
         let level = try SettingKey("log-level").logLevel(flag: logLevel, environment: environment)
+        let writeURL = try SettingKey("database-url").require(flag: databaseURL, environment: environment)
+        let readURL = SettingKey("database-read-url").resolve(flag: databaseReadURL, environment: environment)
         return BackendConfiguration(
             endpoints: endpoints.map(\.endpoint),
-            databaseURL: try SettingKey("database-url").require(flag: databaseURL, environment: environment),
+            databaseURL: writeURL,
             writeToken: SettingKey("write-token").resolve(flag: writeToken, environment: environment),
             maxFrameBytes: maxFrameBytes,
             databasePoolSize: poolSize,
             drainTimeout: .seconds(drain),
-            logLevel: level
+            logLevel: level,
+            databaseReadURL: readURL.flatMap { $0.isEmpty ? nil : $0 }
         )
     }
 }

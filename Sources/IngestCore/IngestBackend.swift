@@ -11,7 +11,7 @@ public enum IngestBackend {
         serviceNames: [Methods.Ingest.serviceName],
         migrationsDirectory: migrationsDirectory,
         assemble: { context, router in
-            let store = IngestStore(pool: context.pool)
+            let store = IngestStore(pool: context.pool, readPool: context.readPool)
             IngestHandlers(loader: IngestLoader(databaseURL: context.configuration.databaseURL, logger: context.logger),
                            store: store, writeAuthorization: context.writeAuthorization)
                 .register(on: &router)

@@ -12,7 +12,7 @@ extension IngestStore {
                           limit: Int) async throws -> ListIncidentsResponse {
         let categoryFilter: String? = categories.isEmpty ? nil : categories.joined(separator: Self.listSeparator)
         let start = range.start.sqlText, end = range.end.sqlText
-        return try await pool.withConnection { connection in
+        return try await readPool.withConnection { connection in
             let common = """
                 city = $1 AND occurred >= $2::timestamp AND occurred < $3::timestamp
                 AND ($4::text IS NULL OR COALESCE(category, '') = ANY (string_to_array($4, chr(31))))
@@ -60,7 +60,7 @@ extension IngestStore {
     /// Incident, arrest and domestic counts per area for a slice (all types when `primaryType` is
     /// empty), recounted from the incidents table. Incidents without an area count under `""`.
     public func countIncidents(city: String, range: LocalRange, primaryType: String) async throws -> CountIncidentsResponse {
-        let rows = try await pool.query("""
+        let rows = try await readPool.query("""
             SELECT COALESCE(area, ''), count(*), count(*) FILTER (WHERE arrest), count(*) FILTER (WHERE domestic)
             FROM ingest.incidents
             WHERE city = $1 AND occurred >= $2::timestamp AND occurred < $3::timestamp AND ($4 = '' OR primary_type = $4)
@@ -82,7 +82,7 @@ extension IngestStore {
 
     /// One keyset page of training rows (by incident id, ascending) of a city's range.
     public func trainingRows(city: String, range: LocalRange, afterKey: Int64, limit: Int) async throws -> ListTrainingRowsResponse {
-        let rows = try await pool.query("""
+        let rows = try await readPool.query("""
             SELECT id, EXTRACT(epoch FROM occurred)::bigint, COALESCE(area, ''), COALESCE(district::text, ''),
                    COALESCE(community_area, 0), lat, lon, COALESCE(location_description, ''), COALESCE(primary_type, ''),
                    arrest, domestic
