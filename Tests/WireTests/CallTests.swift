@@ -170,8 +170,9 @@ struct CallTests {
     @Test func clientReconnectsAfterTheServerRestarts() async throws {
         let directory = try TestServer.temporaryDirectory()
         let endpoint = Endpoint.unix(path: directory.appendingPathComponent("r.sock").path)
+        let gate = Gate()
         func startServer() async throws -> (RPCServer, Task<Void, any Error>) {
-            let server = RPCServer(configuration: .init(endpoints: [endpoint]), router: TestMethods.router(), logger: TestServer.logger)
+            let server = RPCServer(configuration: .init(endpoints: [endpoint]), router: TestMethods.router(gate: gate), logger: TestServer.logger)
             let run = Task { try await server.run() }
             _ = try await server.boundEndpoints()
             return (server, run)
@@ -181,8 +182,8 @@ struct CallTests {
         try await expectServing(client)
 
         // A call in flight when the connection drops fails with UNAVAILABLE.
-        let dropped = Task { try await client.call(TestMethods.echo, HealthCheckRequest(service: "sleep:5000")) }
-        try await Task.sleep(for: .milliseconds(100))
+        let dropped = Task { try await client.call(TestMethods.wait, HealthCheckRequest()) }
+        await gate.waitForArrivals(1)
         firstRun.cancel()
         try await firstRun.value
         let error = await #expect(throws: RPCError.self) { try await dropped.value }

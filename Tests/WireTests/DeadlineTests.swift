@@ -8,12 +8,10 @@ struct DeadlineTests {
         let probe = Flag()
         try await withServer(router: TestMethods.router(probe: probe)) { server in
             let client = server.client()
-            let start = ContinuousClock.now
             let error = await #expect(throws: RPCError.self) {
                 try await client.call(TestMethods.sleep, HealthCheckRequest(), timeout: .milliseconds(100))
             }
             #expect(error?.code == .deadlineExceeded)
-            #expect(ContinuousClock.now - start < .seconds(5))
             #expect(await probe.wait())
             // The connection is still fine.
             try await expectServing(client)
@@ -65,7 +63,7 @@ struct DeadlineTests {
             let call = Task {
                 try await client.call(TestMethods.sleep, HealthCheckRequest())
             }
-            #expect(await sleeping.wait(timeout: .seconds(30)), "the handler never started")
+            #expect(await sleeping.wait(), "the handler never started")
             call.cancel()
             let error = await #expect(throws: RPCError.self) { try await call.value }
             #expect(error?.code == .cancelled)

@@ -2,113 +2,88 @@ import NIOCore
 import NIOPosix
 import Synchronization
 
-/// The one connection an ``RPCClient`` shares between its calls: opened on first use, forgotten
-/// when it closes, and opened again by the next call.
+/// The one connection an ``RPCClient`` shares between its calls to a replica: the I/O around a
+/// ``SharedConnectionStateMachine`` (connecting, closing, resuming the calls that wait).
 final class SharedConnection: Sendable {
-    private enum State {
-        case idle
-        case connecting(EventLoopFuture<any Channel>)
-        case connected(any Channel)
-        case closed
-    }
+    typealias StateMachine = SharedConnectionStateMachine<any Channel, CheckedContinuation<any Channel, any Error>>
 
     private let endpoint: Endpoint
     private let maxFrameBytes: Int
     private let connectTimeout: Duration
     private let eventLoopGroup: any EventLoopGroup
-    private let state = Mutex(State.idle)
+    private let machine: Mutex<StateMachine>
 
     init(endpoint: Endpoint, maxFrameBytes: Int, connectTimeout: Duration, eventLoopGroup: any EventLoopGroup) {
         self.endpoint = endpoint
         self.maxFrameBytes = maxFrameBytes
         self.connectTimeout = connectTimeout
         self.eventLoopGroup = eventLoopGroup
+        self.machine = Mutex(StateMachine(endpoint: endpoint))
     }
 
     /// Closes the connection; later ``channel()`` calls fail with UNAVAILABLE.
     func close() async {
-        let previous = state.withLock { state in
-            defer { state = .closed }
-            return state
-        }
-        switch previous {
-        case .connected(let channel):
+        let action = machine.withLock { $0.closeRequested() }
+        if case .closeChannel(let channel) = action {
             try? await channel.close()
-        case .connecting(let future):
-            if let channel = try? await future.get() { try? await channel.close() }
-        case .idle, .closed:
-            break
+        } else {
+            perform(action)
         }
     }
 
     /// Closes without waiting (for `deinit`).
     func closeNow() {
-        let previous = state.withLock { state in
-            defer { state = .closed }
-            return state
-        }
-        if case .connected(let channel) = previous { channel.close(promise: nil) }
+        perform(machine.withLock { $0.closeRequested() })
     }
 
     /// The shared connection, opening it if there is none.
     func channel() async throws(RPCError) -> any Channel {
-        enum Next {
-            case use(any Channel)
-            case wait(EventLoopFuture<any Channel>)
-            case connect(EventLoopPromise<any Channel>)
-            case closed
+        let open = machine.withLock { machine in
+            Self.forgetIfInactive(&machine)
+            return machine.connected?.channel
         }
-        let next: Next = state.withLock { state in
-            switch state {
-            case .connected(let channel) where channel.isActive:
-                return .use(channel)
-            case .connecting(let future):
-                return .wait(future)
-            case .closed:
-                return .closed
-            case .idle, .connected:
-                let promise = eventLoopGroup.next().makePromise(of: (any Channel).self)
-                state = .connecting(promise.futureResult)
-                return .connect(promise)
-            }
-        }
-        let future: EventLoopFuture<any Channel>
-        switch next {
-        case .use(let channel):
-            return channel
-        case .closed:
-            throw RPCError(.unavailable, "the client of \(endpoint) is closed")
-        case .wait(let pending):
-            future = pending
-        case .connect(let promise):
-            connect(completing: promise)
-            future = promise.futureResult
-        }
+        if let open { return open }
         do {
-            return try await future.get()
+            return try await withCheckedThrowingContinuation { waiter in
+                perform(machine.withLock { machine in
+                    Self.forgetIfInactive(&machine)
+                    return machine.channelRequested(waiter)
+                })
+            }
+        } catch let error as RPCError {
+            throw error
         } catch {
             throw RPCError(.unavailable, "cannot connect to \(endpoint): \(error)", cause: error)
         }
     }
 
-    private func connect(completing promise: EventLoopPromise<any Channel>) {
-        promise.futureResult.whenComplete { result in
-            self.state.withLock { state in
-                guard case .connecting(let future) = state, future == promise.futureResult else { return }
-                switch result {
-                case .success(let channel): state = .connected(channel)
-                case .failure: state = .idle
-                }
-            }
-            if case .success(let channel) = result {
-                channel.closeFuture.whenComplete { _ in self.forget(channel) }
-                // close() may have run while connecting.
-                if case .closed = self.state.withLock({ $0 }) { channel.close(promise: nil) }
-            }
+    /// A connection that closed before its close callback ran counts as closed already, so a call
+    /// opens a new one instead of failing on this one.
+    private static func forgetIfInactive(_ machine: inout StateMachine) {
+        if let open = machine.connected, !open.channel.isActive {
+            _ = machine.channelClosed(attempt: open.attempt)
         }
+    }
+
+    private func perform(_ action: StateMachine.Action) {
+        switch action {
+        case .none:
+            break
+        case .connect(let attempt):
+            connect(attempt: attempt)
+        case .succeedWaiters(let waiters, let channel):
+            for waiter in waiters { waiter.resume(returning: channel) }
+        case .failWaiters(let waiters, let error):
+            for waiter in waiters { waiter.resume(throwing: error) }
+        case .closeChannel(let channel):
+            channel.close(promise: nil)
+        }
+    }
+
+    private func connect(attempt: UInt64) {
         let endpoint = self.endpoint
         let maxFrameBytes = self.maxFrameBytes
-        let bootstrap = ClientBootstrap(group: promise.futureResult.eventLoop)
+        let bootstrap = ClientBootstrap(group: eventLoopGroup.next())
             .connectTimeout(TimeAmount(connectTimeout))
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
@@ -116,18 +91,22 @@ final class SharedConnection: Sendable {
                     try channel.pipeline.syncOperations.addHandler(ClientConnectionHandler(endpoint: endpoint))
                 }
             }
-        switch endpoint {
+        let connected: EventLoopFuture<any Channel> = switch endpoint {
         case .unix(let path):
-            bootstrap.connect(unixDomainSocketPath: path).cascade(to: promise)
+            bootstrap.connect(unixDomainSocketPath: path)
         case .tcp(let host, let port):
-            bootstrap.channelOption(.tcpOption(.tcp_nodelay), value: 1)
-                .connect(host: host, port: port).cascade(to: promise)
+            bootstrap.channelOption(.tcpOption(.tcp_nodelay), value: 1).connect(host: host, port: port)
         }
-    }
-
-    private func forget(_ channel: any Channel) {
-        state.withLock { state in
-            if case .connected(let current) = state, current === channel { state = .idle }
+        connected.whenComplete { result in
+            switch result {
+            case .success(let channel):
+                self.perform(self.machine.withLock { $0.connectSucceeded(attempt: attempt, channel) })
+                channel.closeFuture.whenComplete { _ in
+                    self.perform(self.machine.withLock { $0.channelClosed(attempt: attempt) })
+                }
+            case .failure(let error):
+                self.perform(self.machine.withLock { $0.connectFailed(attempt: attempt, error) })
+            }
         }
     }
 }

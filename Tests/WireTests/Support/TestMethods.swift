@@ -1,5 +1,4 @@
 import Contracts
-import Synchronization
 import Testing
 import Wire
 
@@ -21,8 +20,9 @@ enum TestMethods {
     struct Opaque: Error {}
 
     /// The test router: `echo` returns the request (after sleeping `sleep:<ms>` milliseconds when
-    /// the service says so); `sleep` sets `sleeping`, sleeps 30 s and records its cancellation in
-    /// `probe`; `wait` blocks until `gate` opens.
+    /// the service says so, so that replies come back out of order); `sleep` sets `sleeping`, then
+    /// waits until its task is cancelled and records that in `probe`; `wait` blocks until `gate`
+    /// opens.
     static func router(probe: Flag = Flag(), gate: Gate = Gate(), sleeping: Flag = Flag()) -> RPCRouter {
         var router = RPCRouter()
         router.register(Methods.Health.check) { (_: HealthCheckRequest, _) in HealthCheckResponse(status: .serving) }
@@ -34,13 +34,9 @@ enum TestMethods {
         }
         router.register(sleep) { (_: HealthCheckRequest, _) -> HealthCheckResponse in
             sleeping.set()
-            do {
-                try await Task.sleep(for: .seconds(30))
-            } catch {
-                probe.set()
-                throw error
-            }
-            return HealthCheckResponse(status: .serving)
+            await Flag().wait()
+            probe.set()
+            throw CancellationError()
         }
         router.register(wait) { (_: HealthCheckRequest, _) -> HealthCheckResponse in
             await gate.pass()
@@ -55,47 +51,6 @@ enum TestMethods {
             HealthCheckRequest(service: "\(context.requestID)|\(context.metadataValue("authorization") ?? "-")|\(context.deadline != nil)")
         }
         return router
-    }
-}
-
-/// A flag set from any task, polled by tests.
-final class Flag: Sendable {
-    private let value = Mutex(false)
-    func set() { value.withLock { $0 = true } }
-    var isSet: Bool { value.withLock { $0 } }
-
-    /// Waits up to `timeout` for the flag.
-    func wait(timeout: Duration = .seconds(5)) async -> Bool {
-        let end = ContinuousClock.now + timeout
-        while !isSet, ContinuousClock.now < end {
-            // A cancelled task's sleep throws at once: stop instead of spinning.
-            do { try await Task.sleep(for: .milliseconds(5)) } catch { break }
-        }
-        return isSet
-    }
-}
-
-/// Holds handlers until opened; tells tests how many have arrived.
-final class Gate: Sendable {
-    private let state = Mutex((arrived: 0, isOpen: false))
-
-    /// Returns when the gate opens, or when the calling task is cancelled (a handler whose call was
-    /// cancelled or timed out must end: `try? await Task.sleep` in a loop would spin, since a
-    /// cancelled task's sleep throws at once).
-    func pass() async {
-        state.withLock { $0.arrived += 1 }
-        while !state.withLock({ $0.isOpen }) {
-            do { try await Task.sleep(for: .milliseconds(5)) } catch { return }
-        }
-    }
-
-    func open() { state.withLock { $0.isOpen = true } }
-
-    /// Waits until `count` handlers wait at the gate.
-    func waitForArrivals(_ count: Int) async {
-        while state.withLock({ $0.arrived }) < count {
-            do { try await Task.sleep(for: .milliseconds(5)) } catch { return }
-        }
     }
 }
 

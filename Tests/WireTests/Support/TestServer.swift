@@ -17,7 +17,8 @@ struct TestServer {
     enum Transport { case unix, tcp }
 
     static func start(_ transport: Transport = .unix, router: RPCRouter = TestMethods.router(),
-                      maxFrameBytes: Int = 4 << 20, drainTimeout: Duration = .seconds(10)) async throws -> TestServer {
+                      maxFrameBytes: Int = 4 << 20, drainTimeout: Duration = .seconds(10),
+                      logger: Logger = TestServer.logger) async throws -> TestServer {
         let directory = try temporaryDirectory()
         let endpoint: Endpoint = switch transport {
         case .unix: .unix(path: directory.appendingPathComponent("s.sock").path)
@@ -25,7 +26,7 @@ struct TestServer {
         }
         let configuration = RPCServerConfiguration(endpoints: [endpoint], maxFrameBytes: maxFrameBytes, drainTimeout: drainTimeout)
         let server = RPCServer(configuration: configuration, router: router, logger: logger)
-        let group = ServiceGroup(services: [server], logger: logger)
+        let group = ServiceGroup(services: [server], logger: TestServer.logger)
         let runTask = Task { try await group.run() }
         let bound = try await server.boundEndpoints()
         return TestServer(server: server, group: group, runTask: runTask, endpoint: bound[0], directory: directory)
