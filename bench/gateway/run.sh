@@ -21,6 +21,8 @@
 #   THREADS                 wrk threads (default 1: the machine has 2 cores and the servers need them)
 #   DURATION                seconds per wrk run (default 20)
 #   KEEP_DB=1               reuse the database if it exists (no load) and keep it afterwards
+#   BENCH_DB, BENCH_BIN     the database (default cs_bench_gateway) and the executables' folder
+#                           (default .build/release; bench/growth/run.sh passes both)
 #   SKIP_BUILD=1            reuse .build/release/{ingest,heatmap,gateway}
 #   PROFILE=1               sample the gateway with `perf record` during each wrk run and print
 #                           its hottest symbols (where a request's CPU goes: HTTP, cache, RPC,
@@ -37,8 +39,8 @@ THREADS=${THREADS:-1}
 DURATION=${DURATION:-20}
 command -v wrk >/dev/null || { echo "wrk is missing: scripts/install-deps.sh installs it" >&2; exit 1; }
 bench_build ingest heatmap gateway
-BIN=.build/release
-DB=cs_bench_gateway
+BIN=${BENCH_BIN:-.build/release}
+DB=${BENCH_DB:-cs_bench_gateway}
 bench_database "$DB"
 EXISTS=$(psql "$ADMIN" -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB'")
 if [ "${KEEP_DB:-0}" != 1 ] || [ "$EXISTS" != 1 ]; then

@@ -11,13 +11,15 @@
 #   CRIMESCOPE_SHARED_DATA  data folder (default ../shared/data next to the package)
 #   RESTARTS                how many timed starts (default 3)
 #   KEEP_DB=1               reuse a loaded database (no load) and keep it afterwards
+#   BENCH_DB, BENCH_BIN     the database (default cs_bench_restart) and the executables' folder
+#                           (default .build/release; bench/growth/run.sh passes both)
 #   SKIP_BUILD=1            reuse .build/release/{ingest,heatmap}
 set -eu
 . "$(dirname "$0")/../lib.sh"
 RESTARTS=${RESTARTS:-3}
 bench_build ingest heatmap
-BIN=.build/release
-DB=cs_bench_restart
+BIN=${BENCH_BIN:-.build/release}
+DB=${BENCH_DB:-cs_bench_restart}
 bench_database "$DB"
 RUN=$(mktemp -d /tmp/cs-hmr.XXXXXX)
 EXISTS=$(psql "$ADMIN" -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB'")
