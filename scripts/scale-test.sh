@@ -3,7 +3,8 @@
 # synchronous standby under Patroni + etcd (deploy/ha/ha.sh), two replicas of ingest, heatmap and
 # predict on TCP loopback, and one gateway that balances over them itself (comma-separated
 # endpoint lists; see Sources/Wire/README.md). Then:
-#   1. every replica answers Health/Check SERVING;
+#   1. every replica answers Health/Check SERVING; ingest's read pool (--database-read-url with
+#      target_session_attrs=prefer-standby) is connected to the standby, not the primary;
 #   2. the PostgreSQL leader is killed (SIGKILL to its Patroni and postmaster) during an
 #      `ingest load` of Chicago 2017: the standby is promoted; the load either completes or fails
 #      with a clear error and then completes when run again;
@@ -89,7 +90,13 @@ start() {   # start NAME PRODUCT ARGS…
 "$bin/ingest" load --database-url "$database_url" --city chicago demo-data/chicago/police_beats_current.geojson.gz \
   >"$work/load-areas.log" 2>&1
 check "Chicago beats loaded through the multi-host URL" test $? -eq 0
-for i in 0 1; do start "ingest$i" ingest serve --listen "tcp://127.0.0.1:$(port $((10 + i)))" --database-url "$database_url"; done
+# Ingest's read-only work (listings, training rows) through prefer-standby: on the standby while
+# there is one. application_name lets pg_stat_activity show where those sessions are.
+read_url="$(deploy/ha/ha.sh url "$work/ha" prefer-standby)&application_name=crimescope-read"
+for i in 0 1; do
+  start "ingest$i" ingest serve --listen "tcp://127.0.0.1:$(port $((10 + i)))" --database-url "$database_url" \
+    --database-read-url "$read_url"
+done
 for i in 0 1; do
   start "heatmap$i" heatmap serve --listen "tcp://127.0.0.1:$(port $((12 + i)))" --database-url "$database_url" \
     --ingest-endpoint "$ingest_list"
@@ -110,6 +117,20 @@ all_serving() {
 }
 wait_until 60 all_serving
 check "all six replicas answer Health/Check SERVING" all_serving
+
+# --- the read pools on the standby -----------------------------------------------------------------
+read_sessions() {   # MEMBER: sessions of the read pools on that member (pg1 or pg2)
+  local member_port; [[ $1 == pg1 ]] && member_port=$(port 2) || member_port=$(port 4)
+  psql_member() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+  psql_member psql -X -q -h 127.0.0.1 -p "$member_port" -d crimescope -tAc \
+    "select count(*) from pg_stat_activity where application_name = 'crimescope-read'" 2>/dev/null
+}
+primary=$(deploy/ha/ha.sh leader "$work/ha"); [[ $primary == pg1 ]] && standby=pg2 || standby=pg1
+# The pools connect on first use: one incident listing through the gateway (one ingest replica).
+curl -s -o /dev/null --max-time 30 "$api/api/v1/incidents?city=chicago&month=2017-06"
+on_standby=$(read_sessions "$standby"); on_primary=$(read_sessions "$primary")
+check "ingest's read pool (--database-read-url, prefer-standby) is on the standby $standby: ${on_standby:-?} sessions, on the primary $primary: ${on_primary:-?}" \
+  test "${on_standby:-0}" -gt 0 -a "${on_primary:-1}" -eq 0
 
 # --- failover during a load ------------------------------------------------------------------------
 say "ingest load of Chicago 2017 while the PostgreSQL leader is killed"
