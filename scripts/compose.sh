@@ -9,6 +9,9 @@
 #                              Last line: `N passed, M failed`.
 #   scripts/compose.sh build   only build the images
 #   scripts/compose.sh k8s-secret   print a Secret for deploy/k8s with fresh random values
+#   scripts/compose.sh kube-test     deploy/k8s under root podman's `kube play`: 2 pods of each
+#                              Deployment, each replica answering through the gateway
+#                              (scripts/kube-test.sh). Last line: `N passed, M failed`
 #   scripts/compose.sh scale-test    compose.scale.yaml (2x each service, Patroni pair + etcd) under
 #                              a fresh project: a heatmap replica killed during wrk, the Patroni
 #                              leader stopped during the test; then `down -v`. Last line:
@@ -197,7 +200,8 @@ api_url() { printf 'http://127.0.0.1:%s' "$publish_port"; }
 # Loads demo-data/ (baked into the image at /app/demo-data) through POST /api/v1/ingest/loads,
 # in scripts/up.sh's order: each file once (a succeeded run of the same path is skipped), each
 # load asynchronous and followed until its run has ended; then waits until the heatmap's totals
-# show every loaded incident. Arguments ("CITY RELATIVE_PATH" each) replace the demo's list.
+# show every loaded incident. Arguments ("CITY RELATIVE_PATH" each) replace the demo's list;
+# CRIMESCOPE_API and CRIMESCOPE_TOKEN, when set, replace this project's API and token.
 load_demo() {
   local files=(
     "chicago chicago/police_beats_current.geojson.gz"
@@ -208,7 +212,8 @@ load_demo() {
   local f
   for f in demo-data/uk-metropolitan/*.csv.xz; do files+=("uk-metropolitan uk-metropolitan/${f##*/}"); done
   (( $# )) && files=("$@")
-  CRIMESCOPE_API="$(api_url)/api/v1" CRIMESCOPE_TOKEN="$(write_token)" python3 - "${files[@]}" <<'PY'
+  CRIMESCOPE_API="${CRIMESCOPE_API:-$(api_url)/api/v1}" CRIMESCOPE_TOKEN="${CRIMESCOPE_TOKEN:-$(write_token)}" \
+    python3 - "${files[@]}" <<'PY'
 import json, os, sys, time, urllib.error, urllib.request
 
 api, token = os.environ["CRIMESCOPE_API"], os.environ["CRIMESCOPE_TOKEN"]
@@ -431,5 +436,6 @@ case "${1:-}" in
   build) ensure_engine; build_app ;;
   k8s-secret) cmd_k8s_secret ;;
   scale-test) . "$root/scripts/compose-scale-test.sh"; cmd_scale_test ;;
-  *) echo "usage: scripts/compose.sh up|down [-v]|test|build|k8s-secret|scale-test" >&2; exit 2 ;;
+  kube-test) . "$root/scripts/kube-test.sh"; cmd_kube_test ;;
+  *) echo "usage: scripts/compose.sh up|down [-v]|test|build|k8s-secret|scale-test|kube-test" >&2; exit 2 ;;
 esac

@@ -10,7 +10,8 @@
 #   5. the executables, then the independent Python client tests (tests/python)
 #   6. scripts/check-compose.sh (compose.yaml, Dockerfile, deploy/k8s)
 #   7. scripts/compose.sh test: the stack in containers, then scripts/compose.sh scale-test:
-#      compose.scale.yaml with failover (both skipped with CRIMESCOPE_SKIP_CONTAINERS=1)
+#      compose.scale.yaml with failover, then scripts/compose.sh kube-test: deploy/k8s under
+#      podman kube play (all three skipped with CRIMESCOPE_SKIP_CONTAINERS=1)
 #   8. scripts/scale-test.sh: 2 replicas of each service, Patroni failover (CRIMESCOPE_SKIP_SCALE=1 skips)
 #
 # Exits non-zero if any step or test failed. The last line is `tests: N passed, M failed`
@@ -201,7 +202,7 @@ fi
 say "scripts/check-compose.sh"
 if scripts/check-compose.sh; then record ok check-compose; else step_failed check-compose; fi
 
-# --- 7. containers: scripts/compose.sh test and scale-test ---------------------------------------
+# --- 7. containers: scripts/compose.sh test, scale-test and kube-test ----------------------------
 # Builds the images (cached), starts the stack under a throwaway project, checks it over HTTP and
 # removes it; its own "N passed, M failed" line is added to the totals.
 if [[ "${CRIMESCOPE_SKIP_CONTAINERS:-0}" == 1 ]]; then
@@ -216,6 +217,11 @@ else
   say "scripts/compose.sh scale-test (log: .build/test-logs/compose-scale-test.log)"
   timeout --kill-after=60 1200 scripts/compose.sh scale-test 2>&1 | tee "$logs/compose-scale-test.log"
   tally_script containers-scale "${PIPESTATUS[0]}" "$logs/compose-scale-test.log"
+  # deploy/k8s under root podman's kube play: 2 pods of each Deployment, each answering through
+  # the gateway with its twin stopped (~1 min with the images cached).
+  say "scripts/compose.sh kube-test (log: .build/test-logs/kube-test.log)"
+  timeout --kill-after=60 900 scripts/compose.sh kube-test 2>&1 | tee "$logs/kube-test.log"
+  tally_script containers-kube "${PIPESTATUS[0]}" "$logs/kube-test.log"
 fi
 
 # --- 8. replicas and failover: scripts/scale-test.sh ---------------------------------------------
