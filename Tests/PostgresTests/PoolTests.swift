@@ -42,12 +42,13 @@ struct PoolTests {
             // machine, where opening the connection alone can take longer).
             // It keeps it until the test is done with the waiter (up to a minute), not for a fixed
             // time a starved test task could outlast.
-            let holding = Mutex(false), release = Mutex(false)
+            let (holding, holds) = AsyncStream<Void>.makeStream()
+            let release = Mutex(false)
             async let holder: Void = pool.withConnection { connection in
-                holding.withLock { $0 = true }
+                holds.yield()
                 try Self.hold(connection, until: release)
             }
-            while !holding.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(5)) }
+            for await _ in holding { break }
             let error = try await #require(throws: PostgresError.self) { try await pool.query("SELECT 1") }
             #expect(error.kind == .acquireTimeout)
             release.withLock { $0 = true }
@@ -60,12 +61,13 @@ struct PoolTests {
         try await withTestPool("pool_cancel", size: 1) { pool, _ in
             // The holder says when it has the only connection (a fixed sleep raced with a loaded
             // machine, where opening the connection alone can take longer).
-            let holding = Mutex(false), release = Mutex(false)
+            let (holding, holds) = AsyncStream<Void>.makeStream()
+            let release = Mutex(false)
             async let holder: Void = pool.withConnection { connection in
-                holding.withLock { $0 = true }
+                holds.yield()
                 try Self.hold(connection, until: release)
             }
-            while !holding.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(5)) }
+            for await _ in holding { break }
             let waiter = Task { try await pool.query("SELECT 1") }
             try await Task.sleep(for: .milliseconds(100))
             waiter.cancel()
@@ -81,8 +83,8 @@ struct PoolTests {
             let firstPID = try await pool.query("SELECT pg_backend_pid()").scalar(Int.self)
             let admin = try database.connect()
             defer { admin.close() }
-            try admin.query("SELECT pg_terminate_backend($1)", [firstPID])
-            try await Task.sleep(for: .milliseconds(100))
+            // Returns once the backend has exited (the timeout is only an upper bound).
+            #expect(try admin.query("SELECT pg_terminate_backend($1, 60000)", [firstPID]).scalar(Bool.self) == true)
             let error = try await #require(throws: PostgresError.self) { try await pool.query("SELECT 1") }
             #expect(error.kind == .connection)
             let secondPID = try await pool.query("SELECT pg_backend_pid()").scalar(Int.self)

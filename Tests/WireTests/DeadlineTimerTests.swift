@@ -7,7 +7,7 @@ import Testing
 
 /// Deadlines fire when the event loop's clock reaches them, and not before: the connection
 /// handlers on a test event loop whose time only moves when the test advances it.
-@Suite("Deadlines on an injected clock", .timeLimit(.minutes(1)))
+@Suite("Deadlines on an injected clock", .hangGuard)
 struct DeadlineTimerTests {
     @Test func aClientCallFailsWhenItsDeadlinePassesAndTellsTheServer() async throws {
         let loop = NIOAsyncTestingEventLoop()

@@ -4,7 +4,7 @@ import ServiceLifecycle
 import Testing
 import Wire
 
-@Suite("Graceful shutdown and cancellation of run()", .timeLimit(.minutes(3)))
+@Suite("Graceful shutdown and cancellation of run()", .hangGuard)
 struct GracefulShutdownTests {
     @Test func inFlightCallFinishesNewCallsAreRefusedAndRunReturns() async throws {
         let gate = Gate()
