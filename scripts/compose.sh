@@ -426,6 +426,7 @@ type: Opaque
 stringData:
   write-token: "$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
   postgres-password: "$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
+  replication-password: "$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
 EOF
 }
 
