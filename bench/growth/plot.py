@@ -65,13 +65,14 @@ def main():
         axis.set_xlabel("incidents (millions)")
         axis.set_xlim(left=0)
         axis.grid(True, alpha=0.3)
-        axis.legend(fontsize=8)
+        axis.legend(fontsize=8, loc="center right" if axis is latency else "best")
     for axis in (rate, restart, memory):
         axis.set_ylim(bottom=0)
     commits = ", ".join(sorted({row["commit"] for row in rows}))
-    loads = ", ".join(f"{row['load_avg_load']}" for row in rows)
-    figure.suptitle(f"CrimeScope growth curve: synthetic Chicago 2010–2018 (bench/growth/run.sh), "
-                    f"2 cores; commit {commits}; load avg during loads {loads}", fontsize=10)
+    loads = "; ".join(f"{float(row['incidents']) / 1e6:g}M: {row['load_avg_load']} / {row['load_avg_restart']} / "
+                      f"{row['load_avg_http']}" for row in rows)
+    figure.suptitle(f"CrimeScope growth curve: synthetic Chicago 2010–2018 (bench/growth/run.sh), 2 cores, commit {commits}\n"
+                    f"1-min load average during the load / restarts / wrk: {loads}", fontsize=10)
     figure.tight_layout()
     figure.savefig(target, dpi=110)
 

@@ -26,7 +26,8 @@
 #   KEEP_FILES=1            keep the generated files (they are reused when present)
 #   SKIP_BUILD=1            reuse the executables copied to GROWTH_DIR/bin by an earlier run (or
 #                           .build/release's if there are none)
-# Needs about 0.3 GB of files and ~1 GB of database per million incidents (measured: docs/BENCHMARKS.md).
+# Needs about 0.19 GB of files and 0.6 GB of database per million incidents (25M: 4.7 + 14.3 GB;
+# the files are deleted once loaded, unless KEEP_FILES=1), and ~1.5 GiB of heatmap RSS at 25M.
 set -eu
 . "$(dirname "$0")/../lib.sh"
 SIZES=${SIZES:-2500000 10000000 25000000}
