@@ -67,7 +67,7 @@ struct IngestLoadNewCityTests {
                 // The partition's probe binds the id (police.uk rows of a month all share one
                 // `occurred`: a probe by occurred alone would read the whole month).
                 #expect(plan.contains("Index Scan using incidents_uk_west_yorkshire_"), "\(plan)")
-                #expect(plan.split(separator: "\n").contains { $0.contains("Index Cond:") && $0.contains("id = k.id)") }, "\(plan)")
+                #expect(plan.split(separator: "\n").contains { $0.contains("Index Cond:") && $0.contains("id = key.id)") }, "\(plan)")
                 #expect(!plan.contains("Seq Scan on incident"), "\(plan)")
             }
             #expect(try await db.scalar("SELECT count(*) FROM ingest.incidents WHERE city = 'uk-west-yorkshire'") == 87_348)

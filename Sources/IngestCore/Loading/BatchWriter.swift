@@ -6,9 +6,10 @@ import Postgres
 ///
 /// The upsert is a few set-based statements (see ``LoadSQL``): keep only the latest version of a
 /// key repeated within the batch and place rows without a reported area — each only when the
-/// parser flagged the batch as needing it —, find the stored versions of the batch's keys, insert
-/// the new keys, update the known ones (only when there are any), then write the outbox under its
-/// lock.
+/// parser flagged the batch as needing it —, find which of the batch's keys exist and which of
+/// those have the staged row's hash (unchanged), insert the new keys, read the stored versions of
+/// the other known keys and update the ones that changed (only when there are any), then write
+/// the outbox under its lock.
 struct BatchWriter {
     let connection: PostgresConnection
     let runID: Int64
@@ -32,8 +33,8 @@ struct BatchWriter {
     /// city must not wait for that too. Under the lock, the batch's incidents partitions are made
     /// sure of (a short transaction of its own), then the upsert is one transaction.
     mutating func run(queue: BlockingQueue<StagingItem>) throws -> (ParseSummary, LocalDateTime?) {
-        try connection.execute(LoadSQL.createSessionTables)
         try connection.execute(LoadSQL.sessionSettings)
+        try connection.execute(LoadSQL.createSessionTables)
         while true {
             let first = try queue.pop()
             if case .finished(let summary, let newest) = first { return (summary, newest) }
@@ -102,12 +103,17 @@ struct BatchWriter {
         if tally.staged > 0 {
             if tally.needsPlacement { try connection.query(LoadSQL.placeSpatially, [city.slug]) }
             if let lookupPlanObserver {
-                let plan = try connection.query("EXPLAIN " + LoadSQL.findPrevious, [city.slug])
-                lookupPlanObserver(try plan.map { try $0.decode(String.self, at: 0) }.joined(separator: "\n"))
+                var lines: [String] = []
+                for statement in [LoadSQL.findKnown, LoadSQL.findPrevious] {
+                    lines += try connection.query("EXPLAIN " + statement, [city.slug]).map { try $0.decode(String.self, at: 0) }
+                }
+                lookupPlanObserver(lines.joined(separator: "\n"))
             }
-            let existing = try connection.query(LoadSQL.findPrevious, [city.slug]).affectedRows
+            let found = try connection.query(LoadSQL.findKnown, [city.slug])
+            let known = try found.first.map { try $0.decode(Int.self, at: 0) } ?? 0
+            let unchanged = try found.first.map { try $0.decode(Int.self, at: 1) } ?? 0
             inserted = try connection.query(LoadSQL.insertNew, [city.slug, runID, source]).affectedRows
-            if existing > 0 {
+            if known > unchanged, try connection.query(LoadSQL.findPrevious, [city.slug]).affectedRows > 0 {
                 updated = try connection.query(LoadSQL.updateExisting, [city.slug, runID, source]).affectedRows
                 if updated > 0 { try connection.query(LoadSQL.moveKeys, [city.slug]) }
             }

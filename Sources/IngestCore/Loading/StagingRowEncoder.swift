@@ -1,9 +1,12 @@
 /// Writes ``IncidentRecord``s as `COPY … FROM STDIN` text rows of the staging table, straight into
-/// a byte buffer (no per-field allocations), in the order of ``LoadSQL/stagingColumns``.
+/// a byte buffer (no per-field allocations), in the order of ``LoadSQL/stagingColumns``: the line
+/// number, the record's fields, and last the ``RowContentHash`` of those fields' text.
 enum StagingRowEncoder {
     static func append(_ record: IncidentRecord, to buffer: inout [UInt8]) {
         appendInteger(record.lineNumber, to: &buffer)
-        tab(&buffer); appendText(record.sourceKey, to: &buffer)
+        tab(&buffer)
+        let fieldsStart = buffer.count
+        appendText(record.sourceKey, to: &buffer)
         tab(&buffer); appendTimestamp(record.occurred, to: &buffer)
         tab(&buffer); appendBool(record.occurred.monthOnly, to: &buffer)
         tab(&buffer); appendText(record.primaryType, to: &buffer)
@@ -23,6 +26,8 @@ enum StagingRowEncoder {
         tab(&buffer); appendText(record.fbiCode, to: &buffer)
         tab(&buffer); appendText(record.lsoa, to: &buffer)
         tab(&buffer); appendTimestamp(record.updatedOn, to: &buffer)
+        let hash = RowContentHash.of(buffer[fieldsStart...])
+        tab(&buffer); appendInteger(Int(hash), to: &buffer)
         buffer.append(UInt8(ascii: "\n"))
     }
 

@@ -11,7 +11,7 @@ enum LoadSQL {
         line bigint, source_key text, occurred timestamp, month_only boolean, primary_type text, description text,
         category text, location_description text, arrest boolean, domestic boolean, reported_area text,
         district integer, ward integer, community_area integer, lat double precision, lon double precision,
-        block text, iucr text, fbi_code text, lsoa text, updated_on timestamp
+        block text, iucr text, fbi_code text, lsoa text, updated_on timestamp, row_hash bigint
         """
 
     /// The names of ``stagingColumns``, for the COPY column list.
@@ -21,11 +21,14 @@ enum LoadSQL {
         .joined(separator: ", ")
 
     /// Session-private tables (TEMP: no WAL, invisible to other sessions), created once per connection.
-    /// `load_staging.spatial_area` is not copied: ``placeSpatially`` fills it. `load_previous` holds
-    /// the stored versions of the batch's keys (``findPrevious``), `load_changes` the replaced rows'
-    /// old and new aggregated fields (updates and area reassignments; inserts are read from staging).
+    /// `load_staging.spatial_area` is not copied: ``placeSpatially`` fills it. `load_known` holds the
+    /// batch's keys that exist and whether their stored hash equals the staged row's
+    /// (``findKnown``), `load_previous` the stored versions of the others (``findPrevious``),
+    /// `load_changes` the replaced rows' old and new aggregated fields (updates and area
+    /// reassignments; inserts are read from staging).
     static let createSessionTables = """
         CREATE TEMP TABLE IF NOT EXISTS load_staging (\(stagingColumns), spatial_area text);
+        CREATE TEMP TABLE IF NOT EXISTS load_known (source_key text, id bigint, occurred timestamp, unchanged boolean);
         CREATE TEMP TABLE IF NOT EXISTS load_previous AS
             SELECT id, source_key, \(comparedColumns.joined(separator: ", ")) FROM ingest.incidents WITH NO DATA;
         CREATE TEMP TABLE IF NOT EXISTS load_changes (
@@ -37,18 +40,27 @@ enum LoadSQL {
         );
         """
 
-    /// Session settings of a load connection: sorts and hashes of a 200k-row batch stay in memory,
-    /// and the outbox's large arrays are compressed with lz4 instead of pglz (a third of the outbox
-    /// statement's CPU went to pglz). No Memoize: the planner puts one over the partition probe of
-    /// ``findPrevious``, whose keys never repeat (every lookup a miss; a quarter of the lookup's time).
-    static let sessionSettings = "SET work_mem = '64MB'; SET default_toast_compression = 'lz4'; SET enable_memoize = off"
+    /// Session settings of a load connection, set before the session's first temporary table (the
+    /// temporary buffers cannot change after it): the staging tables of a batch stay in the
+    /// session's memory instead of going through the kernel's page cache; sorts and hashes of a
+    /// batch stay in memory; the outbox's large arrays are compressed with lz4 instead of pglz (a
+    /// third of the outbox statement's CPU went to pglz). No Memoize: the planner puts one over the
+    /// partition probe of ``findPrevious``, whose keys never repeat (every lookup a miss; a quarter
+    /// of the lookup's time). No merge joins: joining a batch's rows by key (``insertNew``,
+    /// ``moveKeys``) would sort both sides by text in the database's collation; a hash join needs
+    /// no order. No JIT: the batch statements' estimated costs make PostgreSQL compile them on
+    /// every batch (~85–300 ms each), more than the compiled expressions ever save here.
+    static let sessionSettings = """
+        SET temp_buffers = '256MB'; SET work_mem = '64MB'; SET default_toast_compression = 'lz4';
+        SET enable_memoize = off; SET enable_mergejoin = off; SET jit = off
+        """
 
-    static let truncateSessionTables = "TRUNCATE load_staging, load_previous, load_changes"
+    static let truncateSessionTables = "TRUNCATE load_staging, load_known, load_previous, load_changes"
     static let copyStaging = "COPY load_staging (\(stagingColumnNames)) FROM STDIN"
     static let copyRejects = "COPY ingest.rejects (run_id, line_number, raw_text, reason) FROM STDIN"
     static let copyRowNotes = "COPY ingest.row_notes (run_id, line_number, source_key, note) FROM STDIN"
 
-    /// Serialises batches of one city, so `load_previous` stays the stored state until COMMIT. A
+    /// Serialises batches of one city, so `load_known` and `load_previous` stay the stored state until COMMIT. A
     /// session lock, taken before BEGIN and released after COMMIT or ROLLBACK (see ``BatchWriter``),
     /// so that a run blocked on it can first record, in its own committed statement, that it waits.
     static let tryLockCity = "SELECT pg_try_advisory_lock(hashtext('crimescope.ingest.city:' || $1))"
@@ -142,23 +154,38 @@ enum LoadSQL {
         WHERE s.reported_area IS NULL AND s.lon IS NOT NULL
         """
 
-    /// Copies the stored versions of the staged keys of city $1 into `load_previous`; the affected
-    /// row count says how many keys exist. Per staged row, one probe of the key index
-    /// (`incident_keys_city_source_key`, migration 0005) for the incident's id and `occurred`, then
-    /// one probe of the (occurred, id) index of the single (city, year) partition that `occurred`
-    /// names (run-time partition pruning). The LATERALs with `OFFSET 0` keep the planner (which has no
-    /// statistics of the temp table) from hashing whole tables, and comparing in `COLLATE "C"` leaves
-    /// it no index but the key's, whatever the statistics say of the city.
+    /// Records in `load_known` the staged keys of city $1 that exist: the incident's id and
+    /// `occurred`, and whether the stored ``RowContentHash`` equals the staged row's (unchanged; a
+    /// key without a stored hash never is). Returns the number of known and of unchanged keys. One
+    /// probe of the key index (`incident_keys_city_source_key`, migration 0005) per staged row; the
+    /// LATERAL with `OFFSET 0` keeps the planner (which has no statistics of the temp table) from
+    /// hashing the whole key table, and comparing in `COLLATE "C"` leaves it no index but the key's,
+    /// whatever the statistics say of the city.
+    static let findKnown = """
+        WITH known AS (
+            INSERT INTO load_known
+            SELECT s.source_key, key.id, key.occurred, COALESCE(key.row_hash = s.row_hash, false)
+            FROM load_staging s CROSS JOIN LATERAL (
+                SELECT k.id, k.occurred, k.row_hash FROM ingest.incident_keys k
+                WHERE k.city = ($1::text COLLATE "C") AND k.source_key = (s.source_key COLLATE "C") OFFSET 0
+            ) key
+            RETURNING unchanged
+        )
+        SELECT count(*), count(*) FILTER (WHERE unchanged) FROM known
+        """
+
+    /// Copies into `load_previous` the stored versions of the known keys whose hash differs: per
+    /// key one probe of the (occurred, id) index of the single (city, year) partition that
+    /// `occurred` names (run-time partition pruning). $1 city. Only run when ``findKnown`` found
+    /// such keys.
     static let findPrevious = """
         INSERT INTO load_previous
         SELECT t.id, t.source_key, \(comparedColumns.map { "t.\($0)" }.joined(separator: ", "))
-        FROM load_staging s CROSS JOIN LATERAL (
-            SELECT k.id, k.occurred FROM ingest.incident_keys k
-            WHERE k.city = ($1::text COLLATE "C") AND k.source_key = (s.source_key COLLATE "C") OFFSET 0
-        ) key CROSS JOIN LATERAL (
+        FROM load_known key CROSS JOIN LATERAL (
             SELECT * FROM ingest.incidents i
             WHERE i.city = $1 AND i.occurred = key.occurred AND i.id = key.id OFFSET 0
         ) t
+        WHERE NOT key.unchanged
         """
 
     /// Creates the incidents partitions of city $1 for year $2 when missing (migration 0005). Run in
@@ -166,7 +193,9 @@ enum LoadSQL {
     /// locks its parent, which must not stay locked for a whole batch.
     static let ensureIncidentPartition = "SELECT ingest.ensure_incident_partition($1, $2::int)"
 
-    /// Inserts the staged rows whose key is new (not in `load_previous`), and their keys. Plain
+    /// Inserts the staged rows whose key is new (not in `load_known`), and their keys with the
+    /// staged rows' hashes (RETURNING has only the incident's columns: the hash is joined back from
+    /// staging by the key, unique in a batch once superseded versions are dropped). Plain
     /// INSERT, no `ON CONFLICT` (a quarter less CPU than the speculative insertion): batches of a
     /// city are serialised by ``lockCity``, so no other transaction adds one of these keys meanwhile
     /// (if something did, the unique key would fail the batch, never duplicate a row). $1 city,
@@ -177,19 +206,19 @@ enum LoadSQL {
             SELECT $1, s.source_key, \(placedValues)
             FROM load_staging s
             LEFT JOIN ingest.areas known ON known.city = $1 AND known.area = s.reported_area
-            WHERE NOT EXISTS (SELECT 1 FROM load_previous o WHERE o.source_key = s.source_key)
+            WHERE NOT EXISTS (SELECT 1 FROM load_known o WHERE o.source_key = s.source_key)
             RETURNING source_key, id, occurred
         )
-        INSERT INTO ingest.incident_keys (city, source_key, id, occurred)
-        SELECT $1, source_key, id, occurred FROM inserted
+        INSERT INTO ingest.incident_keys (city, source_key, id, occurred, row_hash)
+        SELECT $1, i.source_key, i.id, i.occurred, s.row_hash FROM inserted i JOIN load_staging s ON s.source_key = i.source_key
         """
 
     /// Replaces stored rows by their staged versions when the incoming one is not older
     /// (`updated_on`, when both have one) and differs in some column, recording the old and new
     /// aggregated fields in `load_changes`; the others count as unchanged. The differing rows are
-    /// picked from `load_previous` first (MATERIALIZED), so only they probe the partitions: a
-    /// reload of an unchanged year touches no incident. Only run when
-    /// ``findPrevious`` found keys. $1 city, $2 run id, $3 source name; the affected row count is the
+    /// picked from `load_previous` first (MATERIALIZED), so only they probe the partitions (and
+    /// `load_previous` holds only the keys whose hash differs): a reload of an unchanged year
+    /// touches no incident. Only run when ``findPrevious`` found keys. $1 city, $2 run id, $3 source name; the affected row count is the
     /// number updated.
     static let updateExisting = """
         WITH incoming (source_key, \(updatedColumns.joined(separator: ", "))) AS (
@@ -213,13 +242,12 @@ enum LoadSQL {
         INSERT INTO load_changes SELECT * FROM updated
         """
 
-    /// After ``updateExisting``: the keys of the replaced rows whose `occurred` changed (a revision
-    /// may move an incident to another year's partition) follow them. $1 city.
+    /// After ``updateExisting``: the keys of the replaced rows follow them — the staged row's hash,
+    /// and `occurred` (a revision may move an incident to another year's partition). $1 city.
     static let moveKeys = """
-        UPDATE ingest.incident_keys k SET occurred = c.new_occurred
-        FROM load_changes c
+        UPDATE ingest.incident_keys k SET occurred = c.new_occurred, row_hash = s.row_hash
+        FROM load_changes c JOIN load_staging s ON s.source_key = c.source_key
         WHERE k.city = ($1::text COLLATE "C") AND k.source_key = (c.source_key COLLATE "C")
-          AND c.old_occurred IS DISTINCT FROM c.new_occurred
         """
 
     /// After areas change: every incident of city $1 whose area was not reported and that has a
@@ -259,7 +287,7 @@ enum LoadSQL {
     private static let newProjection = "(new_area, new_primary_type, new_category, new_occurred, new_month_only, new_arrest, new_domestic, new_lon, new_lat)"
 
     /// Writes this batch's outbox entries: +1 for each inserted row (the staged rows whose key was
-    /// not in `load_previous`, read from staging); -1 old and +1 new for each replaced row in
+    /// not in `load_known`, read from staging); -1 old and +1 new for each replaced row in
     /// `load_changes` whose aggregated fields changed (an update of other columns nets to nothing
     /// and is left out). $1 city, $2 run id. Returns the number of deltas written.
     ///
@@ -271,7 +299,7 @@ enum LoadSQL {
         WITH fresh AS (
             SELECT row_number() OVER () AS ord, COALESCE(s.reported_area, s.spatial_area) AS area, s.primary_type,
                    s.category, s.occurred, s.month_only, s.arrest, s.domestic, s.lon, s.lat
-            FROM load_staging s WHERE NOT EXISTS (SELECT 1 FROM load_previous o WHERE o.source_key = s.source_key)
+            FROM load_staging s WHERE NOT EXISTS (SELECT 1 FROM load_known o WHERE o.source_key = s.source_key)
         ), replaced AS (
             SELECT row_number() OVER () AS ord, c.* FROM load_changes c
             WHERE \(oldProjection) IS DISTINCT FROM \(newProjection)
