@@ -4,7 +4,7 @@ import Hummingbird
 /// `GET /api/v1/export/{view}?format=csv|geojson&…`: the data of a view as a streamed download.
 /// `{view}` names the JSON endpoint whose query it takes unchanged (plus `format`): `heatmap`,
 /// `window` (`/heatmap/window`), `incidents`, `grids`, `hotspots`, `significance`
-/// (`/hotspots/significance`). The query is checked exactly as there (400 before any call).
+/// (`/hotspots/significance`), and the predict view's `forecast`, `predict` and `models`. The query is checked exactly as there (400 before any call).
 public struct ExportController: Sendable {
     public var caller: BackendCaller
 
@@ -12,6 +12,7 @@ public struct ExportController: Sendable {
     public static let views: [String: String] = [
         "heatmap": "/api/v1/heatmap", "window": "/api/v1/heatmap/window", "incidents": "/api/v1/incidents",
         "grids": "/api/v1/grids", "hotspots": "/api/v1/hotspots", "significance": "/api/v1/hotspots/significance",
+        "forecast": "/api/v1/forecast", "predict": "/api/v1/predict", "models": "/api/v1/models",
     ]
 
     public init(caller: BackendCaller) {
@@ -42,6 +43,9 @@ public struct ExportController: Sendable {
         case "incidents": table = try await exports.incidents(IncidentsQuery(QueryParameters(pairs: rest, allowed: IncidentsQuery.names)))
         case "grids": table = try await exports.grids(YearGridsQuery(QueryParameters(pairs: rest, allowed: YearGridsQuery.names)))
         case "hotspots": table = try await exports.hotspots(HotspotsQuery(QueryParameters(pairs: rest, allowed: HotspotsQuery.names)))
+        case "forecast": table = try await exports.forecast(ForecastQuery(QueryParameters(pairs: rest, allowed: ForecastQuery.names)))
+        case "predict": table = try await exports.predict(PredictQuery(QueryParameters(pairs: rest, allowed: PredictQuery.names)))
+        case "models": table = try await exports.models(city: QueryParameters(pairs: rest, allowed: ["city"]).requiredCity())
         default: table = try await exports.significance(SignificanceQuery(QueryParameters(pairs: rest, allowed: SignificanceQuery.names)))
         }
         return ExportStream.response(table, format: format)
