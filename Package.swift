@@ -67,6 +67,7 @@ let package = Package(
             name: "Wire",
             dependencies: ["Contracts", log, traceContext, .product(name: "Metrics", package: "swift-metrics"),
                            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")] + nio,
+            exclude: ["README.md"],
             swiftSettings: strict
         ),
         .target(name: "Postgres", dependencies: ["CLibPQ", "CivilTime", log] + nio, swiftSettings: strict),

@@ -23,7 +23,9 @@ struct PoolTests {
                         try await pool.withConnection { connection in
                             gauge.enter()
                             defer { gauge.leave() }
-                            try connection.query("SELECT pg_sleep(0.1)")
+                            // The first two hold their connections until both are in use (however
+                            // slowly a loaded machine opens the second): a fixed pg_sleep could end first.
+                            try Self.hold(connection, until: { gauge.maximum >= 2 })
                             return try connection.query("SELECT pg_backend_pid()").scalar(Int.self)
                         }
                     }
@@ -128,8 +130,13 @@ struct PoolTests {
 
     /// Keeps `connection` busy in short sleeps until `release` is set, or a minute has passed.
     private static func hold(_ connection: PostgresConnection, until release: borrowing Mutex<Bool>) throws {
+        try hold(connection, until: { release.withLock { $0 } })
+    }
+
+    /// Keeps `connection` busy in short sleeps until `released()` says so, or a minute has passed.
+    private static func hold(_ connection: PostgresConnection, until released: () -> Bool) throws {
         let deadline = ContinuousClock.now + .seconds(60)
-        while !release.withLock({ $0 }) && ContinuousClock.now < deadline {
+        while !released() && ContinuousClock.now < deadline {
             _ = try connection.query("SELECT pg_sleep(0.02)")
         }
     }
