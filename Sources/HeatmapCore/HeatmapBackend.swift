@@ -6,11 +6,13 @@ import Wire
 
 /// The heatmap service as the host runs it: schema `heatmap`, its migrations, its handlers, the
 /// outbox consumer that feeds the in-memory index from the ingest service at `ingestEndpoints`,
-/// and the writer that persists snapshots of that index.
+/// the leader election, and the writer that persists snapshots of that index while this replica
+/// leads. Any number of replicas may share one database: all serve, one writes.
 public enum HeatmapBackend {
     /// The definition for a heatmap that consumes the ingest service at `ingestEndpoints` (its replicas).
     public static func definition(ingestEndpoints: [Endpoint], consumer settings: OutboxConsumerSettings = OutboxConsumerSettings(),
-                                  snapshots: SnapshotSettings = SnapshotSettings()) -> BackendDefinition {
+                                  snapshots: SnapshotSettings = SnapshotSettings(),
+                                  election: LeaderElectionSettings = LeaderElectionSettings()) -> BackendDefinition {
         BackendDefinition(
             name: "heatmap",
             schema: "heatmap",
@@ -21,12 +23,17 @@ public enum HeatmapBackend {
                 let index = RollupIndex()
                 let ingest = RPCClient(endpoints: ingestEndpoints)
                 let board = context.healthBoard
-                let consumer = OutboxConsumer(client: ingest, store: store, index: index, settings: settings,
+                let leadership = Leadership(onChange: { board.setRole($0) })
+                board.setRole(leadership.role)
+                let consumer = OutboxConsumer(client: ingest, store: store, index: index, leadership: leadership, settings: settings,
                                               logger: context.logger,
                                               onLag: { board.setLag(deltas: $0.deltas, seconds: $0.seconds) })
                 try await consumer.prepare()
-                HeatmapHandlers(index: index, store: store, ingest: ingest).register(on: &router)
-                return [consumer, SnapshotWriter(store: store, index: index, settings: snapshots, logger: context.logger)]
+                HeatmapHandlers(index: index, store: store, ingest: ingest, leadership: leadership,
+                                wakeConsumer: { consumer.wake() }).register(on: &router)
+                return [consumer,
+                        LeaderElection(store: store, leadership: leadership, settings: election, logger: context.logger),
+                        SnapshotWriter(store: store, index: index, leadership: leadership, settings: snapshots, logger: context.logger)]
             }
         )
     }

@@ -8,6 +8,7 @@ import Synchronization
 public final class HealthStatusBoard: Sendable {
     private let statuses: Mutex<[String: HealthCheckResponse.ServingStatus]>
     private let lag = Mutex<(deltas: Int64, seconds: Double)>((0, 0))
+    private let roleName = Mutex("")
 
     public init(services: [String], initial: HealthCheckResponse.ServingStatus = .notServing) {
         var table: [String: HealthCheckResponse.ServingStatus] = ["": initial]
@@ -29,6 +30,14 @@ public final class HealthStatusBoard: Sendable {
 
     /// The lag last set (0 and 0 for a process that follows nothing).
     public var currentLag: (deltas: Int64, seconds: Double) { lag.withLock { $0 } }
+
+    /// This replica's role among its service's replicas (the heatmap: `leader` or `follower`).
+    public func setRole(_ role: String) {
+        roleName.withLock { $0 = role }
+    }
+
+    /// The role last set (empty for services without roles).
+    public var role: String { roleName.withLock { $0 } }
 
     /// The status of `service`, or nil when the process does not serve it.
     public func status(of service: String) -> HealthCheckResponse.ServingStatus? {

@@ -12,7 +12,7 @@ public enum StandardHandlers {
                 throw RPCError(code: .notFound, message: "unknown service '\(request.service)'")
             }
             let lag = board.currentLag
-            return HealthCheckResponse(status: status, behindDeltas: lag.deltas, behindSeconds: lag.seconds)
+            return HealthCheckResponse(status: status, behindDeltas: lag.deltas, behindSeconds: lag.seconds, role: board.role)
         }
     }
 

@@ -45,6 +45,11 @@ public final class ServiceProcess: @unchecked Sendable {
         return await waitForExit(timeout: timeout)
     }
 
+    /// Sends `signal` (e.g. SIGSTOP and SIGCONT to pause and resume it, as a stalled machine would).
+    public func send(_ signal: Int32) {
+        if process.isRunning { kill(process.processIdentifier, signal) }
+    }
+
     /// Kills the process hard (SIGKILL), as a crash would.
     public func kill9() async {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }

@@ -98,18 +98,23 @@ public struct HealthCheckResponse: ProtoMessage {
     /// 0 and 0 when caught up, and for servers that follow nothing.
     public var behindDeltas: Int64
     public var behindSeconds: Double
+    /// For a service whose replicas take roles (the heatmap: "leader" writes its schema, "follower"
+    /// only serves): this replica's role. Empty for services without roles.
+    public var role: String
 
     public init(
-        status: HealthCheckResponse.ServingStatus = .unknown, behindDeltas: Int64 = 0, behindSeconds: Double = 0
+        status: HealthCheckResponse.ServingStatus = .unknown, behindDeltas: Int64 = 0, behindSeconds: Double = 0,
+        role: String = ""
     ) {
         self.status = status
         self.behindDeltas = behindDeltas
         self.behindSeconds = behindSeconds
+        self.role = role
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
     public enum FieldNumber {
-        public static let status = 1, behindDeltas = 2, behindSeconds = 3
+        public static let status = 1, behindDeltas = 2, behindSeconds = 3, role = 4
     }
 }
 
@@ -123,12 +128,14 @@ extension HealthCheckResponse: CBackedMessage {
         c.status = status.c
         c.behind_deltas = behindDeltas
         c.behind_seconds = behindSeconds
+        c.role = arena.string(role)
     }
 
     init(c: CMessage) {
         status = HealthCheckResponse.ServingStatus(c: c.status)
         behindDeltas = c.behind_deltas
         behindSeconds = c.behind_seconds
+        role = CRead.string(c.role)
     }
 }
 

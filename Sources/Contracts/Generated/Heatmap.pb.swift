@@ -84,10 +84,13 @@ public struct BeatHeatmapRequest: ProtoMessage {
     public var hours: HourRange?
     /// Empty means all types.
     public var primaryType: String
+    /// Read your writes: the lowest outbox position the answer may reflect (0 = any). A replica
+    /// whose index is behind waits up to 2 s for it, then answers UNAVAILABLE (try another replica).
+    public var minPosition: Int64
 
     public init(
         city: String = "", year: Int32 = 0, yearFrom: Int32 = 0, yearTo: Int32 = 0, hours: HourRange? = nil,
-        primaryType: String = ""
+        primaryType: String = "", minPosition: Int64 = 0
     ) {
         self.city = city
         self.year = year
@@ -95,11 +98,12 @@ public struct BeatHeatmapRequest: ProtoMessage {
         self.yearTo = yearTo
         self.hours = hours
         self.primaryType = primaryType
+        self.minPosition = minPosition
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
     public enum FieldNumber {
-        public static let city = 1, year = 2, yearFrom = 3, yearTo = 4, hours = 5, primaryType = 6
+        public static let city = 1, year = 2, yearFrom = 3, yearTo = 4, hours = 5, primaryType = 6, minPosition = 7
     }
 }
 
@@ -116,6 +120,7 @@ extension BeatHeatmapRequest: CBackedMessage {
         c.year_to = yearTo
         c.hours = hours?.cPointer(in: arena)
         c.primary_type = arena.string(primaryType)
+        c.min_position = minPosition
     }
 
     init(c: CMessage) {
@@ -125,6 +130,7 @@ extension BeatHeatmapRequest: CBackedMessage {
         yearTo = c.year_to
         hours = CRead.message(c.hours, as: HourRange.self)
         primaryType = CRead.string(c.primary_type)
+        minPosition = c.min_position
     }
 }
 
@@ -244,10 +250,12 @@ public struct BeatHeatmapResponse: ProtoMessage {
     public var filters: BeatHeatmapRequest?
     public var crimeTypes: [CrimeTypeCount]
     public var timeZone: String
+    /// The outbox position of the index this answer was computed from.
+    public var position: Int64
 
     public init(
         areas: [AreaCounts] = [], total: Counts? = nil, maxIncidents: Int64 = 0, filters: BeatHeatmapRequest? = nil,
-        crimeTypes: [CrimeTypeCount] = [], timeZone: String = ""
+        crimeTypes: [CrimeTypeCount] = [], timeZone: String = "", position: Int64 = 0
     ) {
         self.areas = areas
         self.total = total
@@ -255,11 +263,12 @@ public struct BeatHeatmapResponse: ProtoMessage {
         self.filters = filters
         self.crimeTypes = crimeTypes
         self.timeZone = timeZone
+        self.position = position
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
     public enum FieldNumber {
-        public static let areas = 1, total = 2, maxIncidents = 3, filters = 4, crimeTypes = 5, timeZone = 6
+        public static let areas = 1, total = 2, maxIncidents = 3, filters = 4, crimeTypes = 5, timeZone = 6, position = 7
     }
 }
 
@@ -278,6 +287,7 @@ extension BeatHeatmapResponse: CBackedMessage {
         c.n_crime_types = crimeTypes.count
         c.crime_types = arena.messages(crimeTypes)
         c.time_zone = arena.string(timeZone)
+        c.position = position
     }
 
     init(c: CMessage) {
@@ -287,6 +297,7 @@ extension BeatHeatmapResponse: CBackedMessage {
         filters = CRead.message(c.filters, as: BeatHeatmapRequest.self)
         crimeTypes = CRead.messages(c.n_crime_types, c.crime_types, as: CrimeTypeCount.self)
         timeZone = CRead.string(c.time_zone)
+        position = c.position
     }
 }
 
@@ -300,17 +311,24 @@ public struct WindowHeatmapRequest: ProtoMessage {
     /// End of the window (exclusive), local seconds; 0 means the newest incident.
     public var referenceLocalSeconds: Int64
     public var primaryType: String
+    /// Read your writes: the lowest outbox position the answer may reflect (0 = any). A replica
+    /// whose index is behind waits up to 2 s for it, then answers UNAVAILABLE (try another replica).
+    public var minPosition: Int64
 
-    public init(city: String = "", lastHours: Int64 = 0, referenceLocalSeconds: Int64 = 0, primaryType: String = "") {
+    public init(
+        city: String = "", lastHours: Int64 = 0, referenceLocalSeconds: Int64 = 0, primaryType: String = "",
+        minPosition: Int64 = 0
+    ) {
         self.city = city
         self.lastHours = lastHours
         self.referenceLocalSeconds = referenceLocalSeconds
         self.primaryType = primaryType
+        self.minPosition = minPosition
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
     public enum FieldNumber {
-        public static let city = 1, lastHours = 2, referenceLocalSeconds = 3, primaryType = 4
+        public static let city = 1, lastHours = 2, referenceLocalSeconds = 3, primaryType = 4, minPosition = 5
     }
 }
 
@@ -325,6 +343,7 @@ extension WindowHeatmapRequest: CBackedMessage {
         c.last_hours = lastHours
         c.reference_local_seconds = referenceLocalSeconds
         c.primary_type = arena.string(primaryType)
+        c.min_position = minPosition
     }
 
     init(c: CMessage) {
@@ -332,6 +351,7 @@ extension WindowHeatmapRequest: CBackedMessage {
         lastHours = c.last_hours
         referenceLocalSeconds = c.reference_local_seconds
         primaryType = CRead.string(c.primary_type)
+        minPosition = c.min_position
     }
 }
 
@@ -345,10 +365,13 @@ public struct WindowHeatmapResponse: ProtoMessage {
     public var granularity: Granularity
     public var range: LocalTimeRange?
     public var timeZone: String
+    /// The outbox position of the index this answer was computed from.
+    public var position: Int64
 
     public init(
         areas: [AreaCounts] = [], total: Counts? = nil, maxIncidents: Int64 = 0,
-        granularity: Granularity = .unspecified, range: LocalTimeRange? = nil, timeZone: String = ""
+        granularity: Granularity = .unspecified, range: LocalTimeRange? = nil, timeZone: String = "",
+        position: Int64 = 0
     ) {
         self.areas = areas
         self.total = total
@@ -356,11 +379,12 @@ public struct WindowHeatmapResponse: ProtoMessage {
         self.granularity = granularity
         self.range = range
         self.timeZone = timeZone
+        self.position = position
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
     public enum FieldNumber {
-        public static let areas = 1, total = 2, maxIncidents = 3, granularity = 4, range = 5, timeZone = 6
+        public static let areas = 1, total = 2, maxIncidents = 3, granularity = 4, range = 5, timeZone = 6, position = 7
     }
 }
 
@@ -378,6 +402,7 @@ extension WindowHeatmapResponse: CBackedMessage {
         c.granularity = granularity.c
         c.range = range?.cPointer(in: arena)
         c.time_zone = arena.string(timeZone)
+        c.position = position
     }
 
     init(c: CMessage) {
@@ -387,6 +412,7 @@ extension WindowHeatmapResponse: CBackedMessage {
         granularity = Granularity(c: c.granularity)
         range = CRead.message(c.range, as: LocalTimeRange.self)
         timeZone = CRead.string(c.time_zone)
+        position = c.position
     }
 }
 
@@ -521,16 +547,20 @@ public struct AreaDetailRequest: ProtoMessage {
     /// 0 = not given.
     public var yearFrom: Int32
     public var yearTo: Int32
+    /// Read your writes: the lowest outbox position the answer may reflect (0 = any). A replica
+    /// whose index is behind waits up to 2 s for it, then answers UNAVAILABLE (try another replica).
+    public var minPosition: Int64
 
-    public init(area: AreaId? = nil, yearFrom: Int32 = 0, yearTo: Int32 = 0) {
+    public init(area: AreaId? = nil, yearFrom: Int32 = 0, yearTo: Int32 = 0, minPosition: Int64 = 0) {
         self.area = area
         self.yearFrom = yearFrom
         self.yearTo = yearTo
+        self.minPosition = minPosition
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
     public enum FieldNumber {
-        public static let area = 1, yearFrom = 2, yearTo = 3
+        public static let area = 1, yearFrom = 2, yearTo = 3, minPosition = 4
     }
 }
 
@@ -544,12 +574,14 @@ extension AreaDetailRequest: CBackedMessage {
         c.area = area?.cPointer(in: arena)
         c.year_from = yearFrom
         c.year_to = yearTo
+        c.min_position = minPosition
     }
 
     init(c: CMessage) {
         area = CRead.message(c.area, as: AreaId.self)
         yearFrom = c.year_from
         yearTo = c.year_to
+        minPosition = c.min_position
     }
 }
 
@@ -568,11 +600,13 @@ public struct AreaDetailResponse: ProtoMessage {
     public var cityDomesticRate: Double
     public var cityMeanIncidentsPerArea: Double
     public var cityByHour: [Int64]
+    /// The outbox position of the index this answer was computed from.
+    public var position: Int64
 
     public init(
         area: AreaId? = nil, counts: Counts? = nil, crimeMix: [CrimeTypeCount] = [], arrestRate: Double = 0,
         domesticRate: Double = 0, byHour: [Int64] = [], cityArrestRate: Double = 0, cityDomesticRate: Double = 0,
-        cityMeanIncidentsPerArea: Double = 0, cityByHour: [Int64] = []
+        cityMeanIncidentsPerArea: Double = 0, cityByHour: [Int64] = [], position: Int64 = 0
     ) {
         self.area = area
         self.counts = counts
@@ -584,12 +618,13 @@ public struct AreaDetailResponse: ProtoMessage {
         self.cityDomesticRate = cityDomesticRate
         self.cityMeanIncidentsPerArea = cityMeanIncidentsPerArea
         self.cityByHour = cityByHour
+        self.position = position
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
     public enum FieldNumber {
         public static let area = 1, counts = 2, crimeMix = 3, arrestRate = 4, domesticRate = 5, byHour = 6, cityArrestRate = 7,
-            cityDomesticRate = 8, cityMeanIncidentsPerArea = 9, cityByHour = 10
+            cityDomesticRate = 8, cityMeanIncidentsPerArea = 9, cityByHour = 10, position = 11
     }
 }
 
@@ -613,6 +648,7 @@ extension AreaDetailResponse: CBackedMessage {
         c.city_mean_incidents_per_area = cityMeanIncidentsPerArea
         c.n_city_by_hour = cityByHour.count
         c.city_by_hour = arena.array(cityByHour)
+        c.position = position
     }
 
     init(c: CMessage) {
@@ -626,6 +662,7 @@ extension AreaDetailResponse: CBackedMessage {
         cityDomesticRate = c.city_domestic_rate
         cityMeanIncidentsPerArea = c.city_mean_incidents_per_area
         cityByHour = CRead.array(c.n_city_by_hour, c.city_by_hour)
+        position = c.position
     }
 }
 
@@ -636,16 +673,20 @@ public struct YearGridsRequest: ProtoMessage {
     public var city: String
     public var year: Int32
     public var primaryType: String
+    /// Read your writes: the lowest outbox position the answer may reflect (0 = any). A replica
+    /// whose index is behind waits up to 2 s for it, then answers UNAVAILABLE (try another replica).
+    public var minPosition: Int64
 
-    public init(city: String = "", year: Int32 = 0, primaryType: String = "") {
+    public init(city: String = "", year: Int32 = 0, primaryType: String = "", minPosition: Int64 = 0) {
         self.city = city
         self.year = year
         self.primaryType = primaryType
+        self.minPosition = minPosition
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
     public enum FieldNumber {
-        public static let city = 1, year = 2, primaryType = 3
+        public static let city = 1, year = 2, primaryType = 3, minPosition = 4
     }
 }
 
@@ -659,12 +700,14 @@ extension YearGridsRequest: CBackedMessage {
         c.city = arena.string(city)
         c.year = year
         c.primary_type = arena.string(primaryType)
+        c.min_position = minPosition
     }
 
     init(c: CMessage) {
         city = CRead.string(c.city)
         year = c.year
         primaryType = CRead.string(c.primary_type)
+        minPosition = c.min_position
     }
 }
 
@@ -730,21 +773,24 @@ public struct YearGridsResponse: ProtoMessage {
     public var months: [MonthGrid]
     /// 95th percentile of non-empty cells over all twelve months.
     public var normalisation: Double
+    /// The outbox position of the index this answer was computed from.
+    public var position: Int64
 
     public init(
         width: Int32 = 0, height: Int32 = 0, bounds: BoundingBox? = nil, months: [MonthGrid] = [],
-        normalisation: Double = 0
+        normalisation: Double = 0, position: Int64 = 0
     ) {
         self.width = width
         self.height = height
         self.bounds = bounds
         self.months = months
         self.normalisation = normalisation
+        self.position = position
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
     public enum FieldNumber {
-        public static let width = 1, height = 2, bounds = 3, months = 4, normalisation = 5
+        public static let width = 1, height = 2, bounds = 3, months = 4, normalisation = 5, position = 6
     }
 }
 
@@ -761,6 +807,7 @@ extension YearGridsResponse: CBackedMessage {
         c.n_months = months.count
         c.months = arena.messages(months)
         c.normalisation = normalisation
+        c.position = position
     }
 
     init(c: CMessage) {
@@ -769,6 +816,7 @@ extension YearGridsResponse: CBackedMessage {
         bounds = CRead.message(c.bounds, as: BoundingBox.self)
         months = CRead.messages(c.n_months, c.months, as: MonthGrid.self)
         normalisation = c.normalisation
+        position = c.position
     }
 }
 
@@ -786,10 +834,13 @@ public struct HexHotspotsRequest: ProtoMessage {
     /// Share of cells in the top set, default 0.001 (at least one cell).
     public var topShare: Double
     public var limit: Int32
+    /// Read your writes: the lowest outbox position the answer may reflect (0 = any). A replica
+    /// whose index is behind waits up to 2 s for it, then answers UNAVAILABLE (try another replica).
+    public var minPosition: Int64
 
     public init(
         city: String = "", primaryType: String = "", firstMonth: String = "", months: Int32 = 0,
-        windowMonths: Int32 = 0, topShare: Double = 0, limit: Int32 = 0
+        windowMonths: Int32 = 0, topShare: Double = 0, limit: Int32 = 0, minPosition: Int64 = 0
     ) {
         self.city = city
         self.primaryType = primaryType
@@ -798,11 +849,13 @@ public struct HexHotspotsRequest: ProtoMessage {
         self.windowMonths = windowMonths
         self.topShare = topShare
         self.limit = limit
+        self.minPosition = minPosition
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
     public enum FieldNumber {
-        public static let city = 1, primaryType = 2, firstMonth = 3, months = 4, windowMonths = 5, topShare = 6, limit = 7
+        public static let city = 1, primaryType = 2, firstMonth = 3, months = 4, windowMonths = 5, topShare = 6, limit = 7,
+            minPosition = 8
     }
 }
 
@@ -820,6 +873,7 @@ extension HexHotspotsRequest: CBackedMessage {
         c.window_months = windowMonths
         c.top_share = topShare
         c.limit = limit
+        c.min_position = minPosition
     }
 
     init(c: CMessage) {
@@ -830,6 +884,7 @@ extension HexHotspotsRequest: CBackedMessage {
         windowMonths = c.window_months
         topShare = c.top_share
         limit = c.limit
+        minPosition = c.min_position
     }
 }
 
@@ -904,10 +959,12 @@ public struct HexHotspotsResponse: ProtoMessage {
     public var capturedShare: Double
     public var cellSideMeters: Double
     public var projection: String
+    /// The outbox position of the index this answer was computed from.
+    public var position: Int64
 
     public init(
         cells: [HexCell] = [], windowPositions: Int32 = 0, missingMonths: [String] = [], capturedShare: Double = 0,
-        cellSideMeters: Double = 0, projection: String = ""
+        cellSideMeters: Double = 0, projection: String = "", position: Int64 = 0
     ) {
         self.cells = cells
         self.windowPositions = windowPositions
@@ -915,11 +972,13 @@ public struct HexHotspotsResponse: ProtoMessage {
         self.capturedShare = capturedShare
         self.cellSideMeters = cellSideMeters
         self.projection = projection
+        self.position = position
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
     public enum FieldNumber {
-        public static let cells = 1, windowPositions = 2, missingMonths = 3, capturedShare = 4, cellSideMeters = 5, projection = 6
+        public static let cells = 1, windowPositions = 2, missingMonths = 3, capturedShare = 4, cellSideMeters = 5, projection = 6,
+            position = 7
     }
 }
 
@@ -938,6 +997,7 @@ extension HexHotspotsResponse: CBackedMessage {
         c.captured_share = capturedShare
         c.cell_side_meters = cellSideMeters
         c.projection = arena.string(projection)
+        c.position = position
     }
 
     init(c: CMessage) {
@@ -947,6 +1007,7 @@ extension HexHotspotsResponse: CBackedMessage {
         capturedShare = c.captured_share
         cellSideMeters = c.cell_side_meters
         projection = CRead.string(c.projection)
+        position = c.position
     }
 }
 
@@ -956,15 +1017,19 @@ public struct SeriesRequest: ProtoMessage {
 
     public var city: String
     public var range: LocalTimeRange?
+    /// Read your writes: the lowest outbox position the answer may reflect (0 = any). A replica
+    /// whose index is behind waits up to 2 s for it, then answers UNAVAILABLE (try another replica).
+    public var minPosition: Int64
 
-    public init(city: String = "", range: LocalTimeRange? = nil) {
+    public init(city: String = "", range: LocalTimeRange? = nil, minPosition: Int64 = 0) {
         self.city = city
         self.range = range
+        self.minPosition = minPosition
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
     public enum FieldNumber {
-        public static let city = 1, range = 2
+        public static let city = 1, range = 2, minPosition = 3
     }
 }
 
@@ -977,11 +1042,13 @@ extension SeriesRequest: CBackedMessage {
     func fill(_ c: inout CMessage, arena: CArena) {
         c.city = arena.string(city)
         c.range = range?.cPointer(in: arena)
+        c.min_position = minPosition
     }
 
     init(c: CMessage) {
         city = CRead.string(c.city)
         range = CRead.message(c.range, as: LocalTimeRange.self)
+        minPosition = c.min_position
     }
 }
 
@@ -1037,14 +1104,17 @@ public struct SeriesResponse: ProtoMessage {
     public static let protoName = "crimescope.heatmap.v1.SeriesResponse"
 
     public var series: [AreaSeries]
+    /// The outbox position of the index this answer was computed from.
+    public var position: Int64
 
-    public init(series: [AreaSeries] = []) {
+    public init(series: [AreaSeries] = [], position: Int64 = 0) {
         self.series = series
+        self.position = position
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
     public enum FieldNumber {
-        public static let series = 1
+        public static let series = 1, position = 2
     }
 }
 
@@ -1057,10 +1127,12 @@ extension SeriesResponse: CBackedMessage {
     func fill(_ c: inout CMessage, arena: CArena) {
         c.n_series = series.count
         c.series = arena.messages(series)
+        c.position = position
     }
 
     init(c: CMessage) {
         series = CRead.messages(c.n_series, c.series, as: AreaSeries.self)
+        position = c.position
     }
 }
 
@@ -1198,10 +1270,13 @@ public struct SignificanceRequest: ProtoMessage {
     public var units: String
     /// False-discovery-rate level of the classes; 0 means 0.05.
     public var alpha: Double
+    /// Read your writes: the lowest outbox position the answer may reflect (0 = any). A replica
+    /// whose index is behind waits up to 2 s for it, then answers UNAVAILABLE (try another replica).
+    public var minPosition: Int64
 
     public init(
         city: String = "", primaryType: String = "", fromMonth: String = "", toMonth: String = "", units: String = "",
-        alpha: Double = 0
+        alpha: Double = 0, minPosition: Int64 = 0
     ) {
         self.city = city
         self.primaryType = primaryType
@@ -1209,11 +1284,12 @@ public struct SignificanceRequest: ProtoMessage {
         self.toMonth = toMonth
         self.units = units
         self.alpha = alpha
+        self.minPosition = minPosition
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
     public enum FieldNumber {
-        public static let city = 1, primaryType = 2, fromMonth = 3, toMonth = 4, units = 5, alpha = 6
+        public static let city = 1, primaryType = 2, fromMonth = 3, toMonth = 4, units = 5, alpha = 6, minPosition = 7
     }
 }
 
@@ -1230,6 +1306,7 @@ extension SignificanceRequest: CBackedMessage {
         c.to_month = arena.string(toMonth)
         c.units = arena.string(units)
         c.alpha = alpha
+        c.min_position = minPosition
     }
 
     init(c: CMessage) {
@@ -1239,6 +1316,7 @@ extension SignificanceRequest: CBackedMessage {
         toMonth = CRead.string(c.to_month)
         units = CRead.string(c.units)
         alpha = c.alpha
+        minPosition = c.min_position
     }
 }
 
@@ -1341,11 +1419,13 @@ public struct SignificanceResponse: ProtoMessage {
     /// units=hex: the cells' side and the projection.
     public var cellSideMeters: Double
     public var projection: String
+    /// The outbox position of the index this answer was computed from.
+    public var position: Int64
 
     public init(
         units: [SignificanceUnit] = [], weights: String = "", unitCount: Int32 = 0, meanNeighbours: Double = 0,
         region: String = "", alpha: Double = 0, hotCount: Int32 = 0, coldCount: Int32 = 0, excludedIncidents: Int64 = 0,
-        missingMonths: [String] = [], cellSideMeters: Double = 0, projection: String = ""
+        missingMonths: [String] = [], cellSideMeters: Double = 0, projection: String = "", position: Int64 = 0
     ) {
         self.units = units
         self.weights = weights
@@ -1359,12 +1439,14 @@ public struct SignificanceResponse: ProtoMessage {
         self.missingMonths = missingMonths
         self.cellSideMeters = cellSideMeters
         self.projection = projection
+        self.position = position
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
     public enum FieldNumber {
         public static let units = 1, weights = 2, unitCount = 3, meanNeighbours = 4, region = 5, alpha = 6, hotCount = 7,
-            coldCount = 8, excludedIncidents = 9, missingMonths = 10, cellSideMeters = 11, projection = 12
+            coldCount = 8, excludedIncidents = 9, missingMonths = 10, cellSideMeters = 11, projection = 12,
+            position = 13
     }
 }
 
@@ -1389,6 +1471,7 @@ extension SignificanceResponse: CBackedMessage {
         c.missing_months = arena.strings(missingMonths)
         c.cell_side_meters = cellSideMeters
         c.projection = arena.string(projection)
+        c.position = position
     }
 
     init(c: CMessage) {
@@ -1404,6 +1487,7 @@ extension SignificanceResponse: CBackedMessage {
         missingMonths = CRead.strings(c.n_missing_months, c.missing_months)
         cellSideMeters = c.cell_side_meters
         projection = CRead.string(c.projection)
+        position = c.position
     }
 }
 
@@ -1481,7 +1565,17 @@ extension WatchPositionResponse: CBackedMessage {
 public struct ListCitiesRequest: ProtoMessage {
     public static let protoName = "crimescope.heatmap.v1.ListCitiesRequest"
 
-    public init() {
+    /// Read your writes: the lowest outbox position the answer may reflect (0 = any). A replica
+    /// whose index is behind waits up to 2 s for it, then answers UNAVAILABLE (try another replica).
+    public var minPosition: Int64
+
+    public init(minPosition: Int64 = 0) {
+        self.minPosition = minPosition
+    }
+
+    /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
+    public enum FieldNumber {
+        public static let minPosition = 1
     }
 }
 
@@ -1491,10 +1585,12 @@ extension ListCitiesRequest: CBackedMessage {
     static let cUnpack = crimescope__heatmap__v1__list_cities_request__unpack
     static let cFree = crimescope__heatmap__v1__list_cities_request__free_unpacked
 
-    func fill(_ _: inout CMessage, arena: CArena) {
+    func fill(_ c: inout CMessage, arena: CArena) {
+        c.min_position = minPosition
     }
 
-    init(c _: CMessage) {
+    init(c: CMessage) {
+        minPosition = c.min_position
     }
 }
 
@@ -1554,14 +1650,17 @@ public struct ListCitiesResponse: ProtoMessage {
     public static let protoName = "crimescope.heatmap.v1.ListCitiesResponse"
 
     public var cities: [City]
+    /// The outbox position of the index this answer was computed from.
+    public var position: Int64
 
-    public init(cities: [City] = []) {
+    public init(cities: [City] = [], position: Int64 = 0) {
         self.cities = cities
+        self.position = position
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
     public enum FieldNumber {
-        public static let cities = 1
+        public static let cities = 1, position = 2
     }
 }
 
@@ -1574,9 +1673,11 @@ extension ListCitiesResponse: CBackedMessage {
     func fill(_ c: inout CMessage, arena: CArena) {
         c.n_cities = cities.count
         c.cities = arena.messages(cities)
+        c.position = position
     }
 
     init(c: CMessage) {
         cities = CRead.messages(c.n_cities, c.cities, as: City.self)
+        position = c.position
     }
 }

@@ -13,12 +13,21 @@ import Wire
 /// persists the index now and then. A crash loses only the batches applied since the newest
 /// snapshot, and a restart replays exactly those from the outbox: nothing twice, nothing lost.
 ///
-/// As a `Service` it polls with doubling waits when caught up or when ingest is unreachable,
-/// and returns on graceful shutdown or cancellation.
+/// As a `Service` it polls with doubling waits when caught up or when ingest is unreachable
+/// (a read that needs a newer position cuts the wait short: ``wake()``), and returns on graceful
+/// shutdown or cancellation.
+///
+/// As leader (``Leadership``) it names itself to ingest as the outbox consumer and acknowledges
+/// the newest stored snapshot's position, so ingest can drop the outbox before it; a follower
+/// acknowledges nothing. A follower that falls behind what the leader acknowledged (ingest
+/// answers FAILED_PRECONDITION: those entries are gone) reloads the newest snapshot, which is at
+/// or after the acknowledged position.
 public final class OutboxConsumer: Service, Sendable {
     let client: RPCClient
     let store: HeatmapStore
     let index: RollupIndex
+    let leadership: Leadership
+    let wakeup = Wakeup()
     let settings: OutboxConsumerSettings
     let logger: Logger
     let onLag: @Sendable (OutboxLag) -> Void
@@ -32,13 +41,14 @@ public final class OutboxConsumer: Service, Sendable {
 
     /// `onLag` hears how far behind the outbox the consumer is after every pull (the host puts it
     /// in Health/Check); the same numbers are exported as gauges.
-    public init(client: RPCClient, store: HeatmapStore, index: RollupIndex,
+    public init(client: RPCClient, store: HeatmapStore, index: RollupIndex, leadership: Leadership = Leadership(),
                 settings: OutboxConsumerSettings = OutboxConsumerSettings(),
                 logger: Logger = Logger(label: "crimescope.heatmap.consumer"),
                 onLag: @escaping @Sendable (OutboxLag) -> Void = { _ in }) {
         self.client = client
         self.store = store
         self.index = index
+        self.leadership = leadership
         self.settings = settings
         self.logger = logger
         self.onLag = onLag
@@ -51,6 +61,7 @@ public final class OutboxConsumer: Service, Sendable {
         let read = ContinuousClock.now
         let cities = try await Self.decode(stored.cities)
         index.replace(with: RollupSnapshot(cities: cities, position: stored.position))
+        leadership.snapshotStored(at: stored.position)
         HeapTrim.releaseFreePages()
         let cells = cities.values.reduce(0) { $0 + $1.cellCount }
         logger.info("rollup index loaded", metadata: [
@@ -128,7 +139,17 @@ public final class OutboxConsumer: Service, Sendable {
     }
 
     private func request(after position: Int64) -> PullOutboxRequest {
-        PullOutboxRequest(afterPosition: position, maxEntries: settings.maxEntries, maxDeltas: settings.maxDeltas)
+        var request = PullOutboxRequest(afterPosition: position, maxEntries: settings.maxEntries, maxDeltas: settings.maxDeltas)
+        if let acknowledgement = leadership.acknowledgement(after: position) {
+            request.consumer = acknowledgement.consumer
+            request.acknowledgedPosition = acknowledgement.position
+        }
+        return request
+    }
+
+    /// Cuts the current wait between polls short (a read waits for a position not applied yet).
+    public func wake() {
+        wakeup.wake()
     }
 
     private func report(_ lag: OutboxLag) {
@@ -168,8 +189,19 @@ public final class OutboxConsumer: Service, Sendable {
                     errorDelay = settings.errorDelay.lowerBound
                     continue
                 }
-                try await Task.sleep(for: idleDelay)
-                idleDelay = min(idleDelay * 2, settings.idleDelay.upperBound)
+                if await wakeup.sleep(for: idleDelay) {
+                    idleDelay = settings.idleDelay.lowerBound
+                } else {
+                    idleDelay = min(idleDelay * 2, settings.idleDelay.upperBound)
+                }
+                if Task.isCancelled { return }
+            } catch let error as RPCError where error.code == .failedPrecondition {
+                if Task.isCancelled { return }
+                logger.warning("the outbox after this replica's position is gone (acknowledged by the leader); reloading the newest snapshot",
+                               metadata: ["error": "\(error)", "position": "\(index.position)"])
+                index.invalidate()
+                try? await Task.sleep(for: errorDelay)
+                errorDelay = min(errorDelay * 2, settings.errorDelay.upperBound)
             } catch {
                 if Task.isCancelled { return }
                 logger.warning("outbox pull failed; retrying", metadata: [

@@ -68,6 +68,17 @@ public final class RollupIndex: Sendable {
         state.withLock { $0.cities[slug] }
     }
 
+    /// A city's index (nil when it has no data) and the outbox position it reflects, read together.
+    public func read(_ slug: String) -> (city: CityRollupIndex?, position: Int64) {
+        state.withLock { ($0.cities[slug], $0.position) }
+    }
+
+    /// Every city with data, by slug, and the outbox position they reflect, read together.
+    public func readAll() -> (cities: [CityRollupIndex], position: Int64) {
+        let (cities, position) = state.withLock { (Array($0.cities.values), $0.position) }
+        return (cities.sorted { $0.city < $1.city }, position)
+    }
+
     /// Every city with data, by slug.
     public var cities: [CityRollupIndex] {
         state.withLock { Array($0.cities.values) }.sorted { $0.city < $1.city }

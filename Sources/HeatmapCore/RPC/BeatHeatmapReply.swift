@@ -9,8 +9,9 @@ public struct BeatHeatmapReply: ProtoMessage {
 
     public private(set) var bytes: [UInt8]
 
-    /// The reply to `request` (echoed as its filters) with `result`, in `timeZone`.
-    public init(_ result: BeatHeatmap, request: BeatHeatmapRequest, timeZone: String) {
+    /// The reply to `request` (echoed as its filters) with `result`, in `timeZone`, computed from
+    /// the index at outbox `position`.
+    public init(_ result: BeatHeatmap, request: BeatHeatmapRequest, timeZone: String, position: Int64 = 0) {
         let filters = request.serializedBytes()
         var size = 0
         for area in result.areas {
@@ -18,7 +19,7 @@ public struct BeatHeatmapReply: ProtoMessage {
         }
         let crimeTypeSizes = result.crimeTypes.map { Self.stringSize(1, $0.primaryType) + Self.varintFieldSize($0.incidents) }
         size += Self.fieldSize(Self.countsSize(result.total)) + Self.varintFieldSize(result.maxIncidents) + Self.fieldSize(filters.count)
-            + crimeTypeSizes.reduce(0) { $0 + Self.fieldSize($1) } + Self.stringSize(6, timeZone)
+            + crimeTypeSizes.reduce(0) { $0 + Self.fieldSize($1) } + Self.stringSize(6, timeZone) + Self.varintFieldSize(position)
         bytes = []
         bytes.reserveCapacity(size)
         for area in result.areas {
@@ -36,6 +37,7 @@ public struct BeatHeatmapReply: ProtoMessage {
             varint(2, crimeType.incidents)
         }
         string(6, timeZone)
+        varint(7, position)
     }
 
     public init(serializedBytes bytes: [UInt8]) throws(ProtoDecodingError) {

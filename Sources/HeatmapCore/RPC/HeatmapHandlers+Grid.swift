@@ -4,7 +4,7 @@ import Wire
 extension HeatmapHandlers {
     /// GetYearGrids: the twelve monthly 300 x 300 grids of a city and year (``GridBounds``), from
     /// the in-memory index.
-    func yearGrids(_ request: YearGridsRequest) throws(RPCError) -> YearGridsResponse {
+    func yearGrids(_ request: YearGridsRequest) async throws(RPCError) -> YearGridsResponse {
         guard CityCatalog.timeZone(of: request.city) != nil else {
             throw RPCError(.notFound, "no city '\(request.city)'; try chicago, nyc or uk-<force>")
         }
@@ -15,7 +15,7 @@ extension HeatmapHandlers {
             throw RPCError(.invalidArgument, "year must be 1900-2100, got \(request.year)")
         }
         let year = Int(request.year)
-        let city = index.city(request.city)
+        let (city, position) = try await read(request.city, atLeast: request.minPosition)
         let rows = city?.gridCells(year: year, primaryType: request.primaryType) ?? []
         let prefix = "\(year)-"
         let monthsWithData = Set(city?.availableMonths.compactMap { month -> Int? in
@@ -29,6 +29,6 @@ extension HeatmapHandlers {
                 MonthGrid(month: Int32(month.month), cellIndex: month.cells.map { UInt32(truncatingIfNeeded: $0) },
                           count: month.counts.map { UInt32(clamping: $0) }, total: month.total, missing: month.missing)
             },
-            normalisation: grids.normalisation)
+            normalisation: grids.normalisation, position: position)
     }
 }

@@ -4,21 +4,21 @@ import Wire
 extension HeatmapHandlers {
     /// GetHexHotspots: 200 m hex cells ranked by how often they were among the top cells of a
     /// sliding window (``HexHotspots``), with their polygons in WGS84.
-    func hexHotspots(_ request: HexHotspotsRequest) throws(RPCError) -> HexHotspotsResponse {
+    func hexHotspots(_ request: HexHotspotsRequest) async throws(RPCError) -> HexHotspotsResponse {
         let query = try HexQuery(request)
+        let (city, position) = try await read(query.city, atLeast: request.minPosition)
         guard let projection = CityProjection.of(city: query.city) else {
             throw RPCError(.failedPrecondition, "no hex projection is defined for \(query.city)")
         }
-        let available = Set(index.city(query.city)?.availableMonths ?? [])
+        let available = Set(city?.availableMonths ?? [])
         let first: Int
         if let month = query.firstMonth {
             first = month
         } else if let newest = available.max(), let parsed = Self.monthNumber(newest) {
             first = parsed - query.months + 1
         } else {
-            return HexHotspotsResponse(cellSideMeters: 200, projection: projection.name)
+            return HexHotspotsResponse(cellSideMeters: 200, projection: projection.name, position: position)
         }
-        let city = index.city(query.city)
         let months = (first..<(first + query.months)).map { city?.hexCells(month: $0, primaryType: query.primaryType) ?? [] }
         let hotspots = HexHotspots(monthCells: months, windowMonths: query.windowMonths, topShare: query.topShare, limit: query.limit)
         let grid = HexGrid()
@@ -30,7 +30,7 @@ extension HeatmapHandlers {
             },
             windowPositions: Int32(hotspots.positions),
             missingMonths: (first..<(first + query.months)).map(HexQuery.label).filter { !available.contains($0) },
-            capturedShare: hotspots.capturedShare, cellSideMeters: grid.side, projection: projection.name)
+            capturedShare: hotspots.capturedShare, cellSideMeters: grid.side, projection: projection.name, position: position)
     }
 
     /// A cell's polygon as a GeoJSON geometry in WGS84 (closed ring, counter-clockwise).

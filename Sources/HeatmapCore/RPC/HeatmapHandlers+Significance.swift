@@ -8,9 +8,10 @@ extension HeatmapHandlers {
     /// and hot/cold classes at the FDR level alpha (``SignificanceClasses``).
     func significance(_ request: SignificanceRequest) async throws -> SignificanceResponse {
         let query = try SignificanceQuery(request)
-        let available = Set(index.city(query.city)?.availableMonths ?? [])
+        let (city, position) = try await read(query.city, atLeast: request.minPosition)
+        let available = Set(city?.availableMonths ?? [])
         let missing = (query.fromMonth...query.toMonth).map(HexQuery.label).filter { !available.contains($0) }
-        let (base, neighbours, counts) = query.units == .areas ? try await areaUnits(query) : try await hexUnits(query)
+        let (base, neighbours, counts) = query.units == .areas ? try await areaUnits(query, city: city) : try await hexUnits(query, city: city)
         var response = base
         let classes = SignificanceClasses(counts: counts, neighbours: neighbours, alpha: query.alpha)
         for unit in response.units.indices {
@@ -28,17 +29,18 @@ extension HeatmapHandlers {
         response.hotCount = Int32(classes.classes.filter { $0 == "hot" }.count)
         response.coldCount = Int32(classes.classes.filter { $0 == "cold" }.count)
         response.missingMonths = missing
+        response.position = position
         return response
     }
 
     /// The city's areas with queen contiguity and their counts from the monthly buckets.
-    private func areaUnits(_ query: SignificanceQuery) async throws
+    private func areaUnits(_ query: SignificanceQuery, city: CityRollupIndex?) async throws
         -> (SignificanceResponse, [[Int]], [Int64]) {
         guard let contiguity = try await areaContiguity(city: query.city) else {
             throw RPCError(.failedPrecondition, "\(query.city) has no area polygons; ask for units=hex")
         }
         let start = Self.monthStart(query.fromMonth), end = Self.monthStart(query.toMonth + 1)
-        let totals = index.city(query.city)?.windowCounts(
+        let totals = city?.windowCounts(
             spans: [WindowPlan.Span(grain: .monthly, from: start, to: end)], primaryType: query.primaryType) ?? [:]
         let counts = contiguity.areas.map { totals[$0]?.incidents ?? 0 }
         let all = totals.values.reduce(Int64(0)) { $0 + $1.incidents }
@@ -52,13 +54,12 @@ extension HeatmapHandlers {
 
     /// 200 m hex cells: those covering the city's areas, or (no polygons) those with any
     /// incident over the loaded period; six-neighbour contiguity; counts summed over months.
-    private func hexUnits(_ query: SignificanceQuery) async throws
+    private func hexUnits(_ query: SignificanceQuery, city: CityRollupIndex?) async throws
         -> (SignificanceResponse, [[Int]], [Int64]) {
         guard let projection = CityProjection.of(city: query.city) else {
             throw RPCError(.failedPrecondition, "no hex projection is defined for \(query.city)")
         }
         let grid = HexGrid()
-        let city = index.city(query.city)
         let cells: [HexCellID]
         let region: String
         if let cover = try await hexCover(city: query.city, grid: grid, projection: projection) {

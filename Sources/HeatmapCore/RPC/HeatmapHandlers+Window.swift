@@ -5,17 +5,17 @@ extension HeatmapHandlers {
     /// GetWindowHeatmap: per-area counts of the last N hours before the reference time, exact at
     /// both edges (``WindowPlan``), from the coarsest grain that keeps the resolution, all from
     /// the in-memory index.
-    func windowHeatmap(_ request: WindowHeatmapRequest) throws(RPCError) -> WindowHeatmapResponse {
+    func windowHeatmap(_ request: WindowHeatmapRequest) async throws(RPCError) -> WindowHeatmapResponse {
         let query = try WindowQuery(request)
         let timeZone = CityCatalog.timeZone(of: query.city) ?? ""
-        let city = index.city(query.city)
+        let (city, position) = try await read(query.city, atLeast: request.minPosition)
         let end: Int64
         if let reference = query.reference {
             end = reference
         } else if let newest = city?.newestHour {
             end = newest + 3_600
         } else {
-            return WindowHeatmapResponse(total: Counts(), granularity: Granularity(query.grain), timeZone: timeZone)
+            return WindowHeatmapResponse(total: Counts(), granularity: Granularity(query.grain), timeZone: timeZone, position: position)
         }
         let start = end - query.hours * 3_600
         let plan = WindowPlan(start: start, end: end, grain: query.grain)
@@ -28,7 +28,7 @@ extension HeatmapHandlers {
         return WindowHeatmapResponse(
             areas: areas.sorted { $0.key < $1.key }.map { AreaCounts(area: $0.key, counts: Counts($0.value)) },
             total: Counts(total), maxIncidents: maxIncidents, granularity: Granularity(query.grain),
-            range: LocalTimeRange(startLocalSeconds: start, endLocalSeconds: end), timeZone: timeZone)
+            range: LocalTimeRange(startLocalSeconds: start, endLocalSeconds: end), timeZone: timeZone, position: position)
     }
 }
 

@@ -8,52 +8,63 @@ public struct HeatmapHandlers: Sendable {
     let index: RollupIndex
     let store: HeatmapStore
     let ingestClient: RPCClient
+    /// Who writes the heatmap schema (the area polygons' copy too); nil for handlers without
+    /// replicas (tests), which may write.
+    let leadership: Leadership?
+    /// Asked to pull at once when a read needs a position the index has not reached.
+    let wakeConsumer: @Sendable () -> Void
     /// Contiguity and hex covers derived from the area polygons, per city.
     let significanceCache = SignificanceCache()
 
-    public init(index: RollupIndex, store: HeatmapStore, ingest: RPCClient) {
+    public init(index: RollupIndex, store: HeatmapStore, ingest: RPCClient, leadership: Leadership? = nil,
+                wakeConsumer: @escaping @Sendable () -> Void = {}) {
         self.index = index
         self.store = store
         self.ingestClient = ingest
+        self.leadership = leadership
+        self.wakeConsumer = wakeConsumer
     }
 
     /// Registers ListCities, GetBeatHeatmap, GetWindowHeatmap, GetYearGrids, GetHexHotspots, GetSeries, GetSignificance, GetAreaShapes, GetAreaDetail, Check and WatchPosition.
     public func register(on router: inout RPCRouter) {
-        router.register(Methods.Heatmap.listCities) { (_: ListCitiesRequest, _) in try await listCities() }
+        router.register(Methods.Heatmap.listCities) { (request: ListCitiesRequest, _) in try await listCities(request) }
         // The reply is written by the heatmap's own fast encoder of BeatHeatmapResponse.
         router.register(Methods.Heatmap.getBeatHeatmap.withReply(BeatHeatmapReply.self)) { (request: BeatHeatmapRequest, _) in
-            try beatHeatmap(request)
+            try await beatHeatmap(request)
         }
         router.register(Methods.Heatmap.check) { (request: CheckRequest, _) in try await check(request) }
         router.register(Methods.Heatmap.watchPosition) { (request: WatchPositionRequest, _) in try await watchPosition(request) }
         router.register(Methods.Heatmap.getAreaShapes) { (request: AreaShapesRequest, _) in try await areaShapes(request) }
-        router.register(Methods.Heatmap.getAreaDetail) { (request: AreaDetailRequest, _) in try areaDetail(request) }
+        router.register(Methods.Heatmap.getAreaDetail) { (request: AreaDetailRequest, _) in try await areaDetail(request) }
         router.register(Methods.Heatmap.getWindowHeatmap) { (request: WindowHeatmapRequest, _) in
-            try windowHeatmap(request)
+            try await windowHeatmap(request)
         }
-        router.register(Methods.Heatmap.getYearGrids) { (request: YearGridsRequest, _) in try yearGrids(request) }
-        router.register(Methods.Heatmap.getHexHotspots) { (request: HexHotspotsRequest, _) in try hexHotspots(request) }
-        router.register(Methods.Heatmap.getSeries) { (request: SeriesRequest, _) in try series(request) }
+        router.register(Methods.Heatmap.getYearGrids) { (request: YearGridsRequest, _) in try await yearGrids(request) }
+        router.register(Methods.Heatmap.getHexHotspots) { (request: HexHotspotsRequest, _) in try await hexHotspots(request) }
+        router.register(Methods.Heatmap.getSeries) { (request: SeriesRequest, _) in try await series(request) }
         router.register(Methods.Heatmap.getSignificance) { (request: SignificanceRequest, _) in
             try await significance(request)
         }
     }
 
-    func listCities() async throws -> ListCitiesResponse {
-        ListCitiesResponse(cities: index.cities.compactMap { city in
+    func listCities(_ request: ListCitiesRequest) async throws -> ListCitiesResponse {
+        try await awaitPosition(request.minPosition)
+        let (cities, position) = index.readAll()
+        return ListCitiesResponse(cities: cities.compactMap { city in
             guard let timeZone = CityCatalog.timeZone(of: city.city) else { return nil }
             let bounds = city.extent.map {
                 BoundingBox(minLon: $0.minLon, minLat: $0.minLat, maxLon: $0.maxLon, maxLat: $0.maxLat)
             }
             return City(city: city.city, name: CityCatalog.displayName(of: city.city), timeZone: timeZone,
                         bounds: bounds, availableMonths: city.availableMonths)
-        })
+        }, position: position)
     }
 
-    func beatHeatmap(_ request: BeatHeatmapRequest) throws(RPCError) -> BeatHeatmapReply {
+    func beatHeatmap(_ request: BeatHeatmapRequest) async throws(RPCError) -> BeatHeatmapReply {
         let query = try BeatQuery(request)
-        let result = (index.city(query.city) ?? CityRollupIndex(city: query.city)).query(query)
-        return BeatHeatmapReply(result, request: request, timeZone: CityCatalog.timeZone(of: query.city) ?? "")
+        let (city, position) = try await read(query.city, atLeast: request.minPosition)
+        let result = (city ?? CityRollupIndex(city: query.city)).query(query)
+        return BeatHeatmapReply(result, request: request, timeZone: CityCatalog.timeZone(of: query.city) ?? "", position: position)
     }
 
     /// Shapes from the heatmap's own copy; a city with none is first copied from ingest's
@@ -68,6 +79,9 @@ public struct HeatmapHandlers: Sendable {
         let tolerance = request.toleranceMeters == 0 ? 20 : request.toleranceMeters
         var shapes = try await store.areaShapes(city: request.city, toleranceMetres: tolerance)
         if shapes.isEmpty {
+            guard leadership?.epoch != nil || leadership == nil else {
+                throw RPCError(.unavailable, "\(request.city)'s area polygons are not copied yet; the leader replica copies them")
+            }
             let areas = try await ingestClient.call(Methods.Ingest.listAreas, ListAreasRequest(city: request.city), timeout: .seconds(60))
             guard !areas.areas.isEmpty else { return AreaShapesResponse() }
             try await store.replaceAreaShapes(city: request.city, records: areas.areas)
@@ -79,24 +93,25 @@ public struct HeatmapHandlers: Sendable {
         })
     }
 
-    func areaDetail(_ request: AreaDetailRequest) throws(RPCError) -> AreaDetailResponse {
+    func areaDetail(_ request: AreaDetailRequest) async throws(RPCError) -> AreaDetailResponse {
         guard let id = request.area, !id.area.isEmpty else { throw RPCError(.invalidArgument, "area (city and area) is required") }
         let query = try BeatQuery(BeatHeatmapRequest(city: id.city, yearFrom: request.yearFrom, yearTo: request.yearTo))
-        guard let detail = index.city(query.city)?.detail(area: id.area, query: query) else {
+        let (city, position) = try await read(query.city, atLeast: request.minPosition)
+        guard let detail = city?.detail(area: id.area, query: query) else {
             throw RPCError(.notFound, "no incidents ever in area '\(id.area)' of \(id.city)")
         }
-        let city = detail.cityCounts
+        let cityCounts = detail.cityCounts
         return AreaDetailResponse(
             area: id, counts: Counts(detail.counts),
             crimeMix: detail.crimeMix.map { CrimeTypeCount(primaryType: $0.primaryType, incidents: $0.incidents) },
             arrestRate: AreaDetail.rate(detail.counts.arrests, detail.counts.incidents),
             domesticRate: AreaDetail.rate(detail.counts.domestic, detail.counts.incidents),
             byHour: detail.byHour,
-            cityArrestRate: AreaDetail.rate(city.arrests, city.incidents),
-            cityDomesticRate: AreaDetail.rate(city.domestic, city.incidents),
+            cityArrestRate: AreaDetail.rate(cityCounts.arrests, cityCounts.incidents),
+            cityDomesticRate: AreaDetail.rate(cityCounts.domestic, cityCounts.incidents),
             cityMeanIncidentsPerArea: detail.cityAreasWithIncidents == 0
-                ? 0 : Double(city.incidents) / Double(detail.cityAreasWithIncidents),
-            cityByHour: detail.cityByHour)
+                ? 0 : Double(cityCounts.incidents) / Double(detail.cityAreasWithIncidents),
+            cityByHour: detail.cityByHour, position: position)
     }
 
     func check(_ request: CheckRequest) async throws -> CheckResponse {

@@ -8,10 +8,21 @@ extension HeatmapStore {
     /// Stores the encoded cities as the snapshot at `position` and makes it the newest, in one
     /// transaction: its chunks, then the consumer position, then the older snapshots deleted. A
     /// crash before the commit leaves the previous snapshot in place.
-    /// - Throws: ``SnapshotPositionConflict`` when a snapshot at or after `position` is already
+    ///
+    /// The position moves only while `epoch` is the fencing token (the leader lease's current
+    /// epoch). The transaction may not sit idle longer than `idleLimit`: a leader paused inside it
+    /// (SIGSTOP, a stalled VM) loses the session, and with it the row lock a takeover waits on.
+    /// - Throws: ``SnapshotFenced`` when another replica took the lease over (nothing is
+    ///   written); ``SnapshotPositionConflict`` when a snapshot at or after `position` is already
     ///   stored (nothing is written).
-    public func saveSnapshot(position: Int64, cities: [(city: String, bytes: [UInt8])]) async throws {
+    public func saveSnapshot(position: Int64, epoch: Int64, cities: [(city: String, bytes: [UInt8])],
+                             idleLimit: Duration = .seconds(5)) async throws {
         try await pool.withTransaction { connection in
+            try connection.query("SELECT set_config('idle_in_transaction_session_timeout', $1, true)",
+                                 ["\(idleLimit.milliseconds)ms"])
+            // The fence: held until the commit, so a takeover waits for this snapshot or fences it off.
+            let fence = try connection.query("SELECT epoch FROM heatmap.leader_fence FOR SHARE").scalar(Int64.self)
+            guard fence == epoch else { throw SnapshotFenced(epoch: epoch, current: fence) }
             let total = cities.reduce(0) { $0 + $1.bytes.count }
             try connection.query("INSERT INTO heatmap.index_snapshot (position, bytes) VALUES ($1, $2)", [position, total])
             for (city, bytes) in cities {
@@ -27,7 +38,8 @@ extension HeatmapStore {
             // Waits here while another transaction holds the row (the kill test holds it to stop
             // a snapshot mid-write).
             let advanced = try connection.query("""
-                UPDATE heatmap.consumer_state SET position = $2, updated_at = now() WHERE consumer = $1 AND position < $2
+                UPDATE heatmap.consumer_state SET position = $2, updated_at = now()
+                WHERE consumer = $1 AND position < $2
                 RETURNING position
                 """, [Self.consumerName, position])
             guard advanced.count == 1 else {
@@ -61,6 +73,15 @@ extension HeatmapStore {
             return (position, cities)
         }
     }
+}
+
+/// A snapshot was not stored because the writer's lease epoch is no longer the fencing token:
+/// another replica took over.
+public struct SnapshotFenced: Error, CustomStringConvertible {
+    public var epoch: Int64
+    public var current: Int64
+
+    public var description: String { "snapshot refused: leader epoch \(epoch) was fenced off by epoch \(current)" }
 }
 
 /// A snapshot was not stored because one at `stored` (at or after its position) already was.

@@ -39,8 +39,8 @@ struct GeneratedGoldenTests {
 
     @Test func healthCheckResponse() throws {
         try assertGolden(
-            HealthCheckResponse(status: .serviceUnknown, behindDeltas: -197568495639, behindSeconds: 33.375),
-            hex: "080310e9ffffff9ffaffffff01190000000000b04040")
+            HealthCheckResponse(status: .serviceUnknown, behindDeltas: -197568495639, behindSeconds: 33.375, role: "role 0.0 é✓"),
+            hex: "080310e9ffffff9ffaffffff01190000000000b04040220e726f6c6520302e3020c3a9e29c93")
     }
 
     @Test func areaCounts() throws {
@@ -51,14 +51,14 @@ struct GeneratedGoldenTests {
 
     @Test func areaDetailRequest() throws {
         try assertGolden(
-            AreaDetailRequest(area: AreaId(city: "city 0.1 é✓", area: "area 0.1 é✓"), yearFrom: -23, yearTo: 33),
-            hex: "0a200a0e6369747920302e3120c3a9e29c93120e6172656120302e3120c3a9e29c9310e9ffffffffffffffff011821")
+            AreaDetailRequest(area: AreaId(city: "city 0.1 é✓", area: "area 0.1 é✓"), yearFrom: -23, yearTo: 33, minPosition: -369367187499),
+            hex: "0a200a0e6369747920302e3120c3a9e29c93120e6172656120302e3120c3a9e29c9310e9ffffffffffffffff01182120d5ffffff9ff5ffffff01")
     }
 
     @Test func areaDetailResponse() throws {
         try assertGolden(
-            AreaDetailResponse(area: AreaId(city: "city 0.1 é✓", area: "area 0.1 é✓"), counts: Counts(incidents: 8701603742709, arrests: -8787503088639, domestic: 8873402434569), crimeMix: [CrimeTypeCount(primaryType: "primary_type 0.1 é✓", incidents: -8787503088639), CrimeTypeCount(primaryType: "primary_type 0.2 é✓", incidents: -17377437681639)], arrestRate: -43.375, domesticRate: 53.375, byHour: [-541165879359, -549755813952], cityArrestRate: 73.375, cityDomesticRate: -83.375, cityMeanIncidentsPerArea: 93.375, cityByHour: [-884763263079, -893353197672]),
-            hex: "0a200a0e6369747920302e3120c3a9e29c93120e6172656120302e3120c3a9e29c93121b08f5878080a0fd011081f8ffff9f80feffff011889888080a082021a230a167072696d6172795f7479706520302e3120c3a9e29c931081f8ffff9f80feffff011a230a167072696d6172795f7479706520302e3220c3a9e29c931099f0ffff9f86fcffff01210000000000b045c0290000000000b04a403214c1ffffff9ff0ffffff01c0ffffffffefffffff01390000000000585240410000000000d854c0490000000000585740521499ffffff9fe6ffffff0198ffffffffe5ffffff01")
+            AreaDetailResponse(area: AreaId(city: "city 0.1 é✓", area: "area 0.1 é✓"), counts: Counts(incidents: 8701603742709, arrests: -8787503088639, domestic: 8873402434569), crimeMix: [CrimeTypeCount(primaryType: "primary_type 0.1 é✓", incidents: -8787503088639), CrimeTypeCount(primaryType: "primary_type 0.2 é✓", incidents: -17377437681639)], arrestRate: -43.375, domesticRate: 53.375, byHour: [-541165879359, -549755813952], cityArrestRate: 73.375, cityDomesticRate: -83.375, cityMeanIncidentsPerArea: 93.375, cityByHour: [-884763263079, -893353197672], position: 970662609009),
+            hex: "0a200a0e6369747920302e3120c3a9e29c93120e6172656120302e3120c3a9e29c93121b08f5878080a0fd011081f8ffff9f80feffff011889888080a082021a230a167072696d6172795f7479706520302e3120c3a9e29c931081f8ffff9f80feffff011a230a167072696d6172795f7479706520302e3220c3a9e29c931099f0ffff9f86fcffff01210000000000b045c0290000000000b04a403214c1ffffff9ff0ffffff01c0ffffffffefffffff01390000000000585240410000000000d854c0490000000000585740521499ffffff9fe6ffffff0198ffffffffe5ffffff0158f1808080a01c")
     }
 
     @Test func areaSeries() throws {
@@ -87,14 +87,14 @@ struct GeneratedGoldenTests {
 
     @Test func beatHeatmapRequest() throws {
         try assertGolden(
-            BeatHeatmapRequest(city: "city 0.0 é✓", year: -23, yearFrom: 33, yearTo: -43, hours: HourRange(hourMin: 1013, hourMax: -1023), primaryType: "primary_type 0.0 é✓"),
-            hex: "0a0e6369747920302e3020c3a9e29c9310e9ffffffffffffffff01182120d5ffffffffffffffff012a0e08f5071081f8ffffffffffffff0132167072696d6172795f7479706520302e3020c3a9e29c93")
+            BeatHeatmapRequest(city: "city 0.0 é✓", year: -23, yearFrom: 33, yearTo: -43, hours: HourRange(hourMin: 1013, hourMax: -1023), primaryType: "primary_type 0.0 é✓", minPosition: 627065225289),
+            hex: "0a0e6369747920302e3020c3a9e29c9310e9ffffffffffffffff01182120d5ffffffffffffffff012a0e08f5071081f8ffffffffffffff0132167072696d6172795f7479706520302e3020c3a9e29c9338c9808080a012")
     }
 
     @Test func beatHeatmapResponse() throws {
         try assertGolden(
-            BeatHeatmapResponse(areas: [AreaCounts(area: "area 0.1 é✓", counts: Counts(incidents: 25881472928709, arrests: -25967372274639, domestic: 26053271620569)), AreaCounts(area: "area 0.2 é✓", counts: Counts(incidents: 43061342114709, arrests: -43147241460639, domestic: 43233140806569))], total: Counts(incidents: 8701603742709, arrests: -8787503088639, domestic: 8873402434569), maxIncidents: 283467841569, filters: BeatHeatmapRequest(city: "city 0.1 é✓", year: -1023, yearFrom: 1033, yearTo: -1043, hours: HourRange(hourMin: 3013, hourMax: -3023), primaryType: "primary_type 0.1 é✓"), crimeTypes: [CrimeTypeCount(primaryType: "primary_type 0.1 é✓", incidents: -8787503088639), CrimeTypeCount(primaryType: "primary_type 0.2 é✓", incidents: -17377437681639)], timeZone: "time_zone 0.0 é✓"),
-            hex: "0a2d0a0e6172656120302e3120c3a9e29c93121b08c5978080a0f10510b1e8ffff9f8cfaffff0118d9978080a0f6050a2d0a0e6172656120302e3220c3a9e29c93121b0895a78080a0e50910e1d8ffff9f98f6ffff0118a9a78080a0ea09121b08f5878080a0fd011081f8ffff9f80feffff011889888080a0820218a1808080a00822510a0e6369747920302e3120c3a9e29c931081f8ffffffffffffff0118890820edf7ffffffffffffff012a0e08c51710b1e8ffffffffffffff0132167072696d6172795f7479706520302e3120c3a9e29c932a230a167072696d6172795f7479706520302e3120c3a9e29c931081f8ffff9f80feffff012a230a167072696d6172795f7479706520302e3220c3a9e29c931099f0ffff9f86fcffff01321374696d655f7a6f6e6520302e3020c3a9e29c93")
+            BeatHeatmapResponse(areas: [AreaCounts(area: "area 0.1 é✓", counts: Counts(incidents: 25881472928709, arrests: -25967372274639, domestic: 26053271620569)), AreaCounts(area: "area 0.2 é✓", counts: Counts(incidents: 43061342114709, arrests: -43147241460639, domestic: 43233140806569))], total: Counts(incidents: 8701603742709, arrests: -8787503088639, domestic: 8873402434569), maxIncidents: 283467841569, filters: BeatHeatmapRequest(city: "city 0.1 é✓", year: -1023, yearFrom: 1033, yearTo: -1043, hours: HourRange(hourMin: 3013, hourMax: -3023), primaryType: "primary_type 0.1 é✓", minPosition: 9216999818289), crimeTypes: [CrimeTypeCount(primaryType: "primary_type 0.1 é✓", incidents: -8787503088639), CrimeTypeCount(primaryType: "primary_type 0.2 é✓", incidents: -17377437681639)], timeZone: "time_zone 0.0 é✓", position: 627065225289),
+            hex: "0a2d0a0e6172656120302e3120c3a9e29c93121b08c5978080a0f10510b1e8ffff9f8cfaffff0118d9978080a0f6050a2d0a0e6172656120302e3220c3a9e29c93121b0895a78080a0e50910e1d8ffff9f98f6ffff0118a9a78080a0ea09121b08f5878080a0fd011081f8ffff9f80feffff011889888080a0820218a1808080a00822590a0e6369747920302e3120c3a9e29c931081f8ffffffffffffff0118890820edf7ffffffffffffff012a0e08c51710b1e8ffffffffffffff0132167072696d6172795f7479706520302e3120c3a9e29c9338b1888080a08c022a230a167072696d6172795f7479706520302e3120c3a9e29c931081f8ffff9f80feffff012a230a167072696d6172795f7479706520302e3220c3a9e29c931099f0ffff9f86fcffff01321374696d655f7a6f6e6520302e3020c3a9e29c9338c9808080a012")
     }
 
     @Test func checkDifference() throws {
@@ -135,14 +135,14 @@ struct GeneratedGoldenTests {
 
     @Test func hexHotspotsRequest() throws {
         try assertGolden(
-            HexHotspotsRequest(city: "city 0.0 é✓", primaryType: "primary_type 0.0 é✓", firstMonth: "first_month 0.0 é✓", months: -43, windowMonths: 53, topShare: -63.375, limit: 73),
-            hex: "0a0e6369747920302e3020c3a9e29c9312167072696d6172795f7479706520302e3020c3a9e29c931a1566697273745f6d6f6e746820302e3020c3a9e29c9320d5ffffffffffffffff012835310000000000b04fc03849")
+            HexHotspotsRequest(city: "city 0.0 é✓", primaryType: "primary_type 0.0 é✓", firstMonth: "first_month 0.0 é✓", months: -43, windowMonths: 53, topShare: -63.375, limit: 73, minPosition: -712964571219),
+            hex: "0a0e6369747920302e3020c3a9e29c9312167072696d6172795f7479706520302e3020c3a9e29c931a1566697273745f6d6f6e746820302e3020c3a9e29c9320d5ffffffffffffffff012835310000000000b04fc0384940adffffff9febffffff01")
     }
 
     @Test func hexHotspotsResponse() throws {
         try assertGolden(
-            HexHotspotsResponse(cells: [HexCell(q: 8701603742709, r: -8787503088639, geoJSON: "geojson 0.1 é✓", count: -8959301780499, hotspotWindows: 1053, frequency: -1063.375, rank: 1073), HexCell(q: 17291538335709, r: -17377437681639, geoJSON: "geojson 0.2 é✓", count: -17549236373499, hotspotWindows: 2053, frequency: -2063.375, rank: 2073)], windowPositions: -23, missingMonths: ["missing_months 0.0 é✓", "missing_months 1.0 é✓"], capturedShare: -43.375, cellSideMeters: 53.375, projection: "projection 0.0 é✓"),
-            hex: "0a4008f5878080a0fd011081f8ffff9f80feffff011a1167656f6a736f6e20302e3120c3a9e29c9320edf7ffff9ffbfdffff01289d083100000000809d90c038b1080a4008dd8f8080a0f7031099f0ffff9f86fcffff011a1167656f6a736f6e20302e3220c3a9e29c932085f0ffff9f81fcffff012885103100000000c01ea0c038991010e9ffffffffffffffff011a186d697373696e675f6d6f6e74687320302e3020c3a9e29c931a186d697373696e675f6d6f6e74687320312e3020c3a9e29c93210000000000b045c0290000000000b04a40321470726f6a656374696f6e20302e3020c3a9e29c93")
+            HexHotspotsResponse(cells: [HexCell(q: 8701603742709, r: -8787503088639, geoJSON: "geojson 0.1 é✓", count: -8959301780499, hotspotWindows: 1053, frequency: -1063.375, rank: 1073), HexCell(q: 17291538335709, r: -17377437681639, geoJSON: "geojson 0.2 é✓", count: -17549236373499, hotspotWindows: 2053, frequency: -2063.375, rank: 2073)], windowPositions: -23, missingMonths: ["missing_months 0.0 é✓", "missing_months 1.0 é✓"], capturedShare: -43.375, cellSideMeters: 53.375, projection: "projection 0.0 é✓", position: 627065225289),
+            hex: "0a4008f5878080a0fd011081f8ffff9f80feffff011a1167656f6a736f6e20302e3120c3a9e29c9320edf7ffff9ffbfdffff01289d083100000000809d90c038b1080a4008dd8f8080a0f7031099f0ffff9f86fcffff011a1167656f6a736f6e20302e3220c3a9e29c932085f0ffff9f81fcffff012885103100000000c01ea0c038991010e9ffffffffffffffff011a186d697373696e675f6d6f6e74687320302e3020c3a9e29c931a186d697373696e675f6d6f6e74687320312e3020c3a9e29c93210000000000b045c0290000000000b04a40321470726f6a656374696f6e20302e3020c3a9e29c9338c9808080a012")
     }
 
     @Test func hourRange() throws {
@@ -153,14 +153,14 @@ struct GeneratedGoldenTests {
 
     @Test func listCitiesRequest() throws {
         try assertGolden(
-            ListCitiesRequest(),
-            hex: "")
+            ListCitiesRequest(minPosition: 111669149709),
+            hex: "088d808080a003")
     }
 
     @Test func listCitiesResponse() throws {
         try assertGolden(
-            ListCitiesResponse(cities: [City(city: "city 0.1 é✓", name: "name 0.1 é✓", timeZone: "time_zone 0.1 é✓", bounds: BoundingBox(minLon: 3013.375, minLat: -3023.375, maxLon: 3033.375, maxLat: -3043.375), availableMonths: ["available_months 0.1 é✓", "available_months 1.1 é✓"]), City(city: "city 0.2 é✓", name: "name 0.2 é✓", timeZone: "time_zone 0.2 é✓", bounds: BoundingBox(minLon: 5013.375, minLat: -5023.375, maxLon: 5033.375, maxLat: -5043.375), availableMonths: ["available_months 0.2 é✓", "available_months 1.2 é✓"])]),
-            hex: "0a93010a0e6369747920302e3120c3a9e29c93120e6e616d6520302e3120c3a9e29c931a1374696d655f7a6f6e6520302e3120c3a9e29c9322240900000000c08aa7401100000000c09ea7c01900000000c0b2a7402100000000c0c6a7c02a1a617661696c61626c655f6d6f6e74687320302e3120c3a9e29c932a1a617661696c61626c655f6d6f6e74687320312e3120c3a9e29c930a93010a0e6369747920302e3220c3a9e29c93120e6e616d6520302e3220c3a9e29c931a1374696d655f7a6f6e6520302e3220c3a9e29c93222409000000006095b3401100000000609fb3c0190000000060a9b340210000000060b3b3c02a1a617661696c61626c655f6d6f6e74687320302e3220c3a9e29c932a1a617661696c61626c655f6d6f6e74687320312e3220c3a9e29c93")
+            ListCitiesResponse(cities: [City(city: "city 0.1 é✓", name: "name 0.1 é✓", timeZone: "time_zone 0.1 é✓", bounds: BoundingBox(minLon: 3013.375, minLat: -3023.375, maxLon: 3033.375, maxLat: -3043.375), availableMonths: ["available_months 0.1 é✓", "available_months 1.1 é✓"]), City(city: "city 0.2 é✓", name: "name 0.2 é✓", timeZone: "time_zone 0.2 é✓", bounds: BoundingBox(minLon: 5013.375, minLat: -5023.375, maxLon: 5033.375, maxLat: -5043.375), availableMonths: ["available_months 0.2 é✓", "available_months 1.2 é✓"])], position: -197568495639),
+            hex: "0a93010a0e6369747920302e3120c3a9e29c93120e6e616d6520302e3120c3a9e29c931a1374696d655f7a6f6e6520302e3120c3a9e29c9322240900000000c08aa7401100000000c09ea7c01900000000c0b2a7402100000000c0c6a7c02a1a617661696c61626c655f6d6f6e74687320302e3120c3a9e29c932a1a617661696c61626c655f6d6f6e74687320312e3120c3a9e29c930a93010a0e6369747920302e3220c3a9e29c93120e6e616d6520302e3220c3a9e29c931a1374696d655f7a6f6e6520302e3220c3a9e29c93222409000000006095b3401100000000609fb3c0190000000060a9b340210000000060b3b3c02a1a617661696c61626c655f6d6f6e74687320302e3220c3a9e29c932a1a617661696c61626c655f6d6f6e74687320312e3220c3a9e29c9310e9ffffff9ffaffffff01")
     }
 
     @Test func monthGrid() throws {
@@ -171,26 +171,26 @@ struct GeneratedGoldenTests {
 
     @Test func seriesRequest() throws {
         try assertGolden(
-            SeriesRequest(city: "city 0.0 é✓", range: LocalTimeRange(startLocalSeconds: 8701603742709, endLocalSeconds: -8787503088639)),
-            hex: "0a0e6369747920302e3020c3a9e29c93121308f5878080a0fd011081f8ffff9f80feffff01")
+            SeriesRequest(city: "city 0.0 é✓", range: LocalTimeRange(startLocalSeconds: 8701603742709, endLocalSeconds: -8787503088639), minPosition: 283467841569),
+            hex: "0a0e6369747920302e3020c3a9e29c93121308f5878080a0fd011081f8ffff9f80feffff0118a1808080a008")
     }
 
     @Test func seriesResponse() throws {
         try assertGolden(
-            SeriesResponse(series: [AreaSeries(area: "area 0.1 é✓", crimeGroup: "crime_group 0.1 é✓", firstWeekLocalSeconds: 8873402434569, weeklyCounts: [4000001043, 4000001044]), AreaSeries(area: "area 0.2 é✓", crimeGroup: "crime_group 0.2 é✓", firstWeekLocalSeconds: 17463337027569, weeklyCounts: [4000002043, 4000002044])]),
-            hex: "0a3b0a0e6172656120302e3120c3a9e29c9312156372696d655f67726f757020302e3120c3a9e29c931889888080a08202220a93d8acf30e94d8acf30e0a3b0a0e6172656120302e3220c3a9e29c9312156372696d655f67726f757020302e3220c3a9e29c9318f18f8080a0fc03220afbdfacf30efcdfacf30e")
+            SeriesResponse(series: [AreaSeries(area: "area 0.1 é✓", crimeGroup: "crime_group 0.1 é✓", firstWeekLocalSeconds: 8873402434569, weeklyCounts: [4000001043, 4000001044]), AreaSeries(area: "area 0.2 é✓", crimeGroup: "crime_group 0.2 é✓", firstWeekLocalSeconds: 17463337027569, weeklyCounts: [4000002043, 4000002044])], position: -197568495639),
+            hex: "0a3b0a0e6172656120302e3120c3a9e29c9312156372696d655f67726f757020302e3120c3a9e29c931889888080a08202220a93d8acf30e94d8acf30e0a3b0a0e6172656120302e3220c3a9e29c9312156372696d655f67726f757020302e3220c3a9e29c9318f18f8080a0fc03220afbdfacf30efcdfacf30e10e9ffffff9ffaffffff01")
     }
 
     @Test func significanceRequest() throws {
         try assertGolden(
-            SignificanceRequest(city: "city 0.0 é✓", primaryType: "primary_type 0.0 é✓", fromMonth: "from_month 0.0 é✓", toMonth: "to_month 0.0 é✓", units: "units 0.0 é✓", alpha: -63.375),
-            hex: "0a0e6369747920302e3020c3a9e29c9312167072696d6172795f7479706520302e3020c3a9e29c931a1466726f6d5f6d6f6e746820302e3020c3a9e29c932212746f5f6d6f6e746820302e3020c3a9e29c932a0f756e69747320302e3020c3a9e29c93310000000000b04fc0")
+            SignificanceRequest(city: "city 0.0 é✓", primaryType: "primary_type 0.0 é✓", fromMonth: "from_month 0.0 é✓", toMonth: "to_month 0.0 é✓", units: "units 0.0 é✓", alpha: -63.375, minPosition: 627065225289),
+            hex: "0a0e6369747920302e3020c3a9e29c9312167072696d6172795f7479706520302e3020c3a9e29c931a1466726f6d5f6d6f6e746820302e3020c3a9e29c932212746f5f6d6f6e746820302e3020c3a9e29c932a0f756e69747320302e3020c3a9e29c93310000000000b04fc038c9808080a012")
     }
 
     @Test func significanceResponse() throws {
         try assertGolden(
-            SignificanceResponse(units: [SignificanceUnit(area: "area 0.1 é✓", q: -8787503088639, r: 8873402434569, geoJSON: "geojson 0.1 é✓", count: 9045201126429, z: -1063.375, p: 1073.375, qValue: -1083.375, classification: "classification 0.1 é✓", neighbours: [-1103, -1104]), SignificanceUnit(area: "area 0.2 é✓", q: -17377437681639, r: 17463337027569, geoJSON: "geojson 0.2 é✓", count: 17635135719429, z: -2063.375, p: 2073.375, qValue: -2083.375, classification: "classification 0.2 é✓", neighbours: [-2103, -2104])], weights: "weights 0.0 é✓", unitCount: 33, meanNeighbours: -43.375, region: "region 0.0 é✓", alpha: -63.375, hotCount: 73, coldCount: -83, excludedIncidents: 798863917149, missingMonths: ["missing_months 0.0 é✓", "missing_months 1.0 é✓"], cellSideMeters: 113.375, projection: "projection 0.0 é✓"),
-            hex: "0a89010a0e6172656120302e3120c3a9e29c931081f8ffff9f80feffff011889888080a08202221167656f6a736f6e20302e3120c3a9e29c93289d888080a087023100000000809d90c0390000000080c59040410000000080ed90c04a18636c617373696669636174696f6e20302e3120c3a9e29c935214b1f7ffffffffffffff01b0f7ffffffffffffff010a89010a0e6172656120302e3220c3a9e29c931099f0ffff9f86fcffff0118f18f8080a0fc03221167656f6a736f6e20302e3220c3a9e29c932885908080a081043100000000c01ea0c03900000000c032a0404100000000c046a0c04a18636c617373696669636174696f6e20302e3220c3a9e29c935214c9efffffffffffffff01c8efffffffffffffff0112117765696768747320302e3020c3a9e29c931821210000000000b045c02a10726567696f6e20302e3020c3a9e29c93310000000000b04fc0384940adffffffffffffffff0148dd808080a01752186d697373696e675f6d6f6e74687320302e3020c3a9e29c9352186d697373696e675f6d6f6e74687320312e3020c3a9e29c93590000000000585c40621470726f6a656374696f6e20302e3020c3a9e29c93")
+            SignificanceResponse(units: [SignificanceUnit(area: "area 0.1 é✓", q: -8787503088639, r: 8873402434569, geoJSON: "geojson 0.1 é✓", count: 9045201126429, z: -1063.375, p: 1073.375, qValue: -1083.375, classification: "classification 0.1 é✓", neighbours: [-1103, -1104]), SignificanceUnit(area: "area 0.2 é✓", q: -17377437681639, r: 17463337027569, geoJSON: "geojson 0.2 é✓", count: 17635135719429, z: -2063.375, p: 2073.375, qValue: -2083.375, classification: "classification 0.2 é✓", neighbours: [-2103, -2104])], weights: "weights 0.0 é✓", unitCount: 33, meanNeighbours: -43.375, region: "region 0.0 é✓", alpha: -63.375, hotCount: 73, coldCount: -83, excludedIncidents: 798863917149, missingMonths: ["missing_months 0.0 é✓", "missing_months 1.0 é✓"], cellSideMeters: 113.375, projection: "projection 0.0 é✓", position: 1142461300869),
+            hex: "0a89010a0e6172656120302e3120c3a9e29c931081f8ffff9f80feffff011889888080a08202221167656f6a736f6e20302e3120c3a9e29c93289d888080a087023100000000809d90c0390000000080c59040410000000080ed90c04a18636c617373696669636174696f6e20302e3120c3a9e29c935214b1f7ffffffffffffff01b0f7ffffffffffffff010a89010a0e6172656120302e3220c3a9e29c931099f0ffff9f86fcffff0118f18f8080a0fc03221167656f6a736f6e20302e3220c3a9e29c932885908080a081043100000000c01ea0c03900000000c032a0404100000000c046a0c04a18636c617373696669636174696f6e20302e3220c3a9e29c935214c9efffffffffffffff01c8efffffffffffffff0112117765696768747320302e3020c3a9e29c931821210000000000b045c02a10726567696f6e20302e3020c3a9e29c93310000000000b04fc0384940adffffffffffffffff0148dd808080a01752186d697373696e675f6d6f6e74687320302e3020c3a9e29c9352186d697373696e675f6d6f6e74687320312e3020c3a9e29c93590000000000585c40621470726f6a656374696f6e20302e3020c3a9e29c936885818080a021")
     }
 
     @Test func significanceUnit() throws {
@@ -213,26 +213,26 @@ struct GeneratedGoldenTests {
 
     @Test func windowHeatmapRequest() throws {
         try assertGolden(
-            WindowHeatmapRequest(city: "city 0.0 é✓", lastHours: -197568495639, referenceLocalSeconds: 283467841569, primaryType: "primary_type 0.0 é✓"),
-            hex: "0a0e6369747920302e3020c3a9e29c9310e9ffffff9ffaffffff0118a1808080a00822167072696d6172795f7479706520302e3020c3a9e29c93")
+            WindowHeatmapRequest(city: "city 0.0 é✓", lastHours: -197568495639, referenceLocalSeconds: 283467841569, primaryType: "primary_type 0.0 é✓", minPosition: 455266533429),
+            hex: "0a0e6369747920302e3020c3a9e29c9310e9ffffff9ffaffffff0118a1808080a00822167072696d6172795f7479706520302e3020c3a9e29c9328b5808080a00d")
     }
 
     @Test func windowHeatmapResponse() throws {
         try assertGolden(
-            WindowHeatmapResponse(areas: [AreaCounts(area: "area 0.1 é✓", counts: Counts(incidents: 25881472928709, arrests: -25967372274639, domestic: 26053271620569)), AreaCounts(area: "area 0.2 é✓", counts: Counts(incidents: 43061342114709, arrests: -43147241460639, domestic: 43233140806569))], total: Counts(incidents: 8701603742709, arrests: -8787503088639, domestic: 8873402434569), maxIncidents: 283467841569, granularity: .monthly, range: LocalTimeRange(startLocalSeconds: 8701603742709, endLocalSeconds: -8787503088639), timeZone: "time_zone 0.0 é✓"),
-            hex: "0a2d0a0e6172656120302e3120c3a9e29c93121b08c5978080a0f10510b1e8ffff9f8cfaffff0118d9978080a0f6050a2d0a0e6172656120302e3220c3a9e29c93121b0895a78080a0e50910e1d8ffff9f98f6ffff0118a9a78080a0ea09121b08f5878080a0fd011081f8ffff9f80feffff011889888080a0820218a1808080a00820042a1308f5878080a0fd011081f8ffff9f80feffff01321374696d655f7a6f6e6520302e3020c3a9e29c93")
+            WindowHeatmapResponse(areas: [AreaCounts(area: "area 0.1 é✓", counts: Counts(incidents: 25881472928709, arrests: -25967372274639, domestic: 26053271620569)), AreaCounts(area: "area 0.2 é✓", counts: Counts(incidents: 43061342114709, arrests: -43147241460639, domestic: 43233140806569))], total: Counts(incidents: 8701603742709, arrests: -8787503088639, domestic: 8873402434569), maxIncidents: 283467841569, granularity: .monthly, range: LocalTimeRange(startLocalSeconds: 8701603742709, endLocalSeconds: -8787503088639), timeZone: "time_zone 0.0 é✓", position: 627065225289),
+            hex: "0a2d0a0e6172656120302e3120c3a9e29c93121b08c5978080a0f10510b1e8ffff9f8cfaffff0118d9978080a0f6050a2d0a0e6172656120302e3220c3a9e29c93121b0895a78080a0e50910e1d8ffff9f98f6ffff0118a9a78080a0ea09121b08f5878080a0fd011081f8ffff9f80feffff011889888080a0820218a1808080a00820042a1308f5878080a0fd011081f8ffff9f80feffff01321374696d655f7a6f6e6520302e3020c3a9e29c9338c9808080a012")
     }
 
     @Test func yearGridsRequest() throws {
         try assertGolden(
-            YearGridsRequest(city: "city 0.0 é✓", year: -23, primaryType: "primary_type 0.0 é✓"),
-            hex: "0a0e6369747920302e3020c3a9e29c9310e9ffffffffffffffff011a167072696d6172795f7479706520302e3020c3a9e29c93")
+            YearGridsRequest(city: "city 0.0 é✓", year: -23, primaryType: "primary_type 0.0 é✓", minPosition: -369367187499),
+            hex: "0a0e6369747920302e3020c3a9e29c9310e9ffffffffffffffff011a167072696d6172795f7479706520302e3020c3a9e29c9320d5ffffff9ff5ffffff01")
     }
 
     @Test func yearGridsResponse() throws {
         try assertGolden(
-            YearGridsResponse(width: 13, height: -23, bounds: BoundingBox(minLon: 1013.375, minLat: -1023.375, maxLon: 1033.375, maxLat: -1043.375), months: [MonthGrid(month: 1013, cellIndex: [4000001023, 4000001024], count: [4000001033, 4000001034], total: -8959301780499, missing: true), MonthGrid(month: 2013, cellIndex: [4000002023, 4000002024], count: [4000002033, 4000002034], total: -17549236373499, missing: true)], normalisation: 53.375),
-            hex: "080d10e9ffffffffffffffff011a24090000000000ab8f40110000000000fb8fc01900000000802590402100000000804d90c0222808f507120affd7acf30e80d8acf30e1a0a89d8acf30e8ad8acf30e20edf7ffff9ffbfdffff012801222808dd0f120ae7dfacf30ee8dfacf30e1a0af1dfacf30ef2dfacf30e2085f0ffff9f81fcffff012801290000000000b04a40")
+            YearGridsResponse(width: 13, height: -23, bounds: BoundingBox(minLon: 1013.375, minLat: -1023.375, maxLon: 1033.375, maxLat: -1043.375), months: [MonthGrid(month: 1013, cellIndex: [4000001023, 4000001024], count: [4000001033, 4000001034], total: -8959301780499, missing: true), MonthGrid(month: 2013, cellIndex: [4000002023, 4000002024], count: [4000002033, 4000002034], total: -17549236373499, missing: true)], normalisation: 53.375, position: -541165879359),
+            hex: "080d10e9ffffffffffffffff011a24090000000000ab8f40110000000000fb8fc01900000000802590402100000000804d90c0222808f507120affd7acf30e80d8acf30e1a0a89d8acf30e8ad8acf30e20edf7ffff9ffbfdffff012801222808dd0f120ae7dfacf30ee8dfacf30e1a0af1dfacf30ef2dfacf30e2085f0ffff9f81fcffff012801290000000000b04a4030c1ffffff9ff0ffffff01")
     }
 
     @Test func areaCount() throws {

@@ -56,10 +56,15 @@ struct  Crimescope__Health__V1__HealthCheckResponse
    */
   int64_t behind_deltas;
   double behind_seconds;
+  /*
+   * For a service whose replicas take roles (the heatmap: "leader" writes its schema, "follower"
+   * only serves): this replica's role. Empty for services without roles.
+   */
+  char *role;
 };
 #define CRIMESCOPE__HEALTH__V1__HEALTH_CHECK_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&crimescope__health__v1__health_check_response__descriptor) \
-    , CRIMESCOPE__HEALTH__V1__HEALTH_CHECK_RESPONSE__SERVING_STATUS__UNKNOWN, 0, 0 }
+    , CRIMESCOPE__HEALTH__V1__HEALTH_CHECK_RESPONSE__SERVING_STATUS__UNKNOWN, 0, 0, (char *)protobuf_c_empty_string }
 
 
 /* Crimescope__Health__V1__HealthCheckRequest methods */

@@ -81,10 +81,15 @@ struct  Crimescope__Heatmap__V1__BeatHeatmapRequest
    * Empty means all types.
    */
   char *primary_type;
+  /*
+   * Read your writes: the lowest outbox position the answer may reflect (0 = any). A replica
+   * whose index is behind waits up to 2 s for it, then answers UNAVAILABLE (try another replica).
+   */
+  int64_t min_position;
 };
 #define CRIMESCOPE__HEATMAP__V1__BEAT_HEATMAP_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&crimescope__heatmap__v1__beat_heatmap_request__descriptor) \
-    , (char *)protobuf_c_empty_string, 0, 0, 0, NULL, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, 0, 0, 0, NULL, (char *)protobuf_c_empty_string, 0 }
 
 
 /*
@@ -134,10 +139,14 @@ struct  Crimescope__Heatmap__V1__BeatHeatmapResponse
   size_t n_crime_types;
   Crimescope__Heatmap__V1__CrimeTypeCount **crime_types;
   char *time_zone;
+  /*
+   * The outbox position of the index this answer was computed from.
+   */
+  int64_t position;
 };
 #define CRIMESCOPE__HEATMAP__V1__BEAT_HEATMAP_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&crimescope__heatmap__v1__beat_heatmap_response__descriptor) \
-    , 0,NULL, NULL, 0, NULL, 0,NULL, (char *)protobuf_c_empty_string }
+    , 0,NULL, NULL, 0, NULL, 0,NULL, (char *)protobuf_c_empty_string, 0 }
 
 
 struct  Crimescope__Heatmap__V1__WindowHeatmapRequest
@@ -153,10 +162,15 @@ struct  Crimescope__Heatmap__V1__WindowHeatmapRequest
    */
   int64_t reference_local_seconds;
   char *primary_type;
+  /*
+   * Read your writes: the lowest outbox position the answer may reflect (0 = any). A replica
+   * whose index is behind waits up to 2 s for it, then answers UNAVAILABLE (try another replica).
+   */
+  int64_t min_position;
 };
 #define CRIMESCOPE__HEATMAP__V1__WINDOW_HEATMAP_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&crimescope__heatmap__v1__window_heatmap_request__descriptor) \
-    , (char *)protobuf_c_empty_string, 0, 0, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, 0, 0, (char *)protobuf_c_empty_string, 0 }
 
 
 struct  Crimescope__Heatmap__V1__WindowHeatmapResponse
@@ -169,10 +183,14 @@ struct  Crimescope__Heatmap__V1__WindowHeatmapResponse
   Crimescope__Heatmap__V1__Granularity granularity;
   Crimescope__Common__V1__LocalTimeRange *range;
   char *time_zone;
+  /*
+   * The outbox position of the index this answer was computed from.
+   */
+  int64_t position;
 };
 #define CRIMESCOPE__HEATMAP__V1__WINDOW_HEATMAP_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&crimescope__heatmap__v1__window_heatmap_response__descriptor) \
-    , 0,NULL, NULL, 0, CRIMESCOPE__HEATMAP__V1__GRANULARITY__GRANULARITY_UNSPECIFIED, NULL, (char *)protobuf_c_empty_string }
+    , 0,NULL, NULL, 0, CRIMESCOPE__HEATMAP__V1__GRANULARITY__GRANULARITY_UNSPECIFIED, NULL, (char *)protobuf_c_empty_string, 0 }
 
 
 struct  Crimescope__Heatmap__V1__AreaShapesRequest
@@ -227,10 +245,15 @@ struct  Crimescope__Heatmap__V1__AreaDetailRequest
    */
   int32_t year_from;
   int32_t year_to;
+  /*
+   * Read your writes: the lowest outbox position the answer may reflect (0 = any). A replica
+   * whose index is behind waits up to 2 s for it, then answers UNAVAILABLE (try another replica).
+   */
+  int64_t min_position;
 };
 #define CRIMESCOPE__HEATMAP__V1__AREA_DETAIL_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&crimescope__heatmap__v1__area_detail_request__descriptor) \
-    , NULL, 0, 0 }
+    , NULL, 0, 0, 0 }
 
 
 struct  Crimescope__Heatmap__V1__AreaDetailResponse
@@ -252,10 +275,14 @@ struct  Crimescope__Heatmap__V1__AreaDetailResponse
   double city_mean_incidents_per_area;
   size_t n_city_by_hour;
   int64_t *city_by_hour;
+  /*
+   * The outbox position of the index this answer was computed from.
+   */
+  int64_t position;
 };
 #define CRIMESCOPE__HEATMAP__V1__AREA_DETAIL_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&crimescope__heatmap__v1__area_detail_response__descriptor) \
-    , NULL, NULL, 0,NULL, 0, 0, 0,NULL, 0, 0, 0, 0,NULL }
+    , NULL, NULL, 0,NULL, 0, 0, 0,NULL, 0, 0, 0, 0,NULL, 0 }
 
 
 struct  Crimescope__Heatmap__V1__YearGridsRequest
@@ -264,10 +291,15 @@ struct  Crimescope__Heatmap__V1__YearGridsRequest
   char *city;
   int32_t year;
   char *primary_type;
+  /*
+   * Read your writes: the lowest outbox position the answer may reflect (0 = any). A replica
+   * whose index is behind waits up to 2 s for it, then answers UNAVAILABLE (try another replica).
+   */
+  int64_t min_position;
 };
 #define CRIMESCOPE__HEATMAP__V1__YEAR_GRIDS_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&crimescope__heatmap__v1__year_grids_request__descriptor) \
-    , (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, 0 }
 
 
 /*
@@ -301,10 +333,14 @@ struct  Crimescope__Heatmap__V1__YearGridsResponse
    * 95th percentile of non-empty cells over all twelve months.
    */
   double normalisation;
+  /*
+   * The outbox position of the index this answer was computed from.
+   */
+  int64_t position;
 };
 #define CRIMESCOPE__HEATMAP__V1__YEAR_GRIDS_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&crimescope__heatmap__v1__year_grids_response__descriptor) \
-    , 0, 0, NULL, 0,NULL, 0 }
+    , 0, 0, NULL, 0,NULL, 0, 0 }
 
 
 struct  Crimescope__Heatmap__V1__HexHotspotsRequest
@@ -326,10 +362,15 @@ struct  Crimescope__Heatmap__V1__HexHotspotsRequest
    */
   double top_share;
   int32_t limit;
+  /*
+   * Read your writes: the lowest outbox position the answer may reflect (0 = any). A replica
+   * whose index is behind waits up to 2 s for it, then answers UNAVAILABLE (try another replica).
+   */
+  int64_t min_position;
 };
 #define CRIMESCOPE__HEATMAP__V1__HEX_HOTSPOTS_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&crimescope__heatmap__v1__hex_hotspots_request__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, 0, 0 }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, 0, 0, 0 }
 
 
 struct  Crimescope__Heatmap__V1__HexCell
@@ -368,10 +409,14 @@ struct  Crimescope__Heatmap__V1__HexHotspotsResponse
   double captured_share;
   double cell_side_meters;
   char *projection;
+  /*
+   * The outbox position of the index this answer was computed from.
+   */
+  int64_t position;
 };
 #define CRIMESCOPE__HEATMAP__V1__HEX_HOTSPOTS_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&crimescope__heatmap__v1__hex_hotspots_response__descriptor) \
-    , 0,NULL, 0, 0,NULL, 0, 0, (char *)protobuf_c_empty_string }
+    , 0,NULL, 0, 0,NULL, 0, 0, (char *)protobuf_c_empty_string, 0 }
 
 
 struct  Crimescope__Heatmap__V1__SeriesRequest
@@ -379,10 +424,15 @@ struct  Crimescope__Heatmap__V1__SeriesRequest
   ProtobufCMessage base;
   char *city;
   Crimescope__Common__V1__LocalTimeRange *range;
+  /*
+   * Read your writes: the lowest outbox position the answer may reflect (0 = any). A replica
+   * whose index is behind waits up to 2 s for it, then answers UNAVAILABLE (try another replica).
+   */
+  int64_t min_position;
 };
 #define CRIMESCOPE__HEATMAP__V1__SERIES_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&crimescope__heatmap__v1__series_request__descriptor) \
-    , (char *)protobuf_c_empty_string, NULL }
+    , (char *)protobuf_c_empty_string, NULL, 0 }
 
 
 struct  Crimescope__Heatmap__V1__AreaSeries
@@ -407,10 +457,14 @@ struct  Crimescope__Heatmap__V1__SeriesResponse
   ProtobufCMessage base;
   size_t n_series;
   Crimescope__Heatmap__V1__AreaSeries **series;
+  /*
+   * The outbox position of the index this answer was computed from.
+   */
+  int64_t position;
 };
 #define CRIMESCOPE__HEATMAP__V1__SERIES_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&crimescope__heatmap__v1__series_response__descriptor) \
-    , 0,NULL }
+    , 0,NULL, 0 }
 
 
 struct  Crimescope__Heatmap__V1__CheckRequest
@@ -475,10 +529,15 @@ struct  Crimescope__Heatmap__V1__SignificanceRequest
    * False-discovery-rate level of the classes; 0 means 0.05.
    */
   double alpha;
+  /*
+   * Read your writes: the lowest outbox position the answer may reflect (0 = any). A replica
+   * whose index is behind waits up to 2 s for it, then answers UNAVAILABLE (try another replica).
+   */
+  int64_t min_position;
 };
 #define CRIMESCOPE__HEATMAP__V1__SIGNIFICANCE_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&crimescope__heatmap__v1__significance_request__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0 }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0 }
 
 
 struct  Crimescope__Heatmap__V1__SignificanceUnit
@@ -551,10 +610,14 @@ struct  Crimescope__Heatmap__V1__SignificanceResponse
    */
   double cell_side_meters;
   char *projection;
+  /*
+   * The outbox position of the index this answer was computed from.
+   */
+  int64_t position;
 };
 #define CRIMESCOPE__HEATMAP__V1__SIGNIFICANCE_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&crimescope__heatmap__v1__significance_response__descriptor) \
-    , 0,NULL, (char *)protobuf_c_empty_string, 0, 0, (char *)protobuf_c_empty_string, 0, 0, 0, 0, 0,NULL, 0, (char *)protobuf_c_empty_string }
+    , 0,NULL, (char *)protobuf_c_empty_string, 0, 0, (char *)protobuf_c_empty_string, 0, 0, 0, 0, 0,NULL, 0, (char *)protobuf_c_empty_string, 0 }
 
 
 /*
@@ -589,10 +652,15 @@ struct  Crimescope__Heatmap__V1__WatchPositionResponse
 struct  Crimescope__Heatmap__V1__ListCitiesRequest
 {
   ProtobufCMessage base;
+  /*
+   * Read your writes: the lowest outbox position the answer may reflect (0 = any). A replica
+   * whose index is behind waits up to 2 s for it, then answers UNAVAILABLE (try another replica).
+   */
+  int64_t min_position;
 };
 #define CRIMESCOPE__HEATMAP__V1__LIST_CITIES_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&crimescope__heatmap__v1__list_cities_request__descriptor) \
-     }
+    , 0 }
 
 
 struct  Crimescope__Heatmap__V1__City
@@ -615,10 +683,14 @@ struct  Crimescope__Heatmap__V1__ListCitiesResponse
   ProtobufCMessage base;
   size_t n_cities;
   Crimescope__Heatmap__V1__City **cities;
+  /*
+   * The outbox position of the index this answer was computed from.
+   */
+  int64_t position;
 };
 #define CRIMESCOPE__HEATMAP__V1__LIST_CITIES_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&crimescope__heatmap__v1__list_cities_response__descriptor) \
-    , 0,NULL }
+    , 0,NULL, 0 }
 
 
 /* Crimescope__Heatmap__V1__BeatHeatmapRequest methods */

@@ -167,7 +167,7 @@ const ProtobufCEnumDescriptor crimescope__health__v1__health_check_response__ser
   crimescope__health__v1__health_check_response__serving_status__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCFieldDescriptor crimescope__health__v1__health_check_response__field_descriptors[3] =
+static const ProtobufCFieldDescriptor crimescope__health__v1__health_check_response__field_descriptors[4] =
 {
   {
     "status",
@@ -205,16 +205,29 @@ static const ProtobufCFieldDescriptor crimescope__health__v1__health_check_respo
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "role",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Health__V1__HealthCheckResponse, role),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned crimescope__health__v1__health_check_response__field_indices_by_name[] = {
   1,   /* field[1] = behind_deltas */
   2,   /* field[2] = behind_seconds */
+  3,   /* field[3] = role */
   0,   /* field[0] = status */
 };
 static const ProtobufCIntRange crimescope__health__v1__health_check_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 3 }
+  { 0, 4 }
 };
 const ProtobufCMessageDescriptor crimescope__health__v1__health_check_response__descriptor =
 {
@@ -224,7 +237,7 @@ const ProtobufCMessageDescriptor crimescope__health__v1__health_check_response__
   "Crimescope__Health__V1__HealthCheckResponse",
   "crimescope.health.v1",
   sizeof(Crimescope__Health__V1__HealthCheckResponse),
-  3,
+  4,
   crimescope__health__v1__health_check_response__field_descriptors,
   crimescope__health__v1__health_check_response__field_indices_by_name,
   1,  crimescope__health__v1__health_check_response__number_ranges,

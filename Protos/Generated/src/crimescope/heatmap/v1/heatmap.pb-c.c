@@ -1447,7 +1447,7 @@ void   crimescope__heatmap__v1__list_cities_response__free_unpacked
   assert(message->base.descriptor == &crimescope__heatmap__v1__list_cities_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
-static const ProtobufCFieldDescriptor crimescope__heatmap__v1__beat_heatmap_request__field_descriptors[6] =
+static const ProtobufCFieldDescriptor crimescope__heatmap__v1__beat_heatmap_request__field_descriptors[7] =
 {
   {
     "city",
@@ -1521,10 +1521,23 @@ static const ProtobufCFieldDescriptor crimescope__heatmap__v1__beat_heatmap_requ
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "min_position",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__BeatHeatmapRequest, min_position),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned crimescope__heatmap__v1__beat_heatmap_request__field_indices_by_name[] = {
   0,   /* field[0] = city */
   4,   /* field[4] = hours */
+  6,   /* field[6] = min_position */
   5,   /* field[5] = primary_type */
   1,   /* field[1] = year */
   2,   /* field[2] = year_from */
@@ -1533,7 +1546,7 @@ static const unsigned crimescope__heatmap__v1__beat_heatmap_request__field_indic
 static const ProtobufCIntRange crimescope__heatmap__v1__beat_heatmap_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 6 }
+  { 0, 7 }
 };
 const ProtobufCMessageDescriptor crimescope__heatmap__v1__beat_heatmap_request__descriptor =
 {
@@ -1543,7 +1556,7 @@ const ProtobufCMessageDescriptor crimescope__heatmap__v1__beat_heatmap_request__
   "Crimescope__Heatmap__V1__BeatHeatmapRequest",
   "crimescope.heatmap.v1",
   sizeof(Crimescope__Heatmap__V1__BeatHeatmapRequest),
-  6,
+  7,
   crimescope__heatmap__v1__beat_heatmap_request__field_descriptors,
   crimescope__heatmap__v1__beat_heatmap_request__field_indices_by_name,
   1,  crimescope__heatmap__v1__beat_heatmap_request__number_ranges,
@@ -1703,7 +1716,7 @@ const ProtobufCMessageDescriptor crimescope__heatmap__v1__crime_type_count__desc
   (ProtobufCMessageInit) crimescope__heatmap__v1__crime_type_count__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor crimescope__heatmap__v1__beat_heatmap_response__field_descriptors[6] =
+static const ProtobufCFieldDescriptor crimescope__heatmap__v1__beat_heatmap_response__field_descriptors[7] =
 {
   {
     "areas",
@@ -1777,19 +1790,32 @@ static const ProtobufCFieldDescriptor crimescope__heatmap__v1__beat_heatmap_resp
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "position",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__BeatHeatmapResponse, position),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned crimescope__heatmap__v1__beat_heatmap_response__field_indices_by_name[] = {
   0,   /* field[0] = areas */
   4,   /* field[4] = crime_types */
   3,   /* field[3] = filters */
   2,   /* field[2] = max_incidents */
+  6,   /* field[6] = position */
   5,   /* field[5] = time_zone */
   1,   /* field[1] = total */
 };
 static const ProtobufCIntRange crimescope__heatmap__v1__beat_heatmap_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 6 }
+  { 0, 7 }
 };
 const ProtobufCMessageDescriptor crimescope__heatmap__v1__beat_heatmap_response__descriptor =
 {
@@ -1799,14 +1825,14 @@ const ProtobufCMessageDescriptor crimescope__heatmap__v1__beat_heatmap_response_
   "Crimescope__Heatmap__V1__BeatHeatmapResponse",
   "crimescope.heatmap.v1",
   sizeof(Crimescope__Heatmap__V1__BeatHeatmapResponse),
-  6,
+  7,
   crimescope__heatmap__v1__beat_heatmap_response__field_descriptors,
   crimescope__heatmap__v1__beat_heatmap_response__field_indices_by_name,
   1,  crimescope__heatmap__v1__beat_heatmap_response__number_ranges,
   (ProtobufCMessageInit) crimescope__heatmap__v1__beat_heatmap_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor crimescope__heatmap__v1__window_heatmap_request__field_descriptors[4] =
+static const ProtobufCFieldDescriptor crimescope__heatmap__v1__window_heatmap_request__field_descriptors[5] =
 {
   {
     "city",
@@ -1856,17 +1882,30 @@ static const ProtobufCFieldDescriptor crimescope__heatmap__v1__window_heatmap_re
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "min_position",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__WindowHeatmapRequest, min_position),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned crimescope__heatmap__v1__window_heatmap_request__field_indices_by_name[] = {
   0,   /* field[0] = city */
   1,   /* field[1] = last_hours */
+  4,   /* field[4] = min_position */
   3,   /* field[3] = primary_type */
   2,   /* field[2] = reference_local_seconds */
 };
 static const ProtobufCIntRange crimescope__heatmap__v1__window_heatmap_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 4 }
+  { 0, 5 }
 };
 const ProtobufCMessageDescriptor crimescope__heatmap__v1__window_heatmap_request__descriptor =
 {
@@ -1876,14 +1915,14 @@ const ProtobufCMessageDescriptor crimescope__heatmap__v1__window_heatmap_request
   "Crimescope__Heatmap__V1__WindowHeatmapRequest",
   "crimescope.heatmap.v1",
   sizeof(Crimescope__Heatmap__V1__WindowHeatmapRequest),
-  4,
+  5,
   crimescope__heatmap__v1__window_heatmap_request__field_descriptors,
   crimescope__heatmap__v1__window_heatmap_request__field_indices_by_name,
   1,  crimescope__heatmap__v1__window_heatmap_request__number_ranges,
   (ProtobufCMessageInit) crimescope__heatmap__v1__window_heatmap_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor crimescope__heatmap__v1__window_heatmap_response__field_descriptors[6] =
+static const ProtobufCFieldDescriptor crimescope__heatmap__v1__window_heatmap_response__field_descriptors[7] =
 {
   {
     "areas",
@@ -1957,11 +1996,24 @@ static const ProtobufCFieldDescriptor crimescope__heatmap__v1__window_heatmap_re
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "position",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__WindowHeatmapResponse, position),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned crimescope__heatmap__v1__window_heatmap_response__field_indices_by_name[] = {
   0,   /* field[0] = areas */
   3,   /* field[3] = granularity */
   2,   /* field[2] = max_incidents */
+  6,   /* field[6] = position */
   4,   /* field[4] = range */
   5,   /* field[5] = time_zone */
   1,   /* field[1] = total */
@@ -1969,7 +2021,7 @@ static const unsigned crimescope__heatmap__v1__window_heatmap_response__field_in
 static const ProtobufCIntRange crimescope__heatmap__v1__window_heatmap_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 6 }
+  { 0, 7 }
 };
 const ProtobufCMessageDescriptor crimescope__heatmap__v1__window_heatmap_response__descriptor =
 {
@@ -1979,7 +2031,7 @@ const ProtobufCMessageDescriptor crimescope__heatmap__v1__window_heatmap_respons
   "Crimescope__Heatmap__V1__WindowHeatmapResponse",
   "crimescope.heatmap.v1",
   sizeof(Crimescope__Heatmap__V1__WindowHeatmapResponse),
-  6,
+  7,
   crimescope__heatmap__v1__window_heatmap_response__field_descriptors,
   crimescope__heatmap__v1__window_heatmap_response__field_indices_by_name,
   1,  crimescope__heatmap__v1__window_heatmap_response__number_ranges,
@@ -2178,7 +2230,7 @@ const ProtobufCMessageDescriptor crimescope__heatmap__v1__area_shapes_response__
   (ProtobufCMessageInit) crimescope__heatmap__v1__area_shapes_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor crimescope__heatmap__v1__area_detail_request__field_descriptors[3] =
+static const ProtobufCFieldDescriptor crimescope__heatmap__v1__area_detail_request__field_descriptors[4] =
 {
   {
     "area",
@@ -2216,16 +2268,29 @@ static const ProtobufCFieldDescriptor crimescope__heatmap__v1__area_detail_reque
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "min_position",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__AreaDetailRequest, min_position),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned crimescope__heatmap__v1__area_detail_request__field_indices_by_name[] = {
   0,   /* field[0] = area */
+  3,   /* field[3] = min_position */
   1,   /* field[1] = year_from */
   2,   /* field[2] = year_to */
 };
 static const ProtobufCIntRange crimescope__heatmap__v1__area_detail_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 3 }
+  { 0, 4 }
 };
 const ProtobufCMessageDescriptor crimescope__heatmap__v1__area_detail_request__descriptor =
 {
@@ -2235,14 +2300,14 @@ const ProtobufCMessageDescriptor crimescope__heatmap__v1__area_detail_request__d
   "Crimescope__Heatmap__V1__AreaDetailRequest",
   "crimescope.heatmap.v1",
   sizeof(Crimescope__Heatmap__V1__AreaDetailRequest),
-  3,
+  4,
   crimescope__heatmap__v1__area_detail_request__field_descriptors,
   crimescope__heatmap__v1__area_detail_request__field_indices_by_name,
   1,  crimescope__heatmap__v1__area_detail_request__number_ranges,
   (ProtobufCMessageInit) crimescope__heatmap__v1__area_detail_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor crimescope__heatmap__v1__area_detail_response__field_descriptors[10] =
+static const ProtobufCFieldDescriptor crimescope__heatmap__v1__area_detail_response__field_descriptors[11] =
 {
   {
     "area",
@@ -2364,6 +2429,18 @@ static const ProtobufCFieldDescriptor crimescope__heatmap__v1__area_detail_respo
     0 | PROTOBUF_C_FIELD_FLAG_PACKED,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "position",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__AreaDetailResponse, position),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned crimescope__heatmap__v1__area_detail_response__field_indices_by_name[] = {
   0,   /* field[0] = area */
@@ -2376,11 +2453,12 @@ static const unsigned crimescope__heatmap__v1__area_detail_response__field_indic
   1,   /* field[1] = counts */
   2,   /* field[2] = crime_mix */
   4,   /* field[4] = domestic_rate */
+  10,   /* field[10] = position */
 };
 static const ProtobufCIntRange crimescope__heatmap__v1__area_detail_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 10 }
+  { 0, 11 }
 };
 const ProtobufCMessageDescriptor crimescope__heatmap__v1__area_detail_response__descriptor =
 {
@@ -2390,14 +2468,14 @@ const ProtobufCMessageDescriptor crimescope__heatmap__v1__area_detail_response__
   "Crimescope__Heatmap__V1__AreaDetailResponse",
   "crimescope.heatmap.v1",
   sizeof(Crimescope__Heatmap__V1__AreaDetailResponse),
-  10,
+  11,
   crimescope__heatmap__v1__area_detail_response__field_descriptors,
   crimescope__heatmap__v1__area_detail_response__field_indices_by_name,
   1,  crimescope__heatmap__v1__area_detail_response__number_ranges,
   (ProtobufCMessageInit) crimescope__heatmap__v1__area_detail_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor crimescope__heatmap__v1__year_grids_request__field_descriptors[3] =
+static const ProtobufCFieldDescriptor crimescope__heatmap__v1__year_grids_request__field_descriptors[4] =
 {
   {
     "city",
@@ -2435,16 +2513,29 @@ static const ProtobufCFieldDescriptor crimescope__heatmap__v1__year_grids_reques
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "min_position",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__YearGridsRequest, min_position),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned crimescope__heatmap__v1__year_grids_request__field_indices_by_name[] = {
   0,   /* field[0] = city */
+  3,   /* field[3] = min_position */
   2,   /* field[2] = primary_type */
   1,   /* field[1] = year */
 };
 static const ProtobufCIntRange crimescope__heatmap__v1__year_grids_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 3 }
+  { 0, 4 }
 };
 const ProtobufCMessageDescriptor crimescope__heatmap__v1__year_grids_request__descriptor =
 {
@@ -2454,7 +2545,7 @@ const ProtobufCMessageDescriptor crimescope__heatmap__v1__year_grids_request__de
   "Crimescope__Heatmap__V1__YearGridsRequest",
   "crimescope.heatmap.v1",
   sizeof(Crimescope__Heatmap__V1__YearGridsRequest),
-  3,
+  4,
   crimescope__heatmap__v1__year_grids_request__field_descriptors,
   crimescope__heatmap__v1__year_grids_request__field_indices_by_name,
   1,  crimescope__heatmap__v1__year_grids_request__number_ranges,
@@ -2551,7 +2642,7 @@ const ProtobufCMessageDescriptor crimescope__heatmap__v1__month_grid__descriptor
   (ProtobufCMessageInit) crimescope__heatmap__v1__month_grid__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor crimescope__heatmap__v1__year_grids_response__field_descriptors[5] =
+static const ProtobufCFieldDescriptor crimescope__heatmap__v1__year_grids_response__field_descriptors[6] =
 {
   {
     "width",
@@ -2613,18 +2704,31 @@ static const ProtobufCFieldDescriptor crimescope__heatmap__v1__year_grids_respon
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "position",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__YearGridsResponse, position),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned crimescope__heatmap__v1__year_grids_response__field_indices_by_name[] = {
   2,   /* field[2] = bounds */
   1,   /* field[1] = height */
   3,   /* field[3] = months */
   4,   /* field[4] = normalisation */
+  5,   /* field[5] = position */
   0,   /* field[0] = width */
 };
 static const ProtobufCIntRange crimescope__heatmap__v1__year_grids_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 5 }
+  { 0, 6 }
 };
 const ProtobufCMessageDescriptor crimescope__heatmap__v1__year_grids_response__descriptor =
 {
@@ -2634,14 +2738,14 @@ const ProtobufCMessageDescriptor crimescope__heatmap__v1__year_grids_response__d
   "Crimescope__Heatmap__V1__YearGridsResponse",
   "crimescope.heatmap.v1",
   sizeof(Crimescope__Heatmap__V1__YearGridsResponse),
-  5,
+  6,
   crimescope__heatmap__v1__year_grids_response__field_descriptors,
   crimescope__heatmap__v1__year_grids_response__field_indices_by_name,
   1,  crimescope__heatmap__v1__year_grids_response__number_ranges,
   (ProtobufCMessageInit) crimescope__heatmap__v1__year_grids_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor crimescope__heatmap__v1__hex_hotspots_request__field_descriptors[7] =
+static const ProtobufCFieldDescriptor crimescope__heatmap__v1__hex_hotspots_request__field_descriptors[8] =
 {
   {
     "city",
@@ -2727,11 +2831,24 @@ static const ProtobufCFieldDescriptor crimescope__heatmap__v1__hex_hotspots_requ
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "min_position",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__HexHotspotsRequest, min_position),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned crimescope__heatmap__v1__hex_hotspots_request__field_indices_by_name[] = {
   0,   /* field[0] = city */
   2,   /* field[2] = first_month */
   6,   /* field[6] = limit */
+  7,   /* field[7] = min_position */
   3,   /* field[3] = months */
   1,   /* field[1] = primary_type */
   5,   /* field[5] = top_share */
@@ -2740,7 +2857,7 @@ static const unsigned crimescope__heatmap__v1__hex_hotspots_request__field_indic
 static const ProtobufCIntRange crimescope__heatmap__v1__hex_hotspots_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 7 }
+  { 0, 8 }
 };
 const ProtobufCMessageDescriptor crimescope__heatmap__v1__hex_hotspots_request__descriptor =
 {
@@ -2750,7 +2867,7 @@ const ProtobufCMessageDescriptor crimescope__heatmap__v1__hex_hotspots_request__
   "Crimescope__Heatmap__V1__HexHotspotsRequest",
   "crimescope.heatmap.v1",
   sizeof(Crimescope__Heatmap__V1__HexHotspotsRequest),
-  7,
+  8,
   crimescope__heatmap__v1__hex_hotspots_request__field_descriptors,
   crimescope__heatmap__v1__hex_hotspots_request__field_indices_by_name,
   1,  crimescope__heatmap__v1__hex_hotspots_request__number_ranges,
@@ -2873,7 +2990,7 @@ const ProtobufCMessageDescriptor crimescope__heatmap__v1__hex_cell__descriptor =
   (ProtobufCMessageInit) crimescope__heatmap__v1__hex_cell__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor crimescope__heatmap__v1__hex_hotspots_response__field_descriptors[6] =
+static const ProtobufCFieldDescriptor crimescope__heatmap__v1__hex_hotspots_response__field_descriptors[7] =
 {
   {
     "cells",
@@ -2947,19 +3064,32 @@ static const ProtobufCFieldDescriptor crimescope__heatmap__v1__hex_hotspots_resp
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "position",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__HexHotspotsResponse, position),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned crimescope__heatmap__v1__hex_hotspots_response__field_indices_by_name[] = {
   3,   /* field[3] = captured_share */
   4,   /* field[4] = cell_side_meters */
   0,   /* field[0] = cells */
   2,   /* field[2] = missing_months */
+  6,   /* field[6] = position */
   5,   /* field[5] = projection */
   1,   /* field[1] = window_positions */
 };
 static const ProtobufCIntRange crimescope__heatmap__v1__hex_hotspots_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 6 }
+  { 0, 7 }
 };
 const ProtobufCMessageDescriptor crimescope__heatmap__v1__hex_hotspots_response__descriptor =
 {
@@ -2969,14 +3099,14 @@ const ProtobufCMessageDescriptor crimescope__heatmap__v1__hex_hotspots_response_
   "Crimescope__Heatmap__V1__HexHotspotsResponse",
   "crimescope.heatmap.v1",
   sizeof(Crimescope__Heatmap__V1__HexHotspotsResponse),
-  6,
+  7,
   crimescope__heatmap__v1__hex_hotspots_response__field_descriptors,
   crimescope__heatmap__v1__hex_hotspots_response__field_indices_by_name,
   1,  crimescope__heatmap__v1__hex_hotspots_response__number_ranges,
   (ProtobufCMessageInit) crimescope__heatmap__v1__hex_hotspots_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor crimescope__heatmap__v1__series_request__field_descriptors[2] =
+static const ProtobufCFieldDescriptor crimescope__heatmap__v1__series_request__field_descriptors[3] =
 {
   {
     "city",
@@ -3002,15 +3132,28 @@ static const ProtobufCFieldDescriptor crimescope__heatmap__v1__series_request__f
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "min_position",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__SeriesRequest, min_position),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned crimescope__heatmap__v1__series_request__field_indices_by_name[] = {
   0,   /* field[0] = city */
+  2,   /* field[2] = min_position */
   1,   /* field[1] = range */
 };
 static const ProtobufCIntRange crimescope__heatmap__v1__series_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 2 }
+  { 0, 3 }
 };
 const ProtobufCMessageDescriptor crimescope__heatmap__v1__series_request__descriptor =
 {
@@ -3020,7 +3163,7 @@ const ProtobufCMessageDescriptor crimescope__heatmap__v1__series_request__descri
   "Crimescope__Heatmap__V1__SeriesRequest",
   "crimescope.heatmap.v1",
   sizeof(Crimescope__Heatmap__V1__SeriesRequest),
-  2,
+  3,
   crimescope__heatmap__v1__series_request__field_descriptors,
   crimescope__heatmap__v1__series_request__field_indices_by_name,
   1,  crimescope__heatmap__v1__series_request__number_ranges,
@@ -3104,7 +3247,7 @@ const ProtobufCMessageDescriptor crimescope__heatmap__v1__area_series__descripto
   (ProtobufCMessageInit) crimescope__heatmap__v1__area_series__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor crimescope__heatmap__v1__series_response__field_descriptors[1] =
+static const ProtobufCFieldDescriptor crimescope__heatmap__v1__series_response__field_descriptors[2] =
 {
   {
     "series",
@@ -3118,14 +3261,27 @@ static const ProtobufCFieldDescriptor crimescope__heatmap__v1__series_response__
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "position",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__SeriesResponse, position),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned crimescope__heatmap__v1__series_response__field_indices_by_name[] = {
+  1,   /* field[1] = position */
   0,   /* field[0] = series */
 };
 static const ProtobufCIntRange crimescope__heatmap__v1__series_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 1 }
+  { 0, 2 }
 };
 const ProtobufCMessageDescriptor crimescope__heatmap__v1__series_response__descriptor =
 {
@@ -3135,7 +3291,7 @@ const ProtobufCMessageDescriptor crimescope__heatmap__v1__series_response__descr
   "Crimescope__Heatmap__V1__SeriesResponse",
   "crimescope.heatmap.v1",
   sizeof(Crimescope__Heatmap__V1__SeriesResponse),
-  1,
+  2,
   crimescope__heatmap__v1__series_response__field_descriptors,
   crimescope__heatmap__v1__series_response__field_indices_by_name,
   1,  crimescope__heatmap__v1__series_response__number_ranges,
@@ -3334,7 +3490,7 @@ const ProtobufCMessageDescriptor crimescope__heatmap__v1__check_response__descri
   (ProtobufCMessageInit) crimescope__heatmap__v1__check_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor crimescope__heatmap__v1__significance_request__field_descriptors[6] =
+static const ProtobufCFieldDescriptor crimescope__heatmap__v1__significance_request__field_descriptors[7] =
 {
   {
     "city",
@@ -3408,11 +3564,24 @@ static const ProtobufCFieldDescriptor crimescope__heatmap__v1__significance_requ
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "min_position",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__SignificanceRequest, min_position),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned crimescope__heatmap__v1__significance_request__field_indices_by_name[] = {
   5,   /* field[5] = alpha */
   0,   /* field[0] = city */
   2,   /* field[2] = from_month */
+  6,   /* field[6] = min_position */
   1,   /* field[1] = primary_type */
   3,   /* field[3] = to_month */
   4,   /* field[4] = units */
@@ -3420,7 +3589,7 @@ static const unsigned crimescope__heatmap__v1__significance_request__field_indic
 static const ProtobufCIntRange crimescope__heatmap__v1__significance_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 6 }
+  { 0, 7 }
 };
 const ProtobufCMessageDescriptor crimescope__heatmap__v1__significance_request__descriptor =
 {
@@ -3430,7 +3599,7 @@ const ProtobufCMessageDescriptor crimescope__heatmap__v1__significance_request__
   "Crimescope__Heatmap__V1__SignificanceRequest",
   "crimescope.heatmap.v1",
   sizeof(Crimescope__Heatmap__V1__SignificanceRequest),
-  6,
+  7,
   crimescope__heatmap__v1__significance_request__field_descriptors,
   crimescope__heatmap__v1__significance_request__field_indices_by_name,
   1,  crimescope__heatmap__v1__significance_request__number_ranges,
@@ -3592,7 +3761,7 @@ const ProtobufCMessageDescriptor crimescope__heatmap__v1__significance_unit__des
   (ProtobufCMessageInit) crimescope__heatmap__v1__significance_unit__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor crimescope__heatmap__v1__significance_response__field_descriptors[12] =
+static const ProtobufCFieldDescriptor crimescope__heatmap__v1__significance_response__field_descriptors[13] =
 {
   {
     "units",
@@ -3738,6 +3907,18 @@ static const ProtobufCFieldDescriptor crimescope__heatmap__v1__significance_resp
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "position",
+    13,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__SignificanceResponse, position),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned crimescope__heatmap__v1__significance_response__field_indices_by_name[] = {
   5,   /* field[5] = alpha */
@@ -3747,6 +3928,7 @@ static const unsigned crimescope__heatmap__v1__significance_response__field_indi
   6,   /* field[6] = hot_count */
   3,   /* field[3] = mean_neighbours */
   9,   /* field[9] = missing_months */
+  12,   /* field[12] = position */
   11,   /* field[11] = projection */
   4,   /* field[4] = region */
   2,   /* field[2] = unit_count */
@@ -3756,7 +3938,7 @@ static const unsigned crimescope__heatmap__v1__significance_response__field_indi
 static const ProtobufCIntRange crimescope__heatmap__v1__significance_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 12 }
+  { 0, 13 }
 };
 const ProtobufCMessageDescriptor crimescope__heatmap__v1__significance_response__descriptor =
 {
@@ -3766,7 +3948,7 @@ const ProtobufCMessageDescriptor crimescope__heatmap__v1__significance_response_
   "Crimescope__Heatmap__V1__SignificanceResponse",
   "crimescope.heatmap.v1",
   sizeof(Crimescope__Heatmap__V1__SignificanceResponse),
-  12,
+  13,
   crimescope__heatmap__v1__significance_response__field_descriptors,
   crimescope__heatmap__v1__significance_response__field_indices_by_name,
   1,  crimescope__heatmap__v1__significance_response__number_ranges,
@@ -3862,9 +4044,29 @@ const ProtobufCMessageDescriptor crimescope__heatmap__v1__watch_position_respons
   (ProtobufCMessageInit) crimescope__heatmap__v1__watch_position_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-#define crimescope__heatmap__v1__list_cities_request__field_descriptors NULL
-#define crimescope__heatmap__v1__list_cities_request__field_indices_by_name NULL
-#define crimescope__heatmap__v1__list_cities_request__number_ranges NULL
+static const ProtobufCFieldDescriptor crimescope__heatmap__v1__list_cities_request__field_descriptors[1] =
+{
+  {
+    "min_position",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__ListCitiesRequest, min_position),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned crimescope__heatmap__v1__list_cities_request__field_indices_by_name[] = {
+  0,   /* field[0] = min_position */
+};
+static const ProtobufCIntRange crimescope__heatmap__v1__list_cities_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
 const ProtobufCMessageDescriptor crimescope__heatmap__v1__list_cities_request__descriptor =
 {
   PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
@@ -3873,10 +4075,10 @@ const ProtobufCMessageDescriptor crimescope__heatmap__v1__list_cities_request__d
   "Crimescope__Heatmap__V1__ListCitiesRequest",
   "crimescope.heatmap.v1",
   sizeof(Crimescope__Heatmap__V1__ListCitiesRequest),
-  0,
+  1,
   crimescope__heatmap__v1__list_cities_request__field_descriptors,
   crimescope__heatmap__v1__list_cities_request__field_indices_by_name,
-  0,  crimescope__heatmap__v1__list_cities_request__number_ranges,
+  1,  crimescope__heatmap__v1__list_cities_request__number_ranges,
   (ProtobufCMessageInit) crimescope__heatmap__v1__list_cities_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
@@ -3970,7 +4172,7 @@ const ProtobufCMessageDescriptor crimescope__heatmap__v1__city__descriptor =
   (ProtobufCMessageInit) crimescope__heatmap__v1__city__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor crimescope__heatmap__v1__list_cities_response__field_descriptors[1] =
+static const ProtobufCFieldDescriptor crimescope__heatmap__v1__list_cities_response__field_descriptors[2] =
 {
   {
     "cities",
@@ -3984,14 +4186,27 @@ static const ProtobufCFieldDescriptor crimescope__heatmap__v1__list_cities_respo
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "position",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Heatmap__V1__ListCitiesResponse, position),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned crimescope__heatmap__v1__list_cities_response__field_indices_by_name[] = {
   0,   /* field[0] = cities */
+  1,   /* field[1] = position */
 };
 static const ProtobufCIntRange crimescope__heatmap__v1__list_cities_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 1 }
+  { 0, 2 }
 };
 const ProtobufCMessageDescriptor crimescope__heatmap__v1__list_cities_response__descriptor =
 {
@@ -4001,7 +4216,7 @@ const ProtobufCMessageDescriptor crimescope__heatmap__v1__list_cities_response__
   "Crimescope__Heatmap__V1__ListCitiesResponse",
   "crimescope.heatmap.v1",
   sizeof(Crimescope__Heatmap__V1__ListCitiesResponse),
-  1,
+  2,
   crimescope__heatmap__v1__list_cities_response__field_descriptors,
   crimescope__heatmap__v1__list_cities_response__field_indices_by_name,
   1,  crimescope__heatmap__v1__list_cities_response__number_ranges,
