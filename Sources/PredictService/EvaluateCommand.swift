@@ -31,6 +31,9 @@ struct EvaluateCommand: AsyncParsableCommand {
     @Option(name: .customLong("categorical"), help: "A feature the yes/no models split as categories (repeatable), e.g. location_description.")
     var categorical: [String] = []
 
+    @Option(name: .customLong("share-key"), help: "A key of the property model's property-share columns (repeatable: beat, location, beat_location, cell, location_shift; 'none' for none; default: the trained models' keys).")
+    var shareKeys: [String] = []
+
     /// The settings `predict train` uses, with any of the options above in their place.
     func settings() -> TrainingSettings {
         var settings = training.settings()
@@ -40,7 +43,14 @@ struct EvaluateCommand: AsyncParsableCommand {
         if let maskedInputShare { settings.maskedInputShare = maskedInputShare }
         if let maxBin { settings.maxBin = maxBin }
         if !categorical.isEmpty { settings.categoricalFeatures = Set(categorical) }
+        if !shareKeys.isEmpty { settings.propertyShareKeys = shareKeys.compactMap(ShareKey.init(rawValue:)) }
         return settings
+    }
+
+    func validate() throws {
+        for key in shareKeys where key != "none" && ShareKey(rawValue: key) == nil {
+            throw ValidationError("unknown --share-key '\(key)': expected none or one of \(ShareKey.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
     }
 
     func run() async throws {

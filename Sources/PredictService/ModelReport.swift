@@ -11,9 +11,9 @@ enum ModelReport {
         ]
         for model in run.models {
             let m = model.metrics.metrics
-            func value(_ key: String, percent: Bool = false) -> String {
+            func value(_ key: String, percent: Bool = false, digits: Int = 3) -> String {
                 guard let number = m[key] else { return "-" }
-                return percent ? String(format: "%.1f %%", number * 100) : String(format: "%.3f", number)
+                return percent ? String(format: "%.1f %%", number * 100) : String(format: "%.\(digits)f", number)
             }
             let name = model.version.isEmpty ? model.kind.slug : model.version
             let top = model.metrics.importances.prefix(3).map(\.feature).joined(separator: ", ")
@@ -22,7 +22,7 @@ enum ModelReport {
                     + "top-5 \(value("top5", percent: true)) (baseline \(value("baseline_top5", percent: true))), log loss \(value("log_loss")), "
                     + "\(Int(m["classes"] ?? 0)) classes, \(Int(m["rounds"] ?? 0)) rounds; top features: \(top)")
             } else {
-                lines.append("\(name): ROC-AUC \(value("roc_auc")), accuracy \(value("accuracy", percent: true)) "
+                lines.append("\(name): ROC-AUC \(value("roc_auc", digits: 4)), accuracy \(value("accuracy", percent: true)) "
                     + "(baseline \(value("baseline_accuracy", percent: true))), log loss \(value("log_loss")), "
                     + "\(Int(m["rounds"] ?? 0)) rounds; top features: \(top)")
             }

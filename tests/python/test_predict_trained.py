@@ -26,6 +26,9 @@ BINARY_KINDS = ["arrest", "domestic", "property"]
 PROPERTY_TYPES = ("THEFT", "BURGLARY", "MOTOR VEHICLE THEFT", "CRIMINAL DAMAGE", "ARSON", "DECEPTIVE PRACTICE")
 FEATURES = ["hour", "day_of_week", "month", "weekend", "quarter", "shift", "beat", "district", "community_area",
             "latitude", "longitude", "location_group", "location_description"]
+# The property model's extra columns: the training window's property share by beat, location, …
+# (LabelShares; never the crime type or its description, which would give the label away).
+PROPERTY_SHARES = ["beat_share", "location_share", "beat_location_share", "cell_share", "location_shift_share", "block_share"]
 # The month split of a single year: the last sixth of the months is the test window.
 TEST_FROM, TEST_TO = "2017-11-01", "2018-01-01"
 
@@ -83,7 +86,7 @@ def test_models_lists_the_five_trained_models(trained_stack, models):
         for window in ("train_window", "validation_window", "test_window"):
             assert "split by month" in model[window]
         names = {i["feature"] for i in model["importances"]}
-        assert names <= set(FEATURES + ["primary_type"]), names
+        assert names <= set(FEATURES + ["primary_type"] + (PROPERTY_SHARES if kind == "property" else [])), names
         if kind not in ("arrest", "domestic"):  # only these two are told the crime type
             assert "primary_type" not in names
         metrics = model["metrics"]
@@ -195,7 +198,8 @@ def check_answers(reply: dict, models: dict, area: str, top: int | None) -> None
             assert isinstance(answer[field], list), field
         assert {"area", "hour", "day_of_week", "month"} <= set(answer["inputs_used"])
         if top is None:  # every contribution: base value + contributions = margin
-            expected = FEATURES + (["primary_type"] if answer["kind"] in ("arrest", "domestic") else [])
+            expected = FEATURES + (["primary_type"] if answer["kind"] in ("arrest", "domestic") else []) \
+                + (PROPERTY_SHARES if answer["kind"] == "property" else [])
             assert sorted(features) == sorted(expected)
             total = explanation["base_value"] + sum(c["contribution"] for c in contributions)
             assert total == pytest.approx(explanation["margin"], abs=1e-5)

@@ -4,7 +4,17 @@ extension FeatureEncoding {
 
     /// The value of column `index` as shown to a person.
     public func display(_ incident: IncidentFeatures, column index: Int) -> String {
-        switch index {
+        if let labelShares, index >= baseFeatureCount {
+            let lookup = lookUpLocation(incident.locationDescription)
+            let share = min(index - baseFeatureCount, labelShares.keys.count - 1)
+            let value = labelShares.columns(incident, location: lookup)[share]
+            guard !value.isNaN else {
+                // Missing: the position is unknown, or the location was not given or never seen.
+                return [.cell, .block].contains(labelShares.keys[share]) ? "unknown" : Self.display(lookup, empty: "")
+            }
+            return "\(Int((value * 100).rounded())) % in training"
+        }
+        return switch index {
         case 0: String(format2(incident.hour)) + ":00"
         case 1: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][min(6, max(0, incident.dayOfWeek))]
         case 2: String(incident.month)

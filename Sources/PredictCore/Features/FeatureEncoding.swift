@@ -4,7 +4,8 @@
 /// Columns (in order): hour, day_of_week, month, weekend, quarter, shift (0: 00–07, 1: 08–15,
 /// 2: 16–23), beat, district, community_area, latitude, longitude, location_group,
 /// location_description (the raw Location Description among the training window's most common
-/// ones) and, when ``usesPrimaryType``, primary_type. Categories are codes into the sorted
+/// ones), when ``usesPrimaryType`` primary_type, and with ``labelShares`` (the property model) the
+/// training window's label share of the incident's beat, location, position cell, … (``ShareKey``). Categories are codes into the sorted
 /// vocabularies. `NaN` is XGBoost's missing: a missing position, a Location Description too rare
 /// for its own code (its group still counts), and every column of an input that was not given or
 /// has a value the training window never saw (see ``lookUpLocation(_:)``). The empty Location
@@ -29,6 +30,9 @@ public struct FeatureEncoding: Sendable, Codable, Equatable {
     /// so that every split learnt where "not given" goes. False for models saved before that (the
     /// key is absent): they read a missing input with an arbitrary default and are not served.
     public var learnsMissingInputs: Bool
+    /// The training window's label shares by beat, location, … as more columns; nil for models
+    /// without them (every model but property, and property models saved before them).
+    public var labelShares: LabelShares?
 
     /// Column indices of the optional inputs.
     static let locationGroupColumn = 11, locationDescriptionColumn = 12, primaryTypeColumn = 13
@@ -42,11 +46,12 @@ public struct FeatureEncoding: Sendable, Codable, Equatable {
     private var typesByKey: [String: String] = [:]
 
     private enum CodingKeys: String, CodingKey {
-        case beats, districts, primaryTypes, locations, seenLocations, beatProfiles, usesPrimaryType, learnsMissingInputs
+        case beats, districts, primaryTypes, locations, seenLocations, beatProfiles, usesPrimaryType, learnsMissingInputs, labelShares
     }
 
     public init(beats: [String], districts: [String], primaryTypes: [String], locations: [String], seenLocations: [String],
-                beatProfiles: [String: BeatProfile], usesPrimaryType: Bool, learnsMissingInputs: Bool) {
+                beatProfiles: [String: BeatProfile], usesPrimaryType: Bool, learnsMissingInputs: Bool,
+                labelShares: LabelShares? = nil) {
         self.beats = beats
         self.districts = districts
         self.primaryTypes = primaryTypes
@@ -55,6 +60,7 @@ public struct FeatureEncoding: Sendable, Codable, Equatable {
         self.beatProfiles = beatProfiles
         self.usesPrimaryType = usesPrimaryType
         self.learnsMissingInputs = learnsMissingInputs
+        self.labelShares = labelShares
         buildCodes()
     }
 
@@ -68,6 +74,7 @@ public struct FeatureEncoding: Sendable, Codable, Equatable {
         beatProfiles = try container.decode([String: BeatProfile].self, forKey: .beatProfiles)
         usesPrimaryType = try container.decode(Bool.self, forKey: .usesPrimaryType)
         learnsMissingInputs = try container.decodeIfPresent(Bool.self, forKey: .learnsMissingInputs) ?? false
+        labelShares = try container.decodeIfPresent(LabelShares.self, forKey: .labelShares)
         buildCodes()
     }
 
@@ -105,11 +112,14 @@ public struct FeatureEncoding: Sendable, Codable, Equatable {
     public var featureNames: [String] {
         let base = ["hour", "day_of_week", "month", "weekend", "quarter", "shift", "beat", "district",
                     "community_area", "latitude", "longitude", "location_group", "location_description"]
-        return usesPrimaryType ? base + ["primary_type"] : base
+        return (usesPrimaryType ? base + ["primary_type"] : base) + (labelShares?.featureNames ?? [])
     }
 
+    /// Number of columns before the label shares.
+    var baseFeatureCount: Int { usesPrimaryType ? 14 : 13 }
+
     /// Number of columns.
-    public var featureCount: Int { usesPrimaryType ? 14 : 13 }
+    public var featureCount: Int { baseFeatureCount + (labelShares?.keys.count ?? 0) }
 
     /// Whether the training window saw this beat.
     public func knows(beat: String) -> Bool { beatCodes[beat] != nil }
@@ -148,15 +158,18 @@ public struct FeatureEncoding: Sendable, Codable, Equatable {
 
     /// Appends the incident's columns to `row`.
     public func encode(_ incident: IncidentFeatures, into row: inout [Float]) {
-        let location = locationColumns(lookUpLocation(incident.locationDescription))
+        let lookup = lookUpLocation(incident.locationDescription)
+        let location = locationColumns(lookup)
         encode(hour: incident.hour, dayOfWeek: incident.dayOfWeek, month: incident.month,
                beatCode: beatCodes[incident.beat], districtCode: districtCodes[incident.district],
                communityArea: incident.communityArea, latitude: incident.latitude.map(Float.init),
                longitude: incident.longitude.map(Float.init), locationGroup: location.group, locationCode: location.code,
                typeCode: typeColumn(lookUpType(incident.primaryType)), into: &row)
+        if let labelShares { row.append(contentsOf: labelShares.columns(incident, location: lookup)) }
     }
 
-    /// Appends columns from already-looked-up codes (the bulk path used in training; `NaN` is missing).
+    /// Appends columns from already-looked-up codes (the bulk path used in training; `NaN` is
+    /// missing). The label shares are not among them: training adds its out-of-fold ones.
     func encode(hour: Int, dayOfWeek: Int, month: Int, beatCode: Int?, districtCode: Int?, communityArea: Int,
                 latitude: Float?, longitude: Float?, locationGroup: Float, locationCode: Float, typeCode: Float,
                 into row: inout [Float]) {

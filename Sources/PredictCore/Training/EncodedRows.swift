@@ -42,17 +42,26 @@ struct EncodedRows {
         return names.map { positions[$0] }
     }
 
-    /// The matrix of the first `width` columns (13 without, 14 with the primary type), for `rows` (all when nil).
+    /// Whether row `position`'s location columns are missing (masked, or never seen in training).
+    func locationMissing(_ position: Int) -> Bool {
+        values[position * Self.fullWidth + FeatureEncoding.locationGroupColumn].isNaN
+    }
+
+    /// The matrix of the first `width` columns (13 without, 14 with the primary type), for `rows` (all when nil),
+    /// each row followed by its `extra` columns (`extra.width` per row of this set, e.g. label shares).
     /// With `types`, the columns carry XGBoost feature types ("c" categorical).
-    func matrix(width: Int, labels: [Float], rows: [Int]? = nil, types: [String]? = nil) throws(XGBoostError) -> XGBoostMatrix {
+    func matrix(width: Int, labels: [Float], rows: [Int]? = nil, types: [String]? = nil,
+                extra: (values: [Float], width: Int)? = nil) throws(XGBoostError) -> XGBoostMatrix {
         let selected = rows ?? Array(0..<count)
+        let extraWidth = extra?.width ?? 0
         var slice: [Float] = []
-        slice.reserveCapacity(selected.count * width)
+        slice.reserveCapacity(selected.count * (width + extraWidth))
         for row in selected {
             let start = row * Self.fullWidth
             slice.append(contentsOf: values[start..<(start + width)])
+            if let extra { slice.append(contentsOf: extra.values[(row * extraWidth)..<((row + 1) * extraWidth)]) }
         }
         if let types { return try XGBoostMatrix.typed(values: slice, rows: selected.count, types: types, labels: labels) }
-        return try XGBoostMatrix(values: slice, rows: selected.count, columns: width, labels: labels)
+        return try XGBoostMatrix(values: slice, rows: selected.count, columns: width + extraWidth, labels: labels)
     }
 }

@@ -100,15 +100,30 @@ public struct IncidentModelTrainer: Sendable {
         guard let label = SingleValuedLabels.binaryLabel(kind, table: table) else {
             throw PredictError.invalidArgument("\(kind.name) is not a binary model")
         }
-        let encoding = encoding.with(usesPrimaryType: kind.usesPrimaryType)
-        let width = encoding.featureCount
+        var encoding = encoding.with(usesPrimaryType: kind.usesPrimaryType)
+        let width = encoding.baseFeatureCount
+        var extras: (train: [Float], validation: [Float], test: [Float])?
+        if kind == .property && !settings.propertyShareKeys.isEmpty {
+            let counts = LabelShareCounts(keys: settings.propertyShareKeys, table: table, trainRows: partition.train,
+                                          locationMissing: data.train.locationMissing, label: label)
+            let shares = counts.shares(table: table)
+            encoding.labelShares = shares
+            extras = (partition.train.indices.flatMap {
+                          counts.outOfFoldColumns(table: table, row: partition.train[$0], locationMissing: data.train.locationMissing($0))
+                      },
+                      Self.shareColumns(shares, encoding: encoding, table: table, rows: partition.validation),
+                      Self.shareColumns(shares, encoding: encoding, table: table, rows: partition.test))
+        }
+        let shareWidth = encoding.labelShares?.keys.count ?? 0
         let trainLabels = partition.train.map { label($0) ? Float(1) : 0 }
         let types = settings.categoricalFeatures.isEmpty ? nil
             : encoding.featureNames.map { settings.categoricalFeatures.contains($0) ? "c" : "q" }
-        let trainMatrix = try data.train.matrix(width: width, labels: trainLabels, types: types)
-        let validationMatrix = try data.validation.matrix(width: width, labels: partition.validation.map { label($0) ? 1 : 0 }, types: types)
+        let trainMatrix = try data.train.matrix(width: width, labels: trainLabels, types: types, extra: extras.map { ($0.train, shareWidth) })
+        let validationMatrix = try data.validation.matrix(width: width, labels: partition.validation.map { label($0) ? 1 : 0 }, types: types,
+                                                          extra: extras.map { ($0.validation, shareWidth) })
         let testLabels = partition.test.map(label)
-        let testMatrix = try data.test.matrix(width: width, labels: testLabels.map { $0 ? 1 : 0 }, types: types)
+        let testMatrix = try data.test.matrix(width: width, labels: testLabels.map { $0 ? 1 : 0 }, types: types,
+                                              extra: extras.map { ($0.test, shareWidth) })
         let plan = settings.plan(for: .binary, model: kind)
         let trained = try XGBoostTrainer.train(plan, train: trainMatrix, validation: validationMatrix) { round in
             try progress(Double(round.round + 1) / Double(plan.maxRounds))
@@ -125,6 +140,12 @@ public struct IncidentModelTrainer: Sendable {
         metrics.calibration = evaluation.calibration
         return IncidentModel(city: city, kind: kind, version: "", booster: trained.booster,
                              descriptor: ModelDescriptor(encoding: encoding, classes: [], rounds: trained.rounds), metrics: metrics)
+    }
+
+    /// The label-share columns of validation or test rows, looked up as a request's would be.
+    private static func shareColumns(_ shares: LabelShares, encoding: FeatureEncoding, table: IncidentTable, rows: [Int]) -> [Float] {
+        let byLocation = table.locationNames.names.map { encoding.lookUpLocation($0) }
+        return rows.flatMap { shares.columns(table.features($0), location: byLocation[Int(table.locations[$0])]) }
     }
 
     private func trainCrimeType(city: String, table: IncidentTable, partition: (train: [Int], validation: [Int], test: [Int]),

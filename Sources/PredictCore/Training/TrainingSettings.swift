@@ -48,6 +48,10 @@ public struct TrainingSettings: Sendable {
     public var propertyEta: Double?
     public var propertyMaxRounds: Int?
     public var propertyMaxBin: Int?
+    /// The keys by which the property model adds the training window's property share as columns
+    /// (``LabelShares``); empty: none. All six took the served depth-5 model from ROC-AUC 0.7570 to
+    /// 0.7620 on Chicago 2017 at the same number of trees (docs/BENCHMARKS.md).
+    public var propertyShareKeys: [ShareKey] = ShareKey.allCases
 
     func plan(for kind: ClassifierShape, model: ModelKind? = nil) -> XGBoostTrainingPlan {
         let property = model == .property
