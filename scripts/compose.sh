@@ -211,6 +211,7 @@ load_demo() {
   )
   local f
   for f in demo-data/uk-metropolitan/*.csv.xz; do files+=("uk-metropolitan uk-metropolitan/${f##*/}"); done
+  for f in demo-data/uk-west-yorkshire/*.csv.xz; do files+=("uk-west-yorkshire uk-west-yorkshire/${f##*/}"); done
   (( $# )) && files=("$@")
   CRIMESCOPE_API="${CRIMESCOPE_API:-$(api_url)/api/v1}" CRIMESCOPE_TOKEN="${CRIMESCOPE_TOKEN:-$(write_token)}" \
     python3 - "${files[@]}" <<'PY'
@@ -346,7 +347,7 @@ cmd_test() {
   }
   totals() {     # every city's total over all years, one line
     local c
-    for c in chicago nyc uk-metropolitan; do
+    for c in chicago nyc uk-metropolitan uk-west-yorkshire; do
       printf '%s=%s ' "$c" "$(curl -s --max-time 30 "$url/api/v1/heatmap?city=$c&year_from=1900&year_to=2100" \
         | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"]["incidents"])' 2>/dev/null)"
     done

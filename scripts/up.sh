@@ -61,6 +61,7 @@ load_bundled_data() {
   load nyc demo-data/nyc/police_precincts.geojson.gz
   load nyc demo-data/nyc/NYPD_Arrests_Data_Historic_2017-12.csv.gz
   load uk-metropolitan demo-data/uk-metropolitan/*.csv.xz
+  load uk-west-yorkshire demo-data/uk-west-yorkshire/*.csv.xz
   echo "$fingerprint" > "$marker"
   say "bundled data loaded; the heatmap service applies it in the background"
 }
