@@ -25,7 +25,7 @@ struct LoadCommand: AsyncParsableCommand {
     @Flag(help: "Ignore the stored cursor and take every record.")
     var full = false
 
-    @Option(name: .customLong("batch-rows"), help: "Rows per committed batch (default 200000).")
+    @Option(name: .customLong("batch-rows"), help: "Rows per committed batch.")
     var batchRows = LoadRequest.defaultBatchRows
 
     @Argument(help: "Files to load (plain, .gz or .xz).")

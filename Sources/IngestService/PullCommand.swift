@@ -41,7 +41,7 @@ struct PullCommand: AsyncParsableCommand {
     @Flag(help: "Ignore the stored cursor and take every record.")
     var full = false
 
-    @Option(name: .customLong("batch-rows"), help: "Rows per committed batch (default 200000).")
+    @Option(name: .customLong("batch-rows"), help: "Rows per committed batch.")
     var batchRows = LoadRequest.defaultBatchRows
 
     func run() async throws {
