@@ -41,9 +41,10 @@ public struct TrainingSettings: Sendable {
     }
 
     /// The property model's own booster settings, each nil = the binary models' setting. Deeper
-    /// trees with finer bins come close to the seed recipe's ROC-AUC (depth 8, η 0.15, 512 bins:
-    /// 0.7627 on Chicago 2017 against 0.7570; the seed's 0.764) but made Predict 2.4× slower (exact
-    /// TreeSHAP), so serving keeps the shared settings unless `predict train --property-depth …` asks.
+    /// trees with finer bins come close to the seed recipe's ROC-AUC (with the share columns, depth
+    /// 8, η 0.08, 512 bins: 0.7637 on Chicago 2017 against 0.7620; the seed's 0.764) but make
+    /// Predict ~2.4× slower (exact TreeSHAP), so serving keeps the shared settings unless
+    /// `predict train --property-depth …` asks.
     public var propertyDepth: Int?
     public var propertyEta: Double?
     public var propertyMaxRounds: Int?
