@@ -37,17 +37,12 @@ public enum GatewayApplication {
 
     public static func make(configuration: GatewayConfiguration, backends: Backends,
                             registry: PrometheusCollectorRegistry, logger: Logger) -> some ApplicationProtocol {
-        // The heatmap's reads are cached per heatmap position; a long poll per replica keeps it current.
+        // The heatmap's reads are cached per heatmap position; a long poll per replica (per resolved address) keeps it current.
         let cache = ResponseCache()
-        var services: [any Service] = []
-        if let replicas = HeatmapPositionWatcher.replicas(of: configuration.heatmap) {
-            let clients = replicas.map {
-                RPCClient(endpoint: $0, configuration: RPCClientConfiguration(maxFrameBytes: configuration.maxFrameBytes))
-            }
-            services.append(HeatmapPositionWatcher(clients: clients, cache: cache, logger: logger))
-        } else {
-            logger.notice("response cache off: a heatmap endpoint is a host name, which may stand for several replicas")
-        }
+        let services: [any Service] = [
+            HeatmapPositionWatcher(endpoints: configuration.heatmap, cache: cache,
+                                   clientConfiguration: RPCClientConfiguration(maxFrameBytes: configuration.maxFrameBytes), logger: logger),
+        ]
         return Application(
             router: makeRouter(configuration: configuration, backends: backends, registry: registry, responseCache: cache),
             configuration: .init(address: .hostname(configuration.httpHost, port: configuration.httpPort), serverName: "CrimeScope"),

@@ -30,7 +30,7 @@ public enum HeatmapBackend {
                                               onLag: { board.setLag(deltas: $0.deltas, seconds: $0.seconds) })
                 try await consumer.prepare()
                 HeatmapHandlers(index: index, store: store, ingest: ingest, leadership: leadership,
-                                wakeConsumer: { consumer.wake() }).register(on: &router)
+                                wakeConsumer: { consumer.wake() }, caughtUp: { consumer.lastCaughtUp }).register(on: &router)
                 return [consumer,
                         LeaderElection(store: store, leadership: leadership, settings: election, logger: context.logger),
                         SnapshotWriter(store: store, index: index, leadership: leadership, settings: snapshots, logger: context.logger)]

@@ -10,7 +10,7 @@ import Wire
 /// Two real `heatmap serve` processes on one database, fed by one ingest outbox (West Yorkshire
 /// months, one outbox entry per partition so that acknowledgements drop partitions):
 /// - only the leader writes snapshots, and it acknowledges the outbox (partitions are dropped);
-/// - a follower asked for "at least P" answers at P or later, and UNAVAILABLE when it cannot get there;
+/// - a follower asked for "at least P" answers at P or later, and OUT_OF_RANGE for a P ingest never reached;
 /// - the leader paused (SIGSTOP) in the middle of a snapshot is replaced, and once resumed it
 ///   writes nothing (its lease is gone and the fence holds the new epoch);
 /// - the leader killed (SIGKILL) is replaced, and the new leader writes the next snapshot.
@@ -99,7 +99,7 @@ struct HeatmapReplicaTests {
                 "dropped through \(dropped), acknowledged \(acknowledged)")
 
         // 3. The follower, asked for at least the position a new load reached, answers from there;
-        //    a position no load reached is UNAVAILABLE (the client would try another replica).
+        //    a position no load reached is OUT_OF_RANGE as soon as a pull finds nothing up to it.
         let blocker = try database.connect()
         try blocker.execute("BEGIN")
         try blocker.query("SELECT position FROM heatmap.consumer_state FOR UPDATE")
@@ -122,7 +122,7 @@ struct HeatmapReplicaTests {
         do {
             _ = try await clients[1].call(Methods.Heatmap.getBeatHeatmap, tooFar)
         } catch let error as RPCError {
-            #expect(error.code == .unavailable && error.message.contains("behind the requested min_position"), "\(error)")
+            #expect(error.code == .outOfRange && error.message.contains("past the newest outbox position"), "\(error)")
         }
 
         // 4. A's snapshot of the second month waits on the row the test holds; A is paused there,

@@ -75,7 +75,7 @@ struct GatewayCacheInvalidationTests {
             let stack = Stack(database: database, folder: folder, ingest: RPCClient(endpoint: .unix(path: ingestSocket)),
                               heatmap: RPCClient(endpoint: .unix(path: heatmapSocket)))
             let cache = ResponseCache()
-            let watcher = HeatmapPositionWatcher(client: stack.heatmap, cache: cache, hold: .seconds(1),
+            let watcher = HeatmapPositionWatcher(endpoints: [.unix(path: heatmapSocket)], cache: cache, hold: .seconds(1),
                                                  logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
             let watching = Task { await watcher.watch() }
             do {

@@ -10,8 +10,9 @@ import Wire
 /// The response cache in front of a stand-in `/api/v1/heatmap` route that answers with its
 /// query and how often it was called (through Hummingbird's in-process router): a repeat is
 /// answered without reaching the route, `If-None-Match` gives 304, different queries and
-/// representations never share an entry, a new position drops everything, and an unknown
-/// position caches nothing.
+/// representations never share an entry, a new position drops everything, an unknown
+/// position caches nothing, and a request for a newer position than the entry's is not served
+/// from it. The stand-in answers at the cache's newest position, as the heatmap would.
 @Suite("Gateway response cache")
 struct GatewayResponseCacheTests {
     /// Calls that reached the stand-in route.
@@ -28,7 +29,7 @@ struct GatewayResponseCacheTests {
             let call = calls.next()
             // Large enough to be gzipped; the query and the call number make each answer distinct.
             let text = "{\"query\":\"\(request.uri.query ?? "")\",\"call\":\(call),\"pad\":\"\(String(repeating: "x", count: 2000))\"}"
-            return JSONResponse.bytes(Data(text.utf8), for: request)
+            return ReadPosition.tag(JSONResponse.bytes(Data(text.utf8), for: request), cache.position ?? 0)
         }
         return Application(router: router)
     }
@@ -160,52 +161,56 @@ struct GatewayResponseCacheTests {
         }
     }
 
-    @Test func anEntryIsStoredOnlyUnderThePositionSeenBeforeTheCall() throws {
+    @Test func anEntryIsStoredOnlyAtTheNewestPositionAndServedOnlyWhileItIsNewest() {
         let cache = ResponseCache()
-        cache.setPosition(5)
-        let begun = try #require(cache.lookup("k").generation)
-        cache.setPosition(6)
-        cache.store(ResponseCache.Entry(status: .ok, headers: [:], body: .init(string: "old"), etag: "\"1-3\""), for: "k", at: begun)
-        #expect(cache.lookup("k").entry == nil, "an answer begun at 5 must not be served at 6")
+        func entry(_ position: Int64) -> ResponseCache.Entry {
+            ResponseCache.Entry(status: .ok, headers: [:], body: .init(string: "x"), etag: "\"1-1\"", position: position)
+        }
+        cache.setPosition(5, of: "a")
+        cache.setPosition(3, of: "b")
+        #expect(cache.position == 5, "the newest replica's position")
+        cache.store(entry(3), for: "k")
+        #expect(cache.lookup("k").entry == nil, "an answer of the lagging replica is not kept")
+        cache.store(entry(5), for: "k")
+        #expect(cache.lookup("k").entry?.position == 5)
+        cache.setPosition(4, of: "b")
+        #expect(cache.lookup("k").entry?.position == 5, "the lagging replica catching up changes nothing newer")
+        #expect(cache.lookup("k", atLeast: 6).entry == nil, "a request for a newer position is not served from here")
+        cache.setPosition(6, of: "b")
+        #expect(cache.lookup("k").entry == nil, "a newer position drops the entry")
+        cache.setPosition(nil, of: "a")
+        cache.setPosition(nil, of: "b")
+        #expect(cache.lookup("k").isOn == false, "no replica known: nothing stored or served")
     }
 
-    @Test func anyReplicaMovingDropsEveryEntryAndOneUnknownCachesNothing() throws {
-        let cache = ResponseCache()
-        let entry = ResponseCache.Entry(status: .ok, headers: [:], body: .init(string: "x"), etag: "\"1-1\"")
-        cache.setPositions([5, 3])
-        #expect(cache.position == 3)
-        cache.store(entry, for: "k", at: try #require(cache.lookup("k").generation))
-        #expect(cache.lookup("k").entry != nil)
-        cache.setPositions([5, 4])
-        #expect(cache.lookup("k").entry == nil, "the lagging replica moved: its old answers may be cached")
-        cache.store(entry, for: "k", at: try #require(cache.lookup("k").generation))
-        cache.setPositions(nil)
-        #expect(cache.lookup("k").generation == nil)
-        #expect(cache.lookup("k").entry == nil)
-    }
-
-    @Test func replicasAreWatchedOnlyWhenKnownWithoutDNS() {
-        let known: [Endpoint] = [.unix(path: "/run/h.sock"), .tcp(host: "10.0.0.7", port: 7000), .tcp(host: "::1", port: 7000)]
-        #expect(HeatmapPositionWatcher.replicas(of: known) == known)
-        #expect(HeatmapPositionWatcher.replicas(of: known + [.tcp(host: "heatmap", port: 7000)]) == nil)
-        #expect(HeatmapPositionWatcher.replicas(of: []) == nil)
+    @Test func aMinimumPositionNewerThanTheEntryGoesToTheHeatmap() async throws {
+        let cache = ResponseCache(), calls = Calls()
+        cache.setPosition(3)
+        try await Self.app(cache: cache, calls: calls).test(.router) { client in
+            let first = try await get(client, Self.url)
+            #expect(first.headers[ReadPosition.positionHeader] == "3")
+            let atLeast3 = try await get(client, Self.url, [ReadPosition.minimumHeader: "3"])
+            #expect(atLeast3.headers[HTTPField.Name("x-cache")!] == "hit")
+            let atLeast4 = try await get(client, Self.url, [ReadPosition.minimumHeader: "4"])
+            #expect(atLeast4.headers[HTTPField.Name("x-cache")!] == "miss")
+            #expect(calls.value == 2)
+        }
     }
 
     @Test func theCacheIsBoundedByItsBytes() {
         let cache = ResponseCache(maxBytes: 10_000, maxEntryBytes: 5_000)
         cache.setPosition(1)
-        let generation = cache.lookup("any").generation ?? 0
         for index in 0..<10 {
             cache.store(ResponseCache.Entry(status: .ok, headers: [:], body: .init(string: String(repeating: "y", count: 3_000)),
-                                            etag: "\"\(index)\""), for: "key\(index)", at: generation)
+                                            etag: "\"\(index)\"", position: 1), for: "key\(index)")
         }
         #expect(cache.usage.bytes <= 10_000)
         // Each entry counts its body, its key and the fixed overhead.
         #expect(cache.usage.entries == 10_000 / (3_000 + 4 + ResponseCache.entryOverheadBytes))
         #expect(cache.lookup("key9").entry != nil)
         #expect(cache.lookup("key0").entry == nil)
-        cache.store(ResponseCache.Entry(status: .ok, headers: [:], body: .init(string: String(repeating: "z", count: 6_000)), etag: "\"big\""),
-                    for: "big", at: generation)
+        cache.store(ResponseCache.Entry(status: .ok, headers: [:], body: .init(string: String(repeating: "z", count: 6_000)), etag: "\"big\"",
+                                        position: 1), for: "big")
         #expect(cache.lookup("big").entry == nil)
     }
 }

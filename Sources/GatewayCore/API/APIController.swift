@@ -43,12 +43,14 @@ public struct APIController: Sendable {
     func heatmap(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
         let query = try QueryParameters(request, allowed: ["city", "year", "year_from", "year_to", "hour_min", "hour_max", "primary_type"])
         let parsed = try HeatmapQuery(query)
+        var rpcRequest = parsed.request
+        rpcRequest.minPosition = try ReadPosition.minimum(of: request)
         // The reply is read straight into the JSON writer's view of the same message.
-        var reply = try await caller.heatmap(Methods.Heatmap.getBeatHeatmap.withReply(HeatmapReplyJSON.self), parsed.request,
+        var reply = try await caller.heatmap(Methods.Heatmap.getBeatHeatmap.withReply(HeatmapReplyJSON.self), rpcRequest,
                                              context: context)
         reply.city = parsed.request.city
         reply.filters = parsed.filters
-        return JSONResponse.text(reply, for: request)
+        return ReadPosition.tag(JSONResponse.text(reply, for: request), reply.position)
     }
 
     /// `GET /api/v1/areas/shapes` → Heatmap/GetAreaShapes, as GeoJSON with an ETag.

@@ -15,7 +15,9 @@ public struct HotspotsController: Sendable {
 
     func hotspots(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
         let query = try HotspotsQuery(QueryParameters(request, allowed: HotspotsQuery.names))
-        let reply = try await caller.heatmap(Methods.Heatmap.getHexHotspots, query.request, context: context)
-        return try JSONResponse.make(HotspotsJSON(query: query, response: reply), for: request)
+        var rpcRequest = query.request
+        rpcRequest.minPosition = try ReadPosition.minimum(of: request)
+        let reply = try await caller.heatmap(Methods.Heatmap.getHexHotspots, rpcRequest, context: context)
+        return ReadPosition.tag(try JSONResponse.make(HotspotsJSON(query: query, response: reply), for: request), reply.position)
     }
 }

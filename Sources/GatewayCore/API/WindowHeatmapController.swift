@@ -15,7 +15,9 @@ public struct WindowHeatmapController: Sendable {
 
     func window(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
         let query = try WindowHeatmapQuery(QueryParameters(request, allowed: WindowHeatmapQuery.names))
-        let reply = try await caller.heatmap(Methods.Heatmap.getWindowHeatmap, query.request, context: context)
-        return JSONResponse.text(WindowHeatmapJSON(query: query, response: reply), for: request)
+        var rpcRequest = query.request
+        rpcRequest.minPosition = try ReadPosition.minimum(of: request)
+        let reply = try await caller.heatmap(Methods.Heatmap.getWindowHeatmap, rpcRequest, context: context)
+        return ReadPosition.tag(JSONResponse.text(WindowHeatmapJSON(query: query, response: reply), for: request), reply.position)
     }
 }

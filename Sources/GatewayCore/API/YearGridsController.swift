@@ -15,7 +15,9 @@ public struct YearGridsController: Sendable {
 
     func grids(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
         let query = try YearGridsQuery(QueryParameters(request, allowed: YearGridsQuery.names))
-        let reply = try await caller.heatmap(Methods.Heatmap.getYearGrids, query.request, context: context)
-        return try JSONResponse.make(YearGridsJSON(query: query, response: reply), for: request)
+        var rpcRequest = query.request
+        rpcRequest.minPosition = try ReadPosition.minimum(of: request)
+        let reply = try await caller.heatmap(Methods.Heatmap.getYearGrids, rpcRequest, context: context)
+        return ReadPosition.tag(try JSONResponse.make(YearGridsJSON(query: query, response: reply), for: request), reply.position)
     }
 }

@@ -1,58 +1,45 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Contracts
 import Logging
 import ServiceLifecycle
-import Synchronization
 import Wire
 
 /// Keeps one Heatmap/WatchPosition long poll outstanding on every heatmap replica and tells the
 /// ``ResponseCache`` their positions, so the cache learns of new data without an RPC per request:
 /// a watch returns as soon as its replica's index moves past the position the gateway knows (or
-/// after the hold, with the same position). Replicas apply the outbox each at its own pace; any
-/// of them moving starts a new cache generation, so an answer a lagging replica gave is dropped
-/// when that replica catches up.
+/// after the hold, with the same position).
 ///
-/// When a watch fails (a replica down, restarting) the positions count as unknown and the cache
-/// serves nothing until that watch succeeds again; failed attempts are retried after 50 ms,
-/// doubling to at most 1 s. Runs until cancelled or a graceful shutdown.
+/// The replicas are the configured endpoints with DNS names resolved to their addresses (a
+/// compose service with `--scale`, a Kubernetes headless Service), looked up again every
+/// ``resolveInterval``: an address that appears gets its own watch, one that disappears is
+/// forgotten. Each address is watched on its own connection, so the cache knows which replica is
+/// where even behind one name, and stays on.
+///
+/// When a watch fails (a replica down, restarting) that replica's position counts as unknown
+/// until the watch succeeds again; failed attempts are retried after 50 ms, doubling to at most
+/// 1 s. Runs until cancelled or a graceful shutdown.
 public struct HeatmapPositionWatcher: Service {
-    /// One client per replica, each with exactly one endpoint.
-    public let clients: [RPCClient]
+    /// The configured heatmap endpoints (addresses or DNS names).
+    public let endpoints: [Endpoint]
     public let cache: ResponseCache
     /// How long a replica holds one watch: short, so that its own graceful shutdown, which lets
     /// calls in flight finish, is never held up for long.
     public let hold: Duration
     /// Added to the hold for the call's deadline.
     public let slack: Duration
+    /// How often DNS names are looked up again.
+    public let resolveInterval: Duration
+    public let clientConfiguration: RPCClientConfiguration
     public let logger: Logger
 
-    public init(clients: [RPCClient], cache: ResponseCache, hold: Duration = .seconds(2), slack: Duration = .seconds(5),
-                logger: Logger) {
-        self.clients = clients
+    public init(endpoints: [Endpoint], cache: ResponseCache, hold: Duration = .seconds(2), slack: Duration = .seconds(5),
+                resolveInterval: Duration = .seconds(5), clientConfiguration: RPCClientConfiguration = .init(), logger: Logger) {
+        self.endpoints = endpoints
         self.cache = cache
         self.hold = hold
         self.slack = slack
+        self.resolveInterval = resolveInterval
+        self.clientConfiguration = clientConfiguration
         self.logger = logger
-    }
-
-    /// A watcher of the one heatmap behind `client`.
-    public init(client: RPCClient, cache: ResponseCache, hold: Duration = .seconds(2), slack: Duration = .seconds(5),
-                logger: Logger) {
-        self.init(clients: [client], cache: cache, hold: hold, slack: slack, logger: logger)
-    }
-
-    /// The replicas behind `endpoints` when they are known without DNS (Unix sockets, IP
-    /// literals), else nil: a host name may stand for several replicas that one watch could not
-    /// tell apart, and then the gateway does not cache.
-    public static func replicas(of endpoints: [Endpoint]) -> [Endpoint]? {
-        for endpoint in endpoints {
-            guard case .tcp(let host, _) = endpoint else { continue }
-            var v4 = in_addr(), v6 = in6_addr()
-            guard inet_pton(AF_INET, host, &v4) == 1 || inet_pton(AF_INET6, host, &v6) == 1 else { return nil }
-        }
-        return endpoints.isEmpty ? nil : endpoints
     }
 
     public func run() async throws {
@@ -61,53 +48,54 @@ public struct HeatmapPositionWatcher: Service {
         }
     }
 
-    /// The loops themselves, one per replica (until the task is cancelled).
+    /// Watches every replica behind ``endpoints`` until the task is cancelled.
     public func watch() async {
-        let known = KnownPositions(count: clients.count)
-        await withTaskGroup(of: Void.self) { group in
-            for (index, client) in clients.enumerated() {
-                group.addTask { await watchReplica(client, index: index, known: known) }
+        var loops: [Endpoint: Task<Void, Never>] = [:]
+        while !Task.isCancelled {
+            let replicas = await ReplicaResolver.resolve(endpoints)
+            for replica in replicas where loops[replica] == nil {
+                loops[replica] = Task { await watchReplica(replica) }
             }
+            for (replica, loop) in loops where !replicas.contains(replica) {
+                logger.info("heatmap replica gone from DNS; no longer watched", metadata: ["replica": "\(replica)"])
+                loop.cancel()
+                loops[replica] = nil
+                cache.setPosition(nil, of: replica.description)
+            }
+            do { try await Task.sleep(for: resolveInterval) } catch { break }
         }
+        for loop in loops.values { loop.cancel() }
+        for loop in loops.values { await loop.value }
     }
 
-    private func watchReplica(_ client: RPCClient, index: Int, known: KnownPositions) async {
+    private func watchReplica(_ replica: Endpoint) async {
+        let client = RPCClient(endpoint: replica, configuration: clientConfiguration)
         var position: Int64 = -1
         var backoff = Duration.milliseconds(50)
+        var failing = false
         let holdMs = Int32(clamping: hold.components.seconds * 1000 + hold.components.attoseconds / 1_000_000_000_000_000)
         while !Task.isCancelled {
             do {
                 let reply = try await client.call(Methods.Heatmap.watchPosition,
                                                   WatchPositionRequest(after: position, holdMs: holdMs), timeout: hold + slack)
                 position = reply.position
-                // Published under the lock, so that two replicas' updates reach the cache in order.
-                known.positions.withLock { $0[index] = position; publish($0) }
+                cache.setPosition(position, of: replica.description)
                 backoff = .milliseconds(50)
+                failing = false
             } catch {
-                if Task.isCancelled { return }
-                if cache.position != nil {
-                    logger.warning("heatmap position watch failed; the response cache is off until it works again",
-                                   metadata: ["error": "\(error)", "replica": "\(client.endpoint)"])
+                if Task.isCancelled { break }
+                if !failing {
+                    logger.warning("heatmap position watch failed; this replica's answers are not cached until it works again",
+                                   metadata: ["error": "\(error)", "replica": "\(replica)"])
                 }
+                failing = true
                 position = -1
-                known.positions.withLock { $0[index] = nil; publish($0) }
+                cache.setPosition(nil, of: replica.description)
                 try? await Task.sleep(for: backoff)
                 backoff = min(backoff * 2, .seconds(1))
             }
         }
-    }
-
-    private func publish(_ positions: [Int64?]) {
-        let all = positions.compactMap { $0 }
-        cache.setPositions(all.count == positions.count ? all : nil)
-    }
-}
-
-/// Each replica's last known position (nil: unknown), shared by the watch loops.
-final class KnownPositions: Sendable {
-    let positions: Mutex<[Int64?]>
-
-    init(count: Int) {
-        positions = Mutex([Int64?](repeating: nil, count: count))
+        cache.setPosition(nil, of: replica.description)
+        await client.close()
     }
 }

@@ -2,42 +2,46 @@ import HTTPTypes
 import NIOCore
 import Synchronization
 
-/// Rendered API responses of the heatmap's reads, valid for one heatmap index position.
+/// Rendered API responses of the heatmap's reads, each valid for the heatmap index position it
+/// was computed from.
 ///
-/// The heatmap answers every read from its index at some outbox position, so a response is a
-/// function of (canonical query, representation, position): while the position stays, the same
-/// request may be answered with the same bytes without an RPC or any JSON or gzip work. The
-/// ``HeatmapPositionWatcher`` reports the position of every heatmap replica; when any of them
-/// changes the cache forgets every entry (its generation moves on). Until every replica's position
-/// is known — at start, or after one could not be reached — nothing is stored or served from here.
-///
-/// A response is stored only under the generation that was current *before* its backend call:
-/// whichever replica answers does so at its position then or a later one, and a later one moves
-/// the generation on and drops the entry, so a stored entry is never older than the positions it
-/// is filed under.
+/// The heatmap answers every read from its index at some outbox position and says which
+/// (`X-CrimeScope-Position`), so a response is a function of (canonical query, representation,
+/// position): while the newest position stays, the same request may be answered with the same
+/// bytes without an RPC or any JSON or gzip work. The ``HeatmapPositionWatcher`` reports the
+/// position of every heatmap replica (one long poll per resolved address, so DNS names that
+/// stand for several replicas are fine); the newest of them is the cache's position. An answer
+/// is stored only when it reflects exactly that position — an answer from a replica that lags
+/// behind another is passed on but not kept — and an entry is served only while its position
+/// is still the newest and at least the request's minimum (``ReadPosition``). When the newest
+/// position changes every entry of an older one is dropped. Until some replica's position is
+/// known — at start, or while no watch gets through — nothing is stored or served from here.
 ///
 /// Bounded by the bytes of the bodies and keys it holds plus ``entryOverheadBytes`` each (headers,
 /// the dictionary); the oldest entries go first.
 public final class ResponseCache: Sendable {
-    /// One stored response: what the controller returned, and its strong ETag.
+    /// One stored response: what the controller returned, its strong ETag and its heatmap position.
     public struct Entry: Sendable {
         public let status: HTTPResponse.Status
         public let headers: HTTPFields
         public let body: ByteBuffer
         public let etag: String
+        public let position: Int64
 
-        public init(status: HTTPResponse.Status, headers: HTTPFields, body: ByteBuffer, etag: String) {
+        public init(status: HTTPResponse.Status, headers: HTTPFields, body: ByteBuffer, etag: String, position: Int64) {
             self.status = status
             self.headers = headers
             self.body = body
             self.etag = etag
+            self.position = position
         }
     }
 
     private struct State: Sendable {
-        /// Every replica's position, or nil when one is unknown.
-        var positions: [Int64]?
-        var generation: UInt64 = 0
+        /// Each replica's last known position (replicas whose watch fails are left out).
+        var replicas: [String: Int64] = [:]
+        /// The newest of them, or nil when none is known.
+        var position: Int64?
         var entries: [String: Entry] = [:]
         /// Keys in insertion order from `orderStart` on (evicted ones before it).
         var order: [String] = []
@@ -46,6 +50,13 @@ public final class ResponseCache: Sendable {
         var hits = 0
         var misses = 0
         var positionWaiters: [(atLeast: Int64, continuation: CheckedContinuation<Void, Never>)] = []
+
+        mutating func dropAll() {
+            entries.removeAll(keepingCapacity: true)
+            order.removeAll(keepingCapacity: true)
+            orderStart = 0
+            bytes = 0
+        }
     }
 
     /// The gateway's bound: 128 MiB, ~25k heatmaps (a Chicago heatmap is 2–5 KiB gzip, ~21 KiB
@@ -63,45 +74,43 @@ public final class ResponseCache: Sendable {
         self.maxEntryBytes = maxEntryBytes
     }
 
-    /// The lowest replica position entries are valid for, or nil when one is unknown.
-    public var position: Int64? { state.withLock { $0.positions?.min() } }
+    /// The newest position any replica is known to be at, or nil when none is known.
+    public var position: Int64? { state.withLock { $0.position } }
 
     /// Lookups that found an entry and that did not (since start), entries and bytes held.
     public var usage: (hits: Int, misses: Int, entries: Int, bytes: Int) {
         state.withLock { ($0.hits, $0.misses, $0.entries.count, $0.bytes) }
     }
 
-    /// The one heatmap's new position (or nil: unknown).
+    /// The one heatmap's position (or nil: unknown).
     public func setPosition(_ position: Int64?) {
-        setPositions(position.map { [$0] })
+        setPosition(position, of: "")
     }
 
-    /// Every replica's position (or nil: one is unknown): when they differ from before, every
-    /// entry is dropped.
-    public func setPositions(_ positions: [Int64]?) {
+    /// `replica`'s position (nil: unknown, or the replica is gone). When the newest position
+    /// changes, every entry is dropped.
+    public func setPosition(_ position: Int64?, of replica: String) {
         let ready: [CheckedContinuation<Void, Never>] = state.withLock { state in
-            if state.positions != positions {
-                state.positions = positions
-                state.generation &+= 1
-                state.entries.removeAll(keepingCapacity: true)
-                state.order.removeAll(keepingCapacity: true)
-                state.orderStart = 0
-                state.bytes = 0
+            state.replicas[replica] = position
+            let newest = state.replicas.values.max()
+            if newest != state.position {
+                state.position = newest
+                state.dropAll()
             }
-            guard let position = positions?.min() else { return [] }
-            let ready = state.positionWaiters.filter { $0.atLeast <= position }.map(\.continuation)
-            state.positionWaiters.removeAll { $0.atLeast <= position }
+            guard let newest else { return [] }
+            let ready = state.positionWaiters.filter { $0.atLeast <= newest }.map(\.continuation)
+            state.positionWaiters.removeAll { $0.atLeast <= newest }
             return ready
         }
         for continuation in ready { continuation.resume() }
     }
 
-    /// Returns once the cache has learnt that every replica is at `position` or later (tests
+    /// Returns once the cache has learnt that some replica is at `position` or later (tests
     /// wait on this event rather than sleeping).
     public func waitForPosition(atLeast position: Int64) async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let reached: Bool = state.withLock { state in
-                if let current = state.positions?.min(), current >= position { return true }
+                if let current = state.position, current >= position { return true }
                 state.positionWaiters.append((position, continuation))
                 return false
             }
@@ -109,26 +118,26 @@ public final class ResponseCache: Sendable {
         }
     }
 
-    /// The entry for `key` in the current generation, and that generation (nil when a position
-    /// is unknown: then nothing may be stored either).
-    public func lookup(_ key: String) -> (entry: Entry?, generation: UInt64?) {
+    /// The entry for `key` when it reflects the newest position and at least `minimum`; and
+    /// whether the cache is on (a position is known: an answer may be stored).
+    public func lookup(_ key: String, atLeast minimum: Int64 = 0) -> (entry: Entry?, isOn: Bool) {
         state.withLock { state in
-            guard state.positions != nil else { return (nil, nil) }
-            if let entry = state.entries[key] {
+            guard let position = state.position else { return (nil, false) }
+            if let entry = state.entries[key], entry.position == position, entry.position >= minimum {
                 state.hits += 1
-                return (entry, state.generation)
+                return (entry, true)
             }
             state.misses += 1
-            return (nil, state.generation)
+            return (nil, true)
         }
     }
 
-    /// Stores `entry` for `key` if `generation` is still the current one.
-    public func store(_ entry: Entry, for key: String, at generation: UInt64) {
+    /// Stores `entry` for `key` if its position is the newest known one.
+    public func store(_ entry: Entry, for key: String) {
         let size = Self.size(entry, key)
         guard size <= maxEntryBytes else { return }
         state.withLock { state in
-            guard state.positions != nil, state.generation == generation else { return }
+            guard state.position == entry.position else { return }
             if let previous = state.entries.updateValue(entry, forKey: key) {
                 state.bytes -= Self.size(previous, key)
             } else {

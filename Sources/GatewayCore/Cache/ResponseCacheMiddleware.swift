@@ -4,7 +4,9 @@ import NIOCore
 
 /// Serves the heatmap's GET reads from the ``ResponseCache``: a repeat of a request at the same
 /// heatmap position costs no RPC, JSON or gzip work, and one whose `If-None-Match` names the
-/// current ETag gets `304 Not Modified` with no body.
+/// current ETag gets `304 Not Modified` with no body. A request whose `X-CrimeScope-Min-Position`
+/// is newer than the cached answer goes to the heatmap (``ReadPosition``); answers are stored
+/// under the position their `X-CrimeScope-Position` names.
 ///
 /// The key is the path, the canonical query (the parameters as the controllers read them, in a
 /// fixed encoding and order, so their order in the URL does not matter; see ``key(_:)``) and the
@@ -30,20 +32,22 @@ public struct ResponseCacheMiddleware: RouterMiddleware {
         guard request.method == .get, Self.cachedPaths.contains(request.uri.path) else {
             return try await next(request, context)
         }
+        // A malformed minimum goes to the controller, which answers 400.
+        guard let minimum = try? ReadPosition.minimum(of: request) else { return try await next(request, context) }
         let key = Self.key(request)
-        let (entry, generation) = cache.lookup(key)
+        let (entry, isOn) = cache.lookup(key, atLeast: minimum)
         if let entry, !Self.refuses(request) {
             return Self.answer(entry, to: request, cache: "hit")
         }
         var response = try await next(request, context)
-        guard response.status == .ok, let generation else { return response }
+        guard response.status == .ok, isOn, let position = ReadPosition.position(of: response) else { return response }
         let collector = BodyCollector()
         try await response.body.write(collector)
         let body = collector.buffer
         let etag = body.withUnsafeReadableBytes { Self.etag(of: $0) }
         response.headers[.eTag] = etag
-        let stored = ResponseCache.Entry(status: response.status, headers: response.headers, body: body, etag: etag)
-        cache.store(stored, for: key, at: generation)
+        let stored = ResponseCache.Entry(status: response.status, headers: response.headers, body: body, etag: etag, position: position)
+        cache.store(stored, for: key)
         return Self.answer(stored, to: request, cache: "miss")
     }
 
@@ -126,6 +130,7 @@ public struct ResponseCacheMiddleware: RouterMiddleware {
         if JSONResponse.matches(request, etag: entry.etag) {
             // RFC 9110 15.4.5: a 304 repeats ETag, Cache-Control, Vary (and no content headers).
             var notModified: HTTPFields = [.eTag: entry.etag, .xCache: cache]
+            notModified[ReadPosition.positionHeader] = entry.headers[ReadPosition.positionHeader]
             notModified[.cacheControl] = entry.headers[.cacheControl]
             notModified[.vary] = entry.headers[.vary]
             return Response(status: .notModified, headers: notModified)

@@ -38,6 +38,7 @@ public final class OutboxConsumer: Service, Sendable {
     /// The pull after the batch being applied, already under way (ingest reads the next batch
     /// while this process applies the current one): its position and its call.
     private let prefetch = Mutex<(after: Int64, call: Task<PullOutboxResponse, any Error>)?>(nil)
+    private let caughtUp = Mutex<(at: ContinuousClock.Instant, position: Int64)?>(nil)
 
     /// `onLag` hears how far behind the outbox the consumer is after every pull (the host puts it
     /// in Health/Check); the same numbers are exported as gauges.
@@ -90,8 +91,10 @@ public final class OutboxConsumer: Service, Sendable {
         if !index.isLoaded { try await prepare() }
         let position = index.position
         let started = ContinuousClock.now
-        let response = try await pull(after: position)
+        let (response, prefetched) = try await pull(after: position)
         guard let last = response.entries.last?.position else {
+            // A pull sent now that found nothing: ingest had committed nothing after `position`.
+            if !prefetched { caughtUp.withLock { $0 = (started, position) } }
             report(OutboxLag(deltas: response.behindDeltas, seconds: response.behindSeconds))
             return 0
         }
@@ -115,8 +118,14 @@ public final class OutboxConsumer: Service, Sendable {
         return response.entries.count
     }
 
-    /// The batch after `position`: the prefetched call when it is for that position, else a new one.
-    private func pull(after position: Int64) async throws -> PullOutboxResponse {
+    /// When the newest pull that found nothing after the index's position was sent, and that
+    /// position: a read asking for a later position than ingest had then asks for one that does
+    /// not exist (yet).
+    public var lastCaughtUp: (at: ContinuousClock.Instant, position: Int64)? { caughtUp.withLock { $0 } }
+
+    /// The batch after `position`: the prefetched call when it is for that position, else a new
+    /// one; and whether it was prefetched (sent before this step).
+    private func pull(after position: Int64) async throws -> (PullOutboxResponse, prefetched: Bool) {
         let prefetched = prefetch.withLock { slot -> Task<PullOutboxResponse, any Error>? in
             defer { slot = nil }
             guard let slot, slot.after == position else {
@@ -125,8 +134,8 @@ public final class OutboxConsumer: Service, Sendable {
             }
             return slot.call
         }
-        if let prefetched { return try await prefetched.value }
-        return try await client.call(Methods.Ingest.pullOutbox, request(after: position), timeout: settings.callTimeout)
+        if let prefetched { return (try await prefetched.value, true) }
+        return (try await client.call(Methods.Ingest.pullOutbox, request(after: position), timeout: settings.callTimeout), false)
     }
 
     private func startPrefetch(after position: Int64) {

@@ -13,16 +13,20 @@ public struct HeatmapHandlers: Sendable {
     let leadership: Leadership?
     /// Asked to pull at once when a read needs a position the index has not reached.
     let wakeConsumer: @Sendable () -> Void
+    /// The consumer's newest empty pull (``OutboxConsumer/lastCaughtUp``).
+    let caughtUp: @Sendable () -> (at: ContinuousClock.Instant, position: Int64)?
     /// Contiguity and hex covers derived from the area polygons, per city.
     let significanceCache = SignificanceCache()
 
     public init(index: RollupIndex, store: HeatmapStore, ingest: RPCClient, leadership: Leadership? = nil,
-                wakeConsumer: @escaping @Sendable () -> Void = {}) {
+                wakeConsumer: @escaping @Sendable () -> Void = {},
+                caughtUp: @escaping @Sendable () -> (at: ContinuousClock.Instant, position: Int64)? = { nil }) {
         self.index = index
         self.store = store
         self.ingestClient = ingest
         self.leadership = leadership
         self.wakeConsumer = wakeConsumer
+        self.caughtUp = caughtUp
     }
 
     /// Registers ListCities, GetBeatHeatmap, GetWindowHeatmap, GetYearGrids, GetHexHotspots, GetSeries, GetSignificance, GetAreaShapes, GetAreaDetail, Check and WatchPosition.

@@ -36,17 +36,20 @@ public struct HeatmapReplyJSON: ProtoMessage, JSONTextWritable {
     private let maxIncidents: Int64
     private let crimeTypes: [CrimeType]
     private let timeZone: Text
+    /// The heatmap index position the reply was computed from.
+    public let position: Int64
 
     public init(serializedBytes bytes: [UInt8]) throws(ProtoDecodingError) {
         payload = bytes
         let decoded = bytes.withUnsafeBufferPointer { Self.decode($0) }
         guard let decoded else { throw ProtoDecodingError(messageName: Self.protoName, byteCount: bytes.count) }
-        (areas, total, maxIncidents, crimeTypes, timeZone) = decoded
+        (areas, total, maxIncidents, crimeTypes, timeZone, position) = decoded
     }
 
     private static func decode(_ bytes: UnsafeBufferPointer<UInt8>)
-        -> (areas: [Area], total: CountsJSON, maxIncidents: Int64, crimeTypes: [CrimeType], timeZone: Text)? {
+        -> (areas: [Area], total: CountsJSON, maxIncidents: Int64, crimeTypes: [CrimeType], timeZone: Text, position: Int64)? {
         var areas: [Area] = [], total = CountsJSON(Counts()), maxIncidents: Int64 = 0, crimeTypes: [CrimeType] = []
+        var position: Int64 = 0
         var timeZone = Text()
         var reader = ProtoWireReader(bytes)
         do {
@@ -78,13 +81,14 @@ public struct HeatmapReplyJSON: ProtoMessage, JSONTextWritable {
                     }
                     crimeTypes.append(crimeType)
                 case Reply.timeZone: timeZone = Text(range: try reader.string(wireType))
+                case Reply.position: position = try reader.int64(wireType)
                 default: try reader.skip(wireType)  // filters: the request's, which the API writes from its own query
                 }
             }
         } catch {
             return nil
         }
-        return (areas, total, maxIncidents, crimeTypes, timeZone)
+        return (areas, total, maxIncidents, crimeTypes, timeZone, position)
     }
 
     public func serializedBytes() -> [UInt8] { payload }
