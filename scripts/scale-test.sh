@@ -195,3 +195,18 @@ echo "    requests: ${requests:-0}, non-2xx: $non2xx, socket errors: $socket, fa
 check "wrk: ${requests:-0} requests, 0 failed while a heatmap replica was killed (failed: $((non2xx + socket)))" \
   test "${requests:-0}" -gt 0 -a "$((non2xx + socket))" -eq 0
 check "the gateway still answers the total after the kill" test "$(total)" == "$expected"
+
+# --- heatmap leadership: one writer, handed on when it dies ----------------------------------------------
+# The heatmap's leader lease names its holder host:pid:random; heatmap1 was killed above, so the
+# survivor heatmap0 must hold it now, store the snapshot at the outbox head, and acknowledge it.
+heatmap_leader_pid() { psql_ha "select split_part(holder, ':', 2) from heatmap.leader_lease where expires_at > now()"; }
+heatmap0_leads() { [[ $(heatmap_leader_pid) == "${pid_of[heatmap0]}" ]]; }
+wait_until 10 heatmap0_leads
+check "the surviving heatmap0 (pid ${pid_of[heatmap0]}) holds the leader lease (holder pid: $(heatmap_leader_pid))" heatmap0_leads
+outbox_head() { psql_ha "select last_value from ingest.outbox_position_seq"; }
+snapshot_at_head() { [[ $(psql_ha "select position from heatmap.consumer_state") == "$(outbox_head)" ]]; }
+wait_until 60 snapshot_at_head
+check "the leader's snapshot is at the outbox head ($(outbox_head)): $(psql_ha "select position from heatmap.consumer_state")" snapshot_at_head
+acknowledged() { [[ $(psql_ha "select acknowledged_position from ingest.outbox_consumers where consumer = 'heatmap'") == "$(outbox_head)" ]]; }
+wait_until 30 acknowledged
+check "ingest recorded the heatmap leader's acknowledgement of that snapshot" acknowledged
