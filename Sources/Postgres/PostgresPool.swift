@@ -27,6 +27,7 @@ public final class PostgresPool: Sendable {
     private let threadPool: NIOThreadPool
     private let ownsThreadPool: Bool
     private let state: Mutex<PostgresPoolState>
+    private let queueObserver = Mutex<(@Sendable (Int) -> Void)?>(nil)
 
     /// Creates a pool; no connection is opened until the first call.
     /// - Parameters:
@@ -124,6 +125,12 @@ public final class PostgresPool: Sendable {
         }
     }
 
+    /// Test hook: `observer` is told the number of waiting callers each time a caller joins the
+    /// queue, so a test can act on a queued waiter (cancel it) once it is queued, not after a guess.
+    package func observeQueuedWaiters(_ observer: (@Sendable (Int) -> Void)?) {
+        queueObserver.withLock { $0 = observer }
+    }
+
     // MARK: - Leasing
 
     static let shutdownError = PostgresError(kind: .pool, message: "the connection pool is shut down")
@@ -172,7 +179,11 @@ public final class PostgresPool: Sendable {
                     if Task.isCancelled { return .failure(CancellationError()) }
                     return state.acquire(id: id, continuation: continuation).map { .success($0) }
                 }
-                if let outcome { continuation.resume(with: outcome) }
+                if let outcome {
+                    continuation.resume(with: outcome)
+                } else if let observer = queueObserver.withLock({ $0 }) {
+                    observer(state.withLock { $0.waitingCount })
+                }
             }
         } onCancel: {
             failWaiter(id: id, with: CancellationError())

@@ -6,6 +6,7 @@ public final class ServiceProcess: @unchecked Sendable {
     public let name: String
     public let logURL: URL
     private let process: Process
+    private let exit = ProcessExitEvent()
 
     /// The folder holding the built executables: `CRIMESCOPE_BIN_DIR`, or the debug build
     /// folder next to this source tree.
@@ -34,36 +35,38 @@ public final class ServiceProcess: @unchecked Sendable {
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         process.standardError = log
         process.standardOutput = log
+        let exit = self.exit
+        process.terminationHandler = { process in exit.exited(with: process.terminationStatus) }
         try process.run()
     }
 
-    public var isRunning: Bool { process.isRunning }
+    public var isRunning: Bool { exit.status == nil }
 
-    /// Sends SIGTERM and waits for the exit status (nil if it did not exit within `timeout`).
-    public func terminate(timeout: Duration = .seconds(15)) async -> Int32? {
-        if process.isRunning { kill(process.processIdentifier, SIGTERM) }
+    /// The exit status once the process has exited (as reported to its termination handler).
+    public var exitStatus: Int32? { exit.status }
+
+    /// Sends SIGTERM and waits for the exit status (nil only when a hung process outlasts `timeout`,
+    /// a hang guard).
+    public func terminate(timeout: Duration = HangGuard.limit) async -> Int32? {
+        send(SIGTERM)
         return await waitForExit(timeout: timeout)
     }
 
     /// Sends `signal` (e.g. SIGSTOP and SIGCONT to pause and resume it, as a stalled machine would).
     public func send(_ signal: Int32) {
-        if process.isRunning { kill(process.processIdentifier, signal) }
+        if isRunning { kill(process.processIdentifier, signal) }
     }
 
-    /// Kills the process hard (SIGKILL), as a crash would.
+    /// Kills the process hard (SIGKILL), as a crash would, and waits until it is gone.
     public func kill9() async {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        _ = await waitForExit(timeout: .seconds(5))
+        send(SIGKILL)
+        _ = await waitForExit()
     }
 
-    /// Waits for the process to end; nil when it is still running after `timeout`.
-    public func waitForExit(timeout: Duration) async -> Int32? {
-        let deadline = ContinuousClock.now + timeout
-        while process.isRunning {
-            if ContinuousClock.now > deadline { return nil }
-            try? await Task.sleep(for: .milliseconds(20))
-        }
-        return process.terminationStatus
+    /// Waits for the process to end and returns its status; nil when the waiting task is cancelled
+    /// or `timeout` (a hang guard, not a time budget) passes first.
+    public func waitForExit(timeout: Duration = HangGuard.limit) async -> Int32? {
+        await exit.wait(hangGuard: timeout)
     }
 
     /// The captured log so far.
@@ -72,7 +75,7 @@ public final class ServiceProcess: @unchecked Sendable {
     }
 
     deinit {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        if isRunning { kill(process.processIdentifier, SIGKILL) }
     }
 }
 

@@ -107,15 +107,18 @@ public struct TestDatabase: Sendable {
     }
 
     private static func createDatabase(_ name: String, admin: PostgresConnection) throws {
-        // The template must have no connections; a concurrent clone is fine, but retry briefly on 55006.
-        var attempt = 0
+        // CREATE DATABASE refuses a template that another session is connected to (55006, after
+        // waiting up to 5 s itself), and PostgreSQL offers no event for that session leaving (a
+        // backend still exiting after its client's PQfinish returned, say). So this retries on
+        // 55006 only: the interval spaces the attempts, and only the hang guard ends them.
+        let hangGuard = ContinuousClock.now + HangGuard.limit
         while true {
             do {
                 try admin.execute("CREATE DATABASE \(name) TEMPLATE \(templateName)")
                 return
             } catch {
-                guard error.sqlState == "55006", attempt < 50 else { throw error }
-                attempt += 1
+                guard error.sqlState == "55006" else { throw error }
+                guard ContinuousClock.now < hangGuard else { throw TestDatabaseError.templateBusy(templateName) }
                 usleep(100_000)
             }
         }

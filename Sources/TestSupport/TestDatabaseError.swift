@@ -15,4 +15,9 @@ public struct TestDatabaseError: Error, Sendable, CustomStringConvertible {
     static func unusableURL(_ url: String) -> TestDatabaseError {
         TestDatabaseError(description: "\(TestDatabase.urlVariable) is not a postgres:// or postgresql:// URL: \(url)")
     }
+
+    /// The template stayed in use by another session until the hang guard.
+    static func templateBusy(_ template: String) -> TestDatabaseError {
+        TestDatabaseError(description: "\(template) was still in use by another session after \(HangGuard.limit): cannot clone it")
+    }
 }

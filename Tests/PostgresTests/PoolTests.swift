@@ -42,8 +42,8 @@ struct PoolTests {
         try await withTestPool("pool_timeout", size: 1, acquireTimeout: .milliseconds(100)) { pool, _ in
             // The holder says when it has the only connection (a fixed sleep raced with a loaded
             // machine, where opening the connection alone can take longer).
-            // It keeps it until the test is done with the waiter (up to a minute), not for a fixed
-            // time a starved test task could outlast.
+            // It keeps it until the test is done with the waiter (a hung test stops at the hang
+            // guard), not for a fixed time a starved test task could outlast.
             let (holding, holds) = AsyncStream<Void>.makeStream()
             let release = Mutex(false)
             async let holder: Void = pool.withConnection { connection in
@@ -70,12 +70,18 @@ struct PoolTests {
                 try Self.hold(connection, until: release)
             }
             for await _ in holding { break }
+            let (queued, queues) = AsyncStream<Int>.makeStream()
+            pool.observeQueuedWaiters { queues.yield($0) }
             let waiter = Task { try await pool.query("SELECT 1") }
-            try await Task.sleep(for: .milliseconds(100))
+            for await waiting in queued {
+                #expect(waiting == 1)
+                break
+            }
             waiter.cancel()
             await #expect(throws: CancellationError.self) { try await waiter.value }
             release.withLock { $0 = true }
             try await holder
+            pool.observeQueuedWaiters(nil)
             #expect(try await pool.query("SELECT 2").scalar(Int.self) == 2)
         }
     }
@@ -128,14 +134,14 @@ struct PoolTests {
         await pool.shutdown()
     }
 
-    /// Keeps `connection` busy in short sleeps until `release` is set, or a minute has passed.
+    /// Keeps `connection` busy in short sleeps until `release` is set (or a hung test reaches the hang guard).
     private static func hold(_ connection: PostgresConnection, until release: borrowing Mutex<Bool>) throws {
         try hold(connection, until: { release.withLock { $0 } })
     }
 
-    /// Keeps `connection` busy in short sleeps until `released()` says so, or a minute has passed.
+    /// Keeps `connection` busy in short sleeps until `released()` says so (or a hung test reaches the hang guard).
     private static func hold(_ connection: PostgresConnection, until released: () -> Bool) throws {
-        let deadline = ContinuousClock.now + .seconds(60)
+        let deadline = ContinuousClock.now + HangGuard.limit
         while !released() && ContinuousClock.now < deadline {
             _ = try connection.query("SELECT pg_sleep(0.02)")
         }

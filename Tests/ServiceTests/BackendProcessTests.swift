@@ -52,7 +52,7 @@ struct BackendProcessTests {
         let process = try ServiceProcess(
             "heatmap", arguments: ["serve", "--listen", "unix://\(folder.path("h.sock"))"],
             environment: ["CRIMESCOPE_DATABASE_URL": ""], logDirectory: folder.url)
-        let status = await process.waitForExit(timeout: .seconds(10))
+        let status = await process.waitForExit()
         #expect(status != nil && status != 0)
         #expect(process.log().contains("CRIMESCOPE_DATABASE_URL"))
     }
@@ -68,16 +68,16 @@ struct BackendProcessTests {
         }
     }
 
+    /// Asks Health until the service answers SERVING: a starting service announces nothing, so
+    /// this waits on its state, failing when the process exits first.
     static func waitForHealth(_ client: RPCClient, process: ServiceProcess) async throws -> HealthCheckResponse {
-        let deadline = ContinuousClock.now + .seconds(30)
-        while true {
+        try await waitForState("\(process.name) to answer Health SERVING", while: process) {
             do {
-                let reply = try await client.call(Methods.Health.check, HealthCheckRequest(), timeout: .seconds(2))
-                if reply.status == .serving || ContinuousClock.now > deadline { return reply }
-            } catch let error as RPCError where error.code == .unavailable && ContinuousClock.now < deadline && process.isRunning {
-                // not listening yet
+                let reply = try await client.call(Methods.Health.check, HealthCheckRequest())
+                return reply.status == .serving ? reply : nil
+            } catch let error as RPCError where error.code == .unavailable {
+                return nil  // not listening yet
             }
-            try await Task.sleep(for: .milliseconds(50))
         }
     }
 }

@@ -32,7 +32,7 @@ struct GatewayCacheInvalidationTests {
             let process = try ServiceProcess(
                 "ingest", arguments: ["load", "--database-url", database.url, "--city", "chicago", try SharedData.url(relativePath).path],
                 logDirectory: folder.url)
-            let status = await process.waitForExit(timeout: .seconds(600))
+            let status = await process.waitForExit()
             #expect(status == 0, "ingest load: \(process.log())")
             var head = previous
             while true {
