@@ -72,19 +72,21 @@ struct BatchWriter {
         }
     }
 
-    /// COPYs one batch into the session's staging table (outside any transaction: it is TEMP) and
+    /// COPYs one batch into the session's staging table (binary: a header, the parser's tuples, a trailer) (outside any transaction: it is TEMP) and
     /// keeps only the latest version of a repeated key; returns the batch's tally.
     private func stageBatch(startingWith first: StagingItem, queue: BlockingQueue<StagingItem>) throws -> BatchTally {
         try connection.query(LoadSQL.truncateSessionTables)
         var pending = first
         var finishedTally: BatchTally?
         try connection.copyIn(LoadSQL.copyStaging) { writer in
+            try writer.writeRaw(StagingRowEncoder.binaryHeader)
             while true {
                 switch pending {
                 case .chunk(let bytes):
                     try writer.writeRaw(bytes)
                 case .endOfBatch(let tally):
                     finishedTally = tally
+                    try writer.writeRaw(StagingRowEncoder.binaryTrailer)
                     return
                 case .finished:
                     throw UnterminatedBatch()

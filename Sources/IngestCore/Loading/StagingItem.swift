@@ -1,6 +1,6 @@
 /// What the parser thread hands the COPY writer, in order.
 enum StagingItem: Sendable {
-    /// About 64 KiB of `COPY … FROM STDIN` text for the staging table (whole rows only).
+    /// About 64 KiB of binary COPY tuples for the staging table (whole rows only).
     case chunk([UInt8])
     /// The rows since the previous batch end form one batch: commit it.
     case endOfBatch(BatchTally)

@@ -6,11 +6,13 @@
 /// is read straight from `load_staging` by the INSERT and by the outbox, and only the (usually few)
 /// rows that already exist take the UPDATE path.
 enum LoadSQL {
-    /// Staging columns in COPY order (see ``StagingRowEncoder``).
+    /// Staging columns in COPY order (see ``StagingRowEncoder``). The integers are `bigint` (the
+    /// binary tuples carry 8 bytes); the INSERT's cast to the incidents' `integer` rejects a value
+    /// out of its range.
     static let stagingColumns = """
         line bigint, source_key text, occurred timestamp, month_only boolean, primary_type text, description text,
         category text, location_description text, arrest boolean, domestic boolean, reported_area text,
-        district integer, ward integer, community_area integer, lat double precision, lon double precision,
+        district bigint, ward bigint, community_area bigint, lat double precision, lon double precision,
         block text, iucr text, fbi_code text, lsoa text, updated_on timestamp, row_hash bigint
         """
 
@@ -56,7 +58,7 @@ enum LoadSQL {
         """
 
     static let truncateSessionTables = "TRUNCATE load_staging, load_known, load_previous, load_changes"
-    static let copyStaging = "COPY load_staging (\(stagingColumnNames)) FROM STDIN"
+    static let copyStaging = "COPY load_staging (\(stagingColumnNames)) FROM STDIN (FORMAT binary)"
     static let copyRejects = "COPY ingest.rejects (run_id, line_number, raw_text, reason) FROM STDIN"
     static let copyRowNotes = "COPY ingest.row_notes (run_id, line_number, source_key, note) FROM STDIN"
 
