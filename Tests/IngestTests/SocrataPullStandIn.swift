@@ -5,6 +5,7 @@ import Hummingbird
 import IngestCore
 import Logging
 import NIOCore
+import ServiceLifecycle
 import Synchronization
 
 /// A local stand-in for a SODA 2.0 endpoint on 127.0.0.1 (port 0): serves rows (a Socrata JSON
@@ -26,6 +27,9 @@ final class SocrataPullStandIn: Sendable {
         var faults: [Int: [Fault]] = [:]
         var persistent: [Int: Int] = [:]
         var faultsServed = 0
+        /// Scripted delays in progress, ended early once the stand-in stops.
+        var delays: [Task<Void, Never>] = []
+        var stopping = false
     }
 
     /// The rows: the cursor column's value and the object serialised.
@@ -108,7 +112,9 @@ final class SocrataPullStandIn: Sendable {
             if let name = HTTPField.Name("Retry-After") { response.headers[name] = String(seconds) }
             return response
         case .delay(let duration):
-            try? await Task.sleep(for: duration)
+            let sleeper = Task { _ = try? await Task.sleep(for: duration) }
+            if state.withLock({ $0.delays.append(sleeper); return $0.stopping }) { sleeper.cancel() }
+            await sleeper.value
         case nil:
             break
         }
@@ -141,32 +147,55 @@ final class SocrataPullStandIn: Sendable {
     }
 
     /// Serves the stand-in for `body`, passing the endpoint URL.
+    ///
+    /// It stops with a graceful shutdown, never by cancelling the server's task: a connection
+    /// accepted while the serving task is cancelled is never handed to Hummingbird, and NIO traps
+    /// ("Deinited NIOAsyncWriter without calling finish()", apple/swift-nio#3481), which crashed
+    /// the whole test process when a client retried just as a test ended.
     func serve<T: Sendable>(_ body: (URL) async throws -> T) async throws -> T {
+        state.withLock { state in
+            state.stopping = false
+            state.delays.removeAll()
+        }
         let router = Router()
         router.get("resource/\(datasetID).json") { request, _ -> Response in await self.respond(to: request) }
         let (ports, portContinuation) = AsyncStream<Int>.makeStream()
+        let quiet = Logger(label: "socrata-stand-in") { _ in SwiftLogNoOpLogHandler() }
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
                               onServerRunning: { channel in
                                   portContinuation.yield(channel.localAddress?.port ?? 0)
                                   portContinuation.finish()
                               },
-                              logger: Logger(label: "socrata-stand-in") { _ in SwiftLogNoOpLogHandler() })
-        let running = Task { try await app.runService(gracefulShutdownSignals: []) }
+                              logger: quiet)
+        let services = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: quiet))
+        let running = Task {
+            defer { portContinuation.finish() }
+            try await services.run()
+        }
         var port = 0
         for await bound in ports { port = bound }
-        defer { running.cancel() }
-        guard port > 0, let url = URL(string: "http://127.0.0.1:\(port)/resource/\(datasetID).json") else {
-            throw SharedData.Missing(description: "the stand-in SODA server did not start")
-        }
         do {
+            guard port > 0, let url = URL(string: "http://127.0.0.1:\(port)/resource/\(datasetID).json") else {
+                throw SharedData.Missing(description: "the stand-in SODA server did not start: \(await running.result)")
+            }
             let value = try await body(url)
-            running.cancel()
-            _ = await running.result
+            await stop(services, running)
             return value
         } catch {
-            running.cancel()
-            _ = await running.result
+            await stop(services, running)
             throw error
         }
+    }
+
+    /// Ends scripted delays (so the shutdown does not wait them out), shuts the server down
+    /// gracefully and waits until it has.
+    private func stop(_ services: ServiceGroup, _ running: Task<Void, any Error>) async {
+        let delays = state.withLock { state in
+            state.stopping = true
+            return state.delays
+        }
+        for delay in delays { delay.cancel() }
+        await services.triggerGracefulShutdown()
+        _ = await running.result
     }
 }
