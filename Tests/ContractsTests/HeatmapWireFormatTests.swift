@@ -67,7 +67,8 @@ struct HeatmapWireFormatTests {
     @Test func emptyRequestDecodesFromNoBytes() throws {
         #expect(ListCitiesRequest().serializedBytes().isEmpty)
         #expect(try ListCitiesRequest(serializedBytes: []) == ListCitiesRequest())
-        // Unknown fields of an empty message are skipped.
-        #expect(try ListCitiesRequest(serializedBytes: [0x08, 0x01]) == ListCitiesRequest())
+        // Unknown fields are skipped (field 15, a varint; field 1 is min_position).
+        #expect(try ListCitiesRequest(serializedBytes: [0x78, 0x01]) == ListCitiesRequest())
+        #expect(try ListCitiesRequest(serializedBytes: [0x08, 0x01]) == ListCitiesRequest(minPosition: 1))
     }
 }

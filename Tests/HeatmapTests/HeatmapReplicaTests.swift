@@ -106,7 +106,11 @@ struct HeatmapReplicaTests {
         let second = try await ingest.load(Self.months[1], city: Self.city, format: .policeUKCSV)
         #expect(second.succeeded, "\(second.error ?? "")")
         let last2 = try await Self.lastPosition(pool)
-        let request = BeatHeatmapRequest(city: Self.city, minPosition: last2)
+        // The run says which outbox position it reached: the position a client asks for.
+        let runID = try await pool.query("SELECT max(run_id) FROM ingest.etl_runs").scalar(Int64.self)
+        let run = try #require(try await IngestStore(pool: pool).run(id: runID))
+        #expect(run.outboxPosition == last2, "the run reports its newest outbox position")
+        let request = BeatHeatmapRequest(city: Self.city, minPosition: run.outboxPosition)
         let atLeast: BeatHeatmapResponse
         do {
             atLeast = try await clients[1].call(Methods.Heatmap.getBeatHeatmap, request)

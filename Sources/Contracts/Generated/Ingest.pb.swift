@@ -216,11 +216,14 @@ public struct Run: ProtoMessage {
     public var error: String
     /// While RUN_STATUS_WAITING: the run it waits for (0 when unknown).
     public var waitingForRunID: Int64
+    /// The newest outbox position this run wrote (0: none, or already dropped): a heatmap read with
+    /// min_position = outbox_position reflects the run's changes.
+    public var outboxPosition: Int64
 
     public init(
         runID: Int64 = 0, city: String = "", format: SourceFormat = .unspecified, source: String = "",
         cursor: String = "", counts: RunCounts? = nil, startedUnixMs: Int64 = 0, finishedUnixMs: Int64 = 0,
-        status: RunStatus = .unspecified, error: String = "", waitingForRunID: Int64 = 0
+        status: RunStatus = .unspecified, error: String = "", waitingForRunID: Int64 = 0, outboxPosition: Int64 = 0
     ) {
         self.runID = runID
         self.city = city
@@ -233,12 +236,13 @@ public struct Run: ProtoMessage {
         self.status = status
         self.error = error
         self.waitingForRunID = waitingForRunID
+        self.outboxPosition = outboxPosition
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
     public enum FieldNumber {
         public static let runID = 1, city = 2, format = 3, source = 4, cursor = 5, counts = 6, startedUnixMs = 7, finishedUnixMs = 8,
-            status = 9, error = 10, waitingForRunID = 11
+            status = 9, error = 10, waitingForRunID = 11, outboxPosition = 12
     }
 }
 
@@ -260,6 +264,7 @@ extension Run: CBackedMessage {
         c.status = status.c
         c.error = arena.string(error)
         c.waiting_for_run_id = waitingForRunID
+        c.outbox_position = outboxPosition
     }
 
     init(c: CMessage) {
@@ -274,6 +279,7 @@ extension Run: CBackedMessage {
         status = RunStatus(c: c.status)
         error = CRead.string(c.error)
         waitingForRunID = c.waiting_for_run_id
+        outboxPosition = c.outbox_position
     }
 }
 

@@ -7,7 +7,8 @@ extension IngestStore {
         rows_read, inserted, updated, unchanged, rejected,
         (EXTRACT(epoch FROM started_at) * 1000)::bigint AS started_ms,
         COALESCE((EXTRACT(epoch FROM finished_at) * 1000)::bigint, 0) AS finished_ms,
-        status, COALESCE(error, '') AS error, COALESCE(waiting_for, 0) AS waiting_for
+        status, COALESCE(error, '') AS error, COALESCE(waiting_for, 0) AS waiting_for,
+        COALESCE((SELECT max(o.position) FROM ingest.outbox o WHERE o.run_id = etl_runs.run_id), 0) AS outbox_position
         """
 
     /// Marks `running`/`waiting` runs whose loader died (no liveness lock) as failed; returns how many.
@@ -78,6 +79,7 @@ extension IngestStore {
             finishedUnixMs: try row.decode(Int64.self, column: "finished_ms"),
             status: status,
             error: try row.decode(String.self, column: "error"),
-            waitingForRunID: try row.decode(Int64.self, column: "waiting_for"))
+            waitingForRunID: try row.decode(Int64.self, column: "waiting_for"),
+            outboxPosition: try row.decode(Int64.self, column: "outbox_position"))
     }
 }

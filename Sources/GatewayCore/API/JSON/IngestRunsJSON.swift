@@ -16,6 +16,9 @@ public struct IngestRunsJSON: Codable, Sendable, Equatable {
         public var status: String
         /// While waiting: the run it waits for.
         public var waitingForRunId: Int64?
+        /// The newest outbox position the run wrote: send it as `X-CrimeScope-Min-Position` to
+        /// see the run's changes on every heatmap replica (absent when it wrote none).
+        public var outboxPosition: Int64?
         public var error: String
         public var read: Int64
         public var inserted: Int64
@@ -36,6 +39,7 @@ public struct IngestRunsJSON: Codable, Sendable, Equatable {
             cursor = run.cursor
             status = run.status.name
             waitingForRunId = run.status == .waiting && run.waitingForRunID > 0 ? run.waitingForRunID : nil
+            outboxPosition = run.outboxPosition > 0 ? run.outboxPosition : nil
             error = run.error
             read = run.counts?.read ?? 0
             inserted = run.counts?.inserted ?? 0

@@ -102,10 +102,15 @@ struct  Crimescope__Ingest__V1__Run
    * While RUN_STATUS_WAITING: the run it waits for (0 when unknown).
    */
   int64_t waiting_for_run_id;
+  /*
+   * The newest outbox position this run wrote (0: none, or already dropped): a heatmap read with
+   * min_position = outbox_position reflects the run's changes.
+   */
+  int64_t outbox_position;
 };
 #define CRIMESCOPE__INGEST__V1__RUN__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&crimescope__ingest__v1__run__descriptor) \
-    , 0, (char *)protobuf_c_empty_string, CRIMESCOPE__INGEST__V1__SOURCE_FORMAT__SOURCE_FORMAT_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, 0, 0, CRIMESCOPE__INGEST__V1__RUN_STATUS__RUN_STATUS_UNSPECIFIED, (char *)protobuf_c_empty_string, 0 }
+    , 0, (char *)protobuf_c_empty_string, CRIMESCOPE__INGEST__V1__SOURCE_FORMAT__SOURCE_FORMAT_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, 0, 0, CRIMESCOPE__INGEST__V1__RUN_STATUS__RUN_STATUS_UNSPECIFIED, (char *)protobuf_c_empty_string, 0, 0 }
 
 
 /*

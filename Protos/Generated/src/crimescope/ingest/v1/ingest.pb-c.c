@@ -1267,7 +1267,7 @@ const ProtobufCMessageDescriptor crimescope__ingest__v1__run_counts__descriptor 
   (ProtobufCMessageInit) crimescope__ingest__v1__run_counts__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor crimescope__ingest__v1__run__field_descriptors[11] =
+static const ProtobufCFieldDescriptor crimescope__ingest__v1__run__field_descriptors[12] =
 {
   {
     "run_id",
@@ -1401,6 +1401,18 @@ static const ProtobufCFieldDescriptor crimescope__ingest__v1__run__field_descrip
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "outbox_position",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Ingest__V1__Run, outbox_position),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned crimescope__ingest__v1__run__field_indices_by_name[] = {
   1,   /* field[1] = city */
@@ -1409,6 +1421,7 @@ static const unsigned crimescope__ingest__v1__run__field_indices_by_name[] = {
   9,   /* field[9] = error */
   7,   /* field[7] = finished_unix_ms */
   2,   /* field[2] = format */
+  11,   /* field[11] = outbox_position */
   0,   /* field[0] = run_id */
   3,   /* field[3] = source */
   6,   /* field[6] = started_unix_ms */
@@ -1418,7 +1431,7 @@ static const unsigned crimescope__ingest__v1__run__field_indices_by_name[] = {
 static const ProtobufCIntRange crimescope__ingest__v1__run__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 11 }
+  { 0, 12 }
 };
 const ProtobufCMessageDescriptor crimescope__ingest__v1__run__descriptor =
 {
@@ -1428,7 +1441,7 @@ const ProtobufCMessageDescriptor crimescope__ingest__v1__run__descriptor =
   "Crimescope__Ingest__V1__Run",
   "crimescope.ingest.v1",
   sizeof(Crimescope__Ingest__V1__Run),
-  11,
+  12,
   crimescope__ingest__v1__run__field_descriptors,
   crimescope__ingest__v1__run__field_indices_by_name,
   1,  crimescope__ingest__v1__run__number_ranges,
