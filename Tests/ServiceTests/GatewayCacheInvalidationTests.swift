@@ -44,12 +44,13 @@ struct GatewayCacheInvalidationTests {
             }
         }
 
-        /// Returns once the heatmap's index holds `position` (its WatchPosition long poll).
+        /// Returns once the heatmap's index holds `position` (its WatchPosition long poll: the
+        /// reply is the event; the call's timeout is only the hang guard).
         func heatmapReaches(_ position: Int64) async throws {
             var seen: Int64 = -1
             while seen < position {
                 seen = try await heatmap.call(Methods.Heatmap.watchPosition, WatchPositionRequest(after: seen, holdMs: 60_000),
-                                              timeout: .seconds(70)).position
+                                              timeout: HangGuard.limit).position
             }
         }
     }
