@@ -220,9 +220,11 @@ def test_openapi_document_is_valid_and_every_path_answers(loaded_stack):
         "/api/v1/hotspots/significance",
         "/api/v1/export/heatmap", "/api/v1/export/window", "/api/v1/export/incidents", "/api/v1/export/grids",
         "/api/v1/export/hotspots", "/api/v1/export/significance",
+        "/api/v1/export/forecast", "/api/v1/export/predict", "/api/v1/export/models",
         "/api/v1/ingest/runs/{run}", "/api/v1/ingest/runs/{run}/rejects", "/api/v1/ingest/loads", "/api/v1/predict", "/api/v1/forecast", "/api/v1/models",
         "/api/v1/models/train", "/api/v1/models/train/{job}"}
-    predict_paths = ("/api/v1/predict", "/api/v1/forecast", "/api/v1/models")
+    predict_paths = ("/api/v1/predict", "/api/v1/forecast", "/api/v1/models",
+                     "/api/v1/export/predict", "/api/v1/export/forecast", "/api/v1/export/models")
     for path, item in body["paths"].items():
         for method, operation in item.items():
             if method != "get":
