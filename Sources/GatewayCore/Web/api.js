@@ -57,16 +57,19 @@ function tryForm(path, parameters) {
     event.preventDefault();
     let url = path;
     const query = new URLSearchParams();
+    const headers = {};
     for (const p of parameters) {
       const value = form.elements[p.name].value;
       if (value === "") continue;
-      if (p.in === "path") url = url.replace("{" + p.name + "}", encodeURIComponent(value)); else query.append(p.name, value);
+      if (p.in === "path") url = url.replace("{" + p.name + "}", encodeURIComponent(value));
+      else if (p.in === "header") headers[p.name] = value;
+      else query.append(p.name, value);
     }
     const full = url + (query.toString() ? "?" + query : "");
     output.hidden = false;
     output.textContent = "GET " + full + " …";
     try {
-      const response = await fetch(full);
+      const response = await fetch(full, { headers });
       const text = await response.text();
       let shown = text;
       try { shown = JSON.stringify(JSON.parse(text), null, 1); } catch (_) { /* not JSON */ }
