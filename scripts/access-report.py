@@ -16,10 +16,12 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ATTRIBUTES = r"(?:@\w+(?:\([^)]*\))?\s+)*"
-MODIFIER = re.compile(r"^\s*" + ATTRIBUTES + r"(?:\w+\s+)*?(public|open|package|internal)\b(?!\()")
-DECLARATION = re.compile(r"\b(func|var|let|init|subscript|struct|enum|class|actor|protocol|"
-                         r"extension|typealias|case|static|final|convenience|indirect|nonisolated|"
-                         r"mutating|lazy|weak|private|fileprivate|override|required|dynamic)\b")
+MODIFIERS = (r"(?:(?:static|final|nonisolated|override|required|convenience|mutating|nonmutating|lazy|weak|"
+             r"unowned|indirect|dynamic|class|distributed|(?:private|fileprivate|internal|package)\(set\))\s+)*")
+KEYWORDS = (r"(?:func|var|let|init|subscript|struct|enum|class|actor|protocol|extension|typealias|case|"
+            r"deinit|associatedtype|operator|precedencegroup)\b")
+# An access modifier only where a declaration follows (`open` and `package` are also ordinary names).
+MODIFIER = re.compile(r"^\s*" + ATTRIBUTES + MODIFIERS + r"(public|open|package|internal)\s+(?=" + MODIFIERS + KEYWORDS + ")")
 
 
 def swift_files(module_dir):
@@ -40,7 +42,7 @@ def count(path):
         if stripped.startswith("//") or stripped.startswith("*"):
             continue
         m = MODIFIER.match(line)
-        if m and DECLARATION.search(line[m.end(1):]):
+        if m:
             access = "public" if m.group(1) == "open" else m.group(1)
             counts[access] += 1
     return len(lines), counts
