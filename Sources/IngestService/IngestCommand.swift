@@ -1,6 +1,7 @@
-import BackendKit
 import ArgumentParser
+import BackendKit
 import IngestCore
+import Postgres
 import ServiceKit
 
 /// `ingest`: the CrimeScope ingest service.
@@ -23,5 +24,12 @@ struct IngestCommand: AsyncParsableCommand {
             let configuration = try options.resolve(environment: ProcessEnvironment.current)
             try await BackendHost(definition: IngestBackend.definition, configuration: configuration).run()
         }
+    }
+}
+
+extension DatabaseOptions {
+    /// A small pool on the database with the ingest migrations applied.
+    func migratedPool() async throws -> PostgresPool {
+        try await migratedPool(schema: "ingest", migrationsDirectory: IngestBackend.migrationsDirectory)
     }
 }

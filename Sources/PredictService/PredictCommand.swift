@@ -1,5 +1,6 @@
-import BackendKit
 import ArgumentParser
+import BackendKit
+import Postgres
 import PredictCore
 import ServiceKit
 
@@ -35,5 +36,12 @@ struct PredictCommand: AsyncParsableCommand {
                                                        modelReloadInterval: .seconds(reload))
             try await BackendHost(definition: definition, configuration: configuration).run()
         }
+    }
+}
+
+extension DatabaseOptions {
+    /// A small pool on the database with the predict migrations applied.
+    func migratedPool() async throws -> PostgresPool {
+        try await migratedPool(schema: "predict", migrationsDirectory: PredictBackend.migrationsDirectory)
     }
 }

@@ -38,3 +38,18 @@ public struct SettingKey: Sendable, Hashable {
         return parsed
     }
 }
+
+extension String {
+    /// The text without leading and trailing whitespace (for comma-separated settings).
+    package func trimmingWhitespace() -> String {
+        var text = Substring(self)
+        while let first = text.first, first.isWhitespace { text.removeFirst() }
+        while let last = text.last, last.isWhitespace { text.removeLast() }
+        return String(text)
+    }
+}
+
+/// The process environment, read where configuration is resolved.
+public enum ProcessEnvironment {
+    public static var current: [String: String] { ProcessInfo.processInfo.environment }
+}

@@ -1,8 +1,8 @@
 import Contracts
 import Logging
-import Synchronization
 import Metrics
 import ServiceLifecycle
+import Synchronization
 import Wire
 
 /// Feeds the in-memory ``RollupIndex`` from the ingest service's outbox (the log), exactly once.
@@ -221,4 +221,32 @@ public final class OutboxConsumer: Service, Sendable {
             }
         }
     }
+}
+
+/// How far the consumer is behind ingest's outbox after a pull: the deltas of the entries it has
+/// not applied yet, and the age in seconds of the oldest of them (0 and 0 when caught up).
+public struct OutboxLag: Sendable, Equatable {
+    public var deltas: Int64
+    public var seconds: Double
+
+    public init(deltas: Int64, seconds: Double) {
+        self.deltas = deltas
+        self.seconds = seconds
+    }
+}
+
+/// How the outbox consumer pulls and waits.
+public struct OutboxConsumerSettings: Sendable {
+    /// Most outbox entries per pull.
+    public var maxEntries: Int32 = 200
+    /// Most deltas per pull (ingest always returns at least one whole entry).
+    public var maxDeltas: Int32 = 20_000
+    /// First and longest wait between polls once caught up (doubling in between).
+    public var idleDelay: ClosedRange<Duration> = .milliseconds(100) ... .seconds(2)
+    /// First and longest wait after a failure, e.g. ingest unreachable (doubling in between).
+    public var errorDelay: ClosedRange<Duration> = .milliseconds(200) ... .seconds(5)
+    /// Deadline of each PullOutbox call.
+    public var callTimeout: Duration = .seconds(30)
+
+    public init() {}
 }

@@ -47,3 +47,16 @@ extension CityRollupIndex {
         return windowCounts(spans: [WindowPlan.Span(grain: .monthly, from: from, to: to)], primaryType: primaryType)
     }
 }
+
+/// A time bucket of the in-memory window rollup: its grain and start (local seconds).
+struct WindowBucket: Sendable, Hashable {
+    var grain: WindowGrain
+    var start: Int64
+}
+
+/// The window rollup's key names.
+public enum WindowRollupKey {
+    /// The type name of the window cells that count every type (not a source type: sources never
+    /// write parentheses around a type); an empty type in a query means the same.
+    public static let allTypes = "(all)"
+}

@@ -102,3 +102,15 @@ public final class RollupIndex: Sendable {
     /// Whether the index has been loaded (from the newest snapshot).
     public var isLoaded: Bool { state.withLock { $0.loaded } }
 }
+
+/// Every city's in-memory rollups at one outbox position: a copy of the live index, or one
+/// decoded from the newest persisted snapshot.
+public struct RollupSnapshot: Sendable {
+    public var cities: [String: CityRollupIndex]
+    public var position: Int64
+
+    public init(cities: [String: CityRollupIndex], position: Int64) {
+        self.cities = cities
+        self.position = position
+    }
+}

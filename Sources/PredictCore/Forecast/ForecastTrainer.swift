@@ -1,4 +1,5 @@
 import Contracts
+import Wire
 
 /// Trains the weekly forecast from a ``ForecastSource/Snapshot`` and evaluates it on the held-out
 /// test weeks against the strongest simple rule.
@@ -195,5 +196,18 @@ public enum ForecastTrainer {
             }
         }
         return weeks > 0 ? sum / Double(weeks) : 0
+    }
+}
+
+/// Why the forecast cannot be trained.
+public enum ForecastTrainingError: Error, Sendable, Equatable, RPCErrorConvertible {
+    /// Too few weeks to train, validate and test.
+    case tooShort(weeks: Int)
+
+    public var rpcError: RPCError {
+        switch self {
+        case .tooShort(let weeks):
+            RPCError(.failedPrecondition, "the forecast needs at least 20 whole weeks of data to train, validate and test; there are \(weeks)")
+        }
     }
 }

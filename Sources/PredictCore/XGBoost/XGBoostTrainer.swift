@@ -35,3 +35,23 @@ public enum XGBoostTrainer {
         return XGBoostTrainedModel(booster: kept, rounds: best.rounds, bestValidationScore: best.score)
     }
 }
+
+/// The result of ``XGBoostTrainer/train(_:train:validation:progress:)``.
+public struct XGBoostTrainedModel: Sendable {
+    /// The booster cut to its best round (all rounds without validation data).
+    public var booster: XGBoostBooster
+    /// How many rounds the booster holds.
+    public var rounds: Int
+    /// The best validation score of the watched metric, when there was validation data.
+    public var bestValidationScore: Double?
+}
+
+/// One finished boosting round, as reported to a training's progress callback.
+public struct XGBoostTrainingRound: Sendable {
+    /// Zero-based round number.
+    public var round: Int
+    /// The plan's maximum number of rounds.
+    public var maxRounds: Int
+    /// The watched metric on the validation data after this round, when there is validation data.
+    public var validationScore: Double?
+}

@@ -58,3 +58,28 @@ public struct HeatmapJSON: Codable, Sendable, Equatable {
         crimeTypes = response.crimeTypes.map(CrimeTypeJSON.init)
     }
 }
+
+/// `{"incidents", "arrests", "domestic"}`: incident counts with how many led to an arrest and
+/// how many were domestic.
+public struct CountsJSON: Codable, Sendable, Equatable {
+    public var incidents: Int64
+    public var arrests: Int64
+    public var domestic: Int64
+
+    public init(_ counts: Counts?) {
+        incidents = counts?.incidents ?? 0
+        arrests = counts?.arrests ?? 0
+        domestic = counts?.domestic ?? 0
+    }
+}
+
+/// `{"primary_type", "incidents"}`: one crime type and its count.
+public struct CrimeTypeJSON: Codable, Sendable, Equatable {
+    public var primaryType: String
+    public var incidents: Int64
+
+    public init(_ count: CrimeTypeCount) {
+        primaryType = count.primaryType
+        incidents = count.incidents
+    }
+}

@@ -74,3 +74,9 @@ public struct AreaGeoJSONParser: Sendable {
         }
     }
 }
+
+/// What one GeoJSON feature became.
+public enum AreaParseRow: Sendable, Equatable {
+    case area(AreaPolygon)
+    case rejected(RejectedRow)
+}
