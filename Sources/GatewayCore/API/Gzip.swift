@@ -7,8 +7,8 @@ import Foundation
 public enum Gzip {
     /// Bodies smaller than this are sent as they are.
     public static let minimumBytes = 1024
-    /// zlib's level: 3 compresses a heatmap reply (18 KiB) about as fast as level 1 and 3x
-    /// faster than the default 6, for 14 % more bytes (bench/gateway, docs/BENCHMARKS.md).
+    /// zlib's level: 3 compresses a heatmap reply about as fast as level 1 and much faster than
+    /// the default 6, for a few more bytes (docs/BENCHMARKS.md, Gateway).
     public static let level: Int32 = 3
 
     /// `data` gzip-compressed, or nil when zlib fails.

@@ -5,7 +5,7 @@ import Glibc
 #endif
 
 /// Compressed bodies by content: the same filters give the same reply bytes, and compressing
-/// them again costs more than the rest of the request (~95 µs for a year's heatmap). Each body
+/// them again costs more than the rest of the request (docs/BENCHMARKS.md, Gateway). Each body
 /// is found by its CRC-32 (which the gzip trailer needs anyway) and length, and used only when
 /// its bytes equal the cached ones, so a hit sends exactly what compressing would. The replies
 /// themselves are never cached: every request still goes through its backend call.

@@ -8,8 +8,8 @@ import Postgres
 /// run has ended, the rows inserted into its city since the keys were last analysed (the runs'
 /// own counts) are compared with the planner's estimate of the city's keys (EXPLAIN, a
 /// millisecond); when they exceed it — the city at least doubled since the statistics were taken —
-/// the keys' `city` column is analysed again (a 30,000-row sample: ~90 ms with all of Chicago stored, a
-/// third of a whole-table ANALYZE). A city loaded file by file is analysed at each doubling; a file
+/// the keys' `city` column is analysed again (a 30,000-row sample, a fraction of a whole-table
+/// ANALYZE: docs/BENCHMARKS.md, Ingest). A city loaded file by file is analysed at each doubling; a file
 /// that adds little to a large city never triggers it (autovacuum's analyze covers slow drift).
 ///
 /// It runs after the run's outcome is reported, on the load's own connection: the run is done when

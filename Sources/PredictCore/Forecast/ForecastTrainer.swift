@@ -12,10 +12,9 @@ import Wire
 /// is the one evaluated. The baseline is chosen among ``BaselineRule``s on the validation weeks
 /// only (mean PAI at 10 % of the area, 1 week ahead), so the test weeks judge it as they judge the model.
 public enum ForecastTrainer {
-    /// Booster settings. Depth 4 and eta 0.3 keep the model small (35–50 trees on Chicago 2017):
-    /// exact TreeSHAP for every beat then costs ~20 ms instead of ~130 ms with depth 5 / eta 0.1
-    /// (~95 trees) at the same test scores. One thread: on a busy 2-core machine OpenMP with two
-    /// threads made training 8x slower (115 s against 14.5 s).
+    /// Booster settings. Depth 4 and eta 0.3 keep the model small, so exact TreeSHAP for every
+    /// beat stays cheap at the test scores of deeper, slower-learning trees. One thread: OpenMP
+    /// with two threads is far slower on a busy 2-core machine (docs/BENCHMARKS.md, Forecast).
     public struct Settings: Sendable {
         public var maxRounds = 300
         public var earlyStoppingRounds = 20
