@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// One configuration key, spelled as a flag (`--database-url`) and as an environment
 /// variable (`CRIMESCOPE_DATABASE_URL`). Values come from the flag, then the environment,
@@ -52,4 +53,15 @@ extension String {
 /// The process environment, read where configuration is resolved.
 public enum ProcessEnvironment {
     public static var current: [String: String] { ProcessInfo.processInfo.environment }
+}
+
+extension SettingKey {
+    /// A log level setting (trace … critical, any case), `info` by default.
+    public func logLevel(flag value: String?, environment: [String: String]) throws(ConfigurationError) -> Logger.Level {
+        let text = resolve(flag: value, environment: environment) ?? "info"
+        guard let level = Logger.Level(rawValue: text.lowercased()) else {
+            throw .invalid(self, value: text, reason: "expected trace, debug, info, notice, warning, error or critical")
+        }
+        return level
+    }
 }

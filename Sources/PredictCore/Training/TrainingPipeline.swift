@@ -1,6 +1,6 @@
 import Contracts
-import ServiceKit
 import Logging
+import ServiceKit
 
 /// Fetch rows from ingest, train on a background thread, save as current, and install for
 /// serving: what the Train RPC and `predict train` both run.
@@ -39,4 +39,14 @@ public struct TrainingPipeline: Sendable {
         progress("done", 1)
         return run
     }
+}
+
+/// The outcome of training on one city's rows: the models (versions not yet assigned) and the split used.
+public struct IncidentTrainingRun: Sendable {
+    public var models: [IncidentModel]
+    public var split: TimeSplit
+    /// Rows in the train, validation and test windows.
+    public var trainRows: Int
+    public var validationRows: Int
+    public var testRows: Int
 }
