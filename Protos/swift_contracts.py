@@ -6,7 +6,7 @@ fails when it is stale.
 
     swift_contracts.py DESCRIPTOR_SET SOURCES_OUT_DIR TESTS_OUT_FILE
 
-Per .proto file it writes `<Package>.pb.swift` into SOURCES_OUT_DIR: for each message a public
+Per .proto file it writes `<Package>.pb.swift` into SOURCES_OUT_DIR: for each message a package-visible
 struct (properties in field order, a memberwise init whose every argument has the proto3
 default, the field numbers for readers of the raw encoding) and an internal extension that
 fills and reads the protobuf-c struct (`CBackedMessage`, Sources/Contracts/CMessageCodec.swift);
@@ -304,9 +304,9 @@ def message_declaration(model, full, indent=""):
     lines.append(f"{indent}/// `{full}`" + (":" if comment else "."))
     if comment:
         doc(lines, indent, comment)
-    lines.append(f"{indent}public struct {short}: ProtoMessage {{")
+    lines.append(f"{indent}package struct {short}: ProtoMessage {{")
     inner = indent + "    "
-    lines.append(f'{inner}public static let protoName = "{full}"')
+    lines.append(f'{inner}package static let protoName = "{full}"')
     for index, enum in enumerate(message.enum_type):
         if f"{full}.{enum.name}" not in SKIPPED_ENUMS:
             lines.append("")
@@ -321,14 +321,14 @@ def message_declaration(model, full, indent=""):
         comment = model.comment(file, path + (2, index))
         if comment:
             doc(lines, inner, comment)
-        lines.append(f"{inner}public var {f.swift}: {f.swift_type()}")
+        lines.append(f"{inner}package var {f.swift}: {f.swift_type()}")
     lines.append("")
     arguments = [f"{f.swift}: {f.swift_type()} = {f.default()}" for f in fields]
-    signature = f"{inner}public init(" + ", ".join(arguments) + ") {"
+    signature = f"{inner}package init(" + ", ".join(arguments) + ") {"
     if len(signature) <= 120:
         lines.append(signature)
     else:
-        lines.append(f"{inner}public init(")
+        lines.append(f"{inner}package init(")
         lines += wrapped(arguments, inner + "    ")
         lines.append(f"{inner}) {{")
     for f in fields:
@@ -338,9 +338,9 @@ def message_declaration(model, full, indent=""):
     if fields:
         lines.append("")
         lines.append(f"{inner}/// The field numbers, for readers of the raw encoding (``ProtoWireReader``).")
-        lines.append(f"{inner}public enum FieldNumber {{")
+        lines.append(f"{inner}package enum FieldNumber {{")
         numbers = wrapped([f"{f.swift} = {f.number}" for f in fields], inner + "        ")
-        numbers[0] = f"{inner}    public static let " + numbers[0].lstrip()
+        numbers[0] = f"{inner}    package static let " + numbers[0].lstrip()
         lines += numbers
         lines.append(f"{inner}}}")
     lines.append(f"{indent}}}")
@@ -390,11 +390,11 @@ def enum_declaration(model, full, indent=""):
     lines.append(f"{indent}///")
     if closed:
         lines.append(f"{indent}/// A number this build does not know reads as ``{zero}``.")
-        lines.append(f"{indent}public enum {short}: Int32, Sendable, Equatable, CaseIterable {{")
+        lines.append(f"{indent}package enum {short}: Int32, Sendable, Equatable, CaseIterable {{")
     else:
         lines.append(f"{indent}/// A number this build does not know is kept as ``unrecognized(_:)``: it survives a decode and")
         lines.append(f"{indent}/// an encode, as proto3's open enums require.")
-        lines.append(f"{indent}public enum {short}: RawRepresentable, Sendable, Hashable, CaseIterable {{")
+        lines.append(f"{indent}package enum {short}: RawRepresentable, Sendable, Hashable, CaseIterable {{")
     inner = indent + "    "
     for name, number, index, _ in cases:
         comment = model.comment(file, path + (2, index))
@@ -406,7 +406,7 @@ def enum_declaration(model, full, indent=""):
         lines.append(f"{inner}case unrecognized(Int32)")
         lines.append("")
         lines.append(f"{inner}/// Every number is a value: the ones this build does not know are ``unrecognized(_:)``.")
-        lines.append(f"{inner}public init(rawValue: Int32) {{")
+        lines.append(f"{inner}package init(rawValue: Int32) {{")
         lines.append(f"{inner}    switch rawValue {{")
         for name, number, _, _ in cases:
             lines.append(f"{inner}    case {number}: self = .{name}")
@@ -414,7 +414,7 @@ def enum_declaration(model, full, indent=""):
         lines.append(f"{inner}    }}")
         lines.append(f"{inner}}}")
         lines.append("")
-        lines.append(f"{inner}public var rawValue: Int32 {{")
+        lines.append(f"{inner}package var rawValue: Int32 {{")
         lines.append(f"{inner}    switch self {{")
         for name, number, _, _ in cases:
             lines.append(f"{inner}    case .{name}: {number}")
@@ -423,16 +423,16 @@ def enum_declaration(model, full, indent=""):
         lines.append(f"{inner}}}")
         lines.append("")
         lines.append(f"{inner}/// The values this build knows.")
-        lines.append(f"{inner}public static let allCases: [{short}] = [" + ", ".join(f".{n}" for n, _, _, _ in cases) + "]")
+        lines.append(f"{inner}package static let allCases: [{short}] = [" + ", ".join(f".{n}" for n, _, _, _ in cases) + "]")
         lines.append("")
         lines.append(f"{inner}/// Equal numbers are equal values, however they were made.")
-        lines.append(f"{inner}public static func == (lhs: {short}, rhs: {short}) -> Bool {{ lhs.rawValue == rhs.rawValue }}")
+        lines.append(f"{inner}package static func == (lhs: {short}, rhs: {short}) -> Bool {{ lhs.rawValue == rhs.rawValue }}")
         lines.append("")
-        lines.append(f"{inner}public func hash(into hasher: inout Hasher) {{ hasher.combine(rawValue) }}")
+        lines.append(f"{inner}package func hash(into hasher: inout Hasher) {{ hasher.combine(rawValue) }}")
     lines.append("")
     example = next((proto for _, number, _, proto in cases if number != 0), cases[0][3])
     lines.append(f"{inner}/// The protobuf enum value name, e.g. `{example}`" + ("" if closed else "; the number for an unrecognized value") + ".")
-    lines.append(f"{inner}public var name: String {{")
+    lines.append(f"{inner}package var name: String {{")
     lines.append(f"{inner}    switch self {{")
     for name, _, _, proto in cases:
         lines.append(f'{inner}    case .{name}: "{proto}"')

@@ -12,14 +12,16 @@ Package.swift exports only executables, so nothing needs `public`:
    `TestSupport` does, when a declaration that stays `package` in the same module names it in its
    signature (a `package` API cannot expose an internal type), or when its name is a requirement
    of a protocol (a witness must be as visible as its conforming type).
+   Members of internal types lose their `package` (they cannot be reached anyway), and
+   `internal(set)` on what became internal goes.
 3. A test file that plainly imports M and mentions a name that became internal imports it
    `@testable`.
 
-The exceptions the compiler insists on are in scripts/access-keep.txt (`<access> <path> <name>`:
-keep `public` or `package` for that declaration). Generated contracts are left alone here:
-Protos/swift_contracts.py and swift_methods.py emit `package` themselves.
-
-The script is idempotent: re-run it after a rebase to narrow what others added.
+Passes repeat until nothing changes, so the result is a fixed point: re-running it (after a rebase,
+or after adding code) narrows only what is new. Should the compiler ever insist on more access
+than this finds, list the declaration in scripts/access-keep.txt (`<public|package> <path>
+<name>`; none is needed today). Generated contracts are left alone here: Protos/swift_contracts.py
+and swift_methods.py emit `package` themselves.
 
     scripts/access-tidy.py           rewrite the files
     scripts/access-tidy.py --check   list what would change, exit 1 if anything would
@@ -31,8 +33,13 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ATTRIBUTES = r"(?:@\w+(?:\([^)]*\))?\s+)*"
-PUBLIC = re.compile(r"^(\s*" + ATTRIBUTES + r"(?:\w+\s+)*?)(?:public|open)(\s)")
-PACKAGE = re.compile(r"^(\s*" + ATTRIBUTES + r"(?:\w+\s+)*?)package(\s+)")
+MODIFIERS = (r"(?:(?:static|final|nonisolated|override|required|convenience|mutating|nonmutating|lazy|weak|"
+             r"unowned|indirect|dynamic|class|distributed|(?:private|fileprivate|internal|package)\(set\))\s+)*")
+KEYWORDS = (r"(?:func|var|let|init|subscript|struct|enum|class|actor|protocol|extension|typealias|case|"
+            r"deinit|associatedtype|operator|precedencegroup)\b")
+# A modifier only where a declaration follows (`open` and `package` are also ordinary names).
+PUBLIC = re.compile(r"^(\s*" + ATTRIBUTES + MODIFIERS + r")(?:public|open)(\s+)(?=" + MODIFIERS + KEYWORDS + ")")
+PACKAGE = re.compile(r"^(\s*" + ATTRIBUTES + MODIFIERS + r")package(\s+)(?=" + MODIFIERS + KEYWORDS + ")")
 NAMED = re.compile(r"\b(?:func|var|let|struct|enum|class|actor|protocol|typealias)\s+(`?\w+`?)")
 # Requirements of protocols from outside the package (Swift, Foundation, NIO, Hummingbird,
 # service-lifecycle, argument-parser): their witnesses keep the conforming type's access.
@@ -89,7 +96,7 @@ def signature(lines, i):
     """The declaration starting at line i up to its body (or the end of its first balanced line)."""
     text, depth = [], 0
     for line in lines[i:i + 20]:
-        for ch in line:
+        for ch in line.replace("->", "  "):
             if ch in "([<":
                 depth += 1
             elif ch in ")]>":
@@ -101,6 +108,73 @@ def signature(lines, i):
         if depth == 0 and not line.rstrip().endswith((",", "(", "->")):
             return " ".join(text)
     return " ".join(text)
+
+
+def openers(lines):
+    """For each line, the index of the line whose `{` opened the innermost block around it (or -1):
+    braces in comments and string literals (with interpolations) do not count."""
+    result, stack = [], []
+    in_block_comment = 0
+    string = None          # None, '"', '"""'
+    interpolation = []     # paren depth of each open interpolation
+    for i, line in enumerate(lines):
+        result.append(stack[-1] if stack else -1)
+        j, n = 0, len(line)
+        while j < n:
+            c = line[j]
+            if in_block_comment:
+                if line.startswith("*/", j):
+                    in_block_comment -= 1
+                    j += 2
+                    continue
+                if line.startswith("/*", j):
+                    in_block_comment += 1
+                    j += 2
+                    continue
+                j += 1
+                continue
+            if string and not (interpolation and interpolation[-1] > 0):
+                if c == "\\":
+                    if line.startswith("(", j + 1):
+                        interpolation.append(1)
+                        j += 2
+                        continue
+                    j += 2
+                    continue
+                if line.startswith(string, j):
+                    j += len(string)
+                    string = None
+                    continue
+                j += 1
+                continue
+            if line.startswith("//", j):
+                break
+            if line.startswith("/*", j):
+                in_block_comment += 1
+                j += 2
+                continue
+            if c == '"':
+                string = '"""' if line.startswith('"""', j) else '"'
+                j += len(string)
+                continue
+            if interpolation:
+                if c == "(":
+                    interpolation[-1] += 1
+                elif c == ")":
+                    interpolation[-1] -= 1
+                    if interpolation[-1] == 0:
+                        interpolation.pop()
+                        string = string or '"'
+                j += 1
+                continue
+            if c == "{":
+                stack.append(i)
+            elif c == "}" and stack:
+                stack.pop()
+            j += 1
+        if string == '"' and not interpolation:
+            string = None   # a one-line string never runs past its line
+    return result
 
 
 def protocol_bodies(text):
@@ -122,6 +196,17 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if a file would change")
     args = parser.parse_args()
+    if args.check:
+        return 1 if tidy(check=True) else 0
+    # Narrowing one declaration can free another (a type only a now-internal member named): repeat
+    # until nothing changes.
+    while tidy(check=False):
+        pass
+    return 0
+
+
+def tidy(check):
+    """One pass over the tree; returns the files it changed (or would change)."""
     keep = load_keep()
 
     files = [p for top in ("Sources", "bench") for p in swift_files(os.path.join(ROOT, top))
@@ -190,11 +275,16 @@ def main():
     for p in files:
         rel, module = os.path.relpath(p, ROOT), module_of(p)
         lines = new_lines[p]
+        parents = openers(lines)
         for i, line in enumerate(lines):
             if in_comment_or_string(line):
                 continue
             m = PACKAGE.match(line)
             if not m:
+                # A package enum's cases are package too: the types they carry must be.
+                if re.match(r"^\s*(?:indirect\s+)?case\s+\w+\s*\(", line) and parents[i] >= 0 \
+                        and PACKAGE.match(lines[parents[i]]) and " enum " in " " + lines[parents[i]]:
+                    staying.setdefault(module, []).append(signature(lines, i))
                 continue
             name = declared_name(line, m.end())
             sig = signature(lines, i)
@@ -213,7 +303,37 @@ def main():
     for (p, i) in candidates:
         line = new_lines[p][i]
         m = PACKAGE.match(line)
-        new_lines[p][i] = m.group(1) + line[m.end():]
+        new_lines[p][i] = m.group(1) + re.sub(r"^internal\(set\)\s+", "", line[m.end():])
+
+    # `internal(set)` on an internal property says nothing.
+    redundant_setter = re.compile(r"^(\s*" + ATTRIBUTES + r")internal\(set\)\s+")
+    for p in files:
+        new_lines[p] = [redundant_setter.sub(r"\1", line) for line in new_lines[p]]
+
+    # Members of types that are internal are internal whatever they say: drop their `package`.
+    type_decl = re.compile(r"^\s*" + ATTRIBUTES + r"(?:\w+\s+)*?(?:struct|enum|class|actor)\s+(\w+)")
+    extension_decl = re.compile(r"^\s*" + ATTRIBUTES + r"(?:\w+\s+)*?extension\s+([\w.]+)")
+    internal_types = {}
+    for q in files:
+        for line in new_lines[q]:
+            m = type_decl.match(line)
+            if m and not PACKAGE.match(line) and not PUBLIC.match(line) and not in_comment_or_string(line):
+                internal_types.setdefault(module_of(q), set()).add(m.group(1))
+    for p in files:
+        module, lines = module_of(p), new_lines[p]
+        parents = openers(lines)
+        for i, line in enumerate(lines):
+            m = PACKAGE.match(line)
+            if not m or in_comment_or_string(line) or parents[i] < 0:
+                continue
+            parent = lines[parents[i]]
+            t, e = type_decl.match(parent), extension_decl.match(parent)
+            if (t and not PACKAGE.match(parent) and not PUBLIC.match(parent)) or \
+                    (e and e.group(1).split(".")[0] in internal_types.get(module, ()) and not PACKAGE.match(parent)):
+                lines[i] = m.group(1) + re.sub(r"^internal\(set\)\s+", "", line[m.end():])
+                name = declared_name(line, m.end())
+                if name:
+                    candidates[(p, i)] = (module, name, "")
 
     # Pass 3: tests that need a name that became internal import its module @testable.
     internal_names = {}
@@ -236,14 +356,13 @@ def main():
         text = "\n".join(new_lines[p])
         if text != text_of[p]:
             dirty.append(os.path.relpath(p, ROOT))
-            if not args.check:
+            if not check:
                 with open(p, "w", encoding="utf-8") as f:
                     f.write(text)
     for d in dirty:
-        print(("would change " if args.check else "changed ") + d)
-    print(f"{len(dirty)} files {'would change' if args.check else 'changed'}; "
-          f"{len(candidates)} declarations {'would become' if args.check else 'became'} internal")
-    return 1 if (args.check and dirty) else 0
+        print(("would change " if check else "changed ") + d)
+    print(f"{len(dirty)} files {'would change' if check else 'changed'}")
+    return dirty
 
 
 if __name__ == "__main__":

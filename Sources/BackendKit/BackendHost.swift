@@ -9,17 +9,17 @@ import Wire
 
 /// Runs a backend service: observability, database pool, migrations under an advisory
 /// lock, the RPC server with Health and Ops, and graceful shutdown on SIGTERM/SIGINT.
-public struct BackendHost {
-    public var definition: BackendDefinition
-    public var configuration: BackendConfiguration
+package struct BackendHost {
+    package var definition: BackendDefinition
+    package var configuration: BackendConfiguration
 
-    public init(definition: BackendDefinition, configuration: BackendConfiguration) {
+    package init(definition: BackendDefinition, configuration: BackendConfiguration) {
         self.definition = definition
         self.configuration = configuration
     }
 
     /// Serves until SIGTERM or SIGINT, then drains and returns.
-    public func run() async throws {
+    package func run() async throws {
         let registry = Observability.bootstrap(logLevel: configuration.logLevel)
         var logger = Logger(label: "crimescope.\(definition.name)")
         logger.logLevel = configuration.logLevel

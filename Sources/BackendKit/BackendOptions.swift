@@ -3,35 +3,35 @@ import ArgumentParser
 
 /// The command-line options every backend service (`ingest`, `heatmap`, `predict`) takes.
 /// Each has an environment fallback named by ``SettingKey`` (`--listen` → `CRIMESCOPE_LISTEN`).
-public struct BackendOptions: ParsableArguments, Sendable {
+package struct BackendOptions: ParsableArguments, Sendable {
     @Option(name: .long, help: "Where to listen: unix:///path/to.sock or tcp://host:port; repeatable (env CRIMESCOPE_LISTEN, comma-separated).")
-    public var listen: [String] = []
+    var listen: [String] = []
 
     @Option(name: .customLong("database-url"), help: "PostgreSQL URL or conninfo (env CRIMESCOPE_DATABASE_URL).")
-    public var databaseURL: String?
+    package var databaseURL: String?
 
     @Option(name: .customLong("database-read-url"), help: "PostgreSQL URL for read-only work, e.g. a multi-host URL with target_session_attrs=prefer-standby (env CRIMESCOPE_DATABASE_READ_URL; default: the --database-url).")
-    public var databaseReadURL: String?
+    package var databaseReadURL: String?
 
     @Option(name: .customLong("write-token"), help: "Secret that write calls must present as 'authorization: Bearer <token>' (env CRIMESCOPE_WRITE_TOKEN). Without it, writes are refused.")
-    public var writeToken: String?
+    package var writeToken: String?
 
     @Option(name: .customLong("max-frame-bytes"), help: "Largest RPC frame accepted or sent (env CRIMESCOPE_MAX_FRAME_BYTES; default 4194304).")
-    public var maxFrameBytes: Int?
+    package var maxFrameBytes: Int?
 
     @Option(name: .customLong("database-pool-size"), help: "PostgreSQL connections (env CRIMESCOPE_DATABASE_POOL_SIZE; default 4).")
-    public var databasePoolSize: Int?
+    package var databasePoolSize: Int?
 
     @Option(name: .customLong("drain-seconds"), help: "Longest wait for in-flight calls at shutdown (env CRIMESCOPE_DRAIN_SECONDS; default 10).")
-    public var drainSeconds: Int?
+    var drainSeconds: Int?
 
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical (env CRIMESCOPE_LOG_LEVEL; default info).")
-    public var logLevel: String?
+    package var logLevel: String?
 
-    public init() {}
+    package init() {}
 
     /// Resolves flags, then environment, then defaults.
-    public func resolve(environment: [String: String]) throws(ConfigurationError) -> BackendConfiguration {
+    package func resolve(environment: [String: String]) throws(ConfigurationError) -> BackendConfiguration {
         let listenKey = SettingKey("listen")
         var listenValues = listen
         if listenValues.isEmpty, let fromEnvironment = listenKey.resolve(flag: nil, environment: environment) {

@@ -6,21 +6,21 @@ import Postgres
 
 /// `--database-url` for the CLI subcommands that talk to the database directly (`ingest load`,
 /// `predict train`, …), as opposed to `serve`, whose URL comes through ``BackendOptions``.
-public struct DatabaseOptions: ParsableArguments {
+package struct DatabaseOptions: ParsableArguments {
     @Option(name: .customLong("database-url"), help: "PostgreSQL URL or conninfo (env CRIMESCOPE_DATABASE_URL).")
-    public var databaseURL: String?
+    package var databaseURL: String?
 
-    public init() {}
+    package init() {}
 
     /// The URL from the flag, then the environment; a missing one stops with a message naming it.
-    public func resolve() throws -> String {
+    package func resolve() throws -> String {
         if let databaseURL, !databaseURL.isEmpty { return databaseURL }
         if let url = ProcessInfo.processInfo.environment["CRIMESCOPE_DATABASE_URL"], !url.isEmpty { return url }
         throw ValidationError("missing database: pass --database-url or set CRIMESCOPE_DATABASE_URL")
     }
 
     /// A small pool on the database with `schema`'s migrations (from `migrationsDirectory`) applied.
-    public func migratedPool(schema: String, migrationsDirectory: URL) async throws -> PostgresPool {
+    package func migratedPool(schema: String, migrationsDirectory: URL) async throws -> PostgresPool {
         let logger = Logger(label: "crimescope.\(schema).cli")
         let pool = PostgresPool(url: try resolve(), size: 2, logger: logger)
         do {

@@ -4,17 +4,17 @@ import Wire
 /// Checks the bearer token that write calls carry in their `authorization` metadata.
 ///
 /// With no token configured, every write is refused: a deployment must choose a secret.
-public struct WriteAuthorization: Sendable {
+package struct WriteAuthorization: Sendable {
     private let token: [UInt8]?
 
-    public init(token: String?) {
+    package init(token: String?) {
         self.token = token.flatMap { $0.isEmpty ? nil : Array($0.utf8) }
     }
 
     /// Throws UNAUTHENTICATED without a bearer token or with a wrong one (RFC 6750's
     /// `invalid_token`: the caller must authenticate again), PERMISSION_DENIED when writes are
     /// disabled (no token would help).
-    public func authorize(_ context: ServerContext) throws(RPCError) {
+    package func authorize(_ context: ServerContext) throws(RPCError) {
         guard let token else {
             throw RPCError(code: .permissionDenied, message: "writes are disabled: the service has no write token configured")
         }

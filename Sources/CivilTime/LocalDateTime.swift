@@ -6,18 +6,18 @@
 /// as written (instead of converting to an instant) means no time zone, least of all a server's,
 /// ever shifts a date, and keeps `12:00:00 AM` "time unknown" rows recognisable. Proleptic
 /// Gregorian calendar, integer arithmetic only (no Foundation).
-public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
-    public let hour: Int
-    public let minute: Int
-    public let second: Int
+package struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvertible {
+    package let year: Int
+    package let month: Int
+    package let day: Int
+    package let hour: Int
+    package let minute: Int
+    package let second: Int
     /// True when the source gives only a month (police.uk); `day` is then 1 and the time 00:00:00.
-    public let monthOnly: Bool
+    package let monthOnly: Bool
 
     /// A validated date and time; `nil` when any field is out of range (month 13, 31 April, 29 February 2017, hour 24…).
-    public init?(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0) {
+    package init?(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0) {
         guard (1...9999).contains(year), (1...12).contains(month),
               day >= 1, day <= LocalDateTime.daysInMonth(year: year, month: month),
               (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second)
@@ -37,7 +37,7 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
     }
 
     /// A month-granular value (police.uk `Month`): day 1, 00:00:00, `monthOnly` true.
-    public init?(year: Int, month: Int) {
+    package init?(year: Int, month: Int) {
         guard (1...9999).contains(year), (1...12).contains(month) else { return nil }
         self.year = year
         self.month = month
@@ -49,7 +49,7 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
     }
 
     /// Days in a month of the proleptic Gregorian calendar.
-    public static func daysInMonth(year: Int, month: Int) -> Int {
+    package static func daysInMonth(year: Int, month: Int) -> Int {
         switch month {
         case 2:
             let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
@@ -60,12 +60,12 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
     }
 
     /// ISO 8601 without zone: `2017-04-14T23:58:00`; a month-only value prints as `2017-07`.
-    public var description: String {
+    package var description: String {
         if monthOnly { return "\(pad(year, 4))-\(pad(month, 2))" }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2))"
     }
 
-    public static func < (lhs: LocalDateTime, rhs: LocalDateTime) -> Bool {
+    package static func < (lhs: LocalDateTime, rhs: LocalDateTime) -> Bool {
         (lhs.year, lhs.month, lhs.day, lhs.hour, lhs.minute, lhs.second)
             < (rhs.year, rhs.month, rhs.day, rhs.hour, rhs.minute, rhs.second)
     }

@@ -26,7 +26,7 @@ extension CBackedMessage {
         return pointer
     }
 
-    public func serializedBytes() -> [UInt8] {
+    package func serializedBytes() -> [UInt8] {
         let arena = CArena()
         let pointer = cPointer(in: arena)
         let base = UnsafeMutableRawPointer(pointer).assumingMemoryBound(to: ProtobufCMessage.self)
@@ -37,7 +37,7 @@ extension CBackedMessage {
         }
     }
 
-    public init(serializedBytes bytes: [UInt8]) throws(ProtoDecodingError) {
+    package init(serializedBytes bytes: [UInt8]) throws(ProtoDecodingError) {
         let unpacked: UnsafeMutablePointer<CMessage>? = bytes.withUnsafeBufferPointer { buffer in
             // protobuf-c wants a valid pointer even for an empty message.
             var empty: UInt8 = 0

@@ -3,7 +3,7 @@
 /// Every conforming type converts to and from protobuf-c in this module only: no code outside
 /// `Contracts` sees a C pointer. Encoding cannot fail; decoding throws ``ProtoDecodingError``
 /// for bytes protobuf-c cannot read.
-public protocol ProtoMessage: Sendable, Equatable {
+package protocol ProtoMessage: Sendable, Equatable {
     /// The message's full protobuf name, e.g. `crimescope.health.v1.HealthCheckRequest`.
     static var protoName: String { get }
     /// The protobuf encoding of the message.
@@ -13,18 +13,18 @@ public protocol ProtoMessage: Sendable, Equatable {
 }
 
 /// Bytes that do not decode as the expected message.
-public struct ProtoDecodingError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct ProtoDecodingError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The message type that was expected.
-    public var messageName: String
+    package var messageName: String
     /// How many bytes were offered.
-    public var byteCount: Int
+    package var byteCount: Int
 
-    public init(messageName: String, byteCount: Int) {
+    package init(messageName: String, byteCount: Int) {
         self.messageName = messageName
         self.byteCount = byteCount
     }
 
-    public var description: String {
+    package var description: String {
         "\(byteCount) bytes are not a valid \(messageName)"
     }
 }

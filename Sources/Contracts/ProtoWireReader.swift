@@ -3,15 +3,15 @@
 /// the beat heatmap reply's JSON this way). Field numbers come from each message's generated
 /// `FieldNumber`. It reads through a pointer: use it only inside the `withUnsafeBufferPointer`
 /// of the bytes.
-public struct ProtoWireReader {
+package struct ProtoWireReader {
     /// Bytes that are not a valid encoding (truncated, an impossible wire type, a varint too long).
-    public struct Malformed: Error {}
+    package struct Malformed: Error {}
 
     private let bytes: UnsafeBufferPointer<UInt8>
     private var position: Int
     private let end: Int
 
-    public init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    package init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.init(bytes, 0..<bytes.count)
     }
 
@@ -22,7 +22,7 @@ public struct ProtoWireReader {
     }
 
     /// The next field's number and wire type, nil at the end.
-    public mutating func nextField() throws(Malformed) -> (field: Int, wireType: Int)? {
+    package mutating func nextField() throws(Malformed) -> (field: Int, wireType: Int)? {
         guard position < end else { return nil }
         let key = try varint()
         guard key >> 3 > 0, key >> 3 <= UInt64(Int32.max) else { throw Malformed() }
@@ -30,13 +30,13 @@ public struct ProtoWireReader {
     }
 
     /// A varint field as `int64`.
-    public mutating func int64(_ wireType: Int) throws(Malformed) -> Int64 {
+    package mutating func int64(_ wireType: Int) throws(Malformed) -> Int64 {
         guard wireType == 0 else { throw Malformed() }
         return Int64(bitPattern: try varint())
     }
 
     /// Where a length-delimited field's bytes are.
-    public mutating func string(_ wireType: Int) throws(Malformed) -> Range<Int> {
+    package mutating func string(_ wireType: Int) throws(Malformed) -> Range<Int> {
         guard wireType == 2 else { throw Malformed() }
         let length = try varint()
         guard length <= UInt64(end - position) else { throw Malformed() }
@@ -45,12 +45,12 @@ public struct ProtoWireReader {
     }
 
     /// A reader of an embedded message's bytes.
-    public mutating func message(_ wireType: Int) throws(Malformed) -> ProtoWireReader {
+    package mutating func message(_ wireType: Int) throws(Malformed) -> ProtoWireReader {
         ProtoWireReader(bytes, try string(wireType))
     }
 
     /// Steps over a field's value.
-    public mutating func skip(_ wireType: Int) throws(Malformed) {
+    package mutating func skip(_ wireType: Int) throws(Malformed) {
         switch wireType {
         case 0: _ = try varint()
         case 1: try advance(8)

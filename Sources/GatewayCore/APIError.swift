@@ -3,24 +3,24 @@ import Hummingbird
 import Wire
 
 /// An error the API reports as `{ "error": { "code": …, "message": … } }` with a mapped status.
-public struct APIError: HTTPResponseError, Sendable {
-    public var status: HTTPResponse.Status
+package struct APIError: HTTPResponseError, Sendable {
+    package var status: HTTPResponse.Status
     /// gRPC status name (`INVALID_ARGUMENT`) or an HTTP-level code (`NOT_FOUND`).
-    public var code: String
-    public var message: String
+    package var code: String
+    package var message: String
 
-    public init(status: HTTPResponse.Status, code: String, message: String) {
+    package init(status: HTTPResponse.Status, code: String, message: String) {
         self.status = status
         self.code = code
         self.message = message
     }
 
     /// The HTTP form of a backend's RPC error.
-    public init(_ error: RPCError) {
+    package init(_ error: RPCError) {
         self.init(status: HTTPStatusMapping.status(for: error.code), code: error.code.name, message: error.message)
     }
 
-    public func response(from request: Request, context: some RequestContext) throws -> Response {
+    package func response(from request: Request, context: some RequestContext) throws -> Response {
         let data = try JSONEncoder().encode(APIErrorBody(error: .init(code: code, message: message)))
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
         // RFC 6750: a 401 names the scheme the caller must use (writes take the bearer token).
@@ -30,11 +30,11 @@ public struct APIError: HTTPResponseError, Sendable {
 }
 
 /// The JSON shape of every API error.
-public struct APIErrorBody: Codable, Sendable, Equatable {
-    public struct Detail: Codable, Sendable, Equatable {
-        public var code: String
-        public var message: String
+struct APIErrorBody: Codable, Sendable, Equatable {
+    struct Detail: Codable, Sendable, Equatable {
+        var code: String
+        var message: String
     }
 
-    public var error: Detail
+    var error: Detail
 }

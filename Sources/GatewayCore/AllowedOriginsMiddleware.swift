@@ -8,13 +8,13 @@ import Hummingbird
 /// the allowed ones (or every origin for `*`). Any other request passes through untouched, so a
 /// page from an origin not on the list gets no CORS headers and the browser keeps its same-origin
 /// rule. With no origins configured the gateway adds no CORS headers at all.
-public struct AllowedOriginsMiddleware<Context: RequestContext>: RouterMiddleware {
+struct AllowedOriginsMiddleware<Context: RequestContext>: RouterMiddleware {
     let origins: Set<String>
     let allowsEveryOrigin: Bool
     let cors: CORSMiddleware<Context>
 
     /// `origins`: exact origins such as `https://news.example.org`, or `["*"]` for any origin.
-    public init(origins: [String]) {
+    init(origins: [String]) {
         self.origins = Set(origins)
         self.allowsEveryOrigin = origins.contains("*")
         self.cors = CORSMiddleware(
@@ -25,7 +25,7 @@ public struct AllowedOriginsMiddleware<Context: RequestContext>: RouterMiddlewar
             maxAge: .seconds(600))
     }
 
-    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let origin = request.headers[.origin], allowsEveryOrigin || origins.contains(origin) else {
             return try await next(request, context)
         }

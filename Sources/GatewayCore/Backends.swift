@@ -4,19 +4,19 @@ import Wire
 /// contracts and the wire library. Each client spreads calls over its service's replicas and
 /// resends a read to another replica when one goes away (``RPCClient``): the gateway is its own
 /// balancer, no proxy between it and the services.
-public struct Backends: Sendable {
-    public var ingest: RPCClient
-    public var heatmap: RPCClient
-    public var predict: RPCClient
+package struct Backends: Sendable {
+    package var ingest: RPCClient
+    package var heatmap: RPCClient
+    package var predict: RPCClient
 
-    public init(ingest: RPCClient, heatmap: RPCClient, predict: RPCClient) {
+    package init(ingest: RPCClient, heatmap: RPCClient, predict: RPCClient) {
         self.ingest = ingest
         self.heatmap = heatmap
         self.predict = predict
     }
 
     /// Connects lazily to each configured replica.
-    public init(configuration: GatewayConfiguration) {
+    package init(configuration: GatewayConfiguration) {
         func client(_ endpoints: [Endpoint]) -> RPCClient {
             RPCClient(endpoints: endpoints, configuration: RPCClientConfiguration(
                 maxFrameBytes: configuration.maxFrameBytes, defaultTimeout: configuration.callTimeout))
@@ -25,11 +25,11 @@ public struct Backends: Sendable {
     }
 
     /// Each backend with the name the API reports it under.
-    public var named: [(name: String, client: RPCClient)] {
+    var named: [(name: String, client: RPCClient)] {
         [("ingest", ingest), ("heatmap", heatmap), ("predict", predict)]
     }
 
-    public func close() async {
+    package func close() async {
         for backend in named { await backend.client.close() }
     }
 }

@@ -4,16 +4,16 @@ import Hummingbird
 /// `<iframe>` (the same page and scripts, `data-embed` naming the view; the view's controls come
 /// from the query string). ``SecurityHeadersMiddleware`` gives these pages their own
 /// `frame-ancestors`.
-public struct EmbedPageController: Sendable {
+struct EmbedPageController: Sendable {
     /// The views that can be embedded.
-    public static let views: Set<String> = ["map", "month", "morph", "hotspots"]
-    public var page: MapPageController
+    static let views: Set<String> = ["map", "month", "morph", "hotspots"]
+    var page: MapPageController
 
-    public init(tileURL: String?) {
+    init(tileURL: String?) {
         page = MapPageController(tileURL: tileURL)
     }
 
-    public func register(on router: Router<GatewayRequestContext>) {
+    func register(on router: Router<GatewayRequestContext>) {
         router.get("/embed/:view") { _, context in
             let view = try context.parameters.require("view")
             guard Self.views.contains(view) else {

@@ -6,10 +6,10 @@ import Wire
 
 /// Builds the gateway's HTTP application: middleware, the map page, static files, the JSON
 /// API under `/api/v1/`, health and metrics.
-public enum GatewayApplication {
+package enum GatewayApplication {
     /// `responseCache`: when given, the heatmap's reads are answered from it (see
     /// ``ResponseCacheMiddleware``); something must keep its position current.
-    public static func makeRouter(configuration: GatewayConfiguration, backends: Backends,
+    static func makeRouter(configuration: GatewayConfiguration, backends: Backends,
                                   registry: PrometheusCollectorRegistry,
                                   responseCache: ResponseCache? = nil) -> Router<GatewayRequestContext> {
         let router = Router(context: GatewayRequestContext.self)
@@ -35,7 +35,7 @@ public enum GatewayApplication {
         return router
     }
 
-    public static func make(configuration: GatewayConfiguration, backends: Backends,
+    package static func make(configuration: GatewayConfiguration, backends: Backends,
                             registry: PrometheusCollectorRegistry, logger: Logger) -> some ApplicationProtocol {
         // The heatmap's reads are cached per heatmap position; a long poll per replica (per resolved address) keeps it current.
         let cache = ResponseCache()

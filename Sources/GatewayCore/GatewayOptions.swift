@@ -3,46 +3,46 @@ import Foundation
 import ServiceKit
 
 /// The gateway's command-line options, each with a `CRIMESCOPE_*` environment fallback.
-public struct GatewayOptions: ParsableArguments, Sendable {
+package struct GatewayOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("http-host"), help: "HTTP listen address (env CRIMESCOPE_HTTP_HOST; default 127.0.0.1).")
-    public var httpHost: String?
+    var httpHost: String?
 
     @Option(name: .customLong("http-port"), help: "HTTP port (env CRIMESCOPE_HTTP_PORT; default 8080; 0 picks a free one).")
-    public var httpPort: Int?
+    var httpPort: Int?
 
     @Option(name: .customLong("ingest-endpoint"), help: "Ingest service: unix:///path.sock or tcp://host:port; several replicas comma-separated (env CRIMESCOPE_INGEST_ENDPOINT).")
-    public var ingestEndpoint: String?
+    var ingestEndpoint: String?
 
-    @OptionGroup public var heatmap: HeatmapEndpointOptions
+    @OptionGroup package var heatmap: HeatmapEndpointOptions
 
     @Option(name: .customLong("predict-endpoint"), help: "Predict service address; several replicas comma-separated (env CRIMESCOPE_PREDICT_ENDPOINT).")
-    public var predictEndpoint: String?
+    var predictEndpoint: String?
 
     @Option(name: .customLong("call-timeout-ms"), help: "Deadline of each backend call (env CRIMESCOPE_CALL_TIMEOUT_MS; default 5000).")
-    public var callTimeoutMilliseconds: Int?
+    var callTimeoutMilliseconds: Int?
 
     @Option(name: .customLong("max-frame-bytes"), help: "Largest RPC frame (env CRIMESCOPE_MAX_FRAME_BYTES; default 4194304).")
-    public var maxFrameBytes: Int?
+    var maxFrameBytes: Int?
 
     @Option(name: .customLong("log-level"), help: "Log level (env CRIMESCOPE_LOG_LEVEL; default info).")
-    public var logLevel: String?
+    package var logLevel: String?
 
     @Option(name: .customLong("vendor-js-dir"), help: "Folder with Debian's leaflet/ and chart.js/ (env CRIMESCOPE_VENDOR_JS_DIR; default /usr/share/javascript).")
-    public var vendorJSDirectory: String?
+    var vendorJSDirectory: String?
 
     @Option(name: .customLong("tile-url"), help: "Map tile URL template, e.g. https://tile.example/{z}/{x}/{y}.png (env CRIMESCOPE_TILE_URL; default none: outlines only).")
-    public var tileURL: String?
+    var tileURL: String?
 
     @Option(name: .customLong("cors-origins"), help: "Browser origins allowed to call the API from other sites, comma-separated, or * (env CRIMESCOPE_CORS_ORIGINS; default none: same origin only).")
-    public var corsOrigins: String?
+    var corsOrigins: String?
 
     @Option(name: .customLong("embed-frame-ancestors"), help: "Sites that may frame the /embed/… pages: CSP frame-ancestors sources separated by spaces, e.g. 'https://news.example.org' (env CRIMESCOPE_EMBED_FRAME_ANCESTORS; default *).")
-    public var embedFrameAncestors: String?
+    var embedFrameAncestors: String?
 
-    public init() {}
+    package init() {}
 
     /// Resolves flags, then environment, then defaults.
-    public func resolve(environment: [String: String]) throws(ConfigurationError) -> GatewayConfiguration {
+    package func resolve(environment: [String: String]) throws(ConfigurationError) -> GatewayConfiguration {
         let portKey = SettingKey("http-port")
         let port = try portKey.integer(flag: httpPort, environment: environment, default: 8080)
         guard (0...65535).contains(port) else { throw .invalid(portKey, value: String(port), reason: "must be 0-65535") }

@@ -2,8 +2,8 @@ import HTTPTypes
 import Wire
 
 /// The one table that turns an RPC status into an HTTP status.
-public enum HTTPStatusMapping {
-    public static func status(for code: StatusCode) -> HTTPResponse.Status {
+enum HTTPStatusMapping {
+    static func status(for code: StatusCode) -> HTTPResponse.Status {
         switch code {
         case .ok: .ok
         case .invalidArgument, .outOfRange, .failedPrecondition: .badRequest

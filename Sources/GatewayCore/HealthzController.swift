@@ -5,28 +5,28 @@ import Wire
 
 /// `GET /healthz`: each backend's Health/Check, 200 when all serve, 503 otherwise, with how far
 /// each backend is behind the log it follows (`lag`: the heatmap's outbox; 0 for the others).
-public struct HealthzController: Sendable {
-    public var backends: Backends
-    public var timeout: Duration
+struct HealthzController: Sendable {
+    var backends: Backends
+    var timeout: Duration
 
-    public init(backends: Backends, timeout: Duration = .seconds(2)) {
+    init(backends: Backends, timeout: Duration = .seconds(2)) {
         self.backends = backends
         self.timeout = timeout
     }
 
     /// The JSON body.
-    public struct Report: Codable, Sendable, Equatable {
-        public var status: String
-        public var backends: [String: String]
-        public var errors: [String: String]
+    struct Report: Codable, Sendable, Equatable {
+        var status: String
+        var backends: [String: String]
+        var errors: [String: String]
         /// Per backend that answered: deltas not yet applied and the oldest one's age.
-        public var lag: [String: Lag]
+        var lag: [String: Lag]
     }
 
     /// A backend's lag as Health/Check reports it.
-    public struct Lag: Codable, Sendable, Equatable {
-        public var behindDeltas: Int64
-        public var behindSeconds: Double
+    struct Lag: Codable, Sendable, Equatable {
+        var behindDeltas: Int64
+        var behindSeconds: Double
 
         enum CodingKeys: String, CodingKey {
             case behindDeltas = "behind_deltas"
@@ -34,7 +34,7 @@ public struct HealthzController: Sendable {
         }
     }
 
-    public func register(on router: Router<GatewayRequestContext>) {
+    func register(on router: Router<GatewayRequestContext>) {
         router.get("/healthz") { _, context in
             let report = await check(requestID: context.requestID)
             let data = try JSONEncoder().encode(report)
@@ -47,7 +47,7 @@ public struct HealthzController: Sendable {
     }
 
     /// Asks every backend at once.
-    public func check(requestID: String) async -> Report {
+    func check(requestID: String) async -> Report {
         await withTaskGroup(of: (String, String, String?, Lag?).self) { group in
             for backend in backends.named {
                 group.addTask {

@@ -2,14 +2,14 @@ import Foundation
 import Hummingbird
 
 /// `GET /`: the map view (`Web/index.html`), with the optional tile URL filled in.
-public struct MapPageController: Sendable {
-    public var tileURL: String?
+struct MapPageController: Sendable {
+    var tileURL: String?
 
-    public init(tileURL: String?) {
+    init(tileURL: String?) {
         self.tileURL = tileURL
     }
 
-    public func register(on router: Router<GatewayRequestContext>) {
+    func register(on router: Router<GatewayRequestContext>) {
         router.get("/") { _, _ in
             try page(embed: "")
         }

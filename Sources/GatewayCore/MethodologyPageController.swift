@@ -4,10 +4,10 @@ import Hummingbird
 /// `GET /methodology`: the data sources and their caveats, the models' test metrics and the
 /// statement that CrimeScope is not predictive policing (`Web/methodology.html`; its charts come
 /// from `/api/v1/models` through `Web/views/methodology.js`).
-public struct MethodologyPageController: Sendable {
-    public init() {}
+struct MethodologyPageController: Sendable {
+    init() {}
 
-    public func register(on router: Router<GatewayRequestContext>) {
+    func register(on router: Router<GatewayRequestContext>) {
         router.get("/methodology") { request, _ in
             guard let data = WebResources.data("methodology.html") else {
                 throw APIError(status: .internalServerError, code: "INTERNAL", message: "methodology.html is not bundled")

@@ -5,16 +5,16 @@ import Wire
 
 /// `GET /metrics` (the gateway's own) and `GET /metrics/{ingest|heatmap|predict}` (a
 /// backend's, fetched over its Ops/ScrapeMetrics RPC). Each is one valid exposition.
-public struct MetricsController: Sendable {
-    public var backends: Backends
-    public var registry: PrometheusCollectorRegistry
+struct MetricsController: Sendable {
+    var backends: Backends
+    var registry: PrometheusCollectorRegistry
 
-    public init(backends: Backends, registry: PrometheusCollectorRegistry) {
+    init(backends: Backends, registry: PrometheusCollectorRegistry) {
         self.backends = backends
         self.registry = registry
     }
 
-    public func register(on router: Router<GatewayRequestContext>) {
+    func register(on router: Router<GatewayRequestContext>) {
         router.get("/metrics") { _, _ in
             Self.text(registry.emitToString())
         }

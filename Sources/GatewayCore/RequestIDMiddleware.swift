@@ -4,12 +4,12 @@ import Logging
 
 /// Gives every request an id (the caller's `x-request-id` when it is sane, else a new one),
 /// adds it to the request's logger and echoes it in the response.
-public struct RequestIDMiddleware: RouterMiddleware {
-    public typealias Context = GatewayRequestContext
+struct RequestIDMiddleware: RouterMiddleware {
+    typealias Context = GatewayRequestContext
 
-    public init() {}
+    init() {}
 
-    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         let offered = request.headers[.requestID]
         let id = offered.flatMap { Self.isSane($0) ? $0 : nil } ?? Self.newID()

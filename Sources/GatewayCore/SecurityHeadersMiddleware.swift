@@ -9,23 +9,23 @@ import Hummingbird
 /// images also from the configured tile server, and no framing (`frame-ancestors 'none'`) —
 /// except the `/embed/…` pages, made to be framed, whose `frame-ancestors` is the configured list.
 /// Inline styles stay allowed: Leaflet and the views position elements with `style`.
-public struct SecurityHeadersMiddleware: RouterMiddleware {
-    public typealias Context = GatewayRequestContext
+struct SecurityHeadersMiddleware: RouterMiddleware {
+    typealias Context = GatewayRequestContext
 
     /// The policy of the HTML pages.
-    public let contentSecurityPolicy: String
+    let contentSecurityPolicy: String
     /// The policy of the `/embed/…` pages: the same, framed by `embedFrameAncestors` only.
-    public let embedContentSecurityPolicy: String
+    let embedContentSecurityPolicy: String
 
     /// `tileURL`: the map's tile URL template, whose origin may serve images; `embedFrameAncestors`:
     /// the CSP sources that may frame `/embed/…` (`*` by default).
-    public init(tileURL: String?, embedFrameAncestors: String = "*") {
+    init(tileURL: String?, embedFrameAncestors: String = "*") {
         let images = tileURL.flatMap { Self.origin(ofTileURL: $0) }.map { [$0] } ?? []
         contentSecurityPolicy = Self.policy(imageOrigins: images)
         embedContentSecurityPolicy = Self.policy(imageOrigins: images, frameAncestors: embedFrameAncestors)
     }
 
-    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response: Response
         do {
             response = try await next(request, context)
@@ -52,7 +52,7 @@ public struct SecurityHeadersMiddleware: RouterMiddleware {
 
     /// `https://tile.example.org` of `https://{s}.tile.example.org/{z}/{x}/{y}.png`: the scheme and
     /// host, with a `{s}` subdomain placeholder widened to `*`.
-    public static func origin(ofTileURL template: String) -> String? {
+    static func origin(ofTileURL template: String) -> String? {
         guard let schemeEnd = template.range(of: "://") else { return nil }
         let scheme = template[..<schemeEnd.lowerBound]
         guard scheme == "https" || scheme == "http" else { return nil }

@@ -5,14 +5,14 @@ import Hummingbird
 /// `views/month.js`) and
 /// `GET /static/vendor/{package}/{path}` (Debian's `libjs-*` files, read from the configured
 /// vendor folder, e.g. `/usr/share/javascript/leaflet/leaflet.js`).
-public struct StaticFileController: Sendable {
-    public var vendorDirectory: String
+struct StaticFileController: Sendable {
+    var vendorDirectory: String
 
-    public init(vendorDirectory: String) {
+    init(vendorDirectory: String) {
         self.vendorDirectory = vendorDirectory
     }
 
-    public func register(on router: Router<GatewayRequestContext>) {
+    func register(on router: Router<GatewayRequestContext>) {
         router.get("/static/app/**") { request, context in
             let name = context.parameters.getCatchAll().joined(separator: "/")
             guard let data = WebResources.data(name) else { throw Self.notFound(name) }
@@ -28,7 +28,7 @@ public struct StaticFileController: Sendable {
     }
 
     /// A relative path without empty, `.` or `..` components or odd characters.
-    public static func isSafeRelativePath(_ path: String) -> Bool {
+    static func isSafeRelativePath(_ path: String) -> Bool {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard !path.isEmpty, path.count < 300, !path.hasPrefix("/") else { return false }
         return parts.allSatisfy { part in

@@ -9,12 +9,12 @@ import W3CTraceContext
 /// malformed one) a new trace starts. The resulting `traceparent` goes to every backend call as
 /// metadata (``BackendCaller``), where each service's log lines for the call name its `trace-id`,
 /// and back to the client in the response header, so a person can quote it.
-public struct TraceContextMiddleware: RouterMiddleware {
-    public typealias Context = GatewayRequestContext
+struct TraceContextMiddleware: RouterMiddleware {
+    typealias Context = GatewayRequestContext
 
-    public init() {}
+    init() {}
 
-    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         let trace = Self.trace(continuing: request.headers[.traceParent])
         context.traceParent = trace.traceParentHeaderValue
@@ -31,7 +31,7 @@ public struct TraceContextMiddleware: RouterMiddleware {
     }
 
     /// This hop's trace context: the incoming trace with a new span id, or a new sampled trace.
-    public static func trace(continuing header: String?) -> TraceContext {
+    static func trace(continuing header: String?) -> TraceContext {
         if let header, let incoming = try? TraceContext(traceParentHeaderValue: header) {
             return TraceContext(traceID: incoming.traceID, spanID: .random(), flags: incoming.flags, state: incoming.state)
         }

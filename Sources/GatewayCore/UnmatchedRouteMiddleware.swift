@@ -6,11 +6,11 @@ import Hummingbird
 ///
 /// Added to the router after every route: it wraps the router's not-found responder, so it sees
 /// only requests the route table did not match (handlers report their own 404s as ``APIError``).
-public struct UnmatchedRouteMiddleware<Context: RequestContext>: RouterMiddleware {
+struct UnmatchedRouteMiddleware<Context: RequestContext>: RouterMiddleware {
     /// Each served path template (split into segments) with the methods it answers.
     let templates: [(segments: [Substring], methods: Set<String>)]
 
-    public init(routes: [Router<Context>.RouteDescription]) {
+    init(routes: [Router<Context>.RouteDescription]) {
         var methodsByPath: [String: Set<String>] = [:]
         for route in routes { methodsByPath[route.path.description, default: []].insert(route.method.rawValue) }
         templates = methodsByPath.sorted { $0.key < $1.key }.map { path, methods in
@@ -18,7 +18,7 @@ public struct UnmatchedRouteMiddleware<Context: RequestContext>: RouterMiddlewar
         }
     }
 
-    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch let error as HTTPError where error.status == .notFound {

@@ -8,9 +8,9 @@ import Wire
 /// outbox consumer that feeds the in-memory index from the ingest service at `ingestEndpoints`,
 /// the leader election, and the writer that persists snapshots of that index while this replica
 /// leads. Any number of replicas may share one database: all serve, one writes.
-public enum HeatmapBackend {
+package enum HeatmapBackend {
     /// The definition for a heatmap that consumes the ingest service at `ingestEndpoints` (its replicas).
-    public static func definition(ingestEndpoints: [Endpoint], consumer settings: OutboxConsumerSettings = OutboxConsumerSettings(),
+    package static func definition(ingestEndpoints: [Endpoint], consumer settings: OutboxConsumerSettings = OutboxConsumerSettings(),
                                   snapshots: SnapshotSettings = SnapshotSettings(),
                                   election: LeaderElectionSettings = LeaderElectionSettings()) -> BackendDefinition {
         BackendDefinition(
@@ -39,7 +39,7 @@ public enum HeatmapBackend {
     }
 
     /// The service's ordered SQL migrations, shipped as a resource folder.
-    public static var migrationsDirectory: URL {
+    static var migrationsDirectory: URL {
         Bundle.module.url(forResource: "Migrations", withExtension: nil)
             ?? Bundle.module.bundleURL.appendingPathComponent("Migrations")
     }

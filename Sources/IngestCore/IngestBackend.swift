@@ -4,8 +4,8 @@ import Foundation
 import ServiceKit
 
 /// The ingest service as the host runs it: schema `ingest`, its migrations and handlers.
-public enum IngestBackend {
-    public static let definition = BackendDefinition(
+package enum IngestBackend {
+    package static let definition = BackendDefinition(
         name: "ingest",
         schema: "ingest",
         serviceNames: [Methods.Ingest.serviceName],
@@ -20,7 +20,7 @@ public enum IngestBackend {
     )
 
     /// The service's ordered SQL migrations, shipped as a resource folder.
-    public static var migrationsDirectory: URL {
+    package static var migrationsDirectory: URL {
         Bundle.module.url(forResource: "Migrations", withExtension: nil)
             ?? Bundle.module.bundleURL.appendingPathComponent("Migrations")
     }

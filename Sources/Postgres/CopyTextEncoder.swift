@@ -1,8 +1,8 @@
 /// Encodes rows in `COPY … FROM STDIN` text format: fields separated by tabs, rows ended by a
 /// newline, `\N` for NULL, and backslash, tab, newline and carriage return escaped.
-public enum CopyTextEncoder {
+enum CopyTextEncoder {
     /// Appends one row (fields in column order) to `buffer`.
-    public static func appendRow(_ values: PostgresParameters, to buffer: inout [UInt8]) {
+    static func appendRow(_ values: PostgresParameters, to buffer: inout [UInt8]) {
         for (position, value) in values.enumerated() {
             if position > 0 { buffer.append(UInt8(ascii: "\t")) }
             appendField(value?.postgresValue ?? .null, to: &buffer)
@@ -11,7 +11,7 @@ public enum CopyTextEncoder {
     }
 
     /// Appends one escaped field (no separator) to `buffer`.
-    public static func appendField(_ value: PostgresValue, to buffer: inout [UInt8]) {
+    static func appendField(_ value: PostgresValue, to buffer: inout [UInt8]) {
         switch value {
         case .null:
             buffer.append(UInt8(ascii: "\\"))
@@ -24,7 +24,7 @@ public enum CopyTextEncoder {
     }
 
     /// Appends `text` with COPY's backslash escapes applied.
-    public static func appendEscaped(_ text: String, to buffer: inout [UInt8]) {
+    static func appendEscaped(_ text: String, to buffer: inout [UInt8]) {
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\\"): buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "\\"))

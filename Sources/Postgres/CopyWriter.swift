@@ -3,14 +3,14 @@ import CLibPQ
 /// Streams data to the server during ``PostgresConnection/copyIn(_:_:)``, in chunks of about 64 KiB.
 ///
 /// Only valid inside the `copyIn` closure that received it.
-public final class CopyWriter {
+package final class CopyWriter {
     /// The size at which buffered data is sent with `PQputCopyData`.
-    public static let chunkSize = 64 * 1024
+    static let chunkSize = 64 * 1024
 
     private var connection: OpaquePointer?
     private var buffer: [UInt8] = []
     /// Rows written with ``writeRow(_:)`` so far.
-    public private(set) var rowsWritten = 0
+    private(set) var rowsWritten = 0
 
     init(connection: OpaquePointer) {
         self.connection = connection
@@ -18,14 +18,14 @@ public final class CopyWriter {
     }
 
     /// Encodes and writes one row in text format (see ``CopyTextEncoder``), fields in column order.
-    public func writeRow(_ values: PostgresParameters) throws(PostgresError) {
+    func writeRow(_ values: PostgresParameters) throws(PostgresError) {
         CopyTextEncoder.appendRow(values, to: &buffer)
         rowsWritten += 1
         if buffer.count >= Self.chunkSize { try flush() }
     }
 
     /// Writes pre-encoded COPY data (for example whole lines of CSV when the COPY says `FORMAT csv`).
-    public func writeRaw<Bytes: Sequence>(_ bytes: Bytes) throws(PostgresError) where Bytes.Element == UInt8 {
+    package func writeRaw<Bytes: Sequence>(_ bytes: Bytes) throws(PostgresError) where Bytes.Element == UInt8 {
         buffer.append(contentsOf: bytes)
         if buffer.count >= Self.chunkSize { try flush() }
     }

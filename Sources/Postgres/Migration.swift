@@ -4,15 +4,15 @@ import Foundation
 ///
 /// Files are named `NNNN_snake_case_name.sql` (e.g. `0001_create_incidents.sql`); the number is the
 /// version. See ``Migrator`` for how they are applied.
-public struct Migration: Sendable, Hashable {
+package struct Migration: Sendable, Hashable {
     /// The ordering key, unique and positive.
-    public var version: Int
+    package var version: Int
     /// The descriptive part of the file name.
-    public var name: String
+    package var name: String
     /// The statements, run with the simple protocol inside one transaction.
-    public var sql: String
+    package var sql: String
 
-    public init(version: Int, name: String, sql: String) {
+    package init(version: Int, name: String, sql: String) {
         self.version = version
         self.name = name
         self.sql = sql
@@ -21,7 +21,7 @@ public struct Migration: Sendable, Hashable {
     /// Reads every `*.sql` file of `directory`, sorted by version. Other files are ignored.
     /// Throws a ``PostgresError/Kind/migration`` error for a `.sql` file not named
     /// `<digits>_<lowercase snake name>.sql`, a version of 0, or two files with the same version.
-    public static func load(directory: URL) throws -> [Migration] {
+    package static func load(directory: URL) throws -> [Migration] {
         let fileNames = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         var byVersion: [Int: Migration] = [:]
         for fileName in fileNames.sorted() where fileName.hasSuffix(".sql") {

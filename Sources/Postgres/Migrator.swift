@@ -13,14 +13,14 @@ import Logging
 /// A failing migration is rolled back and reported as a ``PostgresError/Kind/migration`` error
 /// carrying its version and the server's SQLSTATE; earlier ones stay applied. Statements that cannot
 /// run in a transaction (`CREATE INDEX CONCURRENTLY`) are not supported.
-public struct Migrator: Sendable {
+package struct Migrator: Sendable {
     /// The schema that owns the tables and the `schema_migrations` record.
-    public let schema: String
+    package let schema: String
     /// The migrations, in any order (they are sorted by version).
-    public let migrations: [Migration]
+    package let migrations: [Migration]
     let logger: Logger
 
-    public init(schema: String, migrations: [Migration], logger: Logger = Logger(label: "crimescope.postgres.migrator")) {
+    package init(schema: String, migrations: [Migration], logger: Logger = Logger(label: "crimescope.postgres.migrator")) {
         self.schema = schema
         self.migrations = migrations.sorted { $0.version < $1.version }
         self.logger = logger
@@ -28,14 +28,14 @@ public struct Migrator: Sendable {
 
     /// Applies the missing migrations; returns the versions applied now (empty when up to date).
     @discardableResult
-    public func migrate(_ pool: PostgresPool) async throws -> [Int] {
+    package func migrate(_ pool: PostgresPool) async throws -> [Int] {
         try validate()
         return try await pool.withConnection { connection in try self.migrate(connection) }
     }
 
     /// The same on a connection the caller owns (blocking).
     @discardableResult
-    public func migrate(_ connection: PostgresConnection) throws -> [Int] {
+    package func migrate(_ connection: PostgresConnection) throws -> [Int] {
         try validate()
         let lockKey = Self.advisoryLockKey(schema: schema)
         try connection.query("SELECT pg_advisory_lock($1)", [lockKey])

@@ -1,14 +1,14 @@
 /// One field of a result row, as handed to ``PostgresDecodable/decode(from:)``: the raw text bytes
 /// (valid only during the call), the column's type and name for checks and error messages.
-public struct PostgresCell {
+package struct PostgresCell {
     /// The field's text-format bytes, or `nil` for SQL NULL. They belong to the result: do not keep them.
-    public let bytes: UnsafeBufferPointer<UInt8>?
+    package let bytes: UnsafeBufferPointer<UInt8>?
     /// The column's type.
-    public let type: PostgresTypeOID
+    package let type: PostgresTypeOID
     /// The column's name, as the server reported it.
-    public let columnName: String
+    let columnName: String
     /// The column's zero-based position.
-    public let columnIndex: Int
+    let columnIndex: Int
 
     init(bytes: UnsafeBufferPointer<UInt8>?, type: PostgresTypeOID, columnName: String, columnIndex: Int) {
         self.bytes = bytes
@@ -18,10 +18,10 @@ public struct PostgresCell {
     }
 
     /// The field as a String (`nil` for NULL).
-    public var text: String? { bytes.map { String(decoding: $0, as: UTF8.self) } }
+    package var text: String? { bytes.map { String(decoding: $0, as: UTF8.self) } }
 
     /// A decoding error naming this column.
-    public func decodingError(_ swiftType: Any.Type, reason: String) -> PostgresError {
+    func decodingError(_ swiftType: Any.Type, reason: String) -> PostgresError {
         PostgresError(
             kind: .decoding,
             message: "cannot decode column \"\(columnName)\" (index \(columnIndex), type \(type)) as \(swiftType): \(reason)"
@@ -29,13 +29,13 @@ public struct PostgresCell {
     }
 
     /// The bytes of a non-NULL field, or a decoding error naming the column.
-    public func requireBytes(as swiftType: Any.Type) throws(PostgresError) -> UnsafeBufferPointer<UInt8> {
+    func requireBytes(as swiftType: Any.Type) throws(PostgresError) -> UnsafeBufferPointer<UInt8> {
         guard let bytes else { throw decodingError(swiftType, reason: "the value is NULL; decode an Optional") }
         return bytes
     }
 
     /// Throws unless the column's type is acceptable for `swiftType`.
-    public func requireType(_ swiftType: Any.Type, _ accepted: (PostgresTypeOID) -> Bool) throws(PostgresError) {
+    func requireType(_ swiftType: Any.Type, _ accepted: (PostgresTypeOID) -> Bool) throws(PostgresError) {
         guard accepted(type) else { throw decodingError(swiftType, reason: "incompatible column type") }
     }
 }

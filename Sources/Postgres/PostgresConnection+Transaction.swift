@@ -1,6 +1,6 @@
 extension PostgresConnection {
     /// Runs `body` between `BEGIN` and `COMMIT`; if `body` (or `COMMIT`) throws, rolls back and rethrows.
-    public func transaction<T>(_ body: () throws -> T) throws -> T {
+    package func transaction<T>(_ body: () throws -> T) throws -> T {
         try query("BEGIN")
         let value: T
         do {

@@ -12,11 +12,11 @@ import Logging
 /// Every session is configured for this library's codecs: `client_min_messages=warning`,
 /// `TimeZone=UTC`, `DateStyle=ISO`, `bytea_output=hex` (these override `options` given in the URL).
 /// NOTICE messages that still arrive are logged at `.notice` rather than printed to stderr.
-public final class PostgresConnection: @unchecked Sendable {
+package final class PostgresConnection: @unchecked Sendable {
     private var handle: OpaquePointer?
     private let noticeSink: PostgresNoticeSink
     /// The logger used for notices and diagnostics.
-    public let logger: Logger
+    package let logger: Logger
 
     static let sessionOptions =
         "-c client_min_messages=warning -c TimeZone=UTC -c DateStyle=ISO -c bytea_output=hex -c extra_float_digits=1"
@@ -32,7 +32,7 @@ public final class PostgresConnection: @unchecked Sendable {
 
     /// Opens a connection (blocking) from a URL (`postgresql://user@host:port/db?…`) or a libpq
     /// keyword string (`host=… dbname=…`). Unless the URL says otherwise, `connect_timeout` is 10 s.
-    public static func connect(
+    package static func connect(
         to url: String,
         logger: Logger = Logger(label: "crimescope.postgres")
     ) throws(PostgresError) -> PostgresConnection {
@@ -54,34 +54,34 @@ public final class PostgresConnection: @unchecked Sendable {
     }
 
     /// Whether the connection is open and not broken (libpq's `PQstatus` is `CONNECTION_OK`).
-    public var isHealthy: Bool { handle.map { PQstatus($0) == CONNECTION_OK } ?? false }
+    var isHealthy: Bool { handle.map { PQstatus($0) == CONNECTION_OK } ?? false }
 
     /// Whether an idle connection still has its server: reads what is pending without waiting
     /// (`PQconsumeInput`; libpq's socket is non-blocking), which notices a server that closed the
     /// connection while it sat in a pool (a restarted or failed-over PostgreSQL). A stale
     /// connection is broken afterwards (``isHealthy`` is false).
-    public func isStillConnected() -> Bool {
+    func isStillConnected() -> Bool {
         guard let handle, PQstatus(handle) == CONNECTION_OK else { return false }
         return PQconsumeInput(handle) == 1 && PQstatus(handle) == CONNECTION_OK
     }
 
     /// Whether a transaction block is open (or failed and awaiting ROLLBACK) on this connection.
-    public var isInTransaction: Bool {
+    var isInTransaction: Bool {
         guard let handle else { return false }
         let status = PQtransactionStatus(handle)
         return status == PQTRANS_INTRANS || status == PQTRANS_INERROR
     }
 
     /// Whether the open transaction has failed and only accepts ROLLBACK.
-    public var isInTransactionError: Bool { handle.map { PQtransactionStatus($0) == PQTRANS_INERROR } ?? false }
+    var isInTransactionError: Bool { handle.map { PQtransactionStatus($0) == PQTRANS_INERROR } ?? false }
 
     /// The server's version as an integer, e.g. 150020 for 15.20 (0 when closed).
-    public var serverVersion: Int { handle.map { Int(PQserverVersion($0)) } ?? 0 }
+    var serverVersion: Int { handle.map { Int(PQserverVersion($0)) } ?? 0 }
 
     /// Runs one statement with bound parameters (`$1`, `$2`, … sent separately, in text format).
     /// Uses the extended protocol, so `sql` cannot hold more than one statement.
     @discardableResult
-    public func query(_ sql: String, _ parameters: PostgresParameters = []) throws(PostgresError) -> PostgresRows {
+    package func query(_ sql: String, _ parameters: PostgresParameters = []) throws(PostgresError) -> PostgresRows {
         let handle = try requireOpen()
         let texts = parameters.map { $0?.postgresValue.textEncoded }
         if let position = texts.firstIndex(where: { $0?.utf8.contains(0) ?? false }) {
@@ -100,7 +100,7 @@ public final class PostgresConnection: @unchecked Sendable {
     /// Runs one or more `;`-separated statements with the simple protocol (no parameters), as
     /// migrations and schema scripts need. Outside an explicit transaction the whole string runs as
     /// one implicit transaction; it stops at the first failing statement.
-    public func execute(_ sql: String) throws(PostgresError) {
+    package func execute(_ sql: String) throws(PostgresError) {
         let handle = try requireOpen()
         _ = try checked(PQexec(handle, sql), handle: handle)
         // PQexec returns only the last result; nothing else is pending.
@@ -111,7 +111,7 @@ public final class PostgresConnection: @unchecked Sendable {
     /// ``PostgresError/Kind/copy`` error with its SQLSTATE after the COPY ends, and the statement
     /// leaves nothing behind; an error thrown by `writer` aborts the COPY and is rethrown unchanged.
     @discardableResult
-    public func copyIn(_ sql: String, _ writer: (CopyWriter) throws -> Void) throws -> Int {
+    package func copyIn(_ sql: String, _ writer: (CopyWriter) throws -> Void) throws -> Int {
         let handle = try requireOpen()
         let start = PQexec(handle, sql)
         guard let start, PQresultStatus(start) == PGRES_COPY_IN else {
@@ -142,7 +142,7 @@ public final class PostgresConnection: @unchecked Sendable {
     }
 
     /// Reconnects with the same parameters after the connection broke (blocking).
-    public func reset() throws(PostgresError) {
+    func reset() throws(PostgresError) {
         let handle = try requireOpen()
         PQreset(handle)
         guard PQstatus(handle) == CONNECTION_OK else {
@@ -151,7 +151,7 @@ public final class PostgresConnection: @unchecked Sendable {
     }
 
     /// Closes the connection; later calls throw ``PostgresError/Kind/connection`` errors.
-    public func close() {
+    package func close() {
         if let handle { PQfinish(handle) }
         handle = nil
     }

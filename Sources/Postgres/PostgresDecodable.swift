@@ -5,21 +5,21 @@ import Foundation
 /// Non-optional types throw a ``PostgresError/Kind/decoding`` error on NULL; `Optional` of a
 /// decodable type turns NULL into `nil`. A column of an incompatible type (say `text` into `Int`)
 /// is an error too, naming the column: `String` is the one type that accepts every column.
-public protocol PostgresDecodable: Sendable {
+package protocol PostgresDecodable: Sendable {
     /// Decodes the field, or throws a decoding error that names the column.
     static func decode(from cell: PostgresCell) throws(PostgresError) -> Self
 }
 
 extension String: PostgresDecodable {
     /// Any column decodes as its text form (numeric, uuid, json, geometry hex…).
-    public static func decode(from cell: PostgresCell) throws(PostgresError) -> String {
+    package static func decode(from cell: PostgresCell) throws(PostgresError) -> String {
         String(decoding: try cell.requireBytes(as: String.self), as: UTF8.self)
     }
 }
 
 extension Int64: PostgresDecodable {
     /// Accepts integer columns, and `numeric` ones holding a whole number (`sum(int8)` is numeric).
-    public static func decode(from cell: PostgresCell) throws(PostgresError) -> Int64 {
+    package static func decode(from cell: PostgresCell) throws(PostgresError) -> Int64 {
         try cell.requireType(Int64.self) { $0.isInteger || $0 == .numeric }
         let bytes = try cell.requireBytes(as: Int64.self)
         guard let value = Self.parseDecimal(bytes) else {
@@ -51,13 +51,13 @@ extension Int64: PostgresDecodable {
 }
 
 extension Int: PostgresDecodable {
-    public static func decode(from cell: PostgresCell) throws(PostgresError) -> Int {
+    package static func decode(from cell: PostgresCell) throws(PostgresError) -> Int {
         Int(try Int64.decode(from: cell))
     }
 }
 
 extension Int32: PostgresDecodable {
-    public static func decode(from cell: PostgresCell) throws(PostgresError) -> Int32 {
+    package static func decode(from cell: PostgresCell) throws(PostgresError) -> Int32 {
         let wide = try Int64.decode(from: cell)
         guard let value = Int32(exactly: wide) else {
             throw cell.decodingError(Int32.self, reason: "\(wide) is out of range")
@@ -67,7 +67,7 @@ extension Int32: PostgresDecodable {
 }
 
 extension Int16: PostgresDecodable {
-    public static func decode(from cell: PostgresCell) throws(PostgresError) -> Int16 {
+    package static func decode(from cell: PostgresCell) throws(PostgresError) -> Int16 {
         let wide = try Int64.decode(from: cell)
         guard let value = Int16(exactly: wide) else {
             throw cell.decodingError(Int16.self, reason: "\(wide) is out of range")
@@ -78,7 +78,7 @@ extension Int16: PostgresDecodable {
 
 extension Double: PostgresDecodable {
     /// Accepts float4, float8, numeric and integer columns, including `NaN` and `±Infinity`.
-    public static func decode(from cell: PostgresCell) throws(PostgresError) -> Double {
+    package static func decode(from cell: PostgresCell) throws(PostgresError) -> Double {
         try cell.requireType(Double.self) { $0.isNumeric }
         let text = String(decoding: try cell.requireBytes(as: Double.self), as: UTF8.self)
         switch text {
@@ -93,14 +93,14 @@ extension Double: PostgresDecodable {
 }
 
 extension Float: PostgresDecodable {
-    public static func decode(from cell: PostgresCell) throws(PostgresError) -> Float {
+    package static func decode(from cell: PostgresCell) throws(PostgresError) -> Float {
         Float(try Double.decode(from: cell))
     }
 }
 
 extension Bool: PostgresDecodable {
     /// Accepts `bool` columns (`t` / `f`).
-    public static func decode(from cell: PostgresCell) throws(PostgresError) -> Bool {
+    package static func decode(from cell: PostgresCell) throws(PostgresError) -> Bool {
         try cell.requireType(Bool.self) { $0 == .bool }
         let bytes = try cell.requireBytes(as: Bool.self)
         switch bytes.first {
@@ -113,7 +113,7 @@ extension Bool: PostgresDecodable {
 
 extension Array: PostgresDecodable where Element == UInt8 {
     /// Accepts `bytea` columns in hex output format (`\x…`, the server default).
-    public static func decode(from cell: PostgresCell) throws(PostgresError) -> [UInt8] {
+    package static func decode(from cell: PostgresCell) throws(PostgresError) -> [UInt8] {
         try cell.requireType([UInt8].self) { $0 == .bytea }
         let bytes = try cell.requireBytes(as: [UInt8].self)
         guard bytes.count >= 2, bytes[0] == UInt8(ascii: "\\"), bytes[1] == UInt8(ascii: "x"), bytes.count % 2 == 0 else {
@@ -144,7 +144,7 @@ extension Array: PostgresDecodable where Element == UInt8 {
 
 extension Date: PostgresDecodable {
     /// Accepts `timestamptz`, `timestamp` (taken as UTC) and `date` (midnight UTC) columns.
-    public static func decode(from cell: PostgresCell) throws(PostgresError) -> Date {
+    package static func decode(from cell: PostgresCell) throws(PostgresError) -> Date {
         try cell.requireType(Date.self) { $0.isTemporal }
         let text = String(decoding: try cell.requireBytes(as: Date.self), as: UTF8.self)
         guard let date = PostgresTimestamp.decode(text) else {
@@ -156,7 +156,7 @@ extension Date: PostgresDecodable {
 
 extension Optional: PostgresDecodable where Wrapped: PostgresDecodable {
     /// NULL decodes as `nil`; anything else as `Wrapped`.
-    public static func decode(from cell: PostgresCell) throws(PostgresError) -> Wrapped? {
+    package static func decode(from cell: PostgresCell) throws(PostgresError) -> Wrapped? {
         cell.bytes == nil ? nil : try Wrapped.decode(from: cell)
     }
 }

@@ -1,22 +1,22 @@
 /// Well-known SQLSTATE classes, so callers can branch without memorising codes.
 extension PostgresError {
     /// `23505`: a unique or primary-key constraint was violated.
-    public var isUniqueViolation: Bool { sqlState == "23505" }
+    var isUniqueViolation: Bool { sqlState == "23505" }
     /// `23503`: a foreign-key constraint was violated.
-    public var isForeignKeyViolation: Bool { sqlState == "23503" }
+    var isForeignKeyViolation: Bool { sqlState == "23503" }
     /// `23502`: a NOT NULL constraint was violated.
-    public var isNotNullViolation: Bool { sqlState == "23502" }
+    var isNotNullViolation: Bool { sqlState == "23502" }
     /// `23514`: a CHECK constraint was violated.
-    public var isCheckViolation: Bool { sqlState == "23514" }
+    var isCheckViolation: Bool { sqlState == "23514" }
     /// `40001` or `40P01`: the transaction may succeed if retried (serialization failure, deadlock).
-    public var isRetryableTransactionFailure: Bool { sqlState == "40001" || sqlState == "40P01" }
+    var isRetryableTransactionFailure: Bool { sqlState == "40001" || sqlState == "40P01" }
     /// `57014`: the statement was cancelled (e.g. by `statement_timeout`).
-    public var isQueryCanceled: Bool { sqlState == "57014" }
+    var isQueryCanceled: Bool { sqlState == "57014" }
     /// Class `22` (data exception: bad input syntax, out-of-range values…).
-    public var isDataException: Bool { sqlState?.hasPrefix("22") ?? false }
+    var isDataException: Bool { sqlState?.hasPrefix("22") ?? false }
     /// `25006`: a write on a read-only server (a hot standby, e.g. an old primary after a
     /// failover) or in a read-only transaction.
-    public var isReadOnlyTransaction: Bool { sqlState == PostgresDiagnostics.readOnlyTransaction }
+    var isReadOnlyTransaction: Bool { sqlState == PostgresDiagnostics.readOnlyTransaction }
     /// Class `08`, or a broken connection detected by libpq.
-    public var isConnectionFailure: Bool { kind == .connection || (sqlState?.hasPrefix("08") ?? false) }
+    var isConnectionFailure: Bool { kind == .connection || (sqlState?.hasPrefix("08") ?? false) }
 }

@@ -1,8 +1,8 @@
 /// An error from the `Postgres` library: a failed connection, a server error with its SQLSTATE,
 /// a value that could not be decoded, an exhausted or closed pool, or a failed migration.
-public struct PostgresError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct PostgresError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What went wrong, broadly; ``sqlState`` says precisely when the server reported it.
-    public enum Kind: String, Sendable, Hashable {
+    package enum Kind: String, Sendable, Hashable {
         /// Connecting failed, or the connection broke during a call.
         case connection
         /// The server rejected a statement (see ``PostgresError/sqlState``).
@@ -20,20 +20,20 @@ public struct PostgresError: Error, Sendable, Equatable, CustomStringConvertible
     }
 
     /// The five-character SQLSTATE the server reported (e.g. `23505`), if any.
-    public var sqlState: String?
+    package var sqlState: String?
     /// The primary, human-readable message.
-    public var message: String
+    package var message: String
     /// The server's DETAIL field, or extra context added by this library.
-    public var detail: String?
+    package var detail: String?
     /// The server's HINT field, if any.
-    public var hint: String?
+    package var hint: String?
     /// The broad category of the failure.
-    public var kind: Kind
+    package var kind: Kind
     /// The version of the migration that failed, for ``Kind/migration`` errors raised while applying one.
-    public var migrationVersion: Int?
+    package var migrationVersion: Int?
 
     /// Creates an error; most are created by the library itself.
-    public init(
+    package init(
         kind: Kind,
         message: String,
         sqlState: String? = nil,
@@ -49,7 +49,7 @@ public struct PostgresError: Error, Sendable, Equatable, CustomStringConvertible
         self.migrationVersion = migrationVersion
     }
 
-    public var description: String {
+    package var description: String {
         var text = "PostgresError.\(kind.rawValue)"
         if let sqlState { text += " [\(sqlState)]" }
         if let migrationVersion { text += " (migration \(migrationVersion))" }

@@ -16,13 +16,13 @@ import Synchronization
 ///   failover): the next connection is opened through the URL again, and a multi-host URL with
 ///   `target_session_attrs=read-write` reaches whichever member is the primary now.
 /// - ``shutdown()`` closes idle connections, fails waiters, and closes the rest as they come back.
-public final class PostgresPool: Sendable {
+package final class PostgresPool: Sendable {
     /// The URL (or libpq keyword string) connections are opened with.
-    public let url: String
+    package let url: String
     /// The maximum number of open connections.
-    public let size: Int
+    package let size: Int
     /// How long a caller may wait for a connection; `nil` waits as long as it takes.
-    public let acquireTimeout: Duration?
+    package let acquireTimeout: Duration?
     let logger: Logger
     private let threadPool: NIOThreadPool
     private let ownsThreadPool: Bool
@@ -35,7 +35,7 @@ public final class PostgresPool: Sendable {
     ///   - acquireTimeout: how long a caller waits for a free connection before failing.
     ///   - threadPool: where blocking calls run; by default a pool of `size` threads owned (started
     ///     and shut down) by this pool. A shared one should have at least `size` threads.
-    public init(
+    package init(
         url: String,
         size: Int = 4,
         acquireTimeout: Duration? = nil,
@@ -65,7 +65,7 @@ public final class PostgresPool: Sendable {
 
     /// Leases a connection for the duration of `body`, which runs on the pool's thread pool.
     /// The connection returns to the pool afterwards, rolled back if `body` left a transaction open.
-    public func withConnection<T: Sendable>(_ body: @Sendable (PostgresConnection) throws -> T) async throws -> T {
+    package func withConnection<T: Sendable>(_ body: @Sendable (PostgresConnection) throws -> T) async throws -> T {
         let connection = try await acquire()
         let outcome: Result<T, any Error>
         do {
@@ -87,32 +87,32 @@ public final class PostgresPool: Sendable {
     }
 
     /// Runs `body` inside `BEGIN` … `COMMIT` on one leased connection; any error thrown rolls back.
-    public func withTransaction<T: Sendable>(_ body: @Sendable (PostgresConnection) throws -> T) async throws -> T {
+    package func withTransaction<T: Sendable>(_ body: @Sendable (PostgresConnection) throws -> T) async throws -> T {
         try await withConnection { connection in try connection.transaction { try body(connection) } }
     }
 
     /// Runs one statement with bound parameters on any free connection.
     @discardableResult
-    public func query(_ sql: String, _ parameters: PostgresParameters = []) async throws -> PostgresRows {
+    package func query(_ sql: String, _ parameters: PostgresParameters = []) async throws -> PostgresRows {
         // `PostgresParameters` holds `any PostgresBindable`, which is Sendable; copy it for the closure.
         let bound = parameters
         return try await withConnection { connection in try connection.query(sql, bound) }
     }
 
     /// Runs a multi-statement script with the simple protocol (see ``PostgresConnection/execute(_:)``).
-    public func execute(_ sql: String) async throws {
+    package func execute(_ sql: String) async throws {
         try await withConnection { connection in try connection.execute(sql) }
     }
 
     /// Runs `COPY … FROM STDIN` on any free connection (see ``PostgresConnection/copyIn(_:_:)``).
     @discardableResult
-    public func copyIn(_ sql: String, _ writer: @Sendable (CopyWriter) throws -> Void) async throws -> Int {
+    package func copyIn(_ sql: String, _ writer: @Sendable (CopyWriter) throws -> Void) async throws -> Int {
         try await withConnection { connection in try connection.copyIn(sql, writer) }
     }
 
     /// Closes idle connections, fails callers still waiting, and closes leased connections when they
     /// come back; later calls fail with a ``PostgresError/Kind/pool`` error.
-    public func shutdown() async {
+    package func shutdown() async {
         let (idle, waiters) = state.withLock { $0.shutdown() }
         for waiter in waiters { waiter.resume(throwing: Self.shutdownError) }
         for connection in idle { connection.close() }
@@ -127,7 +127,7 @@ public final class PostgresPool: Sendable {
 
     /// Test hook: `observer` is told the number of waiting callers each time a caller joins the
     /// queue, so a test can act on a queued waiter (cancel it) once it is queued, not after a guess.
-    package func observeQueuedWaiters(_ observer: (@Sendable (Int) -> Void)?) {
+    func observeQueuedWaiters(_ observer: (@Sendable (Int) -> Void)?) {
         queueObserver.withLock { $0 = observer }
     }
 

@@ -1,15 +1,15 @@
 /// One row of ``PostgresRows``, decoded by column position or name.
-public struct PostgresRow: Sendable {
+package struct PostgresRow: Sendable {
     let result: PostgresResult
     /// The zero-based position of this row in its result.
-    public let index: Int
+    package let index: Int
 
     /// The number of columns.
-    public var columnCount: Int { result.columnNames.count }
+    var columnCount: Int { result.columnNames.count }
 
     /// Decodes the column at `column` (zero-based). Throws a ``PostgresError/Kind/decoding`` error
     /// naming the column on NULL into a non-optional, an incompatible type, or a bad index.
-    public func decode<T: PostgresDecodable>(_ type: T.Type = T.self, at column: Int) throws(PostgresError) -> T {
+    package func decode<T: PostgresDecodable>(_ type: T.Type = T.self, at column: Int) throws(PostgresError) -> T {
         guard column >= 0, column < columnCount else {
             throw PostgresError(kind: .decoding, message: "column index \(column) out of range (\(columnCount) columns)")
         }
@@ -17,7 +17,7 @@ public struct PostgresRow: Sendable {
     }
 
     /// Decodes the first column called `name` (exact, case-sensitive match).
-    public func decode<T: PostgresDecodable>(_ type: T.Type = T.self, column name: String) throws(PostgresError) -> T {
+    package func decode<T: PostgresDecodable>(_ type: T.Type = T.self, column name: String) throws(PostgresError) -> T {
         guard let column = result.columnIndexByName[name] else {
             throw PostgresError(
                 kind: .decoding,
@@ -28,7 +28,7 @@ public struct PostgresRow: Sendable {
     }
 
     /// Whether the column at `column` is NULL.
-    public func isNull(at column: Int) -> Bool {
+    func isNull(at column: Int) -> Bool {
         column >= 0 && column < columnCount && result.cell(row: index, column: column).bytes == nil
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 /// You rarely build these by hand: every ``PostgresBindable`` type (String, Int, Int32, Int64,
 /// Double, Bool, `[UInt8]`, Date, and optionals of them) converts itself, so call sites read
 /// `try conn.query("SELECT … WHERE city = $1 AND year = $2", ["chicago", 2017])`.
-public enum PostgresValue: Sendable, Hashable {
+package enum PostgresValue: Sendable, Hashable {
     /// SQL NULL (sent as a nil parameter pointer).
     case null
     /// Text, sent unchanged.
@@ -22,7 +22,7 @@ public enum PostgresValue: Sendable, Hashable {
     case timestamp(Date)
 
     /// The text form sent to the server, or `nil` for NULL.
-    public var textEncoded: String? {
+    var textEncoded: String? {
         switch self {
         case .null: return nil
         case .text(let string): return string
@@ -54,21 +54,21 @@ public enum PostgresValue: Sendable, Hashable {
 }
 
 extension PostgresValue: ExpressibleByStringLiteral {
-    public init(stringLiteral value: String) { self = .text(value) }
+    package init(stringLiteral value: String) { self = .text(value) }
 }
 
 extension PostgresValue: ExpressibleByIntegerLiteral {
-    public init(integerLiteral value: Int64) { self = .integer(value) }
+    package init(integerLiteral value: Int64) { self = .integer(value) }
 }
 
 extension PostgresValue: ExpressibleByFloatLiteral {
-    public init(floatLiteral value: Double) { self = .double(value) }
+    package init(floatLiteral value: Double) { self = .double(value) }
 }
 
 extension PostgresValue: ExpressibleByBooleanLiteral {
-    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    package init(booleanLiteral value: Bool) { self = .bool(value) }
 }
 
 extension PostgresValue: ExpressibleByNilLiteral {
-    public init(nilLiteral: ()) { self = .null }
+    package init(nilLiteral: ()) { self = .null }
 }

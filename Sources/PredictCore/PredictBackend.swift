@@ -17,9 +17,9 @@ import Wire
 /// Training data comes only by RPC from the
 /// ingest service at `ingestEndpoints` (its replicas); `heatmapEndpoints` is the heatmap service
 /// the beat forecast reads its weekly series from.
-public enum PredictBackend {
+package enum PredictBackend {
     /// The definition for a predict service that trains from `ingestEndpoints` and forecasts from `heatmapEndpoints`.
-    public static func definition(ingestEndpoints: [Endpoint], heatmapEndpoints: [Endpoint],
+    package static func definition(ingestEndpoints: [Endpoint], heatmapEndpoints: [Endpoint],
                                   modelReloadInterval: Duration = .seconds(30)) -> BackendDefinition {
         BackendDefinition(
             name: "predict",
@@ -55,7 +55,7 @@ public enum PredictBackend {
     }
 
     /// The service's ordered SQL migrations, shipped as a resource folder.
-    public static var migrationsDirectory: URL {
+    package static var migrationsDirectory: URL {
         Bundle.module.url(forResource: "Migrations", withExtension: nil)
             ?? Bundle.module.bundleURL.appendingPathComponent("Migrations")
     }

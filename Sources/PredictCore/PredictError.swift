@@ -1,7 +1,7 @@
 import Wire
 
 /// The predict service's domain errors, each with the RPC status it becomes.
-public enum PredictError: Error, RPCErrorConvertible, CustomStringConvertible, Equatable {
+enum PredictError: Error, RPCErrorConvertible, CustomStringConvertible, Equatable {
     /// The request is wrong (hour out of range, unknown kind…).
     case invalidArgument(String)
     /// The city, area, model or job does not exist.
@@ -13,7 +13,7 @@ public enum PredictError: Error, RPCErrorConvertible, CustomStringConvertible, E
     /// The work lost its claim (a training lease that expired and was taken over).
     case aborted(String)
 
-    public var rpcError: RPCError {
+    var rpcError: RPCError {
         switch self {
         case .invalidArgument(let message): RPCError(code: .invalidArgument, message: message)
         case .notFound(let message): RPCError(code: .notFound, message: message)
@@ -23,5 +23,5 @@ public enum PredictError: Error, RPCErrorConvertible, CustomStringConvertible, E
         }
     }
 
-    public var description: String { rpcError.message }
+    var description: String { rpcError.message }
 }

@@ -4,8 +4,8 @@ import Foundation
 /// threads on a 2-core machine) that serves requests, timers and drains: XGBoost training in
 /// predict, and in tests the parse of a whole year of a real file to recount it. Tests record no
 /// issues inside `body`: they return what it found and check it on the calling task.
-public enum BlockingThread {
-    public static func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+package enum BlockingThread {
+    package static func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread { continuation.resume(with: Result { try body() }) }
             thread.stackSize = 8 << 20

@@ -8,24 +8,24 @@ import Wire
 /// `ingest|heatmap|predict healthcheck`: a container probe (Docker HEALTHCHECK, Kubernetes exec
 /// probe). Calls the service's Health/Check over its own listen address and exits 0 only when the
 /// answer is SERVING; prints the status, or the reason on stderr and exits 1.
-public struct BackendHealthcheckCommand: AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct BackendHealthcheckCommand: AsyncParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "healthcheck",
         abstract: "Exit 0 when the service's Health/Check answers SERVING, 1 otherwise (a container probe)."
     )
 
     @Option(name: .long, help: "Address to check (default: the first of --listen / CRIMESCOPE_LISTEN; a wildcard host becomes loopback).")
-    public var endpoint: String?
+    package var endpoint: String?
 
     @Option(name: .long, help: "Endpoint the service listens on, as for serve (env CRIMESCOPE_LISTEN, comma-separated).")
-    public var listen: [String] = []
+    package var listen: [String] = []
 
     @Option(name: .customLong("timeout-ms"), help: "Longest wait for the answer (default 3000).")
-    public var timeoutMilliseconds: Int = 3000
+    var timeoutMilliseconds: Int = 3000
 
-    public init() {}
+    package init() {}
 
-    public func run() async throws {
+    package func run() async throws {
         let target: Endpoint
         do {
             target = try Healthcheck.probeEndpoint(explicit: endpoint, listen: listen, environment: ProcessEnvironment.current)
@@ -49,27 +49,27 @@ public struct BackendHealthcheckCommand: AsyncParsableCommand {
 
 /// `gateway healthcheck`: GET /healthz on the gateway's own HTTP address; exits 0 only on 200
 /// (the gateway answers 200 when every backend's Health/Check is SERVING).
-public struct GatewayHealthcheckCommand: AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct GatewayHealthcheckCommand: AsyncParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "healthcheck",
         abstract: "Exit 0 when GET /healthz answers 200, 1 otherwise (a container probe)."
     )
 
     @Option(name: .customLong("http-host"), help: "Host to ask (env CRIMESCOPE_HTTP_HOST; default 127.0.0.1; a wildcard host becomes loopback).")
-    public var httpHost: String?
+    package var httpHost: String?
 
     @Option(name: .customLong("http-port"), help: "Port to ask (env CRIMESCOPE_HTTP_PORT; default 8080).")
-    public var httpPort: Int?
+    package var httpPort: Int?
 
     @Option(name: .long, help: "Path to ask (default /healthz).")
-    public var path: String = "/healthz"
+    package var path: String = "/healthz"
 
     @Option(name: .customLong("timeout-ms"), help: "Longest wait for the answer (default 3000).")
-    public var timeoutMilliseconds: Int = 3000
+    var timeoutMilliseconds: Int = 3000
 
-    public init() {}
+    package init() {}
 
-    public func run() async throws {
+    package func run() async throws {
         let environment = ProcessEnvironment.current
         let host = Healthcheck.loopback(SettingKey("http-host").resolve(flag: httpHost, environment: environment) ?? "127.0.0.1")
         let port: Int

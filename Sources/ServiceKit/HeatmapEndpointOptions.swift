@@ -3,21 +3,21 @@ import Wire
 
 /// `--heatmap-endpoint`: where the gateway (its map reads) and the predict service (the weekly
 /// series the beat forecast learns from) find the heatmap service.
-public struct HeatmapEndpointOptions: ParsableArguments, Sendable {
+package struct HeatmapEndpointOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("heatmap-endpoint"),
             help: "Heatmap service address, unix:///path.sock or tcp://host:port; several replicas comma-separated (env CRIMESCOPE_HEATMAP_ENDPOINT).")
-    public var heatmapEndpoint: String?
+    var heatmapEndpoint: String?
 
-    public init() {}
+    package init() {}
 
     /// The endpoint from the flag, then the environment; required. The first replica when the
     /// setting lists several (for one-shot commands).
-    public func resolve(environment: [String: String]) throws(ConfigurationError) -> Endpoint {
+    package func resolve(environment: [String: String]) throws(ConfigurationError) -> Endpoint {
         try SettingKey("heatmap-endpoint").requireEndpoint(flag: heatmapEndpoint, environment: environment)
     }
 
     /// Every replica the setting lists (comma-separated), for a long-running client.
-    public func resolveReplicas(environment: [String: String]) throws(ConfigurationError) -> [Endpoint] {
+    package func resolveReplicas(environment: [String: String]) throws(ConfigurationError) -> [Endpoint] {
         try SettingKey("heatmap-endpoint").requireEndpoints(flag: heatmapEndpoint, environment: environment)
     }
 }

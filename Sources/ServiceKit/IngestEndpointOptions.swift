@@ -3,21 +3,21 @@ import Wire
 
 /// `--ingest-endpoint`: where the heatmap service (its outbox consumer) and the predict service
 /// (its training rows) find the ingest service.
-public struct IngestEndpointOptions: ParsableArguments {
+package struct IngestEndpointOptions: ParsableArguments {
     @Option(name: .customLong("ingest-endpoint"),
             help: "Ingest service address, unix:///path.sock or tcp://host:port; several replicas comma-separated (env CRIMESCOPE_INGEST_ENDPOINT).")
-    public var ingestEndpoint: String?
+    package var ingestEndpoint: String?
 
-    public init() {}
+    package init() {}
 
     /// The endpoint from the flag, then the environment; required. The first replica when the
     /// setting lists several (for one-shot commands).
-    public func resolve(environment: [String: String]) throws(ConfigurationError) -> Endpoint {
+    package func resolve(environment: [String: String]) throws(ConfigurationError) -> Endpoint {
         try SettingKey("ingest-endpoint").requireEndpoint(flag: ingestEndpoint, environment: environment)
     }
 
     /// Every replica the setting lists (comma-separated), for a long-running client.
-    public func resolveReplicas(environment: [String: String]) throws(ConfigurationError) -> [Endpoint] {
+    package func resolveReplicas(environment: [String: String]) throws(ConfigurationError) -> [Endpoint] {
         try SettingKey("ingest-endpoint").requireEndpoints(flag: ingestEndpoint, environment: environment)
     }
 }

@@ -5,12 +5,12 @@ import Synchronization
 
 /// Process-wide logging and metrics set-up: swift-log to stderr, swift-metrics to a
 /// Prometheus registry whose text the Ops/ScrapeMetrics RPC (or the gateway's /metrics) serves.
-public enum Observability {
+package enum Observability {
     private static let state = Mutex<PrometheusCollectorRegistry?>(nil)
 
     /// Bootstraps logging and metrics once per process; later calls return the same registry.
     @discardableResult
-    public static func bootstrap(logLevel: Logger.Level) -> PrometheusCollectorRegistry {
+    package static func bootstrap(logLevel: Logger.Level) -> PrometheusCollectorRegistry {
         state.withLock { registry in
             if let registry { return registry }
             let created = PrometheusCollectorRegistry()
@@ -26,7 +26,7 @@ public enum Observability {
     }
 
     /// The registry if ``bootstrap(logLevel:)`` ran, otherwise a fresh empty one (tests).
-    public static var registry: PrometheusCollectorRegistry {
+    package static var registry: PrometheusCollectorRegistry {
         state.withLock { $0 } ?? PrometheusCollectorRegistry()
     }
 }

@@ -5,21 +5,21 @@ import Glibc
 
 /// A command's progress on stderr: one line rewritten in place on a terminal, or plain lines at
 /// most every `plainInterval` otherwise (logs, CI) — what `ingest load` does, for any command.
-public final class ProgressLine: @unchecked Sendable {
+package final class ProgressLine: @unchecked Sendable {
     /// Whether stderr is a terminal.
-    public let isTerminal = isatty(STDERR_FILENO) == 1
+    package let isTerminal = isatty(STDERR_FILENO) == 1
     private let plainInterval: Duration
     private let lock = NSLock()
     private var lastPlain: ContinuousClock.Instant?
     private var lastText = ""
 
-    public init(plainInterval: Duration = .seconds(10)) {
+    package init(plainInterval: Duration = .seconds(10)) {
         self.plainInterval = plainInterval
     }
 
     /// Shows `text`: rewrites the line on a terminal; otherwise prints it when it changed and
     /// the interval has passed since the last plain line.
-    public func update(_ text: String) {
+    package func update(_ text: String) {
         lock.lock()
         defer { lock.unlock() }
         if isTerminal {
@@ -32,14 +32,14 @@ public final class ProgressLine: @unchecked Sendable {
     }
 
     /// Prints a final line (ending the rewritten one on a terminal).
-    public func finish(_ text: String) {
+    package func finish(_ text: String) {
         lock.lock()
         defer { lock.unlock() }
         write((isTerminal ? "\r\u{1B}[K" : "") + text + "\n")
     }
 
     /// A text bar of `width` cells for `fraction` (0…1), e.g. `[#####     ]`.
-    public static func bar(_ fraction: Double, width: Int = 30) -> String {
+    package static func bar(_ fraction: Double, width: Int = 30) -> String {
         let filled = Int((min(1, max(0, fraction)) * Double(width)).rounded())
         return "[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "]"
     }

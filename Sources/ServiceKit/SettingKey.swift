@@ -4,35 +4,35 @@ import Logging
 /// One configuration key, spelled as a flag (`--database-url`) and as an environment
 /// variable (`CRIMESCOPE_DATABASE_URL`). Values come from the flag, then the environment,
 /// then the default.
-public struct SettingKey: Sendable, Hashable {
+package struct SettingKey: Sendable, Hashable {
     /// The key in kebab case, e.g. `database-url`.
-    public var name: String
+    package var name: String
 
-    public init(_ name: String) {
+    package init(_ name: String) {
         self.name = name
     }
 
-    public var flag: String { "--\(name)" }
+    package var flag: String { "--\(name)" }
 
-    public var environmentName: String {
+    var environmentName: String {
         "CRIMESCOPE_" + name.uppercased().replacingOccurrences(of: "-", with: "_")
     }
 
     /// The flag's value if given, otherwise the environment's (empty counts as unset).
-    public func resolve(flag value: String?, environment: [String: String]) -> String? {
+    package func resolve(flag value: String?, environment: [String: String]) -> String? {
         if let value, !value.isEmpty { return value }
         if let fromEnvironment = environment[environmentName], !fromEnvironment.isEmpty { return fromEnvironment }
         return nil
     }
 
     /// Like ``resolve(flag:environment:)``, but a missing value stops start-up.
-    public func require(flag value: String?, environment: [String: String]) throws(ConfigurationError) -> String {
+    package func require(flag value: String?, environment: [String: String]) throws(ConfigurationError) -> String {
         guard let resolved = resolve(flag: value, environment: environment) else { throw .missing(self) }
         return resolved
     }
 
     /// An integer setting with a default.
-    public func integer(flag value: Int?, environment: [String: String], default defaultValue: Int) throws(ConfigurationError) -> Int {
+    package func integer(flag value: Int?, environment: [String: String], default defaultValue: Int) throws(ConfigurationError) -> Int {
         if let value { return value }
         guard let text = environment[environmentName], !text.isEmpty else { return defaultValue }
         guard let parsed = Int(text) else { throw .invalid(self, value: text, reason: "not an integer") }
@@ -51,13 +51,13 @@ extension String {
 }
 
 /// The process environment, read where configuration is resolved.
-public enum ProcessEnvironment {
-    public static var current: [String: String] { ProcessInfo.processInfo.environment }
+package enum ProcessEnvironment {
+    package static var current: [String: String] { ProcessInfo.processInfo.environment }
 }
 
 extension SettingKey {
     /// A log level setting (trace … critical, any case), `info` by default.
-    public func logLevel(flag value: String?, environment: [String: String]) throws(ConfigurationError) -> Logger.Level {
+    package func logLevel(flag value: String?, environment: [String: String]) throws(ConfigurationError) -> Logger.Level {
         let text = resolve(flag: value, environment: environment) ?? "info"
         guard let level = Logger.Level(rawValue: text.lowercased()) else {
             throw .invalid(self, value: text, reason: "expected trace, debug, info, notice, warning, error or critical")

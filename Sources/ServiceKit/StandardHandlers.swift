@@ -3,10 +3,10 @@ import Prometheus
 import Wire
 
 /// The RPCs every CrimeScope service serves: Health/Check and Ops/ScrapeMetrics.
-public enum StandardHandlers {
+package enum StandardHandlers {
     /// Registers Health/Check answering from `board`; an unknown service name is NOT_FOUND,
     /// as in grpc.health.v1.
-    public static func registerHealth(on router: inout RPCRouter, board: HealthStatusBoard) {
+    package static func registerHealth(on router: inout RPCRouter, board: HealthStatusBoard) {
         router.register(Methods.Health.check) { (request: HealthCheckRequest, _: ServerContext) in
             guard let status = board.status(of: request.service) else {
                 throw RPCError(code: .notFound, message: "unknown service '\(request.service)'")
@@ -17,7 +17,7 @@ public enum StandardHandlers {
     }
 
     /// Registers Ops/ScrapeMetrics emitting `registry` in the Prometheus text format.
-    public static func registerMetrics(on router: inout RPCRouter, registry: PrometheusCollectorRegistry) {
+    package static func registerMetrics(on router: inout RPCRouter, registry: PrometheusCollectorRegistry) {
         router.register(Methods.Ops.scrapeMetrics) { (_: ScrapeMetricsRequest, _: ServerContext) in
             ScrapeMetricsResponse(exposition: registry.emitToString())
         }

@@ -1,13 +1,13 @@
 /// The one time limit tests may have: long enough that no loaded machine reaches it while a test
 /// makes progress, so it only stops a test that hangs (and says where) instead of timing it.
-public enum HangGuard {
-    public static let limit: Duration = .seconds(600)
+package enum HangGuard {
+    package static let limit: Duration = .seconds(600)
 }
 
 /// A wait passed ``HangGuard/limit``: the awaited event never came.
-public struct HangGuardError: Error, CustomStringConvertible {
-    public var description: String
-    public init(_ waitingFor: String) {
+struct HangGuardError: Error, CustomStringConvertible {
+    var description: String
+    init(_ waitingFor: String) {
         description = "still waiting for \(waitingFor) after \(HangGuard.limit): the test hangs"
     }
 }

@@ -2,15 +2,15 @@ import Foundation
 
 /// A built CrimeScope executable (`ingest`, `heatmap`, `predict`, `gateway`) run as a child
 /// process for end-to-end tests, with its stderr captured to a file.
-public final class ServiceProcess: @unchecked Sendable {
-    public let name: String
-    public let logURL: URL
+package final class ServiceProcess: @unchecked Sendable {
+    package let name: String
+    let logURL: URL
     private let process: Process
     private let exit = ProcessExitEvent()
 
     /// The folder holding the built executables: `CRIMESCOPE_BIN_DIR`, or the debug build
     /// folder next to this source tree.
-    public static var binaryDirectory: URL {
+    static var binaryDirectory: URL {
         if let fromEnvironment = ProcessInfo.processInfo.environment["CRIMESCOPE_BIN_DIR"], !fromEnvironment.isEmpty {
             return URL(fileURLWithPath: fromEnvironment)
         }
@@ -18,7 +18,7 @@ public final class ServiceProcess: @unchecked Sendable {
     }
 
     /// Starts `name` with `arguments` (and `environment` added to this process's).
-    public init(_ name: String, arguments: [String], environment: [String: String] = [:], logDirectory: URL) throws {
+    package init(_ name: String, arguments: [String], environment: [String: String] = [:], logDirectory: URL) throws {
         self.name = name
         let executable = Self.binaryDirectory.appendingPathComponent(name)
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
@@ -40,37 +40,37 @@ public final class ServiceProcess: @unchecked Sendable {
         try process.run()
     }
 
-    public var isRunning: Bool { exit.status == nil }
+    package var isRunning: Bool { exit.status == nil }
 
     /// The exit status once the process has exited (as reported to its termination handler).
-    public var exitStatus: Int32? { exit.status }
+    var exitStatus: Int32? { exit.status }
 
     /// Sends SIGTERM and waits for the exit status (nil only when a hung process outlasts `timeout`,
     /// a hang guard).
-    public func terminate(timeout: Duration = HangGuard.limit) async -> Int32? {
+    package func terminate(timeout: Duration = HangGuard.limit) async -> Int32? {
         send(SIGTERM)
         return await waitForExit(timeout: timeout)
     }
 
     /// Sends `signal` (e.g. SIGSTOP and SIGCONT to pause and resume it, as a stalled machine would).
-    public func send(_ signal: Int32) {
+    package func send(_ signal: Int32) {
         if isRunning { kill(process.processIdentifier, signal) }
     }
 
     /// Kills the process hard (SIGKILL), as a crash would, and waits until it is gone.
-    public func kill9() async {
+    package func kill9() async {
         send(SIGKILL)
         _ = await waitForExit()
     }
 
     /// Waits for the process to end and returns its status; nil when the waiting task is cancelled
     /// or `timeout` (a hang guard, not a time budget) passes first.
-    public func waitForExit(timeout: Duration = HangGuard.limit) async -> Int32? {
+    package func waitForExit(timeout: Duration = HangGuard.limit) async -> Int32? {
         await exit.wait(hangGuard: timeout)
     }
 
     /// The captured log so far.
-    public func log() -> String {
+    package func log() -> String {
         (try? String(contentsOf: logURL, encoding: .utf8)) ?? ""
     }
 
@@ -80,7 +80,7 @@ public final class ServiceProcess: @unchecked Sendable {
 }
 
 /// A child process that could not be started.
-public struct ServiceProcessError: Error, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+struct ServiceProcessError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
 }

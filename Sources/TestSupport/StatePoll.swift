@@ -1,7 +1,7 @@
 /// Asks `check` until it returns a value, for a state that no event announces (a service that is
 /// still starting, a progress RPC with no push): the interval only spaces the questions, it orders
 /// nothing. Throws when `process` exits first (with its log) or, for a hung test, at ``HangGuard/limit``.
-public func waitForState<T: Sendable>(
+package func waitForState<T: Sendable>(
     _ what: String,
     while process: ServiceProcess? = nil,
     every interval: Duration = .milliseconds(50),

@@ -9,19 +9,19 @@ import Postgres
 /// Databases are cloned from a template (`cs_test_template`) that has PostGIS installed; the first
 /// caller builds it under an advisory lock, so parallel tests and processes agree. Cloning takes a
 /// fraction of a second. Use ``withDatabase(label:_:)`` to have the database dropped afterwards.
-public struct TestDatabase: Sendable {
+package struct TestDatabase: Sendable {
     /// The environment variable holding the admin URL.
-    public static let urlVariable = "CRIMESCOPE_TEST_DATABASE_URL"
+    package static let urlVariable = "CRIMESCOPE_TEST_DATABASE_URL"
     static let templateName = "cs_test_template"
 
     /// The database name, `cs_test_<label>_<random>`.
-    public let name: String
+    package let name: String
     /// A URL for this database (the admin URL with its database replaced).
-    public let url: String
+    package let url: String
     let adminURL: String
 
     /// The admin URL from the environment, or ``TestDatabaseError/missingURL``.
-    public static func adminURL() throws -> String {
+    static func adminURL() throws -> String {
         guard let url = ProcessInfo.processInfo.environment[urlVariable], !url.isEmpty else {
             throw TestDatabaseError.missingURL
         }
@@ -29,7 +29,7 @@ public struct TestDatabase: Sendable {
     }
 
     /// Creates `cs_test_<label>_<random>` from the PostGIS template (building the template first if needed).
-    public static func create(label: String) async throws -> TestDatabase {
+    package static func create(label: String) async throws -> TestDatabase {
         let adminURL = try adminURL()
         let name = "cs_test_\(sanitized(label))_\(randomSuffix())"
         let url = try replacingDatabase(in: adminURL, with: name)
@@ -43,7 +43,7 @@ public struct TestDatabase: Sendable {
     }
 
     /// Creates a database, runs `body`, and drops the database whether `body` succeeded or threw.
-    public static func withDatabase<T: Sendable>(
+    package static func withDatabase<T: Sendable>(
         label: String,
         _ body: (TestDatabase) async throws -> T
     ) async throws -> T {
@@ -59,18 +59,18 @@ public struct TestDatabase: Sendable {
     }
 
     /// A pool on this database (remember to `shutdown()` it).
-    public func pool(size: Int = 4, acquireTimeout: Duration? = nil) -> PostgresPool {
+    package func pool(size: Int = 4, acquireTimeout: Duration? = nil) -> PostgresPool {
         PostgresPool(url: url, size: size, acquireTimeout: acquireTimeout,
                      logger: Logger(label: "crimescope.test.\(name)"))
     }
 
     /// A single connection on this database (blocking; close it when done).
-    public func connect() throws -> PostgresConnection {
+    package func connect() throws -> PostgresConnection {
         try PostgresConnection.connect(to: url)
     }
 
     /// Drops the database, disconnecting anyone still connected.
-    public func drop() async throws {
+    package func drop() async throws {
         let adminURL = self.adminURL
         let name = self.name
         try await NIOThreadPool.singleton.runIfActive {

@@ -1,10 +1,10 @@
 /// Why a ``TestDatabase`` could not be provided. Tests that need a database fail with it: they never
 /// skip silently.
-public struct TestDatabaseError: Error, Sendable, CustomStringConvertible {
-    public let description: String
+package struct TestDatabaseError: Error, Sendable, CustomStringConvertible {
+    package let description: String
 
     /// `CRIMESCOPE_TEST_DATABASE_URL` is not set.
-    public static let missingURL = TestDatabaseError(description: """
+    package static let missingURL = TestDatabaseError(description: """
         \(TestDatabase.urlVariable) is not set: database tests need a running PostgreSQL 15 with PostGIS. \
         Start a throwaway cluster and export its URL:
             scripts/pg.sh start /tmp/cs-pg --ephemeral

@@ -1,4 +1,4 @@
-import CivilTime
+@testable import CivilTime
 import Foundation
 import Testing
 

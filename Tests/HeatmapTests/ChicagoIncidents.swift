@@ -1,8 +1,8 @@
 import TestSupport
 import Foundation
 import ServiceKit
-import HeatmapCore
-import IngestCore
+@testable import HeatmapCore
+@testable import IngestCore
 
 /// Every incident of a raw Chicago file, reduced to what the window, grid and series checks
 /// recount (read with ingest's parser, never from the heatmap's rollups).

@@ -1,8 +1,8 @@
 import TestSupport
 import Foundation
 import ServiceKit
-import HeatmapCore
-import IngestCore
+@testable import HeatmapCore
+@testable import IngestCore
 
 /// Counts recomputed from the raw Chicago CSV with ingest's parser: the expected answers.
 struct ChicagoOracle: Sendable {

@@ -1,4 +1,4 @@
-import HeatmapCore
+@testable import HeatmapCore
 
 /// Polls the heatmap's stored consumer position (read errors, e.g. before the service created its
 /// schema, count as "not yet").

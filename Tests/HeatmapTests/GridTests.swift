@@ -1,4 +1,4 @@
-import HeatmapCore
+@testable import HeatmapCore
 import Testing
 
 /// Grid cells and the normalisation percentile, no database.

@@ -1,11 +1,11 @@
 import Contracts
 import Foundation
-import HeatmapCore
-import IngestCore
+@testable import HeatmapCore
+@testable import IngestCore
 import Postgres
 import TestSupport
 import Testing
-import Wire
+@testable import Wire
 
 /// Exactly-once under a crash of either side: Chicago 2017 in a real `ingest serve` process,
 /// consumed by a real `heatmap serve` process (small pulls, frequent snapshots). The ingest

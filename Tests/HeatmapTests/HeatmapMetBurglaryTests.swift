@@ -1,7 +1,7 @@
 import Contracts
 import Foundation
-import HeatmapCore
-import IngestCore
+@testable import HeatmapCore
+@testable import IngestCore
 import Postgres
 import TestSupport
 import Testing

@@ -1,11 +1,11 @@
 import Contracts
 import Foundation
-import HeatmapCore
-import IngestCore
+@testable import HeatmapCore
+@testable import IngestCore
 import Postgres
 import TestSupport
 import Testing
-import Wire
+@testable import Wire
 
 /// Two real `heatmap serve` processes on one database, fed by one ingest outbox (West Yorkshire
 /// months, one outbox entry per partition so that acknowledgements drop partitions):

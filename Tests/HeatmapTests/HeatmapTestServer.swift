@@ -1,10 +1,10 @@
 import Foundation
-import HeatmapCore
+@testable import HeatmapCore
 import Logging
 import Postgres
 import ServiceKit
 import TestSupport
-import Wire
+@testable import Wire
 
 /// The heatmap's handlers on a Unix socket in a temporary folder, over a migrated test database,
 /// fed to the end of the outbox of `ingest` by an in-process consumer before serving.

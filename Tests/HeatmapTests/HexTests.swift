@@ -1,4 +1,4 @@
-import HeatmapCore
+@testable import HeatmapCore
 import Testing
 
 /// Projections, hex cells and the hotspot ranking, no database.

@@ -1,11 +1,11 @@
 import BackendKit
 import Foundation
-import IngestCore
+@testable import IngestCore
 import Logging
 import Postgres
 import ServiceKit
 import TestSupport
-import Wire
+@testable import Wire
 
 /// A real ingest RPC server (ingest's own handlers) on a Unix socket in a temporary folder,
 /// over a migrated test database.

@@ -1,9 +1,9 @@
 import Contracts
 import Foundation
-import HeatmapCore
-import IngestCore
+@testable import HeatmapCore
+@testable import IngestCore
 import Postgres
-import ServiceKit
+@testable import ServiceKit
 import Synchronization
 import TestSupport
 import Testing

@@ -1,8 +1,8 @@
 import Contracts
 import ServiceKit
 import Foundation
-import HeatmapCore
-import IngestCore
+@testable import HeatmapCore
+@testable import IngestCore
 import Postgres
 import TestSupport
 import Testing

@@ -1,6 +1,6 @@
 import CivilTime
 import Foundation
-import HeatmapCore
+@testable import HeatmapCore
 import Testing
 
 /// Every heatmap rollup of a city, cell by cell, recounted from the raw incidents: what the

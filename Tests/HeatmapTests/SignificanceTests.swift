@@ -1,5 +1,5 @@
 import Foundation
-import HeatmapCore
+@testable import HeatmapCore
 import Testing
 
 /// Getis–Ord Gi*, Benjamini–Hochberg q-values, hex neighbours and covers, no database.

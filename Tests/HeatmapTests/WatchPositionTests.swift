@@ -1,9 +1,9 @@
 import Contracts
-import HeatmapCore
+@testable import HeatmapCore
 import Postgres
 import TestSupport
 import Testing
-import Wire
+@testable import Wire
 
 /// Heatmap/WatchPosition over a real RPC server: a watch on the current position is answered
 /// when the index moves on (with the new position), one on another position at once, one whose

@@ -1,6 +1,6 @@
 import CivilTime
 import Contracts
-import HeatmapCore
+@testable import HeatmapCore
 import Testing
 import Wire
 

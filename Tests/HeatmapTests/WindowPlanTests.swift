@@ -1,5 +1,5 @@
 import CivilTime
-import HeatmapCore
+@testable import HeatmapCore
 import Testing
 
 /// Window decomposition and bucket arithmetic, no database.

@@ -1,5 +1,5 @@
 import Contracts
-import HeatmapCore
+@testable import HeatmapCore
 import Testing
 import Wire
 

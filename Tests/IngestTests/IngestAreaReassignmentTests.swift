@@ -1,4 +1,4 @@
-import IngestCore
+@testable import IngestCore
 import Postgres
 import Testing
 

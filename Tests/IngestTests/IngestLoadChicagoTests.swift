@@ -1,5 +1,5 @@
 import Foundation
-import IngestCore
+@testable import IngestCore
 import Testing
 
 @Suite("Loading Chicago into the ingest store", .serialized, .timeLimit(.minutes(5)))

@@ -1,5 +1,5 @@
 import Foundation
-import IngestCore
+@testable import IngestCore
 import Postgres
 import Testing
 

@@ -1,5 +1,5 @@
 import Foundation
-import IngestCore
+@testable import IngestCore
 import Testing
 
 /// "Later" is decided by `Updated On` when both versions have one, else by load order.

@@ -4,7 +4,7 @@ import Foundation
 import Postgres
 import TestSupport
 import Testing
-import Wire
+@testable import Wire
 
 /// The outbox is partitioned by position; a partition is dropped only once every named consumer
 /// has acknowledged all of its positions, and a pull after a dropped position fails.

@@ -1,12 +1,12 @@
 import BackendKit
 import Contracts
 import Foundation
-import IngestCore
+@testable import IngestCore
 import Logging
 import ServiceKit
 import TestSupport
 import Testing
-import Wire
+@testable import Wire
 
 @Suite("Ingest RPC over a real Unix socket", .serialized, .timeLimit(.minutes(3)))
 struct IngestRPCTests {

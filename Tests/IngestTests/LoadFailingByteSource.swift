@@ -1,5 +1,5 @@
 import Foundation
-import IngestCore
+@testable import IngestCore
 
 /// A byte source that passes `limit` bytes of a real file and then fails, like a disk error or a
 /// truncated transfer part-way through a load.

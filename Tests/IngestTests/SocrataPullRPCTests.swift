@@ -1,8 +1,8 @@
 import Contracts
 import Foundation
-import IngestCore
+@testable import IngestCore
 import Testing
-import Wire
+@testable import Wire
 
 /// StartPull over RPC: token-protected like StartLoad; cities without a pull are refused (no test
 /// reaches the public Socrata endpoints, so successful pulls are covered by ``SocrataPullTests`` and

@@ -2,7 +2,7 @@ import TestSupport
 import Foundation
 import HTTPTypes
 import Hummingbird
-import IngestCore
+@testable import IngestCore
 import Logging
 import NIOCore
 import ServiceLifecycle

@@ -1,6 +1,6 @@
 import TestSupport
 import Foundation
-import IngestCore
+@testable import IngestCore
 import Postgres
 import Testing
 

@@ -1,5 +1,5 @@
 import Contracts
-import PredictCore
+@testable import PredictCore
 import TestSupport
 
 /// The four per-incident models trained once per test run on every other incident of the demo's

@@ -2,7 +2,7 @@ import CivilTime
 import Contracts
 import Foundation
 import Postgres
-import PredictCore
+@testable import PredictCore
 import TestSupport
 import Testing
 

@@ -1,6 +1,6 @@
 import Contracts
 import Foundation
-import PredictCore
+@testable import PredictCore
 import Testing
 
 /// The evaluation formulas on hand-computed cases.

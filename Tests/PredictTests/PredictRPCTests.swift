@@ -1,7 +1,7 @@
 import BackendKit
 import Contracts
 import Foundation
-import PredictCore
+@testable import PredictCore
 import ServiceKit
 import TestSupport
 import Testing

@@ -1,9 +1,9 @@
 import Contracts
 import Foundation
-import PredictCore
+@testable import PredictCore
 import TestSupport
 import Testing
-import Wire
+@testable import Wire
 
 /// Two real `predict serve` processes on one database (issue 15's predict replicas): a Train sent
 /// to each at the same moment runs exactly one job, the other replica answers ALREADY_EXISTS

@@ -2,13 +2,13 @@ import BackendKit
 import Contracts
 import Foundation
 import Testing
-import IngestCore
+@testable import IngestCore
 import Logging
 import Postgres
-import PredictCore
+@testable import PredictCore
 import ServiceKit
 import TestSupport
-import Wire
+@testable import Wire
 
 /// A real ingest service (its own handlers) on a Unix socket over a migrated test database,
 /// loaded with ``ChicagoSample`` (or another city's file), plus the predict schema migrated in

@@ -2,7 +2,7 @@ import BackendKit
 import CivilTime
 import Contracts
 import Foundation
-import IngestCore
+@testable import IngestCore
 @testable import PredictCore
 import ServiceKit
 import TestSupport

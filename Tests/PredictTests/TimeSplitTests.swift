@@ -1,5 +1,5 @@
 import CivilTime
-import PredictCore
+@testable import PredictCore
 import Testing
 
 /// The time split on hand-made time stamps: by year with three or more years, by month (and

@@ -1,6 +1,6 @@
 import Foundation
 import Postgres
-import PredictCore
+@testable import PredictCore
 import TestSupport
 import Testing
 import Wire

@@ -1,5 +1,5 @@
 import Foundation
-import PredictCore
+@testable import PredictCore
 import Testing
 
 /// The XGBoost wrapper against the real library: training, predictions, SHAP, save/load, errors.

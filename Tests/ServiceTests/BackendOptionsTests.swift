@@ -1,9 +1,9 @@
-import BackendKit
+@testable import BackendKit
 import ArgumentParser
 import Logging
 import ServiceKit
 import Testing
-import Wire
+@testable import Wire
 
 @Suite("Configuration: flags, then environment, then defaults")
 struct BackendOptionsTests {

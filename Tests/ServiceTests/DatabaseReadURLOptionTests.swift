@@ -1,5 +1,5 @@
 import ArgumentParser
-import BackendKit
+@testable import BackendKit
 import ServiceKit
 import Testing
 

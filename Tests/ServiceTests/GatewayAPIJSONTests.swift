@@ -1,6 +1,6 @@
 import Contracts
 import Foundation
-import GatewayCore
+@testable import GatewayCore
 import Testing
 
 /// The new endpoints' JSON shapes, built from contract messages without a backend.

@@ -1,6 +1,6 @@
 import Contracts
 import Foundation
-import GatewayCore
+@testable import GatewayCore
 import Testing
 
 /// The hand-rolled writer of the hot replies produces exactly the encoder's bytes.

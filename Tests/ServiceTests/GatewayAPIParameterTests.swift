@@ -1,7 +1,7 @@
-import CivilTime
+@testable import CivilTime
 import Contracts
 import Foundation
-import GatewayCore
+@testable import GatewayCore
 import HTTPTypes
 import Testing
 

@@ -1,5 +1,5 @@
 import ArgumentParser
-import GatewayCore
+@testable import GatewayCore
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting

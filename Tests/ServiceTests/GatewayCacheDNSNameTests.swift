@@ -2,7 +2,7 @@
 import Glibc
 #endif
 import Contracts
-import GatewayCore
+@testable import GatewayCore
 import Logging
 import TestSupport
 import Testing

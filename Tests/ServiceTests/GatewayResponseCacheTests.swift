@@ -1,11 +1,11 @@
 import Foundation
-import GatewayCore
+@testable import GatewayCore
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Synchronization
 import Testing
-import Wire
+@testable import Wire
 
 /// The response cache in front of a stand-in `/api/v1/heatmap` route that answers with its
 /// query and how often it was called (through Hummingbird's in-process router): a repeat is

@@ -1,5 +1,5 @@
 import Foundation
-import GatewayCore
+@testable import GatewayCore
 import Hummingbird
 import HTTPTypes
 import HummingbirdTesting

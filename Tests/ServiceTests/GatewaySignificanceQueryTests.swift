@@ -1,6 +1,6 @@
 import Contracts
 import Foundation
-import GatewayCore
+@testable import GatewayCore
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting

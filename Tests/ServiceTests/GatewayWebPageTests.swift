@@ -1,4 +1,4 @@
-import GatewayCore
+@testable import GatewayCore
 import Hummingbird
 import HummingbirdTesting
 import Testing

@@ -1,7 +1,7 @@
-import GatewayCore
+@testable import GatewayCore
 import Hummingbird
 import Testing
-import Wire
+@testable import Wire
 
 @Suite("RPC status to HTTP status")
 struct HTTPStatusMappingTests {

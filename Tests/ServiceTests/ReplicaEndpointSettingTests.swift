@@ -1,5 +1,5 @@
 import ArgumentParser
-import GatewayCore
+@testable import GatewayCore
 import ServiceKit
 import Testing
 import Wire

@@ -4,7 +4,7 @@ import Foundation
 import Glibc
 #endif
 import Testing
-import Wire
+@testable import Wire
 
 @Suite("Calls over real sockets", .hangGuard)
 struct CallTests {

@@ -2,7 +2,7 @@ import Contracts
 import Foundation
 import ServiceLifecycle
 import Testing
-import Wire
+@testable import Wire
 
 @Suite("Graceful shutdown and cancellation of run()", .hangGuard)
 struct GracefulShutdownTests {

@@ -1,7 +1,7 @@
 import Contracts
 import Foundation
 import Testing
-import Wire
+@testable import Wire
 
 /// A client of two real servers: spreading, health checks, a replica that dies, and which calls
 /// may go to the other replica.

@@ -5,20 +5,20 @@ import CrimeScopeProtos
 /// `crimescope.common.v1.AreaId`:
 /// An area all services agree on: a Chicago beat ("0423"), an NYPD precinct ("75"), ...
 /// Cities are slugs: "chicago", "nyc", "uk-metropolitan", "uk-west-yorkshire".
-public struct AreaId: ProtoMessage {
-    public static let protoName = "crimescope.common.v1.AreaId"
+package struct AreaId: ProtoMessage {
+    package static let protoName = "crimescope.common.v1.AreaId"
 
-    public var city: String
-    public var area: String
+    package var city: String
+    package var area: String
 
-    public init(city: String = "", area: String = "") {
+    package init(city: String = "", area: String = "") {
         self.city = city
         self.area = area
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let city = 1, area = 2
+    package enum FieldNumber {
+        package static let city = 1, area = 2
     }
 }
 
@@ -42,20 +42,20 @@ extension AreaId: CBackedMessage {
 /// `crimescope.common.v1.LocalTimeRange`:
 /// A half-open interval [start, end) of local city time, as seconds since
 /// 1970-01-01T00:00:00 of the city's wall clock (no time zone applied).
-public struct LocalTimeRange: ProtoMessage {
-    public static let protoName = "crimescope.common.v1.LocalTimeRange"
+package struct LocalTimeRange: ProtoMessage {
+    package static let protoName = "crimescope.common.v1.LocalTimeRange"
 
-    public var startLocalSeconds: Int64
-    public var endLocalSeconds: Int64
+    package var startLocalSeconds: Int64
+    package var endLocalSeconds: Int64
 
-    public init(startLocalSeconds: Int64 = 0, endLocalSeconds: Int64 = 0) {
+    package init(startLocalSeconds: Int64 = 0, endLocalSeconds: Int64 = 0) {
         self.startLocalSeconds = startLocalSeconds
         self.endLocalSeconds = endLocalSeconds
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let startLocalSeconds = 1, endLocalSeconds = 2
+    package enum FieldNumber {
+        package static let startLocalSeconds = 1, endLocalSeconds = 2
     }
 }
 
@@ -78,15 +78,15 @@ extension LocalTimeRange: CBackedMessage {
 
 /// `crimescope.common.v1.BoundingBox`:
 /// A WGS84 bounding box.
-public struct BoundingBox: ProtoMessage {
-    public static let protoName = "crimescope.common.v1.BoundingBox"
+package struct BoundingBox: ProtoMessage {
+    package static let protoName = "crimescope.common.v1.BoundingBox"
 
-    public var minLon: Double
-    public var minLat: Double
-    public var maxLon: Double
-    public var maxLat: Double
+    package var minLon: Double
+    package var minLat: Double
+    package var maxLon: Double
+    package var maxLat: Double
 
-    public init(minLon: Double = 0, minLat: Double = 0, maxLon: Double = 0, maxLat: Double = 0) {
+    package init(minLon: Double = 0, minLat: Double = 0, maxLon: Double = 0, maxLat: Double = 0) {
         self.minLon = minLon
         self.minLat = minLat
         self.maxLon = maxLon
@@ -94,8 +94,8 @@ public struct BoundingBox: ProtoMessage {
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let minLon = 1, minLat = 2, maxLon = 3, maxLat = 4
+    package enum FieldNumber {
+        package static let minLon = 1, minLat = 2, maxLon = 3, maxLat = 4
     }
 }
 
@@ -122,22 +122,22 @@ extension BoundingBox: CBackedMessage {
 
 /// `crimescope.common.v1.Counts`:
 /// A count of incidents with the arrest and domestic counts among them.
-public struct Counts: ProtoMessage {
-    public static let protoName = "crimescope.common.v1.Counts"
+package struct Counts: ProtoMessage {
+    package static let protoName = "crimescope.common.v1.Counts"
 
-    public var incidents: Int64
-    public var arrests: Int64
-    public var domestic: Int64
+    package var incidents: Int64
+    package var arrests: Int64
+    package var domestic: Int64
 
-    public init(incidents: Int64 = 0, arrests: Int64 = 0, domestic: Int64 = 0) {
+    package init(incidents: Int64 = 0, arrests: Int64 = 0, domestic: Int64 = 0) {
         self.incidents = incidents
         self.arrests = arrests
         self.domestic = domestic
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let incidents = 1, arrests = 2, domestic = 3
+    package enum FieldNumber {
+        package static let incidents = 1, arrests = 2, domestic = 3
     }
 }
 

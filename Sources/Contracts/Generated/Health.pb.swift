@@ -3,20 +3,20 @@
 import CrimeScopeProtos
 
 /// `crimescope.health.v1.HealthCheckRequest`.
-public struct HealthCheckRequest: ProtoMessage {
-    public static let protoName = "crimescope.health.v1.HealthCheckRequest"
+package struct HealthCheckRequest: ProtoMessage {
+    package static let protoName = "crimescope.health.v1.HealthCheckRequest"
 
     /// Empty asks about the server as a whole; otherwise a service name such as
     /// "crimescope.heatmap.v1.Heatmap".
-    public var service: String
+    package var service: String
 
-    public init(service: String = "") {
+    package init(service: String = "") {
         self.service = service
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let service = 1
+    package enum FieldNumber {
+        package static let service = 1
     }
 }
 
@@ -36,14 +36,14 @@ extension HealthCheckRequest: CBackedMessage {
 }
 
 /// `crimescope.health.v1.HealthCheckResponse`.
-public struct HealthCheckResponse: ProtoMessage {
-    public static let protoName = "crimescope.health.v1.HealthCheckResponse"
+package struct HealthCheckResponse: ProtoMessage {
+    package static let protoName = "crimescope.health.v1.HealthCheckResponse"
 
     /// `crimescope.health.v1.HealthCheckResponse.ServingStatus`.
     ///
     /// A number this build does not know is kept as ``unrecognized(_:)``: it survives a decode and
     /// an encode, as proto3's open enums require.
-    public enum ServingStatus: RawRepresentable, Sendable, Hashable, CaseIterable {
+    package enum ServingStatus: RawRepresentable, Sendable, Hashable, CaseIterable {
         case unknown
         case serving
         case notServing
@@ -52,7 +52,7 @@ public struct HealthCheckResponse: ProtoMessage {
         case unrecognized(Int32)
 
         /// Every number is a value: the ones this build does not know are ``unrecognized(_:)``.
-        public init(rawValue: Int32) {
+        package init(rawValue: Int32) {
             switch rawValue {
             case 0: self = .unknown
             case 1: self = .serving
@@ -62,7 +62,7 @@ public struct HealthCheckResponse: ProtoMessage {
             }
         }
 
-        public var rawValue: Int32 {
+        package var rawValue: Int32 {
             switch self {
             case .unknown: 0
             case .serving: 1
@@ -73,15 +73,15 @@ public struct HealthCheckResponse: ProtoMessage {
         }
 
         /// The values this build knows.
-        public static let allCases: [ServingStatus] = [.unknown, .serving, .notServing, .serviceUnknown]
+        package static let allCases: [ServingStatus] = [.unknown, .serving, .notServing, .serviceUnknown]
 
         /// Equal numbers are equal values, however they were made.
-        public static func == (lhs: ServingStatus, rhs: ServingStatus) -> Bool { lhs.rawValue == rhs.rawValue }
+        package static func == (lhs: ServingStatus, rhs: ServingStatus) -> Bool { lhs.rawValue == rhs.rawValue }
 
-        public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
+        package func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 
         /// The protobuf enum value name, e.g. `SERVING`; the number for an unrecognized value.
-        public var name: String {
+        package var name: String {
             switch self {
             case .unknown: "UNKNOWN"
             case .serving: "SERVING"
@@ -92,17 +92,17 @@ public struct HealthCheckResponse: ProtoMessage {
         }
     }
 
-    public var status: HealthCheckResponse.ServingStatus
+    package var status: HealthCheckResponse.ServingStatus
     /// For a server that follows another service's log (the heatmap follows ingest's outbox): how
     /// far behind it is, in deltas and in seconds since the oldest one not applied was committed.
     /// 0 and 0 when caught up, and for servers that follow nothing.
-    public var behindDeltas: Int64
-    public var behindSeconds: Double
+    package var behindDeltas: Int64
+    package var behindSeconds: Double
     /// For a service whose replicas take roles (the heatmap: "leader" writes its schema, "follower"
     /// only serves): this replica's role. Empty for services without roles.
-    public var role: String
+    package var role: String
 
-    public init(
+    package init(
         status: HealthCheckResponse.ServingStatus = .unknown, behindDeltas: Int64 = 0, behindSeconds: Double = 0,
         role: String = ""
     ) {
@@ -113,8 +113,8 @@ public struct HealthCheckResponse: ProtoMessage {
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let status = 1, behindDeltas = 2, behindSeconds = 3, role = 4
+    package enum FieldNumber {
+        package static let status = 1, behindDeltas = 2, behindSeconds = 3, role = 4
     }
 }
 

@@ -6,7 +6,7 @@ import CrimeScopeProtos
 ///
 /// A number this build does not know is kept as ``unrecognized(_:)``: it survives a decode and
 /// an encode, as proto3's open enums require.
-public enum Granularity: RawRepresentable, Sendable, Hashable, CaseIterable {
+package enum Granularity: RawRepresentable, Sendable, Hashable, CaseIterable {
     case unspecified
     case hourly
     case daily
@@ -16,7 +16,7 @@ public enum Granularity: RawRepresentable, Sendable, Hashable, CaseIterable {
     case unrecognized(Int32)
 
     /// Every number is a value: the ones this build does not know are ``unrecognized(_:)``.
-    public init(rawValue: Int32) {
+    package init(rawValue: Int32) {
         switch rawValue {
         case 0: self = .unspecified
         case 1: self = .hourly
@@ -27,7 +27,7 @@ public enum Granularity: RawRepresentable, Sendable, Hashable, CaseIterable {
         }
     }
 
-    public var rawValue: Int32 {
+    package var rawValue: Int32 {
         switch self {
         case .unspecified: 0
         case .hourly: 1
@@ -39,15 +39,15 @@ public enum Granularity: RawRepresentable, Sendable, Hashable, CaseIterable {
     }
 
     /// The values this build knows.
-    public static let allCases: [Granularity] = [.unspecified, .hourly, .daily, .weekly, .monthly]
+    package static let allCases: [Granularity] = [.unspecified, .hourly, .daily, .weekly, .monthly]
 
     /// Equal numbers are equal values, however they were made.
-    public static func == (lhs: Granularity, rhs: Granularity) -> Bool { lhs.rawValue == rhs.rawValue }
+    package static func == (lhs: Granularity, rhs: Granularity) -> Bool { lhs.rawValue == rhs.rawValue }
 
-    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
+    package func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 
     /// The protobuf enum value name, e.g. `GRANULARITY_HOURLY`; the number for an unrecognized value.
-    public var name: String {
+    package var name: String {
         switch self {
         case .unspecified: "GRANULARITY_UNSPECIFIED"
         case .hourly: "GRANULARITY_HOURLY"
@@ -72,23 +72,23 @@ extension Granularity {
 }
 
 /// `crimescope.heatmap.v1.BeatHeatmapRequest`.
-public struct BeatHeatmapRequest: ProtoMessage {
-    public static let protoName = "crimescope.heatmap.v1.BeatHeatmapRequest"
+package struct BeatHeatmapRequest: ProtoMessage {
+    package static let protoName = "crimescope.heatmap.v1.BeatHeatmapRequest"
 
-    public var city: String
+    package var city: String
     /// Either `year` or `year_from`/`year_to`; both given is INVALID_ARGUMENT. 0 = not given.
-    public var year: Int32
-    public var yearFrom: Int32
-    public var yearTo: Int32
+    package var year: Int32
+    package var yearFrom: Int32
+    package var yearTo: Int32
     /// Absent means all hours.
-    public var hours: HourRange?
+    package var hours: HourRange?
     /// Empty means all types.
-    public var primaryType: String
+    package var primaryType: String
     /// Read your writes: the lowest outbox position the answer may reflect (0 = any). A replica
     /// whose index is behind waits up to 2 s for it, then answers UNAVAILABLE (try another replica).
-    public var minPosition: Int64
+    package var minPosition: Int64
 
-    public init(
+    package init(
         city: String = "", year: Int32 = 0, yearFrom: Int32 = 0, yearTo: Int32 = 0, hours: HourRange? = nil,
         primaryType: String = "", minPosition: Int64 = 0
     ) {
@@ -102,8 +102,8 @@ public struct BeatHeatmapRequest: ProtoMessage {
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let city = 1, year = 2, yearFrom = 3, yearTo = 4, hours = 5, primaryType = 6, minPosition = 7
+    package enum FieldNumber {
+        package static let city = 1, year = 2, yearFrom = 3, yearTo = 4, hours = 5, primaryType = 6, minPosition = 7
     }
 }
 
@@ -136,20 +136,20 @@ extension BeatHeatmapRequest: CBackedMessage {
 
 /// `crimescope.heatmap.v1.HourRange`:
 /// Hours 0-23, both inclusive; hour_min > hour_max wraps midnight (22 -> 5 is 22, 23, 0, ..., 5).
-public struct HourRange: ProtoMessage {
-    public static let protoName = "crimescope.heatmap.v1.HourRange"
+package struct HourRange: ProtoMessage {
+    package static let protoName = "crimescope.heatmap.v1.HourRange"
 
-    public var hourMin: Int32
-    public var hourMax: Int32
+    package var hourMin: Int32
+    package var hourMax: Int32
 
-    public init(hourMin: Int32 = 0, hourMax: Int32 = 0) {
+    package init(hourMin: Int32 = 0, hourMax: Int32 = 0) {
         self.hourMin = hourMin
         self.hourMax = hourMax
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let hourMin = 1, hourMax = 2
+    package enum FieldNumber {
+        package static let hourMin = 1, hourMax = 2
     }
 }
 
@@ -171,20 +171,20 @@ extension HourRange: CBackedMessage {
 }
 
 /// `crimescope.heatmap.v1.AreaCounts`.
-public struct AreaCounts: ProtoMessage {
-    public static let protoName = "crimescope.heatmap.v1.AreaCounts"
+package struct AreaCounts: ProtoMessage {
+    package static let protoName = "crimescope.heatmap.v1.AreaCounts"
 
-    public var area: String
-    public var counts: Counts?
+    package var area: String
+    package var counts: Counts?
 
-    public init(area: String = "", counts: Counts? = nil) {
+    package init(area: String = "", counts: Counts? = nil) {
         self.area = area
         self.counts = counts
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let area = 1, counts = 2
+    package enum FieldNumber {
+        package static let area = 1, counts = 2
     }
 }
 
@@ -206,20 +206,20 @@ extension AreaCounts: CBackedMessage {
 }
 
 /// `crimescope.heatmap.v1.CrimeTypeCount`.
-public struct CrimeTypeCount: ProtoMessage {
-    public static let protoName = "crimescope.heatmap.v1.CrimeTypeCount"
+package struct CrimeTypeCount: ProtoMessage {
+    package static let protoName = "crimescope.heatmap.v1.CrimeTypeCount"
 
-    public var primaryType: String
-    public var incidents: Int64
+    package var primaryType: String
+    package var incidents: Int64
 
-    public init(primaryType: String = "", incidents: Int64 = 0) {
+    package init(primaryType: String = "", incidents: Int64 = 0) {
         self.primaryType = primaryType
         self.incidents = incidents
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let primaryType = 1, incidents = 2
+    package enum FieldNumber {
+        package static let primaryType = 1, incidents = 2
     }
 }
 
@@ -241,19 +241,19 @@ extension CrimeTypeCount: CBackedMessage {
 }
 
 /// `crimescope.heatmap.v1.BeatHeatmapResponse`.
-public struct BeatHeatmapResponse: ProtoMessage {
-    public static let protoName = "crimescope.heatmap.v1.BeatHeatmapResponse"
+package struct BeatHeatmapResponse: ProtoMessage {
+    package static let protoName = "crimescope.heatmap.v1.BeatHeatmapResponse"
 
-    public var areas: [AreaCounts]
-    public var total: Counts?
-    public var maxIncidents: Int64
-    public var filters: BeatHeatmapRequest?
-    public var crimeTypes: [CrimeTypeCount]
-    public var timeZone: String
+    package var areas: [AreaCounts]
+    package var total: Counts?
+    package var maxIncidents: Int64
+    package var filters: BeatHeatmapRequest?
+    package var crimeTypes: [CrimeTypeCount]
+    package var timeZone: String
     /// The outbox position of the index this answer was computed from.
-    public var position: Int64
+    package var position: Int64
 
-    public init(
+    package init(
         areas: [AreaCounts] = [], total: Counts? = nil, maxIncidents: Int64 = 0, filters: BeatHeatmapRequest? = nil,
         crimeTypes: [CrimeTypeCount] = [], timeZone: String = "", position: Int64 = 0
     ) {
@@ -267,8 +267,8 @@ public struct BeatHeatmapResponse: ProtoMessage {
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let areas = 1, total = 2, maxIncidents = 3, filters = 4, crimeTypes = 5, timeZone = 6, position = 7
+    package enum FieldNumber {
+        package static let areas = 1, total = 2, maxIncidents = 3, filters = 4, crimeTypes = 5, timeZone = 6, position = 7
     }
 }
 
@@ -302,20 +302,20 @@ extension BeatHeatmapResponse: CBackedMessage {
 }
 
 /// `crimescope.heatmap.v1.WindowHeatmapRequest`.
-public struct WindowHeatmapRequest: ProtoMessage {
-    public static let protoName = "crimescope.heatmap.v1.WindowHeatmapRequest"
+package struct WindowHeatmapRequest: ProtoMessage {
+    package static let protoName = "crimescope.heatmap.v1.WindowHeatmapRequest"
 
-    public var city: String
+    package var city: String
     /// Up to 5 years of hours.
-    public var lastHours: Int64
+    package var lastHours: Int64
     /// End of the window (exclusive), local seconds; 0 means the newest incident.
-    public var referenceLocalSeconds: Int64
-    public var primaryType: String
+    package var referenceLocalSeconds: Int64
+    package var primaryType: String
     /// Read your writes: the lowest outbox position the answer may reflect (0 = any). A replica
     /// whose index is behind waits up to 2 s for it, then answers UNAVAILABLE (try another replica).
-    public var minPosition: Int64
+    package var minPosition: Int64
 
-    public init(
+    package init(
         city: String = "", lastHours: Int64 = 0, referenceLocalSeconds: Int64 = 0, primaryType: String = "",
         minPosition: Int64 = 0
     ) {
@@ -327,8 +327,8 @@ public struct WindowHeatmapRequest: ProtoMessage {
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let city = 1, lastHours = 2, referenceLocalSeconds = 3, primaryType = 4, minPosition = 5
+    package enum FieldNumber {
+        package static let city = 1, lastHours = 2, referenceLocalSeconds = 3, primaryType = 4, minPosition = 5
     }
 }
 
@@ -356,19 +356,19 @@ extension WindowHeatmapRequest: CBackedMessage {
 }
 
 /// `crimescope.heatmap.v1.WindowHeatmapResponse`.
-public struct WindowHeatmapResponse: ProtoMessage {
-    public static let protoName = "crimescope.heatmap.v1.WindowHeatmapResponse"
+package struct WindowHeatmapResponse: ProtoMessage {
+    package static let protoName = "crimescope.heatmap.v1.WindowHeatmapResponse"
 
-    public var areas: [AreaCounts]
-    public var total: Counts?
-    public var maxIncidents: Int64
-    public var granularity: Granularity
-    public var range: LocalTimeRange?
-    public var timeZone: String
+    package var areas: [AreaCounts]
+    package var total: Counts?
+    package var maxIncidents: Int64
+    package var granularity: Granularity
+    package var range: LocalTimeRange?
+    package var timeZone: String
     /// The outbox position of the index this answer was computed from.
-    public var position: Int64
+    package var position: Int64
 
-    public init(
+    package init(
         areas: [AreaCounts] = [], total: Counts? = nil, maxIncidents: Int64 = 0,
         granularity: Granularity = .unspecified, range: LocalTimeRange? = nil, timeZone: String = "",
         position: Int64 = 0
@@ -383,8 +383,8 @@ public struct WindowHeatmapResponse: ProtoMessage {
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let areas = 1, total = 2, maxIncidents = 3, granularity = 4, range = 5, timeZone = 6, position = 7
+    package enum FieldNumber {
+        package static let areas = 1, total = 2, maxIncidents = 3, granularity = 4, range = 5, timeZone = 6, position = 7
     }
 }
 
@@ -417,21 +417,21 @@ extension WindowHeatmapResponse: CBackedMessage {
 }
 
 /// `crimescope.heatmap.v1.AreaShapesRequest`.
-public struct AreaShapesRequest: ProtoMessage {
-    public static let protoName = "crimescope.heatmap.v1.AreaShapesRequest"
+package struct AreaShapesRequest: ProtoMessage {
+    package static let protoName = "crimescope.heatmap.v1.AreaShapesRequest"
 
-    public var city: String
+    package var city: String
     /// Simplification tolerance in metres; 0 picks a browser-friendly default.
-    public var toleranceMeters: Double
+    package var toleranceMeters: Double
 
-    public init(city: String = "", toleranceMeters: Double = 0) {
+    package init(city: String = "", toleranceMeters: Double = 0) {
         self.city = city
         self.toleranceMeters = toleranceMeters
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let city = 1, toleranceMeters = 2
+    package enum FieldNumber {
+        package static let city = 1, toleranceMeters = 2
     }
 }
 
@@ -453,18 +453,18 @@ extension AreaShapesRequest: CBackedMessage {
 }
 
 /// `crimescope.heatmap.v1.AreaShape`.
-public struct AreaShape: ProtoMessage {
-    public static let protoName = "crimescope.heatmap.v1.AreaShape"
+package struct AreaShape: ProtoMessage {
+    package static let protoName = "crimescope.heatmap.v1.AreaShape"
 
-    public var area: String
-    public var name: String
+    package var area: String
+    package var name: String
     /// A GeoJSON geometry object as text.
-    public var geoJSON: String
-    public var centroidLon: Double
-    public var centroidLat: Double
-    public var areaKm2: Double
+    package var geoJSON: String
+    package var centroidLon: Double
+    package var centroidLat: Double
+    package var areaKm2: Double
 
-    public init(
+    package init(
         area: String = "", name: String = "", geoJSON: String = "", centroidLon: Double = 0, centroidLat: Double = 0,
         areaKm2: Double = 0
     ) {
@@ -477,8 +477,8 @@ public struct AreaShape: ProtoMessage {
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let area = 1, name = 2, geoJSON = 3, centroidLon = 4, centroidLat = 5, areaKm2 = 6
+    package enum FieldNumber {
+        package static let area = 1, name = 2, geoJSON = 3, centroidLon = 4, centroidLat = 5, areaKm2 = 6
     }
 }
 
@@ -508,18 +508,18 @@ extension AreaShape: CBackedMessage {
 }
 
 /// `crimescope.heatmap.v1.AreaShapesResponse`.
-public struct AreaShapesResponse: ProtoMessage {
-    public static let protoName = "crimescope.heatmap.v1.AreaShapesResponse"
+package struct AreaShapesResponse: ProtoMessage {
+    package static let protoName = "crimescope.heatmap.v1.AreaShapesResponse"
 
-    public var shapes: [AreaShape]
+    package var shapes: [AreaShape]
 
-    public init(shapes: [AreaShape] = []) {
+    package init(shapes: [AreaShape] = []) {
         self.shapes = shapes
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let shapes = 1
+    package enum FieldNumber {
+        package static let shapes = 1
     }
 }
 
@@ -540,18 +540,18 @@ extension AreaShapesResponse: CBackedMessage {
 }
 
 /// `crimescope.heatmap.v1.AreaDetailRequest`.
-public struct AreaDetailRequest: ProtoMessage {
-    public static let protoName = "crimescope.heatmap.v1.AreaDetailRequest"
+package struct AreaDetailRequest: ProtoMessage {
+    package static let protoName = "crimescope.heatmap.v1.AreaDetailRequest"
 
-    public var area: AreaId?
+    package var area: AreaId?
     /// 0 = not given.
-    public var yearFrom: Int32
-    public var yearTo: Int32
+    package var yearFrom: Int32
+    package var yearTo: Int32
     /// Read your writes: the lowest outbox position the answer may reflect (0 = any). A replica
     /// whose index is behind waits up to 2 s for it, then answers UNAVAILABLE (try another replica).
-    public var minPosition: Int64
+    package var minPosition: Int64
 
-    public init(area: AreaId? = nil, yearFrom: Int32 = 0, yearTo: Int32 = 0, minPosition: Int64 = 0) {
+    package init(area: AreaId? = nil, yearFrom: Int32 = 0, yearTo: Int32 = 0, minPosition: Int64 = 0) {
         self.area = area
         self.yearFrom = yearFrom
         self.yearTo = yearTo
@@ -559,8 +559,8 @@ public struct AreaDetailRequest: ProtoMessage {
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let area = 1, yearFrom = 2, yearTo = 3, minPosition = 4
+    package enum FieldNumber {
+        package static let area = 1, yearFrom = 2, yearTo = 3, minPosition = 4
     }
 }
 
@@ -586,24 +586,24 @@ extension AreaDetailRequest: CBackedMessage {
 }
 
 /// `crimescope.heatmap.v1.AreaDetailResponse`.
-public struct AreaDetailResponse: ProtoMessage {
-    public static let protoName = "crimescope.heatmap.v1.AreaDetailResponse"
+package struct AreaDetailResponse: ProtoMessage {
+    package static let protoName = "crimescope.heatmap.v1.AreaDetailResponse"
 
-    public var area: AreaId?
-    public var counts: Counts?
-    public var crimeMix: [CrimeTypeCount]
-    public var arrestRate: Double
-    public var domesticRate: Double
+    package var area: AreaId?
+    package var counts: Counts?
+    package var crimeMix: [CrimeTypeCount]
+    package var arrestRate: Double
+    package var domesticRate: Double
     /// 24 entries, hour 0 first.
-    public var byHour: [Int64]
-    public var cityArrestRate: Double
-    public var cityDomesticRate: Double
-    public var cityMeanIncidentsPerArea: Double
-    public var cityByHour: [Int64]
+    package var byHour: [Int64]
+    package var cityArrestRate: Double
+    package var cityDomesticRate: Double
+    package var cityMeanIncidentsPerArea: Double
+    package var cityByHour: [Int64]
     /// The outbox position of the index this answer was computed from.
-    public var position: Int64
+    package var position: Int64
 
-    public init(
+    package init(
         area: AreaId? = nil, counts: Counts? = nil, crimeMix: [CrimeTypeCount] = [], arrestRate: Double = 0,
         domesticRate: Double = 0, byHour: [Int64] = [], cityArrestRate: Double = 0, cityDomesticRate: Double = 0,
         cityMeanIncidentsPerArea: Double = 0, cityByHour: [Int64] = [], position: Int64 = 0
@@ -622,8 +622,8 @@ public struct AreaDetailResponse: ProtoMessage {
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let area = 1, counts = 2, crimeMix = 3, arrestRate = 4, domesticRate = 5, byHour = 6, cityArrestRate = 7,
+    package enum FieldNumber {
+        package static let area = 1, counts = 2, crimeMix = 3, arrestRate = 4, domesticRate = 5, byHour = 6, cityArrestRate = 7,
             cityDomesticRate = 8, cityMeanIncidentsPerArea = 9, cityByHour = 10, position = 11
     }
 }
@@ -667,17 +667,17 @@ extension AreaDetailResponse: CBackedMessage {
 }
 
 /// `crimescope.heatmap.v1.YearGridsRequest`.
-public struct YearGridsRequest: ProtoMessage {
-    public static let protoName = "crimescope.heatmap.v1.YearGridsRequest"
+package struct YearGridsRequest: ProtoMessage {
+    package static let protoName = "crimescope.heatmap.v1.YearGridsRequest"
 
-    public var city: String
-    public var year: Int32
-    public var primaryType: String
+    package var city: String
+    package var year: Int32
+    package var primaryType: String
     /// Read your writes: the lowest outbox position the answer may reflect (0 = any). A replica
     /// whose index is behind waits up to 2 s for it, then answers UNAVAILABLE (try another replica).
-    public var minPosition: Int64
+    package var minPosition: Int64
 
-    public init(city: String = "", year: Int32 = 0, primaryType: String = "", minPosition: Int64 = 0) {
+    package init(city: String = "", year: Int32 = 0, primaryType: String = "", minPosition: Int64 = 0) {
         self.city = city
         self.year = year
         self.primaryType = primaryType
@@ -685,8 +685,8 @@ public struct YearGridsRequest: ProtoMessage {
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let city = 1, year = 2, primaryType = 3, minPosition = 4
+    package enum FieldNumber {
+        package static let city = 1, year = 2, primaryType = 3, minPosition = 4
     }
 }
 
@@ -713,16 +713,16 @@ extension YearGridsRequest: CBackedMessage {
 
 /// `crimescope.heatmap.v1.MonthGrid`:
 /// One month's 300x300 grid, sparse: cell index = row * width + column, row 0 at min_lat.
-public struct MonthGrid: ProtoMessage {
-    public static let protoName = "crimescope.heatmap.v1.MonthGrid"
+package struct MonthGrid: ProtoMessage {
+    package static let protoName = "crimescope.heatmap.v1.MonthGrid"
 
-    public var month: Int32
-    public var cellIndex: [UInt32]
-    public var count: [UInt32]
-    public var total: Int64
-    public var missing: Bool
+    package var month: Int32
+    package var cellIndex: [UInt32]
+    package var count: [UInt32]
+    package var total: Int64
+    package var missing: Bool
 
-    public init(
+    package init(
         month: Int32 = 0, cellIndex: [UInt32] = [], count: [UInt32] = [], total: Int64 = 0, missing: Bool = false
     ) {
         self.month = month
@@ -733,8 +733,8 @@ public struct MonthGrid: ProtoMessage {
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let month = 1, cellIndex = 2, count = 3, total = 4, missing = 5
+    package enum FieldNumber {
+        package static let month = 1, cellIndex = 2, count = 3, total = 4, missing = 5
     }
 }
 
@@ -764,19 +764,19 @@ extension MonthGrid: CBackedMessage {
 }
 
 /// `crimescope.heatmap.v1.YearGridsResponse`.
-public struct YearGridsResponse: ProtoMessage {
-    public static let protoName = "crimescope.heatmap.v1.YearGridsResponse"
+package struct YearGridsResponse: ProtoMessage {
+    package static let protoName = "crimescope.heatmap.v1.YearGridsResponse"
 
-    public var width: Int32
-    public var height: Int32
-    public var bounds: BoundingBox?
-    public var months: [MonthGrid]
+    package var width: Int32
+    package var height: Int32
+    package var bounds: BoundingBox?
+    package var months: [MonthGrid]
     /// 95th percentile of non-empty cells over all twelve months.
-    public var normalisation: Double
+    package var normalisation: Double
     /// The outbox position of the index this answer was computed from.
-    public var position: Int64
+    package var position: Int64
 
-    public init(
+    package init(
         width: Int32 = 0, height: Int32 = 0, bounds: BoundingBox? = nil, months: [MonthGrid] = [],
         normalisation: Double = 0, position: Int64 = 0
     ) {
@@ -789,8 +789,8 @@ public struct YearGridsResponse: ProtoMessage {
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let width = 1, height = 2, bounds = 3, months = 4, normalisation = 5, position = 6
+    package enum FieldNumber {
+        package static let width = 1, height = 2, bounds = 3, months = 4, normalisation = 5, position = 6
     }
 }
 
@@ -821,24 +821,24 @@ extension YearGridsResponse: CBackedMessage {
 }
 
 /// `crimescope.heatmap.v1.HexHotspotsRequest`.
-public struct HexHotspotsRequest: ProtoMessage {
-    public static let protoName = "crimescope.heatmap.v1.HexHotspotsRequest"
+package struct HexHotspotsRequest: ProtoMessage {
+    package static let protoName = "crimescope.heatmap.v1.HexHotspotsRequest"
 
-    public var city: String
-    public var primaryType: String
+    package var city: String
+    package var primaryType: String
     /// First month "YYYY-MM" and number of months; empty first month means the newest months.
-    public var firstMonth: String
-    public var months: Int32
+    package var firstMonth: String
+    package var months: Int32
     /// 1, 3 or 12.
-    public var windowMonths: Int32
+    package var windowMonths: Int32
     /// Share of cells in the top set, default 0.001 (at least one cell).
-    public var topShare: Double
-    public var limit: Int32
+    package var topShare: Double
+    package var limit: Int32
     /// Read your writes: the lowest outbox position the answer may reflect (0 = any). A replica
     /// whose index is behind waits up to 2 s for it, then answers UNAVAILABLE (try another replica).
-    public var minPosition: Int64
+    package var minPosition: Int64
 
-    public init(
+    package init(
         city: String = "", primaryType: String = "", firstMonth: String = "", months: Int32 = 0,
         windowMonths: Int32 = 0, topShare: Double = 0, limit: Int32 = 0, minPosition: Int64 = 0
     ) {
@@ -853,8 +853,8 @@ public struct HexHotspotsRequest: ProtoMessage {
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let city = 1, primaryType = 2, firstMonth = 3, months = 4, windowMonths = 5, topShare = 6, limit = 7,
+    package enum FieldNumber {
+        package static let city = 1, primaryType = 2, firstMonth = 3, months = 4, windowMonths = 5, topShare = 6, limit = 7,
             minPosition = 8
     }
 }
@@ -889,20 +889,20 @@ extension HexHotspotsRequest: CBackedMessage {
 }
 
 /// `crimescope.heatmap.v1.HexCell`.
-public struct HexCell: ProtoMessage {
-    public static let protoName = "crimescope.heatmap.v1.HexCell"
+package struct HexCell: ProtoMessage {
+    package static let protoName = "crimescope.heatmap.v1.HexCell"
 
-    public var q: Int64
-    public var r: Int64
+    package var q: Int64
+    package var r: Int64
     /// The cell polygon as a GeoJSON geometry object (WGS84).
-    public var geoJSON: String
-    public var count: Int64
+    package var geoJSON: String
+    package var count: Int64
     /// Window positions in which the cell was a hotspot, and its share of all positions.
-    public var hotspotWindows: Int32
-    public var frequency: Double
-    public var rank: Int32
+    package var hotspotWindows: Int32
+    package var frequency: Double
+    package var rank: Int32
 
-    public init(
+    package init(
         q: Int64 = 0, r: Int64 = 0, geoJSON: String = "", count: Int64 = 0, hotspotWindows: Int32 = 0,
         frequency: Double = 0, rank: Int32 = 0
     ) {
@@ -916,8 +916,8 @@ public struct HexCell: ProtoMessage {
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let q = 1, r = 2, geoJSON = 3, count = 4, hotspotWindows = 5, frequency = 6, rank = 7
+    package enum FieldNumber {
+        package static let q = 1, r = 2, geoJSON = 3, count = 4, hotspotWindows = 5, frequency = 6, rank = 7
     }
 }
 
@@ -949,20 +949,20 @@ extension HexCell: CBackedMessage {
 }
 
 /// `crimescope.heatmap.v1.HexHotspotsResponse`.
-public struct HexHotspotsResponse: ProtoMessage {
-    public static let protoName = "crimescope.heatmap.v1.HexHotspotsResponse"
+package struct HexHotspotsResponse: ProtoMessage {
+    package static let protoName = "crimescope.heatmap.v1.HexHotspotsResponse"
 
-    public var cells: [HexCell]
-    public var windowPositions: Int32
-    public var missingMonths: [String]
+    package var cells: [HexCell]
+    package var windowPositions: Int32
+    package var missingMonths: [String]
     /// Share of the period's crime that falls in the ranked hotspot cells.
-    public var capturedShare: Double
-    public var cellSideMeters: Double
-    public var projection: String
+    package var capturedShare: Double
+    package var cellSideMeters: Double
+    package var projection: String
     /// The outbox position of the index this answer was computed from.
-    public var position: Int64
+    package var position: Int64
 
-    public init(
+    package init(
         cells: [HexCell] = [], windowPositions: Int32 = 0, missingMonths: [String] = [], capturedShare: Double = 0,
         cellSideMeters: Double = 0, projection: String = "", position: Int64 = 0
     ) {
@@ -976,8 +976,8 @@ public struct HexHotspotsResponse: ProtoMessage {
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let cells = 1, windowPositions = 2, missingMonths = 3, capturedShare = 4, cellSideMeters = 5, projection = 6,
+    package enum FieldNumber {
+        package static let cells = 1, windowPositions = 2, missingMonths = 3, capturedShare = 4, cellSideMeters = 5, projection = 6,
             position = 7
     }
 }
@@ -1012,24 +1012,24 @@ extension HexHotspotsResponse: CBackedMessage {
 }
 
 /// `crimescope.heatmap.v1.SeriesRequest`.
-public struct SeriesRequest: ProtoMessage {
-    public static let protoName = "crimescope.heatmap.v1.SeriesRequest"
+package struct SeriesRequest: ProtoMessage {
+    package static let protoName = "crimescope.heatmap.v1.SeriesRequest"
 
-    public var city: String
-    public var range: LocalTimeRange?
+    package var city: String
+    package var range: LocalTimeRange?
     /// Read your writes: the lowest outbox position the answer may reflect (0 = any). A replica
     /// whose index is behind waits up to 2 s for it, then answers UNAVAILABLE (try another replica).
-    public var minPosition: Int64
+    package var minPosition: Int64
 
-    public init(city: String = "", range: LocalTimeRange? = nil, minPosition: Int64 = 0) {
+    package init(city: String = "", range: LocalTimeRange? = nil, minPosition: Int64 = 0) {
         self.city = city
         self.range = range
         self.minPosition = minPosition
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let city = 1, range = 2, minPosition = 3
+    package enum FieldNumber {
+        package static let city = 1, range = 2, minPosition = 3
     }
 }
 
@@ -1053,16 +1053,16 @@ extension SeriesRequest: CBackedMessage {
 }
 
 /// `crimescope.heatmap.v1.AreaSeries`.
-public struct AreaSeries: ProtoMessage {
-    public static let protoName = "crimescope.heatmap.v1.AreaSeries"
+package struct AreaSeries: ProtoMessage {
+    package static let protoName = "crimescope.heatmap.v1.AreaSeries"
 
-    public var area: String
-    public var crimeGroup: String
+    package var area: String
+    package var crimeGroup: String
     /// Monday of the first week, local seconds, and one count per week.
-    public var firstWeekLocalSeconds: Int64
-    public var weeklyCounts: [UInt32]
+    package var firstWeekLocalSeconds: Int64
+    package var weeklyCounts: [UInt32]
 
-    public init(
+    package init(
         area: String = "", crimeGroup: String = "", firstWeekLocalSeconds: Int64 = 0, weeklyCounts: [UInt32] = []
     ) {
         self.area = area
@@ -1072,8 +1072,8 @@ public struct AreaSeries: ProtoMessage {
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let area = 1, crimeGroup = 2, firstWeekLocalSeconds = 3, weeklyCounts = 4
+    package enum FieldNumber {
+        package static let area = 1, crimeGroup = 2, firstWeekLocalSeconds = 3, weeklyCounts = 4
     }
 }
 
@@ -1100,21 +1100,21 @@ extension AreaSeries: CBackedMessage {
 }
 
 /// `crimescope.heatmap.v1.SeriesResponse`.
-public struct SeriesResponse: ProtoMessage {
-    public static let protoName = "crimescope.heatmap.v1.SeriesResponse"
+package struct SeriesResponse: ProtoMessage {
+    package static let protoName = "crimescope.heatmap.v1.SeriesResponse"
 
-    public var series: [AreaSeries]
+    package var series: [AreaSeries]
     /// The outbox position of the index this answer was computed from.
-    public var position: Int64
+    package var position: Int64
 
-    public init(series: [AreaSeries] = [], position: Int64 = 0) {
+    package init(series: [AreaSeries] = [], position: Int64 = 0) {
         self.series = series
         self.position = position
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let series = 1, position = 2
+    package enum FieldNumber {
+        package static let series = 1, position = 2
     }
 }
 
@@ -1137,22 +1137,22 @@ extension SeriesResponse: CBackedMessage {
 }
 
 /// `crimescope.heatmap.v1.CheckRequest`.
-public struct CheckRequest: ProtoMessage {
-    public static let protoName = "crimescope.heatmap.v1.CheckRequest"
+package struct CheckRequest: ProtoMessage {
+    package static let protoName = "crimescope.heatmap.v1.CheckRequest"
 
-    public var city: String
-    public var range: LocalTimeRange?
-    public var primaryType: String
+    package var city: String
+    package var range: LocalTimeRange?
+    package var primaryType: String
 
-    public init(city: String = "", range: LocalTimeRange? = nil, primaryType: String = "") {
+    package init(city: String = "", range: LocalTimeRange? = nil, primaryType: String = "") {
         self.city = city
         self.range = range
         self.primaryType = primaryType
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let city = 1, range = 2, primaryType = 3
+    package enum FieldNumber {
+        package static let city = 1, range = 2, primaryType = 3
     }
 }
 
@@ -1176,22 +1176,22 @@ extension CheckRequest: CBackedMessage {
 }
 
 /// `crimescope.heatmap.v1.CheckDifference`.
-public struct CheckDifference: ProtoMessage {
-    public static let protoName = "crimescope.heatmap.v1.CheckDifference"
+package struct CheckDifference: ProtoMessage {
+    package static let protoName = "crimescope.heatmap.v1.CheckDifference"
 
-    public var area: String
-    public var rollup: Counts?
-    public var recount: Counts?
+    package var area: String
+    package var rollup: Counts?
+    package var recount: Counts?
 
-    public init(area: String = "", rollup: Counts? = nil, recount: Counts? = nil) {
+    package init(area: String = "", rollup: Counts? = nil, recount: Counts? = nil) {
         self.area = area
         self.rollup = rollup
         self.recount = recount
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let area = 1, rollup = 2, recount = 3
+    package enum FieldNumber {
+        package static let area = 1, rollup = 2, recount = 3
     }
 }
 
@@ -1215,22 +1215,22 @@ extension CheckDifference: CBackedMessage {
 }
 
 /// `crimescope.heatmap.v1.CheckResponse`.
-public struct CheckResponse: ProtoMessage {
-    public static let protoName = "crimescope.heatmap.v1.CheckResponse"
+package struct CheckResponse: ProtoMessage {
+    package static let protoName = "crimescope.heatmap.v1.CheckResponse"
 
-    public var consistent: Bool
-    public var differences: [CheckDifference]
-    public var appliedOutboxPosition: Int64
+    package var consistent: Bool
+    package var differences: [CheckDifference]
+    package var appliedOutboxPosition: Int64
 
-    public init(consistent: Bool = false, differences: [CheckDifference] = [], appliedOutboxPosition: Int64 = 0) {
+    package init(consistent: Bool = false, differences: [CheckDifference] = [], appliedOutboxPosition: Int64 = 0) {
         self.consistent = consistent
         self.differences = differences
         self.appliedOutboxPosition = appliedOutboxPosition
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let consistent = 1, differences = 2, appliedOutboxPosition = 3
+    package enum FieldNumber {
+        package static let consistent = 1, differences = 2, appliedOutboxPosition = 3
     }
 }
 
@@ -1257,24 +1257,24 @@ extension CheckResponse: CBackedMessage {
 /// `crimescope.heatmap.v1.SignificanceRequest`:
 /// Getis-Ord Gi* over every unit of a city's study region (zero counts included), with
 /// Benjamini-Hochberg false-discovery-rate control over all units.
-public struct SignificanceRequest: ProtoMessage {
-    public static let protoName = "crimescope.heatmap.v1.SignificanceRequest"
+package struct SignificanceRequest: ProtoMessage {
+    package static let protoName = "crimescope.heatmap.v1.SignificanceRequest"
 
-    public var city: String
+    package var city: String
     /// Empty means all types.
-    public var primaryType: String
+    package var primaryType: String
     /// The period, "YYYY-MM", both inclusive.
-    public var fromMonth: String
-    public var toMonth: String
+    package var fromMonth: String
+    package var toMonth: String
     /// "areas" (the city's area polygons, queen contiguity) or "hex" (200 m cells, six neighbours).
-    public var units: String
+    package var units: String
     /// False-discovery-rate level of the classes; 0 means 0.05.
-    public var alpha: Double
+    package var alpha: Double
     /// Read your writes: the lowest outbox position the answer may reflect (0 = any). A replica
     /// whose index is behind waits up to 2 s for it, then answers UNAVAILABLE (try another replica).
-    public var minPosition: Int64
+    package var minPosition: Int64
 
-    public init(
+    package init(
         city: String = "", primaryType: String = "", fromMonth: String = "", toMonth: String = "", units: String = "",
         alpha: Double = 0, minPosition: Int64 = 0
     ) {
@@ -1288,8 +1288,8 @@ public struct SignificanceRequest: ProtoMessage {
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let city = 1, primaryType = 2, fromMonth = 3, toMonth = 4, units = 5, alpha = 6, minPosition = 7
+    package enum FieldNumber {
+        package static let city = 1, primaryType = 2, fromMonth = 3, toMonth = 4, units = 5, alpha = 6, minPosition = 7
     }
 }
 
@@ -1321,26 +1321,26 @@ extension SignificanceRequest: CBackedMessage {
 }
 
 /// `crimescope.heatmap.v1.SignificanceUnit`.
-public struct SignificanceUnit: ProtoMessage {
-    public static let protoName = "crimescope.heatmap.v1.SignificanceUnit"
+package struct SignificanceUnit: ProtoMessage {
+    package static let protoName = "crimescope.heatmap.v1.SignificanceUnit"
 
     /// units=areas: the area id (empty for hex).
-    public var area: String
+    package var area: String
     /// units=hex: axial coordinates and the polygon as a GeoJSON geometry object (WGS84).
-    public var q: Int64
-    public var r: Int64
-    public var geoJSON: String
-    public var count: Int64
+    package var q: Int64
+    package var r: Int64
+    package var geoJSON: String
+    package var count: Int64
     /// Gi* z-score, two-sided normal p, Benjamini-Hochberg q over all units.
-    public var z: Double
-    public var p: Double
-    public var qValue: Double
+    package var z: Double
+    package var p: Double
+    package var qValue: Double
     /// "hot", "cold", or empty when q > alpha.
-    public var classification: String
+    package var classification: String
     /// Indices into the response's units of the unit's neighbours (the unit itself left out).
-    public var neighbours: [Int32]
+    package var neighbours: [Int32]
 
-    public init(
+    package init(
         area: String = "", q: Int64 = 0, r: Int64 = 0, geoJSON: String = "", count: Int64 = 0, z: Double = 0,
         p: Double = 0, qValue: Double = 0, classification: String = "", neighbours: [Int32] = []
     ) {
@@ -1357,8 +1357,8 @@ public struct SignificanceUnit: ProtoMessage {
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let area = 1, q = 2, r = 3, geoJSON = 4, count = 5, z = 6, p = 7, qValue = 8, classification = 9,
+    package enum FieldNumber {
+        package static let area = 1, q = 2, r = 3, geoJSON = 4, count = 5, z = 6, p = 7, qValue = 8, classification = 9,
             neighbours = 10
     }
 }
@@ -1398,31 +1398,31 @@ extension SignificanceUnit: CBackedMessage {
 }
 
 /// `crimescope.heatmap.v1.SignificanceResponse`.
-public struct SignificanceResponse: ProtoMessage {
-    public static let protoName = "crimescope.heatmap.v1.SignificanceResponse"
+package struct SignificanceResponse: ProtoMessage {
+    package static let protoName = "crimescope.heatmap.v1.SignificanceResponse"
 
-    public var units: [SignificanceUnit]
+    package var units: [SignificanceUnit]
     /// "binary contiguity, queen, unit included (Gi*)" or the hex equivalent.
-    public var weights: String
-    public var unitCount: Int32
+    package var weights: String
+    package var unitCount: Int32
     /// Mean number of neighbours per unit, the unit itself left out.
-    public var meanNeighbours: Double
+    package var meanNeighbours: Double
     /// How the study region was formed.
-    public var region: String
-    public var alpha: Double
-    public var hotCount: Int32
-    public var coldCount: Int32
+    package var region: String
+    package var alpha: Double
+    package var hotCount: Int32
+    package var coldCount: Int32
     /// Incidents of the period in no unit of the region (no polygon, or a cell outside the cover).
-    public var excludedIncidents: Int64
+    package var excludedIncidents: Int64
     /// Months of the period without any data.
-    public var missingMonths: [String]
+    package var missingMonths: [String]
     /// units=hex: the cells' side and the projection.
-    public var cellSideMeters: Double
-    public var projection: String
+    package var cellSideMeters: Double
+    package var projection: String
     /// The outbox position of the index this answer was computed from.
-    public var position: Int64
+    package var position: Int64
 
-    public init(
+    package init(
         units: [SignificanceUnit] = [], weights: String = "", unitCount: Int32 = 0, meanNeighbours: Double = 0,
         region: String = "", alpha: Double = 0, hotCount: Int32 = 0, coldCount: Int32 = 0, excludedIncidents: Int64 = 0,
         missingMonths: [String] = [], cellSideMeters: Double = 0, projection: String = "", position: Int64 = 0
@@ -1443,8 +1443,8 @@ public struct SignificanceResponse: ProtoMessage {
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let units = 1, weights = 2, unitCount = 3, meanNeighbours = 4, region = 5, alpha = 6, hotCount = 7,
+    package enum FieldNumber {
+        package static let units = 1, weights = 2, unitCount = 3, meanNeighbours = 4, region = 5, alpha = 6, hotCount = 7,
             coldCount = 8, excludedIncidents = 9, missingMonths = 10, cellSideMeters = 11, projection = 12,
             position = 13
     }
@@ -1495,21 +1495,21 @@ extension SignificanceResponse: CBackedMessage {
 /// A long poll on the index's outbox position: the reply comes as soon as the position differs
 /// from `after` (it passed it, or the index was reset), or when hold_ms have passed, and carries
 /// the current position either way. The gateway keeps one outstanding to invalidate its cache.
-public struct WatchPositionRequest: ProtoMessage {
-    public static let protoName = "crimescope.heatmap.v1.WatchPositionRequest"
+package struct WatchPositionRequest: ProtoMessage {
+    package static let protoName = "crimescope.heatmap.v1.WatchPositionRequest"
 
-    public var after: Int64
+    package var after: Int64
     /// The longest wait in milliseconds; 0 means 5000; at most 60000.
-    public var holdMs: Int32
+    package var holdMs: Int32
 
-    public init(after: Int64 = 0, holdMs: Int32 = 0) {
+    package init(after: Int64 = 0, holdMs: Int32 = 0) {
         self.after = after
         self.holdMs = holdMs
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let after = 1, holdMs = 2
+    package enum FieldNumber {
+        package static let after = 1, holdMs = 2
     }
 }
 
@@ -1531,18 +1531,18 @@ extension WatchPositionRequest: CBackedMessage {
 }
 
 /// `crimescope.heatmap.v1.WatchPositionResponse`.
-public struct WatchPositionResponse: ProtoMessage {
-    public static let protoName = "crimescope.heatmap.v1.WatchPositionResponse"
+package struct WatchPositionResponse: ProtoMessage {
+    package static let protoName = "crimescope.heatmap.v1.WatchPositionResponse"
 
-    public var position: Int64
+    package var position: Int64
 
-    public init(position: Int64 = 0) {
+    package init(position: Int64 = 0) {
         self.position = position
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let position = 1
+    package enum FieldNumber {
+        package static let position = 1
     }
 }
 
@@ -1562,20 +1562,20 @@ extension WatchPositionResponse: CBackedMessage {
 }
 
 /// `crimescope.heatmap.v1.ListCitiesRequest`.
-public struct ListCitiesRequest: ProtoMessage {
-    public static let protoName = "crimescope.heatmap.v1.ListCitiesRequest"
+package struct ListCitiesRequest: ProtoMessage {
+    package static let protoName = "crimescope.heatmap.v1.ListCitiesRequest"
 
     /// Read your writes: the lowest outbox position the answer may reflect (0 = any). A replica
     /// whose index is behind waits up to 2 s for it, then answers UNAVAILABLE (try another replica).
-    public var minPosition: Int64
+    package var minPosition: Int64
 
-    public init(minPosition: Int64 = 0) {
+    package init(minPosition: Int64 = 0) {
         self.minPosition = minPosition
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let minPosition = 1
+    package enum FieldNumber {
+        package static let minPosition = 1
     }
 }
 
@@ -1595,16 +1595,16 @@ extension ListCitiesRequest: CBackedMessage {
 }
 
 /// `crimescope.heatmap.v1.City`.
-public struct City: ProtoMessage {
-    public static let protoName = "crimescope.heatmap.v1.City"
+package struct City: ProtoMessage {
+    package static let protoName = "crimescope.heatmap.v1.City"
 
-    public var city: String
-    public var name: String
-    public var timeZone: String
-    public var bounds: BoundingBox?
-    public var availableMonths: [String]
+    package var city: String
+    package var name: String
+    package var timeZone: String
+    package var bounds: BoundingBox?
+    package var availableMonths: [String]
 
-    public init(
+    package init(
         city: String = "", name: String = "", timeZone: String = "", bounds: BoundingBox? = nil,
         availableMonths: [String] = []
     ) {
@@ -1616,8 +1616,8 @@ public struct City: ProtoMessage {
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let city = 1, name = 2, timeZone = 3, bounds = 4, availableMonths = 5
+    package enum FieldNumber {
+        package static let city = 1, name = 2, timeZone = 3, bounds = 4, availableMonths = 5
     }
 }
 
@@ -1646,21 +1646,21 @@ extension City: CBackedMessage {
 }
 
 /// `crimescope.heatmap.v1.ListCitiesResponse`.
-public struct ListCitiesResponse: ProtoMessage {
-    public static let protoName = "crimescope.heatmap.v1.ListCitiesResponse"
+package struct ListCitiesResponse: ProtoMessage {
+    package static let protoName = "crimescope.heatmap.v1.ListCitiesResponse"
 
-    public var cities: [City]
+    package var cities: [City]
     /// The outbox position of the index this answer was computed from.
-    public var position: Int64
+    package var position: Int64
 
-    public init(cities: [City] = [], position: Int64 = 0) {
+    package init(cities: [City] = [], position: Int64 = 0) {
         self.cities = cities
         self.position = position
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let cities = 1, position = 2
+    package enum FieldNumber {
+        package static let cities = 1, position = 2
     }
 }
 

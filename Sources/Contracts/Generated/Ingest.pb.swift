@@ -6,7 +6,7 @@ import CrimeScopeProtos
 ///
 /// A number this build does not know is kept as ``unrecognized(_:)``: it survives a decode and
 /// an encode, as proto3's open enums require.
-public enum SourceFormat: RawRepresentable, Sendable, Hashable, CaseIterable {
+package enum SourceFormat: RawRepresentable, Sendable, Hashable, CaseIterable {
     case unspecified
     case chicagoCSV
     case chicagoSocrataJSON
@@ -19,7 +19,7 @@ public enum SourceFormat: RawRepresentable, Sendable, Hashable, CaseIterable {
     case unrecognized(Int32)
 
     /// Every number is a value: the ones this build does not know are ``unrecognized(_:)``.
-    public init(rawValue: Int32) {
+    package init(rawValue: Int32) {
         switch rawValue {
         case 0: self = .unspecified
         case 1: self = .chicagoCSV
@@ -33,7 +33,7 @@ public enum SourceFormat: RawRepresentable, Sendable, Hashable, CaseIterable {
         }
     }
 
-    public var rawValue: Int32 {
+    package var rawValue: Int32 {
         switch self {
         case .unspecified: 0
         case .chicagoCSV: 1
@@ -48,15 +48,15 @@ public enum SourceFormat: RawRepresentable, Sendable, Hashable, CaseIterable {
     }
 
     /// The values this build knows.
-    public static let allCases: [SourceFormat] = [.unspecified, .chicagoCSV, .chicagoSocrataJSON, .nypdArrestsCSV, .policeUKCSV, .areasGeoJSON, .areasWKTCSV, .nypdArrestsSocrataJSON]
+    package static let allCases: [SourceFormat] = [.unspecified, .chicagoCSV, .chicagoSocrataJSON, .nypdArrestsCSV, .policeUKCSV, .areasGeoJSON, .areasWKTCSV, .nypdArrestsSocrataJSON]
 
     /// Equal numbers are equal values, however they were made.
-    public static func == (lhs: SourceFormat, rhs: SourceFormat) -> Bool { lhs.rawValue == rhs.rawValue }
+    package static func == (lhs: SourceFormat, rhs: SourceFormat) -> Bool { lhs.rawValue == rhs.rawValue }
 
-    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
+    package func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 
     /// The protobuf enum value name, e.g. `SOURCE_FORMAT_CHICAGO_CSV`; the number for an unrecognized value.
-    public var name: String {
+    package var name: String {
         switch self {
         case .unspecified: "SOURCE_FORMAT_UNSPECIFIED"
         case .chicagoCSV: "SOURCE_FORMAT_CHICAGO_CSV"
@@ -87,7 +87,7 @@ extension SourceFormat {
 ///
 /// A number this build does not know is kept as ``unrecognized(_:)``: it survives a decode and
 /// an encode, as proto3's open enums require.
-public enum RunStatus: RawRepresentable, Sendable, Hashable, CaseIterable {
+package enum RunStatus: RawRepresentable, Sendable, Hashable, CaseIterable {
     case unspecified
     case running
     case succeeded
@@ -98,7 +98,7 @@ public enum RunStatus: RawRepresentable, Sendable, Hashable, CaseIterable {
     case unrecognized(Int32)
 
     /// Every number is a value: the ones this build does not know are ``unrecognized(_:)``.
-    public init(rawValue: Int32) {
+    package init(rawValue: Int32) {
         switch rawValue {
         case 0: self = .unspecified
         case 1: self = .running
@@ -109,7 +109,7 @@ public enum RunStatus: RawRepresentable, Sendable, Hashable, CaseIterable {
         }
     }
 
-    public var rawValue: Int32 {
+    package var rawValue: Int32 {
         switch self {
         case .unspecified: 0
         case .running: 1
@@ -121,15 +121,15 @@ public enum RunStatus: RawRepresentable, Sendable, Hashable, CaseIterable {
     }
 
     /// The values this build knows.
-    public static let allCases: [RunStatus] = [.unspecified, .running, .succeeded, .failed, .waiting]
+    package static let allCases: [RunStatus] = [.unspecified, .running, .succeeded, .failed, .waiting]
 
     /// Equal numbers are equal values, however they were made.
-    public static func == (lhs: RunStatus, rhs: RunStatus) -> Bool { lhs.rawValue == rhs.rawValue }
+    package static func == (lhs: RunStatus, rhs: RunStatus) -> Bool { lhs.rawValue == rhs.rawValue }
 
-    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
+    package func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 
     /// The protobuf enum value name, e.g. `RUN_STATUS_RUNNING`; the number for an unrecognized value.
-    public var name: String {
+    package var name: String {
         switch self {
         case .unspecified: "RUN_STATUS_UNSPECIFIED"
         case .running: "RUN_STATUS_RUNNING"
@@ -154,16 +154,16 @@ extension RunStatus {
 }
 
 /// `crimescope.ingest.v1.RunCounts`.
-public struct RunCounts: ProtoMessage {
-    public static let protoName = "crimescope.ingest.v1.RunCounts"
+package struct RunCounts: ProtoMessage {
+    package static let protoName = "crimescope.ingest.v1.RunCounts"
 
-    public var read: Int64
-    public var inserted: Int64
-    public var updated: Int64
-    public var unchanged: Int64
-    public var rejected: Int64
+    package var read: Int64
+    package var inserted: Int64
+    package var updated: Int64
+    package var unchanged: Int64
+    package var rejected: Int64
 
-    public init(read: Int64 = 0, inserted: Int64 = 0, updated: Int64 = 0, unchanged: Int64 = 0, rejected: Int64 = 0) {
+    package init(read: Int64 = 0, inserted: Int64 = 0, updated: Int64 = 0, unchanged: Int64 = 0, rejected: Int64 = 0) {
         self.read = read
         self.inserted = inserted
         self.updated = updated
@@ -172,8 +172,8 @@ public struct RunCounts: ProtoMessage {
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let read = 1, inserted = 2, updated = 3, unchanged = 4, rejected = 5
+    package enum FieldNumber {
+        package static let read = 1, inserted = 2, updated = 3, unchanged = 4, rejected = 5
     }
 }
 
@@ -201,26 +201,26 @@ extension RunCounts: CBackedMessage {
 }
 
 /// `crimescope.ingest.v1.Run`.
-public struct Run: ProtoMessage {
-    public static let protoName = "crimescope.ingest.v1.Run"
+package struct Run: ProtoMessage {
+    package static let protoName = "crimescope.ingest.v1.Run"
 
-    public var runID: Int64
-    public var city: String
-    public var format: SourceFormat
-    public var source: String
-    public var cursor: String
-    public var counts: RunCounts?
-    public var startedUnixMs: Int64
-    public var finishedUnixMs: Int64
-    public var status: RunStatus
-    public var error: String
+    package var runID: Int64
+    package var city: String
+    package var format: SourceFormat
+    package var source: String
+    package var cursor: String
+    package var counts: RunCounts?
+    package var startedUnixMs: Int64
+    package var finishedUnixMs: Int64
+    package var status: RunStatus
+    package var error: String
     /// While RUN_STATUS_WAITING: the run it waits for (0 when unknown).
-    public var waitingForRunID: Int64
+    package var waitingForRunID: Int64
     /// The newest outbox position this run wrote (0: none, or already dropped): a heatmap read with
     /// min_position = outbox_position reflects the run's changes.
-    public var outboxPosition: Int64
+    package var outboxPosition: Int64
 
-    public init(
+    package init(
         runID: Int64 = 0, city: String = "", format: SourceFormat = .unspecified, source: String = "",
         cursor: String = "", counts: RunCounts? = nil, startedUnixMs: Int64 = 0, finishedUnixMs: Int64 = 0,
         status: RunStatus = .unspecified, error: String = "", waitingForRunID: Int64 = 0, outboxPosition: Int64 = 0
@@ -240,8 +240,8 @@ public struct Run: ProtoMessage {
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let runID = 1, city = 2, format = 3, source = 4, cursor = 5, counts = 6, startedUnixMs = 7, finishedUnixMs = 8,
+    package enum FieldNumber {
+        package static let runID = 1, city = 2, format = 3, source = 4, cursor = 5, counts = 6, startedUnixMs = 7, finishedUnixMs = 8,
             status = 9, error = 10, waitingForRunID = 11, outboxPosition = 12
     }
 }
@@ -285,21 +285,21 @@ extension Run: CBackedMessage {
 
 /// `crimescope.ingest.v1.StartLoadRequest`:
 /// Writes need the `authorization: Bearer <token>` metadata entry.
-public struct StartLoadRequest: ProtoMessage {
-    public static let protoName = "crimescope.ingest.v1.StartLoadRequest"
+package struct StartLoadRequest: ProtoMessage {
+    package static let protoName = "crimescope.ingest.v1.StartLoadRequest"
 
-    public var city: String
-    public var format: SourceFormat
+    package var city: String
+    package var format: SourceFormat
     /// A path on the ingest server's machine (gzip and xz are read directly) ...
-    public var serverPath: String
+    package var serverPath: String
     /// ... or the file's bytes (for small uploads; the frame cap applies).
-    public var content: [UInt8]
+    package var content: [UInt8]
     /// The name recorded for `content`.
-    public var contentName: String
+    package var contentName: String
     /// Return at once with the run id instead of waiting for the run to end.
-    public var asynchronous: Bool
+    package var asynchronous: Bool
 
-    public init(
+    package init(
         city: String = "", format: SourceFormat = .unspecified, serverPath: String = "", content: [UInt8] = [],
         contentName: String = "", asynchronous: Bool = false
     ) {
@@ -312,8 +312,8 @@ public struct StartLoadRequest: ProtoMessage {
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let city = 1, format = 2, serverPath = 3, content = 4, contentName = 5, asynchronous = 6
+    package enum FieldNumber {
+        package static let city = 1, format = 2, serverPath = 3, content = 4, contentName = 5, asynchronous = 6
     }
 }
 
@@ -343,18 +343,18 @@ extension StartLoadRequest: CBackedMessage {
 }
 
 /// `crimescope.ingest.v1.StartLoadResponse`.
-public struct StartLoadResponse: ProtoMessage {
-    public static let protoName = "crimescope.ingest.v1.StartLoadResponse"
+package struct StartLoadResponse: ProtoMessage {
+    package static let protoName = "crimescope.ingest.v1.StartLoadResponse"
 
-    public var run: Run?
+    package var run: Run?
 
-    public init(run: Run? = nil) {
+    package init(run: Run? = nil) {
         self.run = run
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let run = 1
+    package enum FieldNumber {
+        package static let run = 1
     }
 }
 
@@ -375,20 +375,20 @@ extension StartLoadResponse: CBackedMessage {
 
 /// `crimescope.ingest.v1.StartPullRequest`:
 /// Pull newer records from the city's Socrata endpoint since the stored cursor.
-public struct StartPullRequest: ProtoMessage {
-    public static let protoName = "crimescope.ingest.v1.StartPullRequest"
+package struct StartPullRequest: ProtoMessage {
+    package static let protoName = "crimescope.ingest.v1.StartPullRequest"
 
-    public var city: String
-    public var asynchronous: Bool
+    package var city: String
+    package var asynchronous: Bool
 
-    public init(city: String = "", asynchronous: Bool = false) {
+    package init(city: String = "", asynchronous: Bool = false) {
         self.city = city
         self.asynchronous = asynchronous
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let city = 1, asynchronous = 2
+    package enum FieldNumber {
+        package static let city = 1, asynchronous = 2
     }
 }
 
@@ -410,18 +410,18 @@ extension StartPullRequest: CBackedMessage {
 }
 
 /// `crimescope.ingest.v1.GetRunRequest`.
-public struct GetRunRequest: ProtoMessage {
-    public static let protoName = "crimescope.ingest.v1.GetRunRequest"
+package struct GetRunRequest: ProtoMessage {
+    package static let protoName = "crimescope.ingest.v1.GetRunRequest"
 
-    public var runID: Int64
+    package var runID: Int64
 
-    public init(runID: Int64 = 0) {
+    package init(runID: Int64 = 0) {
         self.runID = runID
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let runID = 1
+    package enum FieldNumber {
+        package static let runID = 1
     }
 }
 
@@ -441,23 +441,23 @@ extension GetRunRequest: CBackedMessage {
 }
 
 /// `crimescope.ingest.v1.ListRunsRequest`.
-public struct ListRunsRequest: ProtoMessage {
-    public static let protoName = "crimescope.ingest.v1.ListRunsRequest"
+package struct ListRunsRequest: ProtoMessage {
+    package static let protoName = "crimescope.ingest.v1.ListRunsRequest"
 
-    public var city: String
-    public var limit: Int32
+    package var city: String
+    package var limit: Int32
     /// Runs with a smaller id than this; 0 means from the newest.
-    public var beforeRunID: Int64
+    package var beforeRunID: Int64
 
-    public init(city: String = "", limit: Int32 = 0, beforeRunID: Int64 = 0) {
+    package init(city: String = "", limit: Int32 = 0, beforeRunID: Int64 = 0) {
         self.city = city
         self.limit = limit
         self.beforeRunID = beforeRunID
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let city = 1, limit = 2, beforeRunID = 3
+    package enum FieldNumber {
+        package static let city = 1, limit = 2, beforeRunID = 3
     }
 }
 
@@ -481,18 +481,18 @@ extension ListRunsRequest: CBackedMessage {
 }
 
 /// `crimescope.ingest.v1.ListRunsResponse`.
-public struct ListRunsResponse: ProtoMessage {
-    public static let protoName = "crimescope.ingest.v1.ListRunsResponse"
+package struct ListRunsResponse: ProtoMessage {
+    package static let protoName = "crimescope.ingest.v1.ListRunsResponse"
 
-    public var runs: [Run]
+    package var runs: [Run]
 
-    public init(runs: [Run] = []) {
+    package init(runs: [Run] = []) {
         self.runs = runs
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let runs = 1
+    package enum FieldNumber {
+        package static let runs = 1
     }
 }
 
@@ -513,15 +513,15 @@ extension ListRunsResponse: CBackedMessage {
 }
 
 /// `crimescope.ingest.v1.Reject`.
-public struct Reject: ProtoMessage {
-    public static let protoName = "crimescope.ingest.v1.Reject"
+package struct Reject: ProtoMessage {
+    package static let protoName = "crimescope.ingest.v1.Reject"
 
-    public var runID: Int64
-    public var lineNumber: Int64
-    public var rawText: String
-    public var reason: String
+    package var runID: Int64
+    package var lineNumber: Int64
+    package var rawText: String
+    package var reason: String
 
-    public init(runID: Int64 = 0, lineNumber: Int64 = 0, rawText: String = "", reason: String = "") {
+    package init(runID: Int64 = 0, lineNumber: Int64 = 0, rawText: String = "", reason: String = "") {
         self.runID = runID
         self.lineNumber = lineNumber
         self.rawText = rawText
@@ -529,8 +529,8 @@ public struct Reject: ProtoMessage {
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let runID = 1, lineNumber = 2, rawText = 3, reason = 4
+    package enum FieldNumber {
+        package static let runID = 1, lineNumber = 2, rawText = 3, reason = 4
     }
 }
 
@@ -556,22 +556,22 @@ extension Reject: CBackedMessage {
 }
 
 /// `crimescope.ingest.v1.ListRejectsRequest`.
-public struct ListRejectsRequest: ProtoMessage {
-    public static let protoName = "crimescope.ingest.v1.ListRejectsRequest"
+package struct ListRejectsRequest: ProtoMessage {
+    package static let protoName = "crimescope.ingest.v1.ListRejectsRequest"
 
-    public var runID: Int64
-    public var limit: Int32
-    public var afterLineNumber: Int64
+    package var runID: Int64
+    package var limit: Int32
+    package var afterLineNumber: Int64
 
-    public init(runID: Int64 = 0, limit: Int32 = 0, afterLineNumber: Int64 = 0) {
+    package init(runID: Int64 = 0, limit: Int32 = 0, afterLineNumber: Int64 = 0) {
         self.runID = runID
         self.limit = limit
         self.afterLineNumber = afterLineNumber
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let runID = 1, limit = 2, afterLineNumber = 3
+    package enum FieldNumber {
+        package static let runID = 1, limit = 2, afterLineNumber = 3
     }
 }
 
@@ -595,20 +595,20 @@ extension ListRejectsRequest: CBackedMessage {
 }
 
 /// `crimescope.ingest.v1.ListRejectsResponse`.
-public struct ListRejectsResponse: ProtoMessage {
-    public static let protoName = "crimescope.ingest.v1.ListRejectsResponse"
+package struct ListRejectsResponse: ProtoMessage {
+    package static let protoName = "crimescope.ingest.v1.ListRejectsResponse"
 
-    public var rejects: [Reject]
-    public var total: Int64
+    package var rejects: [Reject]
+    package var total: Int64
 
-    public init(rejects: [Reject] = [], total: Int64 = 0) {
+    package init(rejects: [Reject] = [], total: Int64 = 0) {
         self.rejects = rejects
         self.total = total
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let rejects = 1, total = 2
+    package enum FieldNumber {
+        package static let rejects = 1, total = 2
     }
 }
 
@@ -632,17 +632,17 @@ extension ListRejectsResponse: CBackedMessage {
 
 /// `crimescope.ingest.v1.ListIncidentsRequest`:
 /// Incidents of a city in a time range as flat, parallel arrays (the month animation's feed).
-public struct ListIncidentsRequest: ProtoMessage {
-    public static let protoName = "crimescope.ingest.v1.ListIncidentsRequest"
+package struct ListIncidentsRequest: ProtoMessage {
+    package static let protoName = "crimescope.ingest.v1.ListIncidentsRequest"
 
-    public var city: String
-    public var range: LocalTimeRange?
-    public var bbox: BoundingBox?
+    package var city: String
+    package var range: LocalTimeRange?
+    package var bbox: BoundingBox?
     /// Category codes to keep (law category for NYPD, crime group elsewhere); empty keeps all.
-    public var categories: [String]
-    public var limit: Int32
+    package var categories: [String]
+    package var limit: Int32
 
-    public init(
+    package init(
         city: String = "", range: LocalTimeRange? = nil, bbox: BoundingBox? = nil, categories: [String] = [],
         limit: Int32 = 0
     ) {
@@ -654,8 +654,8 @@ public struct ListIncidentsRequest: ProtoMessage {
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let city = 1, range = 2, bbox = 3, categories = 4, limit = 5
+    package enum FieldNumber {
+        package static let city = 1, range = 2, bbox = 3, categories = 4, limit = 5
     }
 }
 
@@ -684,23 +684,23 @@ extension ListIncidentsRequest: CBackedMessage {
 }
 
 /// `crimescope.ingest.v1.ListIncidentsResponse`.
-public struct ListIncidentsResponse: ProtoMessage {
-    public static let protoName = "crimescope.ingest.v1.ListIncidentsResponse"
+package struct ListIncidentsResponse: ProtoMessage {
+    package static let protoName = "crimescope.ingest.v1.ListIncidentsResponse"
 
     /// Longitude and latitude times 10^4 (4 decimals), parallel arrays.
-    public var lonE4: [Int32]
-    public var latE4: [Int32]
+    package var lonE4: [Int32]
+    package var latE4: [Int32]
     /// Days since the range's start day (local time).
-    public var dayIndex: [UInt32]
+    package var dayIndex: [UInt32]
     /// Index into `categories`.
-    public var categoryIndex: [UInt32]
-    public var categories: [String]
-    public var arrest: [Bool]
+    package var categoryIndex: [UInt32]
+    package var categories: [String]
+    package var arrest: [Bool]
     /// Incidents in range without coordinates (not in the arrays).
-    public var withoutLocation: Int64
-    public var truncated: Bool
+    package var withoutLocation: Int64
+    package var truncated: Bool
 
-    public init(
+    package init(
         lonE4: [Int32] = [], latE4: [Int32] = [], dayIndex: [UInt32] = [], categoryIndex: [UInt32] = [],
         categories: [String] = [], arrest: [Bool] = [], withoutLocation: Int64 = 0, truncated: Bool = false
     ) {
@@ -715,8 +715,8 @@ public struct ListIncidentsResponse: ProtoMessage {
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let lonE4 = 1, latE4 = 2, dayIndex = 3, categoryIndex = 4, categories = 5, arrest = 6, withoutLocation = 7,
+    package enum FieldNumber {
+        package static let lonE4 = 1, latE4 = 2, dayIndex = 3, categoryIndex = 4, categories = 5, arrest = 6, withoutLocation = 7,
             truncated = 8
     }
 }
@@ -757,23 +757,23 @@ extension ListIncidentsResponse: CBackedMessage {
 }
 
 /// `crimescope.ingest.v1.AreaRecord`.
-public struct AreaRecord: ProtoMessage {
-    public static let protoName = "crimescope.ingest.v1.AreaRecord"
+package struct AreaRecord: ProtoMessage {
+    package static let protoName = "crimescope.ingest.v1.AreaRecord"
 
-    public var area: AreaId?
-    public var name: String
+    package var area: AreaId?
+    package var name: String
     /// WKB geometry in WGS84.
-    public var geometryWKB: [UInt8]
+    package var geometryWKB: [UInt8]
 
-    public init(area: AreaId? = nil, name: String = "", geometryWKB: [UInt8] = []) {
+    package init(area: AreaId? = nil, name: String = "", geometryWKB: [UInt8] = []) {
         self.area = area
         self.name = name
         self.geometryWKB = geometryWKB
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let area = 1, name = 2, geometryWKB = 3
+    package enum FieldNumber {
+        package static let area = 1, name = 2, geometryWKB = 3
     }
 }
 
@@ -797,18 +797,18 @@ extension AreaRecord: CBackedMessage {
 }
 
 /// `crimescope.ingest.v1.ListAreasRequest`.
-public struct ListAreasRequest: ProtoMessage {
-    public static let protoName = "crimescope.ingest.v1.ListAreasRequest"
+package struct ListAreasRequest: ProtoMessage {
+    package static let protoName = "crimescope.ingest.v1.ListAreasRequest"
 
-    public var city: String
+    package var city: String
 
-    public init(city: String = "") {
+    package init(city: String = "") {
         self.city = city
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let city = 1
+    package enum FieldNumber {
+        package static let city = 1
     }
 }
 
@@ -828,18 +828,18 @@ extension ListAreasRequest: CBackedMessage {
 }
 
 /// `crimescope.ingest.v1.ListAreasResponse`.
-public struct ListAreasResponse: ProtoMessage {
-    public static let protoName = "crimescope.ingest.v1.ListAreasResponse"
+package struct ListAreasResponse: ProtoMessage {
+    package static let protoName = "crimescope.ingest.v1.ListAreasResponse"
 
-    public var areas: [AreaRecord]
+    package var areas: [AreaRecord]
 
-    public init(areas: [AreaRecord] = []) {
+    package init(areas: [AreaRecord] = []) {
         self.areas = areas
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let areas = 1
+    package enum FieldNumber {
+        package static let areas = 1
     }
 }
 
@@ -862,24 +862,24 @@ extension ListAreasResponse: CBackedMessage {
 /// `crimescope.ingest.v1.IncidentDelta`:
 /// One outbox entry: a change to the incidents, to apply as a delta.
 /// An insert has sign +1; an update is a -1 of the old version and a +1 of the new one.
-public struct IncidentDelta: ProtoMessage {
-    public static let protoName = "crimescope.ingest.v1.IncidentDelta"
+package struct IncidentDelta: ProtoMessage {
+    package static let protoName = "crimescope.ingest.v1.IncidentDelta"
 
-    public var sign: Int32
-    public var city: String
-    public var area: String
-    public var primaryType: String
-    public var category: String
-    public var occurredLocalSeconds: Int64
+    package var sign: Int32
+    package var city: String
+    package var area: String
+    package var primaryType: String
+    package var category: String
+    package var occurredLocalSeconds: Int64
     /// Month granularity sources (police.uk) have only the month.
-    public var monthOnly: Bool
-    public var arrest: Bool
-    public var domestic: Bool
-    public var hasLocation: Bool
-    public var lon: Double
-    public var lat: Double
+    package var monthOnly: Bool
+    package var arrest: Bool
+    package var domestic: Bool
+    package var hasLocation: Bool
+    package var lon: Double
+    package var lat: Double
 
-    public init(
+    package init(
         sign: Int32 = 0, city: String = "", area: String = "", primaryType: String = "", category: String = "",
         occurredLocalSeconds: Int64 = 0, monthOnly: Bool = false, arrest: Bool = false, domestic: Bool = false,
         hasLocation: Bool = false, lon: Double = 0, lat: Double = 0
@@ -899,8 +899,8 @@ public struct IncidentDelta: ProtoMessage {
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let sign = 1, city = 2, area = 3, primaryType = 4, category = 5, occurredLocalSeconds = 6, monthOnly = 7,
+    package enum FieldNumber {
+        package static let sign = 1, city = 2, area = 3, primaryType = 4, category = 5, occurredLocalSeconds = 6, monthOnly = 7,
             arrest = 8, domestic = 9, hasLocation = 10, lon = 11, lat = 12
     }
 }
@@ -943,20 +943,20 @@ extension IncidentDelta: CBackedMessage {
 }
 
 /// `crimescope.ingest.v1.OutboxEntry`.
-public struct OutboxEntry: ProtoMessage {
-    public static let protoName = "crimescope.ingest.v1.OutboxEntry"
+package struct OutboxEntry: ProtoMessage {
+    package static let protoName = "crimescope.ingest.v1.OutboxEntry"
 
-    public var position: Int64
-    public var deltas: [IncidentDelta]
+    package var position: Int64
+    package var deltas: [IncidentDelta]
 
-    public init(position: Int64 = 0, deltas: [IncidentDelta] = []) {
+    package init(position: Int64 = 0, deltas: [IncidentDelta] = []) {
         self.position = position
         self.deltas = deltas
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let position = 1, deltas = 2
+    package enum FieldNumber {
+        package static let position = 1, deltas = 2
     }
 }
 
@@ -979,24 +979,24 @@ extension OutboxEntry: CBackedMessage {
 }
 
 /// `crimescope.ingest.v1.PullOutboxRequest`.
-public struct PullOutboxRequest: ProtoMessage {
-    public static let protoName = "crimescope.ingest.v1.PullOutboxRequest"
+package struct PullOutboxRequest: ProtoMessage {
+    package static let protoName = "crimescope.ingest.v1.PullOutboxRequest"
 
     /// Entries with a position greater than this. FAILED_PRECONDITION when entries after it were
     /// already dropped (see consumer).
-    public var afterPosition: Int64
-    public var maxEntries: Int32
-    public var maxDeltas: Int32
+    package var afterPosition: Int64
+    package var maxEntries: Int32
+    package var maxDeltas: Int32
     /// Optional: a stable name of the consumer (e.g. "heatmap"). With it, acknowledged_position is
     /// recorded, and the outbox keeps every entry after the smallest position any named consumer
     /// acknowledged (older partitions are dropped). Without it nothing is recorded.
-    public var consumer: String
+    package var consumer: String
     /// The position up to which the consumer's state is durable: it will never again ask for entries
     /// at or before it (the heatmap: its newest persisted snapshot's position, not what it has only
     /// applied in memory). Must not exceed after_position; a smaller value than before is ignored.
-    public var acknowledgedPosition: Int64
+    package var acknowledgedPosition: Int64
 
-    public init(
+    package init(
         afterPosition: Int64 = 0, maxEntries: Int32 = 0, maxDeltas: Int32 = 0, consumer: String = "",
         acknowledgedPosition: Int64 = 0
     ) {
@@ -1008,8 +1008,8 @@ public struct PullOutboxRequest: ProtoMessage {
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let afterPosition = 1, maxEntries = 2, maxDeltas = 3, consumer = 4, acknowledgedPosition = 5
+    package enum FieldNumber {
+        package static let afterPosition = 1, maxEntries = 2, maxDeltas = 3, consumer = 4, acknowledgedPosition = 5
     }
 }
 
@@ -1037,17 +1037,17 @@ extension PullOutboxRequest: CBackedMessage {
 }
 
 /// `crimescope.ingest.v1.PullOutboxResponse`.
-public struct PullOutboxResponse: ProtoMessage {
-    public static let protoName = "crimescope.ingest.v1.PullOutboxResponse"
+package struct PullOutboxResponse: ProtoMessage {
+    package static let protoName = "crimescope.ingest.v1.PullOutboxResponse"
 
-    public var entries: [OutboxEntry]
-    public var lastPosition: Int64
+    package var entries: [OutboxEntry]
+    package var lastPosition: Int64
     /// What is left after these entries: the deltas of the later entries, and the age in seconds
     /// of the oldest of them (0 and 0 when the caller is caught up).
-    public var behindDeltas: Int64
-    public var behindSeconds: Double
+    package var behindDeltas: Int64
+    package var behindSeconds: Double
 
-    public init(
+    package init(
         entries: [OutboxEntry] = [], lastPosition: Int64 = 0, behindDeltas: Int64 = 0, behindSeconds: Double = 0
     ) {
         self.entries = entries
@@ -1057,8 +1057,8 @@ public struct PullOutboxResponse: ProtoMessage {
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let entries = 1, lastPosition = 2, behindDeltas = 3, behindSeconds = 4
+    package enum FieldNumber {
+        package static let entries = 1, lastPosition = 2, behindDeltas = 3, behindSeconds = 4
     }
 }
 
@@ -1086,22 +1086,22 @@ extension PullOutboxResponse: CBackedMessage {
 
 /// `crimescope.ingest.v1.CountIncidentsRequest`:
 /// Recount a slice from the source of truth (the heatmap check RPC calls this).
-public struct CountIncidentsRequest: ProtoMessage {
-    public static let protoName = "crimescope.ingest.v1.CountIncidentsRequest"
+package struct CountIncidentsRequest: ProtoMessage {
+    package static let protoName = "crimescope.ingest.v1.CountIncidentsRequest"
 
-    public var city: String
-    public var range: LocalTimeRange?
-    public var primaryType: String
+    package var city: String
+    package var range: LocalTimeRange?
+    package var primaryType: String
 
-    public init(city: String = "", range: LocalTimeRange? = nil, primaryType: String = "") {
+    package init(city: String = "", range: LocalTimeRange? = nil, primaryType: String = "") {
         self.city = city
         self.range = range
         self.primaryType = primaryType
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let city = 1, range = 2, primaryType = 3
+    package enum FieldNumber {
+        package static let city = 1, range = 2, primaryType = 3
     }
 }
 
@@ -1125,20 +1125,20 @@ extension CountIncidentsRequest: CBackedMessage {
 }
 
 /// `crimescope.ingest.v1.AreaCount`.
-public struct AreaCount: ProtoMessage {
-    public static let protoName = "crimescope.ingest.v1.AreaCount"
+package struct AreaCount: ProtoMessage {
+    package static let protoName = "crimescope.ingest.v1.AreaCount"
 
-    public var area: String
-    public var counts: Counts?
+    package var area: String
+    package var counts: Counts?
 
-    public init(area: String = "", counts: Counts? = nil) {
+    package init(area: String = "", counts: Counts? = nil) {
         self.area = area
         self.counts = counts
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let area = 1, counts = 2
+    package enum FieldNumber {
+        package static let area = 1, counts = 2
     }
 }
 
@@ -1160,20 +1160,20 @@ extension AreaCount: CBackedMessage {
 }
 
 /// `crimescope.ingest.v1.CountIncidentsResponse`.
-public struct CountIncidentsResponse: ProtoMessage {
-    public static let protoName = "crimescope.ingest.v1.CountIncidentsResponse"
+package struct CountIncidentsResponse: ProtoMessage {
+    package static let protoName = "crimescope.ingest.v1.CountIncidentsResponse"
 
-    public var areas: [AreaCount]
-    public var total: Counts?
+    package var areas: [AreaCount]
+    package var total: Counts?
 
-    public init(areas: [AreaCount] = [], total: Counts? = nil) {
+    package init(areas: [AreaCount] = [], total: Counts? = nil) {
         self.areas = areas
         self.total = total
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let areas = 1, total = 2
+    package enum FieldNumber {
+        package static let areas = 1, total = 2
     }
 }
 
@@ -1197,15 +1197,15 @@ extension CountIncidentsResponse: CBackedMessage {
 
 /// `crimescope.ingest.v1.ListTrainingRowsRequest`:
 /// Per-incident rows for model training (the predict service feeds on this).
-public struct ListTrainingRowsRequest: ProtoMessage {
-    public static let protoName = "crimescope.ingest.v1.ListTrainingRowsRequest"
+package struct ListTrainingRowsRequest: ProtoMessage {
+    package static let protoName = "crimescope.ingest.v1.ListTrainingRowsRequest"
 
-    public var city: String
-    public var range: LocalTimeRange?
-    public var afterKey: Int64
-    public var limit: Int32
+    package var city: String
+    package var range: LocalTimeRange?
+    package var afterKey: Int64
+    package var limit: Int32
 
-    public init(city: String = "", range: LocalTimeRange? = nil, afterKey: Int64 = 0, limit: Int32 = 0) {
+    package init(city: String = "", range: LocalTimeRange? = nil, afterKey: Int64 = 0, limit: Int32 = 0) {
         self.city = city
         self.range = range
         self.afterKey = afterKey
@@ -1213,8 +1213,8 @@ public struct ListTrainingRowsRequest: ProtoMessage {
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let city = 1, range = 2, afterKey = 3, limit = 4
+    package enum FieldNumber {
+        package static let city = 1, range = 2, afterKey = 3, limit = 4
     }
 }
 
@@ -1240,23 +1240,23 @@ extension ListTrainingRowsRequest: CBackedMessage {
 }
 
 /// `crimescope.ingest.v1.TrainingRow`.
-public struct TrainingRow: ProtoMessage {
-    public static let protoName = "crimescope.ingest.v1.TrainingRow"
+package struct TrainingRow: ProtoMessage {
+    package static let protoName = "crimescope.ingest.v1.TrainingRow"
 
-    public var key: Int64
-    public var occurredLocalSeconds: Int64
-    public var area: String
-    public var district: String
-    public var communityArea: Int32
-    public var lat: Double
-    public var lon: Double
-    public var locationDescription: String
-    public var primaryType: String
-    public var arrest: Bool
-    public var domestic: Bool
-    public var hasLocation: Bool
+    package var key: Int64
+    package var occurredLocalSeconds: Int64
+    package var area: String
+    package var district: String
+    package var communityArea: Int32
+    package var lat: Double
+    package var lon: Double
+    package var locationDescription: String
+    package var primaryType: String
+    package var arrest: Bool
+    package var domestic: Bool
+    package var hasLocation: Bool
 
-    public init(
+    package init(
         key: Int64 = 0, occurredLocalSeconds: Int64 = 0, area: String = "", district: String = "",
         communityArea: Int32 = 0, lat: Double = 0, lon: Double = 0, locationDescription: String = "",
         primaryType: String = "", arrest: Bool = false, domestic: Bool = false, hasLocation: Bool = false
@@ -1276,8 +1276,8 @@ public struct TrainingRow: ProtoMessage {
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let key = 1, occurredLocalSeconds = 2, area = 3, district = 4, communityArea = 5, lat = 6, lon = 7,
+    package enum FieldNumber {
+        package static let key = 1, occurredLocalSeconds = 2, area = 3, district = 4, communityArea = 5, lat = 6, lon = 7,
             locationDescription = 8, primaryType = 9, arrest = 10, domestic = 11, hasLocation = 12
     }
 }
@@ -1320,22 +1320,22 @@ extension TrainingRow: CBackedMessage {
 }
 
 /// `crimescope.ingest.v1.ListTrainingRowsResponse`.
-public struct ListTrainingRowsResponse: ProtoMessage {
-    public static let protoName = "crimescope.ingest.v1.ListTrainingRowsResponse"
+package struct ListTrainingRowsResponse: ProtoMessage {
+    package static let protoName = "crimescope.ingest.v1.ListTrainingRowsResponse"
 
-    public var rows: [TrainingRow]
-    public var lastKey: Int64
-    public var done: Bool
+    package var rows: [TrainingRow]
+    package var lastKey: Int64
+    package var done: Bool
 
-    public init(rows: [TrainingRow] = [], lastKey: Int64 = 0, done: Bool = false) {
+    package init(rows: [TrainingRow] = [], lastKey: Int64 = 0, done: Bool = false) {
         self.rows = rows
         self.lastKey = lastKey
         self.done = done
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let rows = 1, lastKey = 2, done = 3
+    package enum FieldNumber {
+        package static let rows = 1, lastKey = 2, done = 3
     }
 }
 

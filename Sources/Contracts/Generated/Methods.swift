@@ -2,114 +2,114 @@
 
 /// The typed methods of every CrimeScope service: a call or a handler names one of these, and
 /// the compiler holds its request and response types to what the .proto says.
-public enum Methods {
+package enum Methods {
     /// `crimescope.health.v1.Health`.
-    public enum Health {
+    package enum Health {
         /// The service's full name (Health/Check asks about it by this name).
-        public static let serviceName = "crimescope.health.v1.Health"
+        package static let serviceName = "crimescope.health.v1.Health"
         /// `rpc Check(HealthCheckRequest) returns (HealthCheckResponse)`.
-        public static let check = RPCMethod<HealthCheckRequest, HealthCheckResponse>(
+        package static let check = RPCMethod<HealthCheckRequest, HealthCheckResponse>(
             "/crimescope.health.v1.Health/Check", readOnly: true)
     }
     /// `crimescope.heatmap.v1.Heatmap`.
-    public enum Heatmap {
+    package enum Heatmap {
         /// The service's full name (Health/Check asks about it by this name).
-        public static let serviceName = "crimescope.heatmap.v1.Heatmap"
+        package static let serviceName = "crimescope.heatmap.v1.Heatmap"
         /// `rpc ListCities(ListCitiesRequest) returns (ListCitiesResponse)`.
-        public static let listCities = RPCMethod<ListCitiesRequest, ListCitiesResponse>(
+        package static let listCities = RPCMethod<ListCitiesRequest, ListCitiesResponse>(
             "/crimescope.heatmap.v1.Heatmap/ListCities", readOnly: true)
         /// `rpc GetBeatHeatmap(BeatHeatmapRequest) returns (BeatHeatmapResponse)`.
-        public static let getBeatHeatmap = RPCMethod<BeatHeatmapRequest, BeatHeatmapResponse>(
+        package static let getBeatHeatmap = RPCMethod<BeatHeatmapRequest, BeatHeatmapResponse>(
             "/crimescope.heatmap.v1.Heatmap/GetBeatHeatmap", readOnly: true)
         /// `rpc GetWindowHeatmap(WindowHeatmapRequest) returns (WindowHeatmapResponse)`.
-        public static let getWindowHeatmap = RPCMethod<WindowHeatmapRequest, WindowHeatmapResponse>(
+        package static let getWindowHeatmap = RPCMethod<WindowHeatmapRequest, WindowHeatmapResponse>(
             "/crimescope.heatmap.v1.Heatmap/GetWindowHeatmap", readOnly: true)
         /// `rpc GetAreaShapes(AreaShapesRequest) returns (AreaShapesResponse)`.
-        public static let getAreaShapes = RPCMethod<AreaShapesRequest, AreaShapesResponse>(
+        package static let getAreaShapes = RPCMethod<AreaShapesRequest, AreaShapesResponse>(
             "/crimescope.heatmap.v1.Heatmap/GetAreaShapes", readOnly: true)
         /// `rpc GetAreaDetail(AreaDetailRequest) returns (AreaDetailResponse)`.
-        public static let getAreaDetail = RPCMethod<AreaDetailRequest, AreaDetailResponse>(
+        package static let getAreaDetail = RPCMethod<AreaDetailRequest, AreaDetailResponse>(
             "/crimescope.heatmap.v1.Heatmap/GetAreaDetail", readOnly: true)
         /// `rpc GetYearGrids(YearGridsRequest) returns (YearGridsResponse)`.
-        public static let getYearGrids = RPCMethod<YearGridsRequest, YearGridsResponse>(
+        package static let getYearGrids = RPCMethod<YearGridsRequest, YearGridsResponse>(
             "/crimescope.heatmap.v1.Heatmap/GetYearGrids", readOnly: true)
         /// `rpc GetHexHotspots(HexHotspotsRequest) returns (HexHotspotsResponse)`.
-        public static let getHexHotspots = RPCMethod<HexHotspotsRequest, HexHotspotsResponse>(
+        package static let getHexHotspots = RPCMethod<HexHotspotsRequest, HexHotspotsResponse>(
             "/crimescope.heatmap.v1.Heatmap/GetHexHotspots", readOnly: true)
         /// `rpc GetSeries(SeriesRequest) returns (SeriesResponse)`.
-        public static let getSeries = RPCMethod<SeriesRequest, SeriesResponse>(
+        package static let getSeries = RPCMethod<SeriesRequest, SeriesResponse>(
             "/crimescope.heatmap.v1.Heatmap/GetSeries", readOnly: true)
         /// `rpc GetSignificance(SignificanceRequest) returns (SignificanceResponse)`.
-        public static let getSignificance = RPCMethod<SignificanceRequest, SignificanceResponse>(
+        package static let getSignificance = RPCMethod<SignificanceRequest, SignificanceResponse>(
             "/crimescope.heatmap.v1.Heatmap/GetSignificance", readOnly: true)
         /// `rpc Check(CheckRequest) returns (CheckResponse)`.
-        public static let check = RPCMethod<CheckRequest, CheckResponse>(
+        package static let check = RPCMethod<CheckRequest, CheckResponse>(
             "/crimescope.heatmap.v1.Heatmap/Check", readOnly: true)
         /// `rpc WatchPosition(WatchPositionRequest) returns (WatchPositionResponse)`.
-        public static let watchPosition = RPCMethod<WatchPositionRequest, WatchPositionResponse>(
+        package static let watchPosition = RPCMethod<WatchPositionRequest, WatchPositionResponse>(
             "/crimescope.heatmap.v1.Heatmap/WatchPosition", readOnly: true)
     }
     /// `crimescope.ingest.v1.Ingest`.
-    public enum Ingest {
+    package enum Ingest {
         /// The service's full name (Health/Check asks about it by this name).
-        public static let serviceName = "crimescope.ingest.v1.Ingest"
+        package static let serviceName = "crimescope.ingest.v1.Ingest"
         /// `rpc StartLoad(StartLoadRequest) returns (StartLoadResponse)`.
-        public static let startLoad = RPCMethod<StartLoadRequest, StartLoadResponse>(
+        package static let startLoad = RPCMethod<StartLoadRequest, StartLoadResponse>(
             "/crimescope.ingest.v1.Ingest/StartLoad")
         /// `rpc StartPull(StartPullRequest) returns (StartLoadResponse)`.
-        public static let startPull = RPCMethod<StartPullRequest, StartLoadResponse>(
+        package static let startPull = RPCMethod<StartPullRequest, StartLoadResponse>(
             "/crimescope.ingest.v1.Ingest/StartPull")
         /// `rpc GetRun(GetRunRequest) returns (Run)`.
-        public static let getRun = RPCMethod<GetRunRequest, Run>(
+        package static let getRun = RPCMethod<GetRunRequest, Run>(
             "/crimescope.ingest.v1.Ingest/GetRun", readOnly: true)
         /// `rpc ListRuns(ListRunsRequest) returns (ListRunsResponse)`.
-        public static let listRuns = RPCMethod<ListRunsRequest, ListRunsResponse>(
+        package static let listRuns = RPCMethod<ListRunsRequest, ListRunsResponse>(
             "/crimescope.ingest.v1.Ingest/ListRuns", readOnly: true)
         /// `rpc ListRejects(ListRejectsRequest) returns (ListRejectsResponse)`.
-        public static let listRejects = RPCMethod<ListRejectsRequest, ListRejectsResponse>(
+        package static let listRejects = RPCMethod<ListRejectsRequest, ListRejectsResponse>(
             "/crimescope.ingest.v1.Ingest/ListRejects", readOnly: true)
         /// `rpc ListIncidents(ListIncidentsRequest) returns (ListIncidentsResponse)`.
-        public static let listIncidents = RPCMethod<ListIncidentsRequest, ListIncidentsResponse>(
+        package static let listIncidents = RPCMethod<ListIncidentsRequest, ListIncidentsResponse>(
             "/crimescope.ingest.v1.Ingest/ListIncidents", readOnly: true)
         /// `rpc ListAreas(ListAreasRequest) returns (ListAreasResponse)`.
-        public static let listAreas = RPCMethod<ListAreasRequest, ListAreasResponse>(
+        package static let listAreas = RPCMethod<ListAreasRequest, ListAreasResponse>(
             "/crimescope.ingest.v1.Ingest/ListAreas", readOnly: true)
         /// `rpc PullOutbox(PullOutboxRequest) returns (PullOutboxResponse)`.
-        public static let pullOutbox = RPCMethod<PullOutboxRequest, PullOutboxResponse>(
+        package static let pullOutbox = RPCMethod<PullOutboxRequest, PullOutboxResponse>(
             "/crimescope.ingest.v1.Ingest/PullOutbox", readOnly: true)
         /// `rpc CountIncidents(CountIncidentsRequest) returns (CountIncidentsResponse)`.
-        public static let countIncidents = RPCMethod<CountIncidentsRequest, CountIncidentsResponse>(
+        package static let countIncidents = RPCMethod<CountIncidentsRequest, CountIncidentsResponse>(
             "/crimescope.ingest.v1.Ingest/CountIncidents", readOnly: true)
         /// `rpc ListTrainingRows(ListTrainingRowsRequest) returns (ListTrainingRowsResponse)`.
-        public static let listTrainingRows = RPCMethod<ListTrainingRowsRequest, ListTrainingRowsResponse>(
+        package static let listTrainingRows = RPCMethod<ListTrainingRowsRequest, ListTrainingRowsResponse>(
             "/crimescope.ingest.v1.Ingest/ListTrainingRows", readOnly: true)
     }
     /// `crimescope.ops.v1.Ops`.
-    public enum Ops {
+    package enum Ops {
         /// The service's full name (Health/Check asks about it by this name).
-        public static let serviceName = "crimescope.ops.v1.Ops"
+        package static let serviceName = "crimescope.ops.v1.Ops"
         /// `rpc ScrapeMetrics(ScrapeMetricsRequest) returns (ScrapeMetricsResponse)`.
-        public static let scrapeMetrics = RPCMethod<ScrapeMetricsRequest, ScrapeMetricsResponse>(
+        package static let scrapeMetrics = RPCMethod<ScrapeMetricsRequest, ScrapeMetricsResponse>(
             "/crimescope.ops.v1.Ops/ScrapeMetrics", readOnly: true)
     }
     /// `crimescope.predict.v1.Predict`.
-    public enum Predict {
+    package enum Predict {
         /// The service's full name (Health/Check asks about it by this name).
-        public static let serviceName = "crimescope.predict.v1.Predict"
+        package static let serviceName = "crimescope.predict.v1.Predict"
         /// `rpc Predict(PredictRequest) returns (PredictResponse)`.
-        public static let predict = RPCMethod<PredictRequest, PredictResponse>(
+        package static let predict = RPCMethod<PredictRequest, PredictResponse>(
             "/crimescope.predict.v1.Predict/Predict", readOnly: true)
         /// `rpc Forecast(ForecastRequest) returns (ForecastResponse)`.
-        public static let forecast = RPCMethod<ForecastRequest, ForecastResponse>(
+        package static let forecast = RPCMethod<ForecastRequest, ForecastResponse>(
             "/crimescope.predict.v1.Predict/Forecast", readOnly: true)
         /// `rpc GetModelMetrics(GetModelMetricsRequest) returns (GetModelMetricsResponse)`.
-        public static let getModelMetrics = RPCMethod<GetModelMetricsRequest, GetModelMetricsResponse>(
+        package static let getModelMetrics = RPCMethod<GetModelMetricsRequest, GetModelMetricsResponse>(
             "/crimescope.predict.v1.Predict/GetModelMetrics", readOnly: true)
         /// `rpc Train(TrainRequest) returns (TrainingProgress)`.
-        public static let train = RPCMethod<TrainRequest, TrainingProgress>(
+        package static let train = RPCMethod<TrainRequest, TrainingProgress>(
             "/crimescope.predict.v1.Predict/Train")
         /// `rpc GetTrainingProgress(GetTrainingProgressRequest) returns (TrainingProgress)`.
-        public static let getTrainingProgress = RPCMethod<GetTrainingProgressRequest, TrainingProgress>(
+        package static let getTrainingProgress = RPCMethod<GetTrainingProgressRequest, TrainingProgress>(
             "/crimescope.predict.v1.Predict/GetTrainingProgress", readOnly: true)
     }
 }

@@ -3,10 +3,10 @@
 import CrimeScopeProtos
 
 /// `crimescope.ops.v1.ScrapeMetricsRequest`.
-public struct ScrapeMetricsRequest: ProtoMessage {
-    public static let protoName = "crimescope.ops.v1.ScrapeMetricsRequest"
+package struct ScrapeMetricsRequest: ProtoMessage {
+    package static let protoName = "crimescope.ops.v1.ScrapeMetricsRequest"
 
-    public init() {
+    package init() {
     }
 }
 
@@ -24,19 +24,19 @@ extension ScrapeMetricsRequest: CBackedMessage {
 }
 
 /// `crimescope.ops.v1.ScrapeMetricsResponse`.
-public struct ScrapeMetricsResponse: ProtoMessage {
-    public static let protoName = "crimescope.ops.v1.ScrapeMetricsResponse"
+package struct ScrapeMetricsResponse: ProtoMessage {
+    package static let protoName = "crimescope.ops.v1.ScrapeMetricsResponse"
 
     /// The Prometheus text exposition format (version 0.0.4).
-    public var exposition: String
+    package var exposition: String
 
-    public init(exposition: String = "") {
+    package init(exposition: String = "") {
         self.exposition = exposition
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let exposition = 1
+    package enum FieldNumber {
+        package static let exposition = 1
     }
 }
 

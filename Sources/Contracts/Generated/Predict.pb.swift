@@ -6,7 +6,7 @@ import CrimeScopeProtos
 ///
 /// A number this build does not know is kept as ``unrecognized(_:)``: it survives a decode and
 /// an encode, as proto3's open enums require.
-public enum ModelKind: RawRepresentable, Sendable, Hashable, CaseIterable {
+package enum ModelKind: RawRepresentable, Sendable, Hashable, CaseIterable {
     case unspecified
     case arrest
     case domestic
@@ -17,7 +17,7 @@ public enum ModelKind: RawRepresentable, Sendable, Hashable, CaseIterable {
     case unrecognized(Int32)
 
     /// Every number is a value: the ones this build does not know are ``unrecognized(_:)``.
-    public init(rawValue: Int32) {
+    package init(rawValue: Int32) {
         switch rawValue {
         case 0: self = .unspecified
         case 1: self = .arrest
@@ -29,7 +29,7 @@ public enum ModelKind: RawRepresentable, Sendable, Hashable, CaseIterable {
         }
     }
 
-    public var rawValue: Int32 {
+    package var rawValue: Int32 {
         switch self {
         case .unspecified: 0
         case .arrest: 1
@@ -42,15 +42,15 @@ public enum ModelKind: RawRepresentable, Sendable, Hashable, CaseIterable {
     }
 
     /// The values this build knows.
-    public static let allCases: [ModelKind] = [.unspecified, .arrest, .domestic, .property, .crimeType, .beatForecast]
+    package static let allCases: [ModelKind] = [.unspecified, .arrest, .domestic, .property, .crimeType, .beatForecast]
 
     /// Equal numbers are equal values, however they were made.
-    public static func == (lhs: ModelKind, rhs: ModelKind) -> Bool { lhs.rawValue == rhs.rawValue }
+    package static func == (lhs: ModelKind, rhs: ModelKind) -> Bool { lhs.rawValue == rhs.rawValue }
 
-    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
+    package func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 
     /// The protobuf enum value name, e.g. `MODEL_KIND_ARREST`; the number for an unrecognized value.
-    public var name: String {
+    package var name: String {
         switch self {
         case .unspecified: "MODEL_KIND_UNSPECIFIED"
         case .arrest: "MODEL_KIND_ARREST"
@@ -79,24 +79,24 @@ extension ModelKind {
 /// When and where an incident happens; the models answer the rest.
 /// Empty location_description and primary_type mean "not given": the models read them as
 /// missing (and answer over every value), never as a category of their own.
-public struct IncidentContext: ProtoMessage {
-    public static let protoName = "crimescope.predict.v1.IncidentContext"
+package struct IncidentContext: ProtoMessage {
+    package static let protoName = "crimescope.predict.v1.IncidentContext"
 
-    public var city: String
-    public var area: String
-    public var hour: Int32
+    package var city: String
+    package var area: String
+    package var hour: Int32
     /// 0 = Monday ... 6 = Sunday.
-    public var dayOfWeek: Int32
-    public var month: Int32
-    public var locationDescription: String
+    package var dayOfWeek: Int32
+    package var month: Int32
+    package var locationDescription: String
     /// For the arrest and domestic models, where the question allows it.
-    public var primaryType: String
+    package var primaryType: String
     /// Without a position, the beat's mean training position is used (reported in inputs_filled).
-    public var hasLocation: Bool
-    public var lat: Double
-    public var lon: Double
+    package var hasLocation: Bool
+    package var lat: Double
+    package var lon: Double
 
-    public init(
+    package init(
         city: String = "", area: String = "", hour: Int32 = 0, dayOfWeek: Int32 = 0, month: Int32 = 0,
         locationDescription: String = "", primaryType: String = "", hasLocation: Bool = false, lat: Double = 0,
         lon: Double = 0
@@ -114,8 +114,8 @@ public struct IncidentContext: ProtoMessage {
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let city = 1, area = 2, hour = 3, dayOfWeek = 4, month = 5, locationDescription = 6, primaryType = 7,
+    package enum FieldNumber {
+        package static let city = 1, area = 2, hour = 3, dayOfWeek = 4, month = 5, locationDescription = 6, primaryType = 7,
             hasLocation = 8, lat = 9, lon = 10
     }
 }
@@ -154,24 +154,24 @@ extension IncidentContext: CBackedMessage {
 }
 
 /// `crimescope.predict.v1.Contribution`.
-public struct Contribution: ProtoMessage {
-    public static let protoName = "crimescope.predict.v1.Contribution"
+package struct Contribution: ProtoMessage {
+    package static let protoName = "crimescope.predict.v1.Contribution"
 
-    public var feature: String
+    package var feature: String
     /// The feature's value as shown to a person.
-    public var value: String
+    package var value: String
     /// SHAP contribution to the margin (log-odds for binaries).
-    public var contribution: Double
+    package var contribution: Double
 
-    public init(feature: String = "", value: String = "", contribution: Double = 0) {
+    package init(feature: String = "", value: String = "", contribution: Double = 0) {
         self.feature = feature
         self.value = value
         self.contribution = contribution
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let feature = 1, value = 2, contribution = 3
+    package enum FieldNumber {
+        package static let feature = 1, value = 2, contribution = 3
     }
 }
 
@@ -195,23 +195,23 @@ extension Contribution: CBackedMessage {
 }
 
 /// `crimescope.predict.v1.Explanation`.
-public struct Explanation: ProtoMessage {
-    public static let protoName = "crimescope.predict.v1.Explanation"
+package struct Explanation: ProtoMessage {
+    package static let protoName = "crimescope.predict.v1.Explanation"
 
-    public var baseValue: Double
-    public var contributions: [Contribution]
+    package var baseValue: Double
+    package var contributions: [Contribution]
     /// base_value + sum of all contributions (not only the top ones returned).
-    public var margin: Double
+    package var margin: Double
 
-    public init(baseValue: Double = 0, contributions: [Contribution] = [], margin: Double = 0) {
+    package init(baseValue: Double = 0, contributions: [Contribution] = [], margin: Double = 0) {
         self.baseValue = baseValue
         self.contributions = contributions
         self.margin = margin
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let baseValue = 1, contributions = 2, margin = 3
+    package enum FieldNumber {
+        package static let baseValue = 1, contributions = 2, margin = 3
     }
 }
 
@@ -236,20 +236,20 @@ extension Explanation: CBackedMessage {
 }
 
 /// `crimescope.predict.v1.ClassProbability`.
-public struct ClassProbability: ProtoMessage {
-    public static let protoName = "crimescope.predict.v1.ClassProbability"
+package struct ClassProbability: ProtoMessage {
+    package static let protoName = "crimescope.predict.v1.ClassProbability"
 
-    public var label: String
-    public var probability: Double
+    package var label: String
+    package var probability: Double
 
-    public init(label: String = "", probability: Double = 0) {
+    package init(label: String = "", probability: Double = 0) {
         self.label = label
         self.probability = probability
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let label = 1, probability = 2
+    package enum FieldNumber {
+        package static let label = 1, probability = 2
     }
 }
 
@@ -271,27 +271,27 @@ extension ClassProbability: CBackedMessage {
 }
 
 /// `crimescope.predict.v1.ModelAnswer`.
-public struct ModelAnswer: ProtoMessage {
-    public static let protoName = "crimescope.predict.v1.ModelAnswer"
+package struct ModelAnswer: ProtoMessage {
+    package static let protoName = "crimescope.predict.v1.ModelAnswer"
 
-    public var kind: ModelKind
-    public var modelVersion: String
-    public var probability: Double
-    public var topClasses: [ClassProbability]
-    public var explanation: Explanation?
+    package var kind: ModelKind
+    package var modelVersion: String
+    package var probability: Double
+    package var topClasses: [ClassProbability]
+    package var explanation: Explanation?
     /// What the answer rests on, by IncidentContext field name ("area", "hour", "day_of_week",
     /// "month", "location_description", "primary_type" for the models that use it, "position"):
     /// the inputs given and used as values;
-    public var inputsUsed: [String]
+    package var inputsUsed: [String]
     /// the optional inputs not given, read as missing: the answer is over every value they take;
-    public var inputsMissing: [String]
+    package var inputsMissing: [String]
     /// the inputs given with a value the training window never saw, read as missing too;
-    public var inputsUnseen: [String]
+    package var inputsUnseen: [String]
     /// the inputs not given that the beat's training profile supplied ("district",
     /// "community_area", "position").
-    public var inputsFilled: [String]
+    package var inputsFilled: [String]
 
-    public init(
+    package init(
         kind: ModelKind = .unspecified, modelVersion: String = "", probability: Double = 0,
         topClasses: [ClassProbability] = [], explanation: Explanation? = nil, inputsUsed: [String] = [],
         inputsMissing: [String] = [], inputsUnseen: [String] = [], inputsFilled: [String] = []
@@ -308,8 +308,8 @@ public struct ModelAnswer: ProtoMessage {
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let kind = 1, modelVersion = 2, probability = 3, topClasses = 4, explanation = 5, inputsUsed = 6,
+    package enum FieldNumber {
+        package static let kind = 1, modelVersion = 2, probability = 3, topClasses = 4, explanation = 5, inputsUsed = 6,
             inputsMissing = 7, inputsUnseen = 8, inputsFilled = 9
     }
 }
@@ -351,22 +351,22 @@ extension ModelAnswer: CBackedMessage {
 }
 
 /// `crimescope.predict.v1.PredictRequest`.
-public struct PredictRequest: ProtoMessage {
-    public static let protoName = "crimescope.predict.v1.PredictRequest"
+package struct PredictRequest: ProtoMessage {
+    package static let protoName = "crimescope.predict.v1.PredictRequest"
 
-    public var context: IncidentContext?
-    public var topContributions: Int32
-    public var topClasses: Int32
+    package var context: IncidentContext?
+    package var topContributions: Int32
+    package var topClasses: Int32
 
-    public init(context: IncidentContext? = nil, topContributions: Int32 = 0, topClasses: Int32 = 0) {
+    package init(context: IncidentContext? = nil, topContributions: Int32 = 0, topClasses: Int32 = 0) {
         self.context = context
         self.topContributions = topContributions
         self.topClasses = topClasses
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let context = 1, topContributions = 2, topClasses = 3
+    package enum FieldNumber {
+        package static let context = 1, topContributions = 2, topClasses = 3
     }
 }
 
@@ -390,18 +390,18 @@ extension PredictRequest: CBackedMessage {
 }
 
 /// `crimescope.predict.v1.PredictResponse`.
-public struct PredictResponse: ProtoMessage {
-    public static let protoName = "crimescope.predict.v1.PredictResponse"
+package struct PredictResponse: ProtoMessage {
+    package static let protoName = "crimescope.predict.v1.PredictResponse"
 
-    public var answers: [ModelAnswer]
+    package var answers: [ModelAnswer]
 
-    public init(answers: [ModelAnswer] = []) {
+    package init(answers: [ModelAnswer] = []) {
         self.answers = answers
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let answers = 1
+    package enum FieldNumber {
+        package static let answers = 1
     }
 }
 
@@ -422,17 +422,17 @@ extension PredictResponse: CBackedMessage {
 }
 
 /// `crimescope.predict.v1.ForecastRequest`.
-public struct ForecastRequest: ProtoMessage {
-    public static let protoName = "crimescope.predict.v1.ForecastRequest"
+package struct ForecastRequest: ProtoMessage {
+    package static let protoName = "crimescope.predict.v1.ForecastRequest"
 
-    public var city: String
+    package var city: String
     /// Monday of the week to forecast, "YYYY-MM-DD"; empty means the week after the data.
-    public var weekStart: String
-    public var weeksAhead: Int32
-    public var crimeGroup: String
-    public var topContributions: Int32
+    package var weekStart: String
+    package var weeksAhead: Int32
+    package var crimeGroup: String
+    package var topContributions: Int32
 
-    public init(
+    package init(
         city: String = "", weekStart: String = "", weeksAhead: Int32 = 0, crimeGroup: String = "",
         topContributions: Int32 = 0
     ) {
@@ -444,8 +444,8 @@ public struct ForecastRequest: ProtoMessage {
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let city = 1, weekStart = 2, weeksAhead = 3, crimeGroup = 4, topContributions = 5
+    package enum FieldNumber {
+        package static let city = 1, weekStart = 2, weeksAhead = 3, crimeGroup = 4, topContributions = 5
     }
 }
 
@@ -473,22 +473,22 @@ extension ForecastRequest: CBackedMessage {
 }
 
 /// `crimescope.predict.v1.AreaForecast`.
-public struct AreaForecast: ProtoMessage {
-    public static let protoName = "crimescope.predict.v1.AreaForecast"
+package struct AreaForecast: ProtoMessage {
+    package static let protoName = "crimescope.predict.v1.AreaForecast"
 
-    public var area: String
-    public var expectedCount: Double
-    public var explanation: Explanation?
+    package var area: String
+    package var expectedCount: Double
+    package var explanation: Explanation?
 
-    public init(area: String = "", expectedCount: Double = 0, explanation: Explanation? = nil) {
+    package init(area: String = "", expectedCount: Double = 0, explanation: Explanation? = nil) {
         self.area = area
         self.expectedCount = expectedCount
         self.explanation = explanation
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let area = 1, expectedCount = 2, explanation = 3
+    package enum FieldNumber {
+        package static let area = 1, expectedCount = 2, explanation = 3
     }
 }
 
@@ -512,22 +512,22 @@ extension AreaForecast: CBackedMessage {
 }
 
 /// `crimescope.predict.v1.ForecastResponse`.
-public struct ForecastResponse: ProtoMessage {
-    public static let protoName = "crimescope.predict.v1.ForecastResponse"
+package struct ForecastResponse: ProtoMessage {
+    package static let protoName = "crimescope.predict.v1.ForecastResponse"
 
-    public var modelVersion: String
-    public var weekStart: String
-    public var areas: [AreaForecast]
+    package var modelVersion: String
+    package var weekStart: String
+    package var areas: [AreaForecast]
 
-    public init(modelVersion: String = "", weekStart: String = "", areas: [AreaForecast] = []) {
+    package init(modelVersion: String = "", weekStart: String = "", areas: [AreaForecast] = []) {
         self.modelVersion = modelVersion
         self.weekStart = weekStart
         self.areas = areas
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let modelVersion = 1, weekStart = 2, areas = 3
+    package enum FieldNumber {
+        package static let modelVersion = 1, weekStart = 2, areas = 3
     }
 }
 
@@ -552,20 +552,20 @@ extension ForecastResponse: CBackedMessage {
 }
 
 /// `crimescope.predict.v1.CurvePoint`.
-public struct CurvePoint: ProtoMessage {
-    public static let protoName = "crimescope.predict.v1.CurvePoint"
+package struct CurvePoint: ProtoMessage {
+    package static let protoName = "crimescope.predict.v1.CurvePoint"
 
-    public var x: Double
-    public var y: Double
+    package var x: Double
+    package var y: Double
 
-    public init(x: Double = 0, y: Double = 0) {
+    package init(x: Double = 0, y: Double = 0) {
         self.x = x
         self.y = y
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let x = 1, y = 2
+    package enum FieldNumber {
+        package static let x = 1, y = 2
     }
 }
 
@@ -587,22 +587,22 @@ extension CurvePoint: CBackedMessage {
 }
 
 /// `crimescope.predict.v1.CalibrationBin`.
-public struct CalibrationBin: ProtoMessage {
-    public static let protoName = "crimescope.predict.v1.CalibrationBin"
+package struct CalibrationBin: ProtoMessage {
+    package static let protoName = "crimescope.predict.v1.CalibrationBin"
 
-    public var predictedMean: Double
-    public var observedRate: Double
-    public var count: Int64
+    package var predictedMean: Double
+    package var observedRate: Double
+    package var count: Int64
 
-    public init(predictedMean: Double = 0, observedRate: Double = 0, count: Int64 = 0) {
+    package init(predictedMean: Double = 0, observedRate: Double = 0, count: Int64 = 0) {
         self.predictedMean = predictedMean
         self.observedRate = observedRate
         self.count = count
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let predictedMean = 1, observedRate = 2, count = 3
+    package enum FieldNumber {
+        package static let predictedMean = 1, observedRate = 2, count = 3
     }
 }
 
@@ -626,20 +626,20 @@ extension CalibrationBin: CBackedMessage {
 }
 
 /// `crimescope.predict.v1.FeatureImportance`.
-public struct FeatureImportance: ProtoMessage {
-    public static let protoName = "crimescope.predict.v1.FeatureImportance"
+package struct FeatureImportance: ProtoMessage {
+    package static let protoName = "crimescope.predict.v1.FeatureImportance"
 
-    public var feature: String
-    public var importance: Double
+    package var feature: String
+    package var importance: Double
 
-    public init(feature: String = "", importance: Double = 0) {
+    package init(feature: String = "", importance: Double = 0) {
         self.feature = feature
         self.importance = importance
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let feature = 1, importance = 2
+    package enum FieldNumber {
+        package static let feature = 1, importance = 2
     }
 }
 
@@ -661,25 +661,25 @@ extension FeatureImportance: CBackedMessage {
 }
 
 /// `crimescope.predict.v1.ModelMetrics`.
-public struct ModelMetrics: ProtoMessage {
-    public static let protoName = "crimescope.predict.v1.ModelMetrics"
+package struct ModelMetrics: ProtoMessage {
+    package static let protoName = "crimescope.predict.v1.ModelMetrics"
 
-    public var kind: ModelKind
-    public var modelVersion: String
-    public var trainWindow: String
-    public var validationWindow: String
-    public var testWindow: String
+    package var kind: ModelKind
+    package var modelVersion: String
+    package var trainWindow: String
+    package var validationWindow: String
+    package var testWindow: String
     /// name -> value, e.g. "roc_auc", "accuracy", "baseline_accuracy", "log_loss",
     /// "top1", "top5", "pai_10", "baseline_pai_10", "mae".
-    public var metrics: [String: Double]
-    public var rocCurve: [CurvePoint]
-    public var calibration: [CalibrationBin]
-    public var importances: [FeatureImportance]
+    package var metrics: [String: Double]
+    package var rocCurve: [CurvePoint]
+    package var calibration: [CalibrationBin]
+    package var importances: [FeatureImportance]
     /// The forecast's PAI curve (share of area flagged -> PAI) and its baseline's.
-    public var paiCurve: [CurvePoint]
-    public var baselinePAICurve: [CurvePoint]
+    package var paiCurve: [CurvePoint]
+    package var baselinePAICurve: [CurvePoint]
 
-    public init(
+    package init(
         kind: ModelKind = .unspecified, modelVersion: String = "", trainWindow: String = "",
         validationWindow: String = "", testWindow: String = "", metrics: [String: Double] = [:],
         rocCurve: [CurvePoint] = [], calibration: [CalibrationBin] = [], importances: [FeatureImportance] = [],
@@ -699,8 +699,8 @@ public struct ModelMetrics: ProtoMessage {
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let kind = 1, modelVersion = 2, trainWindow = 3, validationWindow = 4, testWindow = 5, metrics = 6,
+    package enum FieldNumber {
+        package static let kind = 1, modelVersion = 2, trainWindow = 3, validationWindow = 4, testWindow = 5, metrics = 6,
             rocCurve = 7, calibration = 8, importances = 9, paiCurve = 10, baselinePAICurve = 11
     }
 }
@@ -750,18 +750,18 @@ extension ModelMetrics: CBackedMessage {
 }
 
 /// `crimescope.predict.v1.GetModelMetricsRequest`.
-public struct GetModelMetricsRequest: ProtoMessage {
-    public static let protoName = "crimescope.predict.v1.GetModelMetricsRequest"
+package struct GetModelMetricsRequest: ProtoMessage {
+    package static let protoName = "crimescope.predict.v1.GetModelMetricsRequest"
 
-    public var city: String
+    package var city: String
 
-    public init(city: String = "") {
+    package init(city: String = "") {
         self.city = city
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let city = 1
+    package enum FieldNumber {
+        package static let city = 1
     }
 }
 
@@ -781,18 +781,18 @@ extension GetModelMetricsRequest: CBackedMessage {
 }
 
 /// `crimescope.predict.v1.GetModelMetricsResponse`.
-public struct GetModelMetricsResponse: ProtoMessage {
-    public static let protoName = "crimescope.predict.v1.GetModelMetricsResponse"
+package struct GetModelMetricsResponse: ProtoMessage {
+    package static let protoName = "crimescope.predict.v1.GetModelMetricsResponse"
 
-    public var models: [ModelMetrics]
+    package var models: [ModelMetrics]
 
-    public init(models: [ModelMetrics] = []) {
+    package init(models: [ModelMetrics] = []) {
         self.models = models
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let models = 1
+    package enum FieldNumber {
+        package static let models = 1
     }
 }
 
@@ -814,22 +814,22 @@ extension GetModelMetricsResponse: CBackedMessage {
 
 /// `crimescope.predict.v1.TrainRequest`:
 /// Writes need the `authorization: Bearer <token>` metadata entry.
-public struct TrainRequest: ProtoMessage {
-    public static let protoName = "crimescope.predict.v1.TrainRequest"
+package struct TrainRequest: ProtoMessage {
+    package static let protoName = "crimescope.predict.v1.TrainRequest"
 
-    public var city: String
-    public var kinds: [ModelKind]
-    public var asynchronous: Bool
+    package var city: String
+    package var kinds: [ModelKind]
+    package var asynchronous: Bool
 
-    public init(city: String = "", kinds: [ModelKind] = [], asynchronous: Bool = false) {
+    package init(city: String = "", kinds: [ModelKind] = [], asynchronous: Bool = false) {
         self.city = city
         self.kinds = kinds
         self.asynchronous = asynchronous
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let city = 1, kinds = 2, asynchronous = 3
+    package enum FieldNumber {
+        package static let city = 1, kinds = 2, asynchronous = 3
     }
 }
 
@@ -854,16 +854,16 @@ extension TrainRequest: CBackedMessage {
 }
 
 /// `crimescope.predict.v1.TrainingProgress`.
-public struct TrainingProgress: ProtoMessage {
-    public static let protoName = "crimescope.predict.v1.TrainingProgress"
+package struct TrainingProgress: ProtoMessage {
+    package static let protoName = "crimescope.predict.v1.TrainingProgress"
 
-    public var jobID: Int64
-    public var phase: String
-    public var fraction: Double
-    public var finished: Bool
-    public var error: String
+    package var jobID: Int64
+    package var phase: String
+    package var fraction: Double
+    package var finished: Bool
+    package var error: String
 
-    public init(
+    package init(
         jobID: Int64 = 0, phase: String = "", fraction: Double = 0, finished: Bool = false, error: String = ""
     ) {
         self.jobID = jobID
@@ -874,8 +874,8 @@ public struct TrainingProgress: ProtoMessage {
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let jobID = 1, phase = 2, fraction = 3, finished = 4, error = 5
+    package enum FieldNumber {
+        package static let jobID = 1, phase = 2, fraction = 3, finished = 4, error = 5
     }
 }
 
@@ -903,18 +903,18 @@ extension TrainingProgress: CBackedMessage {
 }
 
 /// `crimescope.predict.v1.GetTrainingProgressRequest`.
-public struct GetTrainingProgressRequest: ProtoMessage {
-    public static let protoName = "crimescope.predict.v1.GetTrainingProgressRequest"
+package struct GetTrainingProgressRequest: ProtoMessage {
+    package static let protoName = "crimescope.predict.v1.GetTrainingProgressRequest"
 
-    public var jobID: Int64
+    package var jobID: Int64
 
-    public init(jobID: Int64 = 0) {
+    package init(jobID: Int64 = 0) {
         self.jobID = jobID
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let jobID = 1
+    package enum FieldNumber {
+        package static let jobID = 1
     }
 }
 

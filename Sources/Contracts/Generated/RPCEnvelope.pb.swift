@@ -6,7 +6,7 @@ import CrimeScopeProtos
 /// What a frame is.
 ///
 /// A number this build does not know reads as ``unspecified``.
-public enum FrameKind: Int32, Sendable, Equatable, CaseIterable {
+package enum FrameKind: Int32, Sendable, Equatable, CaseIterable {
     case unspecified = 0
     /// A client asks for `method` with `payload`.
     case request = 1
@@ -18,7 +18,7 @@ public enum FrameKind: Int32, Sendable, Equatable, CaseIterable {
     case cancel = 3
 
     /// The protobuf enum value name, e.g. `FRAME_KIND_REQUEST`.
-    public var name: String {
+    package var name: String {
         switch self {
         case .unspecified: "FRAME_KIND_UNSPECIFIED"
         case .request: "FRAME_KIND_REQUEST"
@@ -42,20 +42,20 @@ extension FrameKind {
 
 /// `crimescope.rpc.v1.MetadataEntry`:
 /// One key/value pair of call metadata (gRPC's headers), e.g. `x-request-id`, `authorization`.
-public struct MetadataEntry: ProtoMessage {
-    public static let protoName = "crimescope.rpc.v1.MetadataEntry"
+package struct MetadataEntry: ProtoMessage {
+    package static let protoName = "crimescope.rpc.v1.MetadataEntry"
 
-    public var key: String
-    public var value: String
+    package var key: String
+    package var value: String
 
-    public init(key: String = "", value: String = "") {
+    package init(key: String = "", value: String = "") {
         self.key = key
         self.value = value
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let key = 1, value = 2
+    package enum FieldNumber {
+        package static let key = 1, value = 2
     }
 }
 
@@ -77,20 +77,20 @@ extension MetadataEntry: CBackedMessage {
 }
 
 /// `crimescope.rpc.v1.Status`.
-public struct WireStatus: ProtoMessage {
-    public static let protoName = "crimescope.rpc.v1.Status"
+package struct WireStatus: ProtoMessage {
+    package static let protoName = "crimescope.rpc.v1.Status"
 
-    public var code: Int32
-    public var message: String
+    package var code: Int32
+    package var message: String
 
-    public init(code: Int32 = 0, message: String = "") {
+    package init(code: Int32 = 0, message: String = "") {
         self.code = code
         self.message = message
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let code = 1, message = 2
+    package enum FieldNumber {
+        package static let code = 1, message = 2
     }
 }
 
@@ -112,25 +112,25 @@ extension WireStatus: CBackedMessage {
 }
 
 /// `crimescope.rpc.v1.Envelope`.
-public struct RPCEnvelope: ProtoMessage {
-    public static let protoName = "crimescope.rpc.v1.Envelope"
+package struct RPCEnvelope: ProtoMessage {
+    package static let protoName = "crimescope.rpc.v1.Envelope"
 
     /// Chosen by the client, unique among its calls in flight on one connection, never 0.
     /// 0 on a response means "this connection", e.g. a frame the server could not read.
-    public var callID: UInt64
-    public var kind: FrameKind
+    package var callID: UInt64
+    package var kind: FrameKind
     /// Full method name, e.g. "/crimescope.heatmap.v1.Heatmap/GetBeatHeatmap". Requests only.
-    public var method: String
+    package var method: String
     /// Time the caller is willing to wait, in microseconds from when the server reads the
     /// frame; 0 means no deadline. Requests only.
-    public var timeoutMicros: UInt64
-    public var metadata: [MetadataEntry]
+    package var timeoutMicros: UInt64
+    package var metadata: [MetadataEntry]
     /// The serialized request or reply message of the method.
-    public var payload: [UInt8]
+    package var payload: [UInt8]
     /// Responses only.
-    public var status: WireStatus?
+    package var status: WireStatus?
 
-    public init(
+    package init(
         callID: UInt64 = 0, kind: FrameKind = .unspecified, method: String = "", timeoutMicros: UInt64 = 0,
         metadata: [MetadataEntry] = [], payload: [UInt8] = [], status: WireStatus? = nil
     ) {
@@ -144,8 +144,8 @@ public struct RPCEnvelope: ProtoMessage {
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
-    public enum FieldNumber {
-        public static let callID = 1, kind = 2, method = 3, timeoutMicros = 4, metadata = 5, payload = 6, status = 7
+    package enum FieldNumber {
+        package static let callID = 1, kind = 2, method = 3, timeoutMicros = 4, metadata = 5, payload = 6, status = 7
     }
 }
 

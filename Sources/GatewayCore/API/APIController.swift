@@ -6,14 +6,14 @@ import Wire
 /// The JSON API under `/api/v1/`: one thin handler per backend call. Each handler parses its
 /// query strictly (400 before any call), calls one backend with the configured deadline and
 /// the request's `x-request-id`, and maps RPC errors through ``HTTPStatusMapping``.
-public struct APIController: Sendable {
-    public var caller: BackendCaller
+struct APIController: Sendable {
+    var caller: BackendCaller
 
-    public init(backends: Backends, callTimeout: Duration) {
+    init(backends: Backends, callTimeout: Duration) {
         caller = BackendCaller(backends: backends, callTimeout: callTimeout)
     }
 
-    public func register(on router: Router<GatewayRequestContext>) {
+    func register(on router: Router<GatewayRequestContext>) {
         let api = router.group("/api/v1")
         api.get("cities") { request, context in try await cities(request, context) }
         api.get("heatmap") { request, context in try await heatmap(request, context) }
@@ -104,9 +104,9 @@ public struct APIController: Sendable {
 }
 
 /// `GET /api/v1/openapi.json`: the hand-written OpenAPI 3.1 document (`Web/openapi.json`).
-public enum OpenAPIDocument {
+enum OpenAPIDocument {
     /// The document's bytes, read once from the bundle.
-    public static let data: Data? = WebResources.data("openapi.json")
+    static let data: Data? = WebResources.data("openapi.json")
 
     static func response(for request: Request) throws -> Response {
         guard let data else { throw APIError(status: .internalServerError, code: "INTERNAL", message: "openapi.json is not bundled") }

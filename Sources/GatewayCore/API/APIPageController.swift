@@ -2,10 +2,10 @@ import Hummingbird
 
 /// `GET /api`: a readable page of the API (`Web/api.html`, which renders `openapi.json` with
 /// `Web/api.js`; no third-party code).
-public struct APIPageController: Sendable {
-    public init() {}
+struct APIPageController: Sendable {
+    init() {}
 
-    public func register(on router: Router<GatewayRequestContext>) {
+    func register(on router: Router<GatewayRequestContext>) {
         router.get("/api") { request, _ in
             guard let data = WebResources.data("api.html") else {
                 throw APIError(status: .internalServerError, code: "INTERNAL", message: "api.html is not bundled")

@@ -4,11 +4,11 @@ import Wire
 /// One backend call as every API handler makes it: the configured deadline, the request's
 /// `x-request-id` (plus any extra metadata such as `authorization`), and errors turned into
 /// ``APIError`` through ``HTTPStatusMapping``.
-public struct BackendCaller: Sendable {
-    public var backends: Backends
-    public var callTimeout: Duration
+struct BackendCaller: Sendable {
+    var backends: Backends
+    var callTimeout: Duration
 
-    public init(backends: Backends, callTimeout: Duration) {
+    init(backends: Backends, callTimeout: Duration) {
         self.backends = backends
         self.callTimeout = callTimeout
     }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Readable names of the category codes ListIncidents returns: the NYPD law categories, the
 /// Chicago crime groups, and police.uk crime types (`anti-social-behaviour` → `Anti social behaviour`).
-public enum CategoryLabels {
+enum CategoryLabels {
     static let known: [String: String] = [
         "F": "Felony", "M": "Misdemeanor", "V": "Violation", "I": "Infraction",
         "violent": "Violent", "property": "Property", "drug": "Drug", "other": "Other",
@@ -10,7 +10,7 @@ public enum CategoryLabels {
     ]
 
     /// The label of `code`.
-    public static func label(_ code: String) -> String {
+    static func label(_ code: String) -> String {
         if let label = known[code] { return label }
         let spaced = code.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
         guard let first = spaced.first else { return code }

@@ -3,15 +3,15 @@ import Contracts
 import Foundation
 
 /// The validated query of `GET /api/v1/forecast` as a Forecast request.
-public struct ForecastQuery: Sendable {
+struct ForecastQuery: Sendable {
     /// The query names the endpoint accepts.
-    public static let names: Set<String> = ["city", "week", "crime_group", "top_contributions"]
+    static let names: Set<String> = ["city", "week", "crime_group", "top_contributions"]
 
-    public var request: ForecastRequest
+    var request: ForecastRequest
 
     /// Validates: `city` required; `week` a Monday `YYYY-MM-DD` (absent: the week after the
     /// data); `crime_group` optional (absent: all crime); `top_contributions` 1-20 (default 3).
-    public init(_ query: QueryParameters) throws(APIError) {
+    init(_ query: QueryParameters) throws(APIError) {
         let city = try query.requiredCity()
         var week = ""
         if let text = try query.string("week", maxLength: 10) {

@@ -4,15 +4,15 @@ import Foundation
 /// gzip (RFC 1952) for responses with the system's zlib (Debian's `zlib1g`, linked as the
 /// `CZlib` system library): zlib's `compress2` writes a zlib stream, whose raw DEFLATE body is
 /// rewrapped with a gzip header and a CRC-32 trailer (zlib's `crc32`).
-public enum Gzip {
+enum Gzip {
     /// Bodies smaller than this are sent as they are.
-    public static let minimumBytes = 1024
+    static let minimumBytes = 1024
     /// zlib's level: 3 compresses a heatmap reply about as fast as level 1 and much faster than
     /// the default 6, for a few more bytes (docs/BENCHMARKS.md, Gateway).
-    public static let level: Int32 = 3
+    static let level: Int32 = 3
 
     /// `data` gzip-compressed, or nil when zlib fails.
-    public static func compress(_ data: Data) -> Data? {
+    static func compress(_ data: Data) -> Data? {
         data.withUnsafeBytes { compress($0) }.map { Data($0) }
     }
 
@@ -45,7 +45,7 @@ public enum Gzip {
     }
 
     /// Whether an `Accept-Encoding` value accepts gzip (`gzip` or `*` with a q-value above 0).
-    public static func accepted(by acceptEncoding: String?) -> Bool {
+    static func accepted(by acceptEncoding: String?) -> Bool {
         guard let acceptEncoding else { return false }
         if acceptEncoding == "gzip" { return true }
         return acceptEncoding.split(separator: ",").contains { item in
@@ -57,7 +57,7 @@ public enum Gzip {
     }
 
     /// CRC-32 (as gzip's trailer has it) of `data`, by zlib's `crc32`.
-    public static func crc32(_ data: Data) -> UInt32 {
+    static func crc32(_ data: Data) -> UInt32 {
         data.withUnsafeBytes { crc32($0) }
     }
 

@@ -11,7 +11,7 @@ import Glibc
 /// themselves are never cached: every request still goes through its backend call.
 ///
 /// Bounded by the bytes it holds (plain + compressed); the oldest entries go first.
-public final class GzipCache: Sendable {
+final class GzipCache: Sendable {
     struct Key: Hashable {
         let crc: UInt32
         let count: Int
@@ -31,20 +31,20 @@ public final class GzipCache: Sendable {
     }
 
     /// The gateway's cache: 8 MiB (~370 year heatmaps), bodies up to 256 KiB.
-    public static let shared = GzipCache(maxBytes: 8 << 20, maxBodyBytes: 256 << 10)
+    static let shared = GzipCache(maxBytes: 8 << 20, maxBodyBytes: 256 << 10)
 
     let maxBytes: Int
     let maxBodyBytes: Int
     private let state = Mutex(State())
 
-    public init(maxBytes: Int, maxBodyBytes: Int) {
+    init(maxBytes: Int, maxBodyBytes: Int) {
         self.maxBytes = maxBytes
         self.maxBodyBytes = maxBodyBytes
     }
 
     /// `plain` gzip-compressed, from the cache when it holds the same bytes; nil when zlib is
     /// unavailable or fails.
-    public func compressed(_ plain: UnsafeRawBufferPointer) -> ByteBuffer? {
+    func compressed(_ plain: UnsafeRawBufferPointer) -> ByteBuffer? {
         let crc = Gzip.crc32(plain)
         let key = Key(crc: crc, count: plain.count)
         if let entry = state.withLock({ $0.entries[key] }), Self.equal(entry.plain, plain) {
@@ -67,7 +67,7 @@ public final class GzipCache: Sendable {
     }
 
     /// How many bodies and bytes the cache holds.
-    public var usage: (entries: Int, bytes: Int) {
+    var usage: (entries: Int, bytes: Int) {
         state.withLock { ($0.entries.count, $0.bytes) }
     }
 

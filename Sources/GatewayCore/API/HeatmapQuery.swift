@@ -1,16 +1,16 @@
 import Contracts
 
 /// The validated query of `GET /api/v1/heatmap` as a GetBeatHeatmap request.
-public struct HeatmapQuery: Sendable {
+struct HeatmapQuery: Sendable {
     /// Years the API accepts.
-    public static let years = 1900...2100
+    static let years = 1900...2100
 
-    public var request: BeatHeatmapRequest
-    public var filters: HeatmapJSON.Filters
+    var request: BeatHeatmapRequest
+    var filters: HeatmapJSON.Filters
 
     /// Validates: `city` required; `year` or `year_from`/`year_to` (not both); hours 0-23,
     /// `hour_min` and `hour_max` both or neither (min > max wraps midnight).
-    public init(_ query: QueryParameters) throws(APIError) {
+    init(_ query: QueryParameters) throws(APIError) {
         let city = try query.requiredCity()
         let year = try query.integer("year", in: Self.years)
         let yearFrom = try query.integer("year_from", in: Self.years)

@@ -2,14 +2,14 @@ import Contracts
 import Hummingbird
 
 /// `GET /api/v1/hotspots` → Heatmap/GetHexHotspots.
-public struct HotspotsController: Sendable {
-    public var caller: BackendCaller
+struct HotspotsController: Sendable {
+    var caller: BackendCaller
 
-    public init(caller: BackendCaller) {
+    init(caller: BackendCaller) {
         self.caller = caller
     }
 
-    public func register(on api: RouterGroup<GatewayRequestContext>) {
+    func register(on api: RouterGroup<GatewayRequestContext>) {
         api.get("hotspots") { request, context in try await hotspots(request, context) }
     }
 

@@ -1,20 +1,20 @@
 import Contracts
 
 /// The validated query of `GET /api/v1/hotspots` as a GetHexHotspots request.
-public struct HotspotsQuery: Sendable {
+struct HotspotsQuery: Sendable {
     /// The query names the endpoint accepts.
-    public static let names: Set<String> = ["city", "primary_type", "from", "to", "window", "limit"]
+    static let names: Set<String> = ["city", "primary_type", "from", "to", "window", "limit"]
     /// The longest period the heatmap service ranks (20 years of months).
-    public static let maximumMonths = 240
+    static let maximumMonths = 240
 
-    public var request: HexHotspotsRequest
-    public var from: MonthParameter?
-    public var to: MonthParameter?
+    var request: HexHotspotsRequest
+    var from: MonthParameter?
+    var to: MonthParameter?
 
     /// Validates: `city` required; `from`/`to` (`YYYY-MM`, inclusive) both or neither (neither:
     /// the newest twelve months), at most 240 months and at least `window`; `window` 1, 3 or 12
     /// months (default 1); `limit` 1-10,000 cells (default 100).
-    public init(_ query: QueryParameters) throws(APIError) {
+    init(_ query: QueryParameters) throws(APIError) {
         let city = try query.requiredCity()
         let primaryType = try query.string("primary_type") ?? ""
         from = try query.string("from", maxLength: 7).map { text throws(APIError) in try MonthParameter(text, name: "from") }

@@ -2,14 +2,14 @@ import Contracts
 import Hummingbird
 
 /// `GET /api/v1/incidents` → Ingest/ListIncidents (and Heatmap/ListCities for the time zone).
-public struct IncidentsController: Sendable {
-    public var caller: BackendCaller
+struct IncidentsController: Sendable {
+    var caller: BackendCaller
 
-    public init(caller: BackendCaller) {
+    init(caller: BackendCaller) {
         self.caller = caller
     }
 
-    public func register(on api: RouterGroup<GatewayRequestContext>) {
+    func register(on api: RouterGroup<GatewayRequestContext>) {
         api.get("incidents") { request, context in try await incidents(request, context) }
     }
 

@@ -2,19 +2,19 @@ import Contracts
 import Foundation
 
 /// The validated query of `GET /api/v1/incidents` as a ListIncidents request over one month.
-public struct IncidentsQuery: Sendable {
+struct IncidentsQuery: Sendable {
     /// The query names the endpoint accepts.
-    public static let names: Set<String> = ["city", "month", "category", "bbox", "limit"]
+    static let names: Set<String> = ["city", "month", "category", "bbox", "limit"]
     /// The ingest service's largest page.
-    public static let maximumLimit = 250_000
+    static let maximumLimit = 250_000
 
-    public var request: ListIncidentsRequest
-    public var month: MonthParameter
+    var request: ListIncidentsRequest
+    var month: MonthParameter
 
     /// Validates: `city` and `month` (`YYYY-MM`) required; `category` a comma-separated list of
     /// category codes (NYPD `F,M`; Chicago `violent,property`); `bbox` minLon,minLat,maxLon,maxLat;
     /// `limit` 1-250,000 (default 100,000).
-    public init(_ query: QueryParameters) throws(APIError) {
+    init(_ query: QueryParameters) throws(APIError) {
         let city = try query.requiredCity()
         month = try MonthParameter(query.requiredString("month", maxLength: 7), name: "month")
         var categories: [String] = []

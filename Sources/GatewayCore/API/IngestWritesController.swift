@@ -4,14 +4,14 @@ import Hummingbird
 /// `GET /api/v1/ingest/runs/{id}` → Ingest/GetRun, `GET /api/v1/ingest/runs/{id}/rejects` →
 /// Ingest/ListRejects, and the token-protected
 /// `POST /api/v1/ingest/loads` → Ingest/StartLoad (the caller's bearer token is passed through).
-public struct IngestWritesController: Sendable {
-    public var caller: BackendCaller
+struct IngestWritesController: Sendable {
+    var caller: BackendCaller
 
-    public init(caller: BackendCaller) {
+    init(caller: BackendCaller) {
         self.caller = caller
     }
 
-    public func register(on api: RouterGroup<GatewayRequestContext>) {
+    func register(on api: RouterGroup<GatewayRequestContext>) {
         api.get("ingest/runs/:run/rejects") { request, context in try await rejects(request, context) }
         api.get("ingest/runs/:run") { request, context in try await run(request, context) }
         api.post("ingest/loads") { request, context in try await load(request, context) }
@@ -52,8 +52,8 @@ public struct IngestWritesController: Sendable {
 
 /// `POST /api/v1/ingest/loads`: the run the load started (`202`, still running) or ran (`200`
 /// with `wait`), and where to follow it.
-public struct LoadJSON: Codable, Sendable, Equatable {
-    public var run: IngestRunsJSON.RunJSON?
+struct LoadJSON: Codable, Sendable, Equatable {
+    var run: IngestRunsJSON.RunJSON?
     /// The rejects of the run (`GET`).
-    public var rejects: String?
+    var rejects: String?
 }

@@ -2,9 +2,9 @@ import Foundation
 import Hummingbird
 
 /// How the API writes JSON: snake_case keys, sorted, `application/json`.
-public enum JSONResponse {
+enum JSONResponse {
     /// The API's encoder (snake_case keys, sorted for stable bytes).
-    public static func encoder() -> JSONEncoder {
+    static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -12,13 +12,13 @@ public enum JSONResponse {
     }
 
     /// A response (`200` unless told) with `value` as JSON (gzip when `request` accepts it and it is large).
-    public static func make(_ value: some Encodable, for request: Request, status: HTTPResponse.Status = .ok,
+    static func make(_ value: some Encodable, for request: Request, status: HTTPResponse.Status = .ok,
                             cacheControl: String = "no-cache") throws -> Response {
         try bytes(encoder().encode(value), for: request, status: status, cacheControl: cacheControl)
     }
 
     /// A response (`200` unless told) with `value` written by ``JSONText`` (the hot replies).
-    public static func text(_ value: some JSONTextWritable, for request: Request, status: HTTPResponse.Status = .ok,
+    static func text(_ value: some JSONTextWritable, for request: Request, status: HTTPResponse.Status = .ok,
                             cacheControl: String = "no-cache") -> Response {
         let text = value.jsonText(capacity: 32_768)
         return text.bytes.withUnsafeBytes { body(of: $0, for: request, status: status, cacheControl: cacheControl) }
@@ -26,7 +26,7 @@ public enum JSONResponse {
 
     /// A response (`200` unless told) with already encoded bytes, gzip-compressed when `request`
     /// accepts gzip and the body has at least ``Gzip/minimumBytes``.
-    public static func bytes(_ data: Data, for request: Request, status: HTTPResponse.Status = .ok,
+    static func bytes(_ data: Data, for request: Request, status: HTTPResponse.Status = .ok,
                              contentType: String = "application/json; charset=utf-8",
                              cacheControl: String = "no-cache", etag: String? = nil) -> Response {
         data.withUnsafeBytes {
@@ -49,7 +49,7 @@ public enum JSONResponse {
     }
 
     /// A strong ETag over `data` (64-bit FNV-1a, hex, quoted).
-    public static func etag(_ data: Data) -> String {
+    static func etag(_ data: Data) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in data {
             hash ^= UInt64(byte)
@@ -59,7 +59,7 @@ public enum JSONResponse {
     }
 
     /// Whether the request's `If-None-Match` names `etag` (or is `*`).
-    public static func matches(_ request: Request, etag: String) -> Bool {
+    static func matches(_ request: Request, etag: String) -> Bool {
         guard let header = request.headers[.ifNoneMatch] else { return false }
         return header.split(separator: ",").contains { tag in
             let trimmed = tag.trimmingCharacters(in: .whitespaces)
@@ -70,13 +70,13 @@ public enum JSONResponse {
 
 /// A reply that writes itself with ``JSONText`` (the same bytes as ``JSONResponse/encoder()``,
 /// much faster): the heatmaps and the month incidents.
-public protocol JSONTextWritable {
+package protocol JSONTextWritable {
     func write(to text: inout JSONText)
 }
 
 extension JSONTextWritable {
     /// The value's JSON bytes.
-    public func jsonText(capacity: Int = 4_096) -> JSONText {
+    func jsonText(capacity: Int = 4_096) -> JSONText {
         var text = JSONText(capacity: capacity)
         write(to: &text)
         return text

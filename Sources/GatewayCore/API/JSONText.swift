@@ -5,21 +5,21 @@ import Foundation
 /// under wrk). It writes what ``JSONResponse/encoder()`` writes: keys as given (callers pass
 /// them snake_case and sorted), strings escaped the same way, optional members left out.
 /// Tests check that the bytes are identical to the encoder's.
-public struct JSONText: Sendable {
-    public private(set) var bytes: [UInt8] = []
+package struct JSONText: Sendable {
+    package private(set) var bytes: [UInt8] = []
     /// Whether the next value or key in the current object or array needs a comma first.
     private var needsComma = false
 
-    public init(capacity: Int = 4_096) {
+    package init(capacity: Int = 4_096) {
         bytes.reserveCapacity(capacity)
     }
 
     /// The text as `Data`.
-    public var data: Data { Data(bytes) }
+    package var data: Data { Data(bytes) }
 
     /// Writes `{`, the members `body` writes, then `}`.
     @inline(__always)
-    public mutating func object(_ body: (inout JSONText) -> Void) {
+    package mutating func object(_ body: (inout JSONText) -> Void) {
         separate()
         bytes.append(UInt8(ascii: "{"))
         needsComma = false
@@ -30,7 +30,7 @@ public struct JSONText: Sendable {
 
     /// Writes `[`, the elements `body` writes, then `]`.
     @inline(__always)
-    public mutating func array(_ body: (inout JSONText) -> Void) {
+    package mutating func array(_ body: (inout JSONText) -> Void) {
         separate()
         bytes.append(UInt8(ascii: "["))
         needsComma = false
@@ -40,7 +40,7 @@ public struct JSONText: Sendable {
     }
 
     /// Writes `"key":` inside an object; the next value written is the member's value.
-    public mutating func key(_ key: String) {
+    package mutating func key(_ key: String) {
         separate()
         appendString(key)
         bytes.append(UInt8(ascii: ":"))
@@ -49,20 +49,20 @@ public struct JSONText: Sendable {
 
     /// A member whose value `body` writes.
     @inline(__always)
-    public mutating func member(_ key: String, _ body: (inout JSONText) -> Void) {
+    mutating func member(_ key: String, _ body: (inout JSONText) -> Void) {
         self.key(key)
         body(&self)
         needsComma = true
     }
 
-    public mutating func member(_ key: String, _ value: String) {
+    mutating func member(_ key: String, _ value: String) {
         self.key(key)
         appendString(value)
         needsComma = true
     }
 
     /// A member whose string value is UTF-8 bytes (invalid sequences repaired as `String` does).
-    public mutating func member(_ key: String, utf8: UnsafeBufferPointer<UInt8>) {
+    mutating func member(_ key: String, utf8: UnsafeBufferPointer<UInt8>) {
         self.key(key)
         raw(utf8String: utf8)
         needsComma = true
@@ -71,17 +71,17 @@ public struct JSONText: Sendable {
     // MARK: Templates: bytes written as they are, no commas added (the caller writes valid JSON)
 
     /// Appends `text` verbatim.
-    public mutating func raw(_ text: [UInt8]) {
+    mutating func raw(_ text: [UInt8]) {
         bytes.append(contentsOf: text)
     }
 
     /// Appends an integer.
-    public mutating func raw(integer: Int64) {
+    mutating func raw(integer: Int64) {
         appendInteger(integer)
     }
 
     /// Appends a string written from UTF-8 bytes (invalid sequences repaired as `String` does).
-    public mutating func raw(utf8String utf8: UnsafeBufferPointer<UInt8>) {
+    mutating func raw(utf8String utf8: UnsafeBufferPointer<UInt8>) {
         if utf8.contains(where: { $0 < 0x20 || $0 >= 0x80 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
             appendString(String(decoding: utf8, as: UTF8.self))
         } else {
@@ -91,44 +91,44 @@ public struct JSONText: Sendable {
         }
     }
 
-    public mutating func member(_ key: String, _ value: Int64) {
+    mutating func member(_ key: String, _ value: Int64) {
         self.key(key)
         appendInteger(value)
         needsComma = true
     }
 
-    public mutating func member(_ key: String, _ value: Int) { member(key, Int64(value)) }
-    public mutating func member(_ key: String, _ value: Bool) { member(key) { $0.value(value) } }
-    public mutating func member(_ key: String, _ value: Double) { member(key) { $0.value(value) } }
+    mutating func member(_ key: String, _ value: Int) { member(key, Int64(value)) }
+    mutating func member(_ key: String, _ value: Bool) { member(key) { $0.value(value) } }
+    mutating func member(_ key: String, _ value: Double) { member(key) { $0.value(value) } }
 
     /// A member only when `value` is not nil (as the encoder leaves out nil optionals).
-    public mutating func member(_ key: String, ifPresent value: String?) {
+    mutating func member(_ key: String, ifPresent value: String?) {
         if let value { member(key, value) }
     }
 
     /// Same for integers.
-    public mutating func member(_ key: String, ifPresent value: Int?) {
+    mutating func member(_ key: String, ifPresent value: Int?) {
         if let value { member(key, value) }
     }
 
-    public mutating func value(_ text: String) {
+    package mutating func value(_ text: String) {
         separate()
         appendString(text)
     }
 
-    public mutating func value(_ number: Int64) {
+    package mutating func value(_ number: Int64) {
         separate()
         appendInteger(number)
     }
 
-    public mutating func value(_ flag: Bool) {
+    package mutating func value(_ flag: Bool) {
         separate()
         bytes.append(contentsOf: flag ? Self.trueBytes : Self.falseBytes)
     }
 
     /// A finite double the way the encoder writes it (shortest round-trip digits, integral
     /// values without `.0`).
-    public mutating func value(_ number: Double) {
+    package mutating func value(_ number: Double) {
         separate()
         if number.isFinite, number == number.rounded(), abs(number) < 1e15 {
             if number == 0, number.sign == .minus { bytes.append(UInt8(ascii: "-")) }
@@ -139,14 +139,14 @@ public struct JSONText: Sendable {
     }
 
     /// An array of integers.
-    public mutating func integers<S: Sequence>(_ values: S) where S.Element: BinaryInteger {
+    mutating func integers<S: Sequence>(_ values: S) where S.Element: BinaryInteger {
         array { text in
             for value in values { text.value(Int64(value)) }
         }
     }
 
     /// An array of doubles.
-    public mutating func doubles<S: Sequence>(_ values: S) where S.Element == Double {
+    mutating func doubles<S: Sequence>(_ values: S) where S.Element == Double {
         array { text in
             for value in values { text.value(value) }
         }

@@ -2,21 +2,21 @@ import Contracts
 
 /// The validated body of `POST /api/v1/ingest/loads` as a StartLoad request:
 /// `{"city", "path", "source"?, "wait"?}`.
-public struct LoadBody: Sendable {
+struct LoadBody: Sendable {
     /// The body's member names.
-    public static let names: Set<String> = ["city", "source", "path", "wait"]
+    static let names: Set<String> = ["city", "source", "path", "wait"]
     /// `source` names (as `ingest load --format` spells them) and their formats.
-    public static let sources: [String: SourceFormat] = [
+    static let sources: [String: SourceFormat] = [
         "chicago-csv": .chicagoCSV, "chicago-socrata-json": .chicagoSocrataJSON, "nypd-arrests-csv": .nypdArrestsCSV,
         "police-uk-csv": .policeUKCSV, "areas-geojson": .areasGeoJSON, "areas-wkt-csv": .areasWKTCSV, "auto": .unspecified,
     ]
 
-    public var request: StartLoadRequest
+    var request: StartLoadRequest
 
     /// Validates: `city` required; `path` an absolute path on the ingest server; `source` one of
     /// ``sources`` (default `auto`: recognised from the file); `wait` (default false) waits for
     /// the run to end instead of returning at once.
-    public init(_ body: JSONBody) throws(APIError) {
+    init(_ body: JSONBody) throws(APIError) {
         let city = try body.requiredCity()
         let path = try body.requiredString("path", maxLength: 4_096)
         guard path.hasPrefix("/") else { throw .invalidArgument("'path' must be an absolute path on the ingest server, got '\(path.prefix(80))'") }

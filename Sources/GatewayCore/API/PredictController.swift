@@ -3,14 +3,14 @@ import Hummingbird
 
 /// The predict service's reads (`GET /api/v1/predict`, `/forecast`, `/models`,
 /// `/models/train/{job}`) and its token-protected write `POST /api/v1/models/train`.
-public struct PredictController: Sendable {
-    public var caller: BackendCaller
+struct PredictController: Sendable {
+    var caller: BackendCaller
 
-    public init(caller: BackendCaller) {
+    init(caller: BackendCaller) {
         self.caller = caller
     }
 
-    public func register(on api: RouterGroup<GatewayRequestContext>) {
+    func register(on api: RouterGroup<GatewayRequestContext>) {
         api.get("predict") { request, context in try await predict(request, context) }
         api.get("forecast") { request, context in try await forecast(request, context) }
         api.get("models") { request, context in try await models(request, context) }

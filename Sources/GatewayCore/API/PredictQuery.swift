@@ -1,18 +1,18 @@
 import Contracts
 
 /// The validated query of `GET /api/v1/predict` as a Predict request.
-public struct PredictQuery: Sendable {
+struct PredictQuery: Sendable {
     /// The query names the endpoint accepts.
-    public static let names: Set<String> = [
+    static let names: Set<String> = [
         "city", "area", "hour", "day_of_week", "month", "primary_type", "location_description", "top_contributions", "top_classes",
     ]
 
-    public var request: PredictRequest
+    var request: PredictRequest
 
     /// Validates: `city`, `area`, `hour` (0-23), `day_of_week` (0 = Monday … 6 = Sunday) and
     /// `month` (1-12) required; `primary_type` and `location_description` optional;
     /// `top_contributions` and `top_classes` 1-20 (default 5).
-    public init(_ query: QueryParameters) throws(APIError) {
+    init(_ query: QueryParameters) throws(APIError) {
         let city = try query.requiredCity()
         let area = try query.requiredString("area")
         guard let hour = try query.integer("hour", in: 0...23) else { throw .invalidArgument("'hour' is required (0-23)") }

@@ -2,16 +2,16 @@ import Hummingbird
 
 /// Strict reading of a request's query string: unknown names, repeated names, non-integers
 /// and out-of-range values are `400 INVALID_ARGUMENT` before any backend is called.
-public struct QueryParameters: Sendable {
+struct QueryParameters: Sendable {
     private var values: [String: String]
 
     /// Reads the query of `request`, refusing names outside `allowed` and repeated names.
-    public init(_ request: Request, allowed: Set<String>) throws(APIError) {
+    init(_ request: Request, allowed: Set<String>) throws(APIError) {
         try self.init(pairs: request.uri.queryParameters.map { (String($0.key), String($0.value)) }, allowed: allowed)
     }
 
     /// Reads already split `name=value` pairs (percent-decoding is the caller's).
-    public init(pairs: [(String, String)], allowed: Set<String>) throws(APIError) {
+    init(pairs: [(String, String)], allowed: Set<String>) throws(APIError) {
         var values: [String: String] = [:]
         for (name, value) in pairs {
             guard allowed.contains(name) else {
@@ -24,7 +24,7 @@ public struct QueryParameters: Sendable {
     }
 
     /// A non-empty string of at most `maxLength` printable characters, or nil when absent.
-    public func string(_ name: String, maxLength: Int = 100) throws(APIError) -> String? {
+    func string(_ name: String, maxLength: Int = 100) throws(APIError) -> String? {
         guard let value = values[name] else { return nil }
         guard !value.isEmpty else { throw .invalidArgument("'\(name)' is empty") }
         guard value.count <= maxLength else { throw .invalidArgument("'\(name)' is longer than \(maxLength) characters") }
@@ -35,13 +35,13 @@ public struct QueryParameters: Sendable {
     }
 
     /// A required string (see ``string(_:maxLength:)``).
-    public func requiredString(_ name: String, maxLength: Int = 100) throws(APIError) -> String {
+    func requiredString(_ name: String, maxLength: Int = 100) throws(APIError) -> String {
         guard let value = try string(name, maxLength: maxLength) else { throw .invalidArgument("'\(name)' is required") }
         return value
     }
 
     /// A decimal integer in `range` (optional sign, digits only), or nil when absent.
-    public func integer(_ name: String, in range: ClosedRange<Int>) throws(APIError) -> Int? {
+    func integer(_ name: String, in range: ClosedRange<Int>) throws(APIError) -> Int? {
         guard let text = values[name] else { return nil }
         guard let value = Self.strictInteger(text) else {
             throw .invalidArgument("'\(name)' must be an integer, got '\(text.prefix(40))'")

@@ -1,15 +1,15 @@
 import Contracts
 
 /// The validated path and query of `GET /api/v1/ingest/runs/{id}/rejects` as a ListRejects request.
-public struct RejectsQuery: Sendable {
+struct RejectsQuery: Sendable {
     /// The query names the endpoint accepts.
-    public static let names: Set<String> = ["limit", "after_line"]
+    static let names: Set<String> = ["limit", "after_line"]
 
-    public var request: ListRejectsRequest
+    var request: ListRejectsRequest
 
     /// Validates: the run id a positive integer; `limit` 1-5,000 (default 100); `after_line`
     /// ≥ 0 (the last line number of the previous page; default 0).
-    public init(runID text: String, _ query: QueryParameters) throws(APIError) {
+    init(runID text: String, _ query: QueryParameters) throws(APIError) {
         guard let runID = QueryParameters.strictInteger(text), runID > 0, !text.hasPrefix("+") else {
             throw .invalidArgument("the run id must be a positive integer, got '\(text.prefix(40))'")
         }

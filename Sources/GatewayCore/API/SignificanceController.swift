@@ -2,14 +2,14 @@ import Contracts
 import Hummingbird
 
 /// `GET /api/v1/hotspots/significance` → Heatmap/GetSignificance.
-public struct SignificanceController: Sendable {
-    public var caller: BackendCaller
+struct SignificanceController: Sendable {
+    var caller: BackendCaller
 
-    public init(caller: BackendCaller) {
+    init(caller: BackendCaller) {
         self.caller = caller
     }
 
-    public func register(on api: RouterGroup<GatewayRequestContext>) {
+    func register(on api: RouterGroup<GatewayRequestContext>) {
         api.get("hotspots/significance") { request, context in try await significance(request, context) }
     }
 

@@ -1,19 +1,19 @@
 import Contracts
 
 /// The validated query of `GET /api/v1/hotspots/significance` as a GetSignificance request.
-public struct SignificanceQuery: Sendable {
+struct SignificanceQuery: Sendable {
     /// The query names the endpoint accepts.
-    public static let names: Set<String> = ["city", "from", "to", "primary_type", "units", "alpha"]
+    static let names: Set<String> = ["city", "from", "to", "primary_type", "units", "alpha"]
     /// The longest period the heatmap service tests (20 years of months).
-    public static let maximumMonths = 240
+    static let maximumMonths = 240
 
-    public var request: SignificanceRequest
-    public var from: MonthParameter
-    public var to: MonthParameter
+    var request: SignificanceRequest
+    var from: MonthParameter
+    var to: MonthParameter
 
     /// Validates: `city`, `from`, `to` (`YYYY-MM`, inclusive, ascending, at most 240 months) and
     /// `units` (`areas` or `hex`) required; `alpha` a plain decimal in (0, 0.5] (default 0.05).
-    public init(_ query: QueryParameters) throws(APIError) {
+    init(_ query: QueryParameters) throws(APIError) {
         let city = try query.requiredCity()
         let primaryType = try query.string("primary_type") ?? ""
         from = try MonthParameter(try query.requiredString("from", maxLength: 7), name: "from")

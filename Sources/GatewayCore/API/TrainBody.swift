@@ -2,13 +2,13 @@ import Contracts
 
 /// The validated body of `POST /api/v1/models/train` as an asynchronous Train request:
 /// `{"city", "kinds"?}` (`kinds` names from ``ModelKindName``; absent trains them all).
-public struct TrainBody: Sendable {
+struct TrainBody: Sendable {
     /// The body's member names.
-    public static let names: Set<String> = ["city", "kinds"]
+    static let names: Set<String> = ["city", "kinds"]
 
-    public var request: TrainRequest
+    var request: TrainRequest
 
-    public init(_ body: JSONBody) throws(APIError) {
+    init(_ body: JSONBody) throws(APIError) {
         let city = try body.requiredCity()
         var kinds: [ModelKind] = []
         for name in try body.strings("kinds", maxCount: ModelKindName.kinds.count) ?? [] {

@@ -2,14 +2,14 @@ import Contracts
 import Hummingbird
 
 /// `GET /api/v1/heatmap/window` → Heatmap/GetWindowHeatmap.
-public struct WindowHeatmapController: Sendable {
-    public var caller: BackendCaller
+struct WindowHeatmapController: Sendable {
+    var caller: BackendCaller
 
-    public init(caller: BackendCaller) {
+    init(caller: BackendCaller) {
         self.caller = caller
     }
 
-    public func register(on api: RouterGroup<GatewayRequestContext>) {
+    func register(on api: RouterGroup<GatewayRequestContext>) {
         api.get("heatmap/window") { request, context in try await window(request, context) }
     }
 

@@ -2,17 +2,17 @@ import CivilTime
 import Contracts
 
 /// The validated query of `GET /api/v1/heatmap/window` as a GetWindowHeatmap request.
-public struct WindowHeatmapQuery: Sendable {
+struct WindowHeatmapQuery: Sendable {
     /// The query names the endpoint accepts.
-    public static let names: Set<String> = ["city", "last", "at", "primary_type"]
+    static let names: Set<String> = ["city", "last", "at", "primary_type"]
 
-    public var request: WindowHeatmapRequest
-    public var last: WindowLength
+    var request: WindowHeatmapRequest
+    var last: WindowLength
     /// `at` as given, normalised to `YYYY-MM-DDTHH:MM:SS`; nil means the newest incident.
-    public var at: String?
+    var at: String?
 
     /// Validates: `city` and `last` required; `at` a whole local hour when given.
-    public init(_ query: QueryParameters) throws(APIError) {
+    init(_ query: QueryParameters) throws(APIError) {
         let city = try query.requiredCity()
         last = try WindowLength(query.requiredString("last", maxLength: 10))
         var reference: Int64 = 0

@@ -2,14 +2,14 @@ import Contracts
 import Hummingbird
 
 /// `GET /api/v1/grids` → Heatmap/GetYearGrids.
-public struct YearGridsController: Sendable {
-    public var caller: BackendCaller
+struct YearGridsController: Sendable {
+    var caller: BackendCaller
 
-    public init(caller: BackendCaller) {
+    init(caller: BackendCaller) {
         self.caller = caller
     }
 
-    public func register(on api: RouterGroup<GatewayRequestContext>) {
+    func register(on api: RouterGroup<GatewayRequestContext>) {
         api.get("grids") { request, context in try await grids(request, context) }
     }
 

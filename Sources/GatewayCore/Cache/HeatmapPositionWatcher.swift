@@ -17,21 +17,21 @@ import Wire
 /// When a watch fails (a replica down, restarting) that replica's position counts as unknown
 /// until the watch succeeds again; failed attempts are retried after 50 ms, doubling to at most
 /// 1 s. Runs until cancelled or a graceful shutdown.
-public struct HeatmapPositionWatcher: Service {
+struct HeatmapPositionWatcher: Service {
     /// The configured heatmap endpoints (addresses or DNS names).
-    public let endpoints: [Endpoint]
-    public let cache: ResponseCache
+    let endpoints: [Endpoint]
+    let cache: ResponseCache
     /// How long a replica holds one watch: short, so that its own graceful shutdown, which lets
     /// calls in flight finish, is never held up for long.
-    public let hold: Duration
+    let hold: Duration
     /// Added to the hold for the call's deadline.
-    public let slack: Duration
+    let slack: Duration
     /// How often DNS names are looked up again.
-    public let resolveInterval: Duration
-    public let clientConfiguration: RPCClientConfiguration
-    public let logger: Logger
+    let resolveInterval: Duration
+    let clientConfiguration: RPCClientConfiguration
+    let logger: Logger
 
-    public init(endpoints: [Endpoint], cache: ResponseCache, hold: Duration = .seconds(2), slack: Duration = .seconds(5),
+    init(endpoints: [Endpoint], cache: ResponseCache, hold: Duration = .seconds(2), slack: Duration = .seconds(5),
                 resolveInterval: Duration = .seconds(5), clientConfiguration: RPCClientConfiguration = .init(), logger: Logger) {
         self.endpoints = endpoints
         self.cache = cache
@@ -42,14 +42,14 @@ public struct HeatmapPositionWatcher: Service {
         self.logger = logger
     }
 
-    public func run() async throws {
+    func run() async throws {
         await cancelWhenGracefulShutdown {
             await watch()
         }
     }
 
     /// Watches every replica behind ``endpoints`` until the task is cancelled.
-    public func watch() async {
+    func watch() async {
         var loops: [Endpoint: Task<Void, Never>] = [:]
         while !Task.isCancelled {
             let replicas = await ReplicaResolver.resolve(endpoints)

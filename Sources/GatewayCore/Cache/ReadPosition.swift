@@ -7,13 +7,13 @@ import Hummingbird
 /// or a position an earlier answer carried), so that a lagging replica never shows older data
 /// than the person has already seen. A header rather than a query parameter: the position is
 /// not part of what is asked for (the URL stays shareable and its cache entry the same).
-public enum ReadPosition {
-    public static let minimumHeader = HTTPField.Name("x-crimescope-min-position")!
-    public static let positionHeader = HTTPField.Name("x-crimescope-position")!
+enum ReadPosition {
+    static let minimumHeader = HTTPField.Name("x-crimescope-min-position")!
+    static let positionHeader = HTTPField.Name("x-crimescope-position")!
 
     /// The request's minimum position (0 when it names none).
     /// - Throws: 400 when the header is not a non-negative integer.
-    public static func minimum(of request: Request) throws(APIError) -> Int64 {
+    static func minimum(of request: Request) throws(APIError) -> Int64 {
         guard let text = request.headers[minimumHeader] else { return 0 }
         guard let value = Int64(text.filter { $0 != " " && $0 != "\t" }), value >= 0 else {
             throw APIError.invalidArgument("X-CrimeScope-Min-Position must be a non-negative integer, got '\(text)'")
@@ -22,7 +22,7 @@ public enum ReadPosition {
     }
 
     /// `response` with the position of the heatmap answer it carries.
-    public static func tag(_ response: Response, _ position: Int64) -> Response {
+    static func tag(_ response: Response, _ position: Int64) -> Response {
         var response = response
         response.headers[positionHeader] = String(position)
         return response

@@ -19,16 +19,16 @@ import Synchronization
 ///
 /// Bounded by the bytes of the bodies and keys it holds plus ``entryOverheadBytes`` each (headers,
 /// the dictionary); the oldest entries go first.
-public final class ResponseCache: Sendable {
+package final class ResponseCache: Sendable {
     /// One stored response: what the controller returned, its strong ETag and its heatmap position.
-    public struct Entry: Sendable {
-        public let status: HTTPResponse.Status
-        public let headers: HTTPFields
-        public let body: ByteBuffer
-        public let etag: String
-        public let position: Int64
+    struct Entry: Sendable {
+        let status: HTTPResponse.Status
+        let headers: HTTPFields
+        let body: ByteBuffer
+        let etag: String
+        let position: Int64
 
-        public init(status: HTTPResponse.Status, headers: HTTPFields, body: ByteBuffer, etag: String, position: Int64) {
+        init(status: HTTPResponse.Status, headers: HTTPFields, body: ByteBuffer, etag: String, position: Int64) {
             self.status = status
             self.headers = headers
             self.body = body
@@ -61,35 +61,35 @@ public final class ResponseCache: Sendable {
 
     /// The gateway's bound: 128 MiB, ~25k heatmaps (a Chicago heatmap is 2–5 KiB gzip, ~21 KiB
     /// plain): the distinct URLs of ~150k requests of bench/gateway's nine-year mix.
-    public static let defaultMaxBytes = 128 << 20
+    package static let defaultMaxBytes = 128 << 20
     /// What an entry is counted for besides its body and key.
-    public static let entryOverheadBytes = 512
-    public let maxBytes: Int
+    package static let entryOverheadBytes = 512
+    package let maxBytes: Int
     /// Entries above this are not stored.
-    public let maxEntryBytes: Int
+    package let maxEntryBytes: Int
     private let state = Mutex(State())
 
-    public init(maxBytes: Int = ResponseCache.defaultMaxBytes, maxEntryBytes: Int = 1 << 20) {
+    package init(maxBytes: Int = ResponseCache.defaultMaxBytes, maxEntryBytes: Int = 1 << 20) {
         self.maxBytes = maxBytes
         self.maxEntryBytes = maxEntryBytes
     }
 
     /// The newest position any replica is known to be at, or nil when none is known.
-    public var position: Int64? { state.withLock { $0.position } }
+    package var position: Int64? { state.withLock { $0.position } }
 
     /// Lookups that found an entry and that did not (since start), entries and bytes held.
-    public var usage: (hits: Int, misses: Int, entries: Int, bytes: Int) {
+    package var usage: (hits: Int, misses: Int, entries: Int, bytes: Int) {
         state.withLock { ($0.hits, $0.misses, $0.entries.count, $0.bytes) }
     }
 
     /// The one heatmap's position (or nil: unknown).
-    public func setPosition(_ position: Int64?) {
+    package func setPosition(_ position: Int64?) {
         setPosition(position, of: "")
     }
 
     /// `replica`'s position (nil: unknown, or the replica is gone). When the newest position
     /// changes, every entry is dropped.
-    public func setPosition(_ position: Int64?, of replica: String) {
+    package func setPosition(_ position: Int64?, of replica: String) {
         let ready: [CheckedContinuation<Void, Never>] = state.withLock { state in
             state.replicas[replica] = position
             let newest = state.replicas.values.max()
@@ -107,7 +107,7 @@ public final class ResponseCache: Sendable {
 
     /// Returns once the cache has learnt that some replica is at `position` or later (tests
     /// wait on this event rather than sleeping).
-    public func waitForPosition(atLeast position: Int64) async {
+    func waitForPosition(atLeast position: Int64) async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let reached: Bool = state.withLock { state in
                 if let current = state.position, current >= position { return true }
@@ -120,7 +120,7 @@ public final class ResponseCache: Sendable {
 
     /// The entry for `key` when it reflects the newest position and at least `minimum`; and
     /// whether the cache is on (a position is known: an answer may be stored).
-    public func lookup(_ key: String, atLeast minimum: Int64 = 0) -> (entry: Entry?, isOn: Bool) {
+    func lookup(_ key: String, atLeast minimum: Int64 = 0) -> (entry: Entry?, isOn: Bool) {
         state.withLock { state in
             guard let position = state.position else { return (nil, false) }
             if let entry = state.entries[key], entry.position == position, entry.position >= minimum {
@@ -133,7 +133,7 @@ public final class ResponseCache: Sendable {
     }
 
     /// Stores `entry` for `key` if its position is the newest known one.
-    public func store(_ entry: Entry, for key: String) {
+    func store(_ entry: Entry, for key: String) {
         let size = Self.size(entry, key)
         guard size <= maxEntryBytes else { return }
         state.withLock { state in

@@ -16,19 +16,19 @@ import NIOCore
 /// asks again each time, cheaply, with `If-None-Match`), plus `X-Cache: hit` or `miss`. A
 /// request's own `Cache-Control: no-cache` skips the lookup (a hard reload), and its answer
 /// refreshes the entry.
-public struct ResponseCacheMiddleware: RouterMiddleware {
-    public typealias Context = GatewayRequestContext
+struct ResponseCacheMiddleware: RouterMiddleware {
+    typealias Context = GatewayRequestContext
 
     /// The reads whose answers depend only on the query and the heatmap's position.
-    public static let cachedPaths: Set<String> = ["/api/v1/heatmap", "/api/v1/heatmap/window", "/api/v1/grids", "/api/v1/hotspots"]
+    static let cachedPaths: Set<String> = ["/api/v1/heatmap", "/api/v1/heatmap/window", "/api/v1/grids", "/api/v1/hotspots"]
 
-    public let cache: ResponseCache
+    let cache: ResponseCache
 
-    public init(cache: ResponseCache) {
+    init(cache: ResponseCache) {
         self.cache = cache
     }
 
-    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard request.method == .get, Self.cachedPaths.contains(request.uri.path) else {
             return try await next(request, context)
         }

@@ -22,7 +22,7 @@ import Wire
 /// acknowledges nothing. A follower that falls behind what the leader acknowledged (ingest
 /// answers FAILED_PRECONDITION: those entries are gone) reloads the newest snapshot, which is at
 /// or after the acknowledged position.
-public final class OutboxConsumer: Service, Sendable {
+final class OutboxConsumer: Service, Sendable {
     let client: RPCClient
     let store: HeatmapStore
     let index: RollupIndex
@@ -42,7 +42,7 @@ public final class OutboxConsumer: Service, Sendable {
 
     /// `onLag` hears how far behind the outbox the consumer is after every pull (the host puts it
     /// in Health/Check); the same numbers are exported as gauges.
-    public init(client: RPCClient, store: HeatmapStore, index: RollupIndex, leadership: Leadership = Leadership(),
+    init(client: RPCClient, store: HeatmapStore, index: RollupIndex, leadership: Leadership = Leadership(),
                 settings: OutboxConsumerSettings = OutboxConsumerSettings(),
                 logger: Logger = Logger(label: "crimescope.heatmap.consumer"),
                 onLag: @escaping @Sendable (OutboxLag) -> Void = { _ in }) {
@@ -56,7 +56,7 @@ public final class OutboxConsumer: Service, Sendable {
     }
 
     /// Loads the index from the newest persisted snapshot (empty at position 0 when there is none).
-    public func prepare() async throws {
+    func prepare() async throws {
         let started = ContinuousClock.now
         let stored = try await store.loadSnapshot()
         let read = ContinuousClock.now
@@ -87,7 +87,7 @@ public final class OutboxConsumer: Service, Sendable {
     /// Pulls one batch after the current position and applies it.
     /// - Returns: The number of outbox entries applied; 0 when caught up.
     @discardableResult
-    public func step() async throws -> Int {
+    func step() async throws -> Int {
         if !index.isLoaded { try await prepare() }
         let position = index.position
         let started = ContinuousClock.now
@@ -121,7 +121,7 @@ public final class OutboxConsumer: Service, Sendable {
     /// When the newest pull that found nothing after the index's position was sent, and that
     /// position: a read asking for a later position than ingest had then asks for one that does
     /// not exist (yet).
-    public var lastCaughtUp: (at: ContinuousClock.Instant, position: Int64)? { caughtUp.withLock { $0 } }
+    var lastCaughtUp: (at: ContinuousClock.Instant, position: Int64)? { caughtUp.withLock { $0 } }
 
     /// The batch after `position`: the prefetched call when it is for that position, else a new
     /// one; and whether it was prefetched (sent before this step).
@@ -157,7 +157,7 @@ public final class OutboxConsumer: Service, Sendable {
     }
 
     /// Cuts the current wait between polls short (a read waits for a position not applied yet).
-    public func wake() {
+    func wake() {
         wakeup.wake()
     }
 
@@ -170,7 +170,7 @@ public final class OutboxConsumer: Service, Sendable {
     /// Applies batches until caught up or `maxBatches` were applied.
     /// - Returns: The position reached.
     @discardableResult
-    public func catchUp(maxBatches: Int = .max) async throws -> Int64 {
+    func catchUp(maxBatches: Int = .max) async throws -> Int64 {
         var batches = 0
         while batches < maxBatches, try await step() > 0 {
             batches += 1
@@ -179,7 +179,7 @@ public final class OutboxConsumer: Service, Sendable {
     }
 
     /// Polls until graceful shutdown or cancellation.
-    public func run() async throws {
+    func run() async throws {
         await cancelWhenGracefulShutdown { await self.poll() }
         prefetch.withLock { slot in
             slot?.call.cancel()
@@ -225,28 +225,28 @@ public final class OutboxConsumer: Service, Sendable {
 
 /// How far the consumer is behind ingest's outbox after a pull: the deltas of the entries it has
 /// not applied yet, and the age in seconds of the oldest of them (0 and 0 when caught up).
-public struct OutboxLag: Sendable, Equatable {
-    public var deltas: Int64
-    public var seconds: Double
+struct OutboxLag: Sendable, Equatable {
+    var deltas: Int64
+    var seconds: Double
 
-    public init(deltas: Int64, seconds: Double) {
+    init(deltas: Int64, seconds: Double) {
         self.deltas = deltas
         self.seconds = seconds
     }
 }
 
 /// How the outbox consumer pulls and waits.
-public struct OutboxConsumerSettings: Sendable {
+package struct OutboxConsumerSettings: Sendable {
     /// Most outbox entries per pull.
-    public var maxEntries: Int32 = 200
+    var maxEntries: Int32 = 200
     /// Most deltas per pull (ingest always returns at least one whole entry).
-    public var maxDeltas: Int32 = 20_000
+    package var maxDeltas: Int32 = 20_000
     /// First and longest wait between polls once caught up (doubling in between).
-    public var idleDelay: ClosedRange<Duration> = .milliseconds(100) ... .seconds(2)
+    var idleDelay: ClosedRange<Duration> = .milliseconds(100) ... .seconds(2)
     /// First and longest wait after a failure, e.g. ingest unreachable (doubling in between).
-    public var errorDelay: ClosedRange<Duration> = .milliseconds(200) ... .seconds(5)
+    var errorDelay: ClosedRange<Duration> = .milliseconds(200) ... .seconds(5)
     /// Deadline of each PullOutbox call.
-    public var callTimeout: Duration = .seconds(30)
+    var callTimeout: Duration = .seconds(30)
 
-    public init() {}
+    package init() {}
 }

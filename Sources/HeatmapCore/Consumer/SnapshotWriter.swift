@@ -14,7 +14,7 @@ import ServiceLifecycle
 /// Only the leader replica writes (``Leadership``), each snapshot fenced by its lease epoch: a
 /// follower's writer only watches, and writes as soon as it takes over if its index is ahead of
 /// the stored snapshot. After its last snapshot on graceful shutdown it releases the lease.
-public final class SnapshotWriter: Service, Sendable {
+final class SnapshotWriter: Service, Sendable {
     let store: HeatmapStore
     let index: RollupIndex
     let leadership: Leadership
@@ -25,7 +25,7 @@ public final class SnapshotWriter: Service, Sendable {
     /// `heatmap_snapshot_position`: the outbox position of the newest stored snapshot.
     private let positionGauge = Gauge(label: "heatmap_snapshot_position")
 
-    public init(store: HeatmapStore, index: RollupIndex, leadership: Leadership, settings: SnapshotSettings = SnapshotSettings(),
+    init(store: HeatmapStore, index: RollupIndex, leadership: Leadership, settings: SnapshotSettings = SnapshotSettings(),
                 logger: Logger = Logger(label: "crimescope.heatmap.snapshot")) {
         self.store = store
         self.index = index
@@ -38,7 +38,7 @@ public final class SnapshotWriter: Service, Sendable {
     /// position or this replica does not lead.
     /// - Returns: The position written, nil when there was nothing new (or nothing to do here).
     @discardableResult
-    public func writeSnapshot() async throws -> Int64? {
+    func writeSnapshot() async throws -> Int64? {
         guard index.isLoaded, let epoch = leadership.epoch else { return nil }
         let stored = try await store.position()
         leadership.snapshotStored(at: stored)
@@ -68,7 +68,7 @@ public final class SnapshotWriter: Service, Sendable {
         return snapshot.position
     }
 
-    public func run() async throws {
+    func run() async throws {
         await cancelWhenGracefulShutdown { await self.loop() }
         // Graceful stop: persist what was applied since the last snapshot, then hand the lease on.
         do {
@@ -123,14 +123,14 @@ public final class SnapshotWriter: Service, Sendable {
 }
 
 /// When the ``SnapshotWriter`` persists the index.
-public struct SnapshotSettings: Sendable {
+package struct SnapshotSettings: Sendable {
     /// A snapshot is written once the index has not moved for this long (a load has ended).
-    public var quiet: Duration = .seconds(2)
+    package var quiet: Duration = .seconds(2)
     /// … or, while the index keeps moving, once the newest snapshot is this old: a restart then
     /// replays at most this much of the outbox.
-    public var maxAge: Duration = .seconds(20)
+    package var maxAge: Duration = .seconds(20)
     /// How often the writer looks at the index.
-    public var tick: Duration = .milliseconds(250)
+    var tick: Duration = .milliseconds(250)
 
-    public init() {}
+    package init() {}
 }

@@ -2,17 +2,17 @@ import Contracts
 import Wire
 
 /// A validated `GetBeatHeatmap` request: the Chicago explorer's filters.
-public struct BeatQuery: Sendable, Hashable {
-    public var city: String
+struct BeatQuery: Sendable, Hashable {
+    var city: String
     /// Inclusive year bounds; nil means open.
-    public var yearFrom: Int?
-    public var yearTo: Int?
+    var yearFrom: Int?
+    var yearTo: Int?
     /// Nil means every hour (and month-only incidents too).
-    public var hours: HourFilter?
+    var hours: HourFilter?
     /// Nil means every type.
-    public var primaryType: String?
+    var primaryType: String?
 
-    public init(city: String, yearFrom: Int? = nil, yearTo: Int? = nil, hours: HourFilter? = nil, primaryType: String? = nil) {
+    init(city: String, yearFrom: Int? = nil, yearTo: Int? = nil, hours: HourFilter? = nil, primaryType: String? = nil) {
         self.city = city
         self.yearFrom = yearFrom
         self.yearTo = yearTo
@@ -22,7 +22,7 @@ public struct BeatQuery: Sendable, Hashable {
 
     /// Validates a request: `year` or `year_from`/`year_to` (not both; from ≤ to), hours 0-23.
     /// - Throws: INVALID_ARGUMENT naming the problem; NOT_FOUND for a city that does not exist.
-    public init(_ request: BeatHeatmapRequest) throws(RPCError) {
+    init(_ request: BeatHeatmapRequest) throws(RPCError) {
         guard !request.city.isEmpty else { throw RPCError(.invalidArgument, "city is required") }
         guard CityCatalog.timeZone(of: request.city) != nil else {
             throw RPCError(.notFound, "no city '\(request.city)'; try chicago, nyc or uk-<force>")
@@ -53,7 +53,7 @@ public struct BeatQuery: Sendable, Hashable {
     }
 
     /// Whether `year` is within the bounds.
-    public func includes(year: Int) -> Bool {
+    func includes(year: Int) -> Bool {
         (yearFrom.map { year >= $0 } ?? true) && (yearTo.map { year <= $0 } ?? true)
     }
 }

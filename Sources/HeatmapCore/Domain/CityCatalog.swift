@@ -2,9 +2,9 @@
 ///
 /// Mirrors the ingest service's city rules (by contract, not by import): `chicago`, `nyc`, and
 /// police.uk forces as `uk-<force>`. Any other slug is unknown (NOT_FOUND).
-public enum CityCatalog {
+enum CityCatalog {
     /// The IANA time zone of a known city, or nil when the slug is not a city.
-    public static func timeZone(of slug: String) -> String? {
+    static func timeZone(of slug: String) -> String? {
         switch slug {
         case "chicago": return "America/Chicago"
         case "nyc": return "America/New_York"
@@ -15,7 +15,7 @@ public enum CityCatalog {
     }
 
     /// A display name for a known city.
-    public static func displayName(of slug: String) -> String {
+    static func displayName(of slug: String) -> String {
         switch slug {
         case "chicago": return "Chicago"
         case "nyc": return "New York City"

@@ -1,12 +1,12 @@
 /// A set of hours of day as a 24-bit mask. `hour_min > hour_max` wraps midnight:
 /// 22 → 5 is 22, 23, 0, 1, …, 5. Month-only cells (hour -1) never match a filter.
-public struct HourFilter: Sendable, Hashable {
+struct HourFilter: Sendable, Hashable {
     /// Bit `h` set when hour `h` is included.
-    public let mask: UInt32
+    let mask: UInt32
 
     /// Hours `minimum` through `maximum` inclusive, wrapping midnight when `minimum > maximum`.
     /// Both must be 0-23 (checked by the caller).
-    public init(minimum: Int, maximum: Int) {
+    init(minimum: Int, maximum: Int) {
         var mask: UInt32 = 0
         var hour = minimum
         while true {
@@ -19,10 +19,10 @@ public struct HourFilter: Sendable, Hashable {
 
     /// Whether `hour` (0-23, or -1 for unknown) is in the set.
     @inline(__always)
-    public func contains(_ hour: Int8) -> Bool {
+    func contains(_ hour: Int8) -> Bool {
         hour >= 0 && mask & (1 << UInt32(hour)) != 0
     }
 
     /// The hours in the set, ascending.
-    public var hours: [Int] { (0..<24).filter { mask & (1 << UInt32($0)) != 0 } }
+    var hours: [Int] { (0..<24).filter { mask & (1 << UInt32($0)) != 0 } }
 }

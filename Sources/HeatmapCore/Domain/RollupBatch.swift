@@ -4,7 +4,7 @@ import Contracts
 /// One pulled outbox batch, each delta prepared for the index: its calendar fields, bucket
 /// starts, grid cell and hex cell computed here, outside the index lock, so applying it
 /// (``RollupIndex/apply(_:expecting:)``) only interns names and adds counts under integer keys.
-public struct RollupBatch: Sendable {
+struct RollupBatch: Sendable {
     /// One delta, ready to add.
     struct Delta: Sendable {
         let city: String
@@ -31,21 +31,21 @@ public struct RollupBatch: Sendable {
     }
 
     /// A lon/lat bounding box.
-    public struct Extent: Sendable, Hashable {
-        public var minLon, minLat, maxLon, maxLat: Double
+    struct Extent: Sendable, Hashable {
+        var minLon, minLat, maxLon, maxLat: Double
     }
 
     /// The deltas in outbox order.
     let deltas: [Delta]
     /// The bounding box of the batch's located insertions, per city.
-    public let extents: [String: Extent]
+    let extents: [String: Extent]
     /// The last outbox position in the batch.
-    public let position: Int64
+    let position: Int64
     /// How many deltas the batch held.
-    public var deltaCount: Int { deltas.count }
+    var deltaCount: Int { deltas.count }
 
     /// Prepares `entries` (in position order) ending at `position`.
-    public init(entries: [OutboxEntry], position: Int64) {
+    init(entries: [OutboxEntry], position: Int64) {
         self.position = position
         var deltas: [Delta] = [], extents: [String: Extent] = [:]
         deltas.reserveCapacity(entries.reduce(0) { $0 + $1.deltas.count })

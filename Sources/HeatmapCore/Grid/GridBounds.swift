@@ -5,17 +5,17 @@
 /// margin; New York its five boroughs; the two police.uk forces we hold data for their force
 /// areas. Other cities have no grid. Cell index = row * 300 + column, row 0 at `minLat`;
 /// points outside the box (or on its max edges) fall in no cell.
-public struct GridBounds: Sendable, Hashable {
-    public static let width = 300
-    public static let height = 300
+package struct GridBounds: Sendable, Hashable {
+    static let width = 300
+    static let height = 300
 
-    public let minLon: Double
-    public let minLat: Double
-    public let maxLon: Double
-    public let maxLat: Double
+    let minLon: Double
+    let minLat: Double
+    let maxLon: Double
+    let maxLat: Double
 
     /// The grid box of `city`, nil when the city has no grid.
-    public static func of(city: String) -> GridBounds? {
+    package static func of(city: String) -> GridBounds? {
         switch city {
         case "chicago": return GridBounds(minLon: -87.95, minLat: 41.64, maxLon: -87.52, maxLat: 42.03)
         case "nyc": return GridBounds(minLon: -74.26, minLat: 40.49, maxLon: -73.69, maxLat: 40.92)
@@ -26,7 +26,7 @@ public struct GridBounds: Sendable, Hashable {
     }
 
     /// The cell holding (lon, lat), or nil outside the box.
-    public func cell(lon: Double, lat: Double) -> Int? {
+    package func cell(lon: Double, lat: Double) -> Int? {
         guard lon.isFinite, lat.isFinite, lon >= minLon, lon < maxLon, lat >= minLat, lat < maxLat else { return nil }
         let column = min(Int((lon - minLon) / (maxLon - minLon) * Double(Self.width)), Self.width - 1)
         let row = min(Int((lat - minLat) / (maxLat - minLat) * Double(Self.height)), Self.height - 1)

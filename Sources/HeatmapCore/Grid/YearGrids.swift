@@ -1,22 +1,22 @@
 /// A city's twelve monthly grids of one year, sparse, with the colour-scale normalisation.
-public struct YearGrids: Sendable, Equatable {
+struct YearGrids: Sendable, Equatable {
     /// One month's non-empty cells, ascending by cell index.
-    public struct Month: Sendable, Equatable {
-        public var month: Int
-        public var cells: [Int] = []
-        public var counts: [Int64] = []
-        public var total: Int64 = 0
+    struct Month: Sendable, Equatable {
+        var month: Int
+        var cells: [Int] = []
+        var counts: [Int64] = []
+        var total: Int64 = 0
         /// No incident of the city at all in this month (not zero crime).
-        public var missing: Bool
+        var missing: Bool
     }
 
-    public var months: [Month]
+    var months: [Month]
     /// The 95th percentile (nearest rank) of the non-empty cell counts over all twelve months; 0 when none.
-    public var normalisation: Double
+    var normalisation: Double
 
     /// Builds the grids from `(month, cell, count)` rows (any order; non-positive counts dropped)
     /// and the months the city has data in.
-    public init(rows: [(month: Int, cell: Int, count: Int64)], monthsWithData: Set<Int>) {
+    init(rows: [(month: Int, cell: Int, count: Int64)], monthsWithData: Set<Int>) {
         var months = (1...12).map { Month(month: $0, missing: !monthsWithData.contains($0)) }
         var all: [Int64] = []
         for row in rows.sorted(by: { ($0.month, $0.cell) < ($1.month, $1.cell) })
@@ -31,7 +31,7 @@ public struct YearGrids: Sendable, Equatable {
     }
 
     /// Nearest-rank 95th percentile: the value at rank ⌈0.95 n⌉ of the ascending values.
-    public static func percentile95(_ values: [Int64]) -> Double {
+    static func percentile95(_ values: [Int64]) -> Double {
         guard !values.isEmpty else { return 0 }
         let sorted = values.sorted()
         let rank = (95 * sorted.count + 99) / 100

@@ -4,13 +4,13 @@
 /// ``Helmert`` (~5 m). Elsewhere: a local transverse Mercator on WGS84 with scale 1 whose central
 /// meridian runs through the city (Chicago -87.65°, New York -73.95°), so distortion over the
 /// city is below 0.01 %.
-public struct CityProjection: Sendable, Hashable {
+package struct CityProjection: Sendable, Hashable {
     let projection: TransverseMercator
     let osgb36: Bool
     /// What the reply reports as its projection.
-    public let name: String
+    package let name: String
 
-    public static func of(city: String) -> CityProjection? {
+    package static func of(city: String) -> CityProjection? {
         if CityCatalog.isPoliceUKForce(city) {
             return CityProjection(projection: .britishNationalGrid, osgb36: true,
                                   name: "EPSG:27700 British National Grid (WGS84 to OSGB36 by Helmert, ~5 m)")
@@ -28,7 +28,7 @@ public struct CityProjection: Sendable, Hashable {
     }
 
     /// Metres east and north of a WGS84 point.
-    public func project(lon: Double, lat: Double) -> (x: Double, y: Double) {
+    package func project(lon: Double, lat: Double) -> (x: Double, y: Double) {
         let projected: (east: Double, north: Double)
         if osgb36 {
             let point = Helmert.wgs84ToOSGB36Radians(lat: lat, lon: lon)
@@ -40,7 +40,7 @@ public struct CityProjection: Sendable, Hashable {
     }
 
     /// The WGS84 point of projected metres.
-    public func unproject(x: Double, y: Double) -> (lon: Double, lat: Double) {
+    func unproject(x: Double, y: Double) -> (lon: Double, lat: Double) {
         let point = projection.inverse(east: x, north: y)
         let wgs = osgb36 ? Helmert.osgb36ToWGS84(lat: point.lat, lon: point.lon) : point
         return (wgs.lon, wgs.lat)

@@ -1,23 +1,23 @@
 import Foundation
 
 /// A reference ellipsoid: semi-major and semi-minor axes in metres.
-public struct Ellipsoid: Sendable, Hashable {
-    public let a: Double
-    public let b: Double
+struct Ellipsoid: Sendable, Hashable {
+    let a: Double
+    let b: Double
     /// First eccentricity squared.
-    public let e2: Double
+    let e2: Double
     /// Second eccentricity squared, (a² − b²) / b².
     let secondE2: Double
 
-    public init(a: Double, b: Double) {
+    init(a: Double, b: Double) {
         self.a = a
         self.b = b
         e2 = 1 - (b * b) / (a * a)
         secondE2 = (a * a - b * b) / (b * b)
     }
 
-    public static let wgs84 = Ellipsoid(a: 6_378_137.0, b: 6_356_752.314245)
-    public static let airy1830 = Ellipsoid(a: 6_377_563.396, b: 6_356_256.909)
+    static let wgs84 = Ellipsoid(a: 6_378_137.0, b: 6_356_752.314245)
+    static let airy1830 = Ellipsoid(a: 6_377_563.396, b: 6_356_256.909)
 
     /// Earth-centred cartesian coordinates of a point on the ellipsoid (height 0), angles in radians.
     func cartesian(lat: Double, lon: Double) -> (x: Double, y: Double, z: Double) {

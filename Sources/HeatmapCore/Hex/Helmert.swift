@@ -3,18 +3,18 @@ import Foundation
 /// The seven-parameter Helmert shift between WGS84 and OSGB36 (Ordnance Survey's published
 /// parameters): about 5 m accuracy across Great Britain (OSTN15 would be ~0.1 m; a 200 m hex
 /// grid does not need it).
-public enum Helmert {
+package enum Helmert {
     private static let tx = -446.448, ty = 125.157, tz = -542.060
     private static let scalePPM = 20.4894
     private static let rxSeconds = -0.1502, rySeconds = -0.2470, rzSeconds = -0.8421
 
     /// WGS84 latitude and longitude (degrees) to OSGB36.
-    public static func wgs84ToOSGB36(lat: Double, lon: Double) -> (lat: Double, lon: Double) {
+    static func wgs84ToOSGB36(lat: Double, lon: Double) -> (lat: Double, lon: Double) {
         shift(lat: lat, lon: lon, from: .wgs84, to: .airy1830, direction: 1)
     }
 
     /// OSGB36 latitude and longitude (degrees) to WGS84 (the inverse parameters).
-    public static func osgb36ToWGS84(lat: Double, lon: Double) -> (lat: Double, lon: Double) {
+    static func osgb36ToWGS84(lat: Double, lon: Double) -> (lat: Double, lon: Double) {
         shift(lat: lat, lon: lon, from: .airy1830, to: .wgs84, direction: -1)
     }
 

@@ -1,12 +1,12 @@
 /// Axial coordinates of a hex cell.
-public struct HexCellID: Sendable, Hashable, Comparable {
-    public var q: Int
-    public var r: Int
+package struct HexCellID: Sendable, Hashable, Comparable {
+    package var q: Int
+    package var r: Int
 
-    public init(q: Int, r: Int) {
+    package init(q: Int, r: Int) {
         self.q = q
         self.r = r
     }
 
-    public static func < (lhs: HexCellID, rhs: HexCellID) -> Bool { (lhs.q, lhs.r) < (rhs.q, rhs.r) }
+    package static func < (lhs: HexCellID, rhs: HexCellID) -> Bool { (lhs.q, lhs.r) < (rhs.q, rhs.r) }
 }

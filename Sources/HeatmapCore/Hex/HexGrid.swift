@@ -3,15 +3,15 @@ import Foundation
 /// Pointy-top hexagons of side (circumradius) `side` metres in axial coordinates (q, r) over a
 /// projected plane: centre x = side·√3·(q + r/2), y = side·3/2·r; hex (0, 0) is centred on the
 /// projection's origin.
-public struct HexGrid: Sendable, Hashable {
-    public let side: Double
+package struct HexGrid: Sendable, Hashable {
+    package let side: Double
 
-    public init(side: Double = 200) {
+    package init(side: Double = 200) {
         self.side = side
     }
 
     /// The cell holding a projected point (cube rounding).
-    public func cell(x: Double, y: Double) -> (q: Int, r: Int) {
+    package func cell(x: Double, y: Double) -> (q: Int, r: Int) {
         let q = (3.0.squareRoot() / 3 * x - y / 3) / side
         let r = 2.0 / 3 * y / side
         let s = -q - r
@@ -27,12 +27,12 @@ public struct HexGrid: Sendable, Hashable {
     }
 
     /// The centre of a cell.
-    public func centre(q: Int, r: Int) -> (x: Double, y: Double) {
+    func centre(q: Int, r: Int) -> (x: Double, y: Double) {
         (side * 3.0.squareRoot() * (Double(q) + Double(r) / 2), side * 1.5 * Double(r))
     }
 
     /// The six corners, counter-clockwise from the one at 30°.
-    public func corners(q: Int, r: Int) -> [(x: Double, y: Double)] {
+    func corners(q: Int, r: Int) -> [(x: Double, y: Double)] {
         let c = centre(q: q, r: r)
         return (0..<6).map { i in
             let angle = Double(60 * i + 30) * .pi / 180

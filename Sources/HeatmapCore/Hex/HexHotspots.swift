@@ -3,30 +3,30 @@
 /// cells by count (at least one cell; ties broken by (q, r) ascending) are that position's
 /// hotspots. Cells are ranked by the number of positions they were a hotspot in, then by their
 /// count over the period, then by (q, r).
-public struct HexHotspots: Sendable, Equatable {
-    public struct Cell: Sendable, Equatable {
-        public var id: HexCellID
+struct HexHotspots: Sendable, Equatable {
+    struct Cell: Sendable, Equatable {
+        var id: HexCellID
         /// Incidents over the whole period.
-        public var count: Int64
-        public var hotspotWindows: Int
+        var count: Int64
+        var hotspotWindows: Int
         /// `hotspotWindows / positions`.
-        public var frequency: Double
+        var frequency: Double
         /// 1 for the most frequent hotspot.
-        public var rank: Int
+        var rank: Int
     }
 
     /// Ranked hotspot cells (at most `limit`).
-    public var cells: [Cell]
-    public var positions: Int
+    var cells: [Cell]
+    var positions: Int
     /// Share of the period's incidents in the returned cells (0 for an empty period).
-    public var capturedShare: Double
+    var capturedShare: Double
 
     /// - Parameters:
     ///   - months: incidents per cell for each month of the period, in order.
     ///   - windowMonths: W, 1 … months.count.
     ///   - topShare: share of non-empty cells that are hotspots in a position, (0, 1].
     ///   - limit: how many ranked cells to return.
-    public init(months: [[HexCellID: Int64]], windowMonths: Int, topShare: Double, limit: Int) {
+    init(months: [[HexCellID: Int64]], windowMonths: Int, topShare: Double, limit: Int) {
         self.init(monthCells: months.map { $0.map { (cell: $0.key, count: $0.value) } }, windowMonths: windowMonths,
                   topShare: topShare, limit: limit)
     }
@@ -36,7 +36,7 @@ public struct HexHotspots: Sendable, Equatable {
     /// Cells are numbered densely in (q, r) order and the window slides by adding its new month
     /// and subtracting the month that left, so each position costs one pass over the period's
     /// cells (to pick its top ones), not a rebuild of the window's sums.
-    public init(monthCells months: [[(cell: HexCellID, count: Int64)]], windowMonths: Int, topShare: Double, limit: Int) {
+    init(monthCells months: [[(cell: HexCellID, count: Int64)]], windowMonths: Int, topShare: Double, limit: Int) {
         positions = max(months.count - windowMonths + 1, 0)
         let ids = Array(Set(months.flatMap { $0.map(\.cell) })).sorted()
         let slots = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($0.element, $0.offset) })

@@ -2,20 +2,20 @@ import Contracts
 import Wire
 
 /// A validated GetHexHotspots request.
-public struct HexQuery: Sendable, Equatable {
-    public let city: String
-    public let primaryType: String
+struct HexQuery: Sendable, Equatable {
+    let city: String
+    let primaryType: String
     /// The first month number (`year * 12 + month - 1`); nil means the newest `months` months.
-    public let firstMonth: Int?
-    public let months: Int
-    public let windowMonths: Int
-    public let topShare: Double
-    public let limit: Int
+    let firstMonth: Int?
+    let months: Int
+    let windowMonths: Int
+    let topShare: Double
+    let limit: Int
 
     /// - Throws: NOT_FOUND for an unknown city, FAILED_PRECONDITION for a city without a
     ///   projection, INVALID_ARGUMENT for a bad month, months outside 1 … 240 or fewer than the
     ///   window, a window other than 1, 3 or 12, a share outside (0, 1], a limit outside 0 … 10,000.
-    public init(_ request: HexHotspotsRequest) throws(RPCError) {
+    init(_ request: HexHotspotsRequest) throws(RPCError) {
         guard CityCatalog.timeZone(of: request.city) != nil else {
             throw RPCError(.notFound, "no city '\(request.city)'; try chicago, nyc or uk-<force>")
         }
@@ -55,7 +55,7 @@ public struct HexQuery: Sendable, Equatable {
     }
 
     /// `YYYY-MM` of a month number.
-    public static func label(_ month: Int) -> String {
+    static func label(_ month: Int) -> String {
         let year = month / 12, number = month % 12 + 1
         return "\(year)-\(number < 10 ? "0" : "")\(number)"
     }

@@ -3,22 +3,22 @@ import Foundation
 /// A transverse Mercator projection (the Ordnance Survey's series formulas, "A Guide to
 /// Coordinate Systems in Great Britain", annex C): sub-millimetre within a few hundred km of the
 /// central meridian, which is all a city needs.
-public struct TransverseMercator: Sendable, Hashable {
-    public let ellipsoid: Ellipsoid
+struct TransverseMercator: Sendable, Hashable {
+    let ellipsoid: Ellipsoid
     /// Scale on the central meridian.
-    public let scale: Double
+    let scale: Double
     /// True origin, degrees.
-    public let originLat: Double
-    public let originLon: Double
+    let originLat: Double
+    let originLon: Double
     /// False easting and northing of the true origin, metres.
-    public let falseEasting: Double
-    public let falseNorthing: Double
+    let falseEasting: Double
+    let falseNorthing: Double
 
     /// Constants of the forward formulas, derived once from the fields above.
     private let aScaled: Double, bScaled: Double, e2: Double, lat0: Double, sinLat0: Double, cosLat0: Double, lon0: Double
     private let m1: Double, m2: Double, m3: Double, m4: Double, oneOverOneMinusE2: Double
 
-    public init(ellipsoid: Ellipsoid, scale: Double, originLat: Double, originLon: Double,
+    init(ellipsoid: Ellipsoid, scale: Double, originLat: Double, originLon: Double,
                 falseEasting: Double, falseNorthing: Double) {
         self.ellipsoid = ellipsoid
         self.scale = scale
@@ -42,13 +42,13 @@ public struct TransverseMercator: Sendable, Hashable {
     }
 
     /// The British National Grid on Airy 1830 (OSGB36 latitudes and longitudes).
-    public static let britishNationalGrid = TransverseMercator(
+    static let britishNationalGrid = TransverseMercator(
         ellipsoid: .airy1830, scale: 0.9996012717, originLat: 49, originLon: -2, falseEasting: 400_000, falseNorthing: -100_000)
 
     /// Easting and northing of a latitude and longitude in degrees on this projection's ellipsoid
     /// (powers written as products and the meridional arc's multiple angles from one sine and
     /// cosine: this is the hex binning's hot path, docs/BENCHMARKS.md "binning").
-    public func forward(lat latDegrees: Double, lon lonDegrees: Double) -> (east: Double, north: Double) {
+    func forward(lat latDegrees: Double, lon lonDegrees: Double) -> (east: Double, north: Double) {
         let lat = latDegrees * .pi / 180
         return forward(lat: lat, sinLat: sin(lat), cosLat: cos(lat), lon: lonDegrees * .pi / 180)
     }
@@ -76,7 +76,7 @@ public struct TransverseMercator: Sendable, Hashable {
     }
 
     /// Latitude and longitude in degrees of an easting and northing.
-    public func inverse(east: Double, north: Double) -> (lat: Double, lon: Double) {
+    func inverse(east: Double, north: Double) -> (lat: Double, lon: Double) {
         let a = ellipsoid.a, e2 = ellipsoid.e2, lat0 = originLat * .pi / 180
         var lat = (north - falseNorthing) / (a * scale) + lat0
         var m = meridional(lat)

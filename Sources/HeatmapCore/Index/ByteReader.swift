@@ -56,7 +56,7 @@ struct ByteReader {
 }
 
 /// A persisted index snapshot that does not decode.
-public struct SnapshotFormatError: Error, CustomStringConvertible {
-    public var description: String
+package struct SnapshotFormatError: Error, CustomStringConvertible {
+    package var description: String
     init(_ description: String) { self.description = description }
 }

@@ -1,7 +1,7 @@
 extension CityRollupIndex {
     /// The profile of `area` over the years `query` selects (its hour and type filters are
     /// ignored), or nil when the city has never had an incident in that area.
-    public func detail(area: String, query: BeatQuery) -> AreaDetail? {
+    func detail(area: String, query: BeatQuery) -> AreaDetail? {
         guard let wanted = areaSlot(area) else { return nil }
         var detail = AreaDetail()
         var mix = [Int64](repeating: 0, count: typeCount)

@@ -6,7 +6,7 @@ extension CityRollupIndex {
     /// unchanged), the beat grain's cells per year, the month totals, the extent, and every
     /// bucketed rollup as sorted keys (delta-encoded varints) and zigzag counts. A Chicago year
     /// takes a few bytes per cell (docs/BENCHMARKS.md, Heatmap: snapshot + log).
-    public func encoded() -> [UInt8] {
+    func encoded() -> [UInt8] {
         var writer = ByteWriter(capacity: cellCount * 6 + 1_024)
         for byte in Self.snapshotMagic { writer.byte(byte) }
         writer.string(city)
@@ -52,7 +52,7 @@ extension CityRollupIndex {
 
     /// Decodes ``encoded()``.
     /// - Throws: ``SnapshotFormatError`` on any bytes ``encoded()`` cannot have written.
-    public static func decode(_ bytes: [UInt8]) throws(SnapshotFormatError) -> CityRollupIndex {
+    package static func decode(_ bytes: [UInt8]) throws(SnapshotFormatError) -> CityRollupIndex {
         var reader = ByteReader(bytes)
         for byte in snapshotMagic {
             guard try reader.byte() == byte else {

@@ -6,12 +6,12 @@
 /// A beat query reads per selected year the (area, hour) and (type, hour) sums ``YearCells``
 /// keeps, or one type's cells, never the whole year. A value type: readers take a copy
 /// (copy-on-write) and read it without holding any lock.
-public struct CityRollupIndex: Sendable {
+package struct CityRollupIndex: Sendable {
     /// The type slot of the all-types cells (window rows of `WindowRollupKey.allTypes`; grid and
     /// hex cells summed over types here).
     static let allTypesSlot = UInt32.max
 
-    public let city: String
+    package let city: String
     var areas = NameSlots()
     var types = NameSlots()
     var groups = NameSlots()
@@ -30,27 +30,27 @@ public struct CityRollupIndex: Sendable {
     /// Hex cells by month number and type slot; key (q, r) as two 32-bit halves.
     var hex = BucketedCells<HexBucket, Int64>()
     /// The bounding box of the city's located incidents (grows only), for ListCities.
-    public internal(set) var extent: RollupBatch.Extent?
+    var extent: RollupBatch.Extent?
     /// The start of the newest hour with an incident (kept by ``finishLoading()``).
-    public internal(set) var newestHour: Int64?
+    var newestHour: Int64?
     /// While a snapshot is read or a batch applied: cells are appended unordered and each touched
     /// bucket sorted once at the end (``finishLoading()``); inserting each in order cost quadratic
     /// moves in large buckets.
     var loading = false
 
-    public init(city: String) {
+    package init(city: String) {
         self.city = city
     }
 
     /// Adds a change to one rollup cell (month and day of week are summed out).
-    public mutating func add(area: String, primaryType: String, year: Int, month: Int, hour: Int, counts: RollupCounts) {
+    mutating func add(area: String, primaryType: String, year: Int, month: Int, hour: Int, counts: RollupCounts) {
         let key = RollupCellKey(area: areas.intern(area), primaryType: types.intern(primaryType), hour: Int8(clamping: hour))
         years[year, default: YearCells()].add(key, counts)
         monthIncidents[year * 12 + month - 1, default: 0] += counts.incidents
     }
 
     /// Months with incidents, as `YYYY-MM`, ascending.
-    public var availableMonths: [String] {
+    var availableMonths: [String] {
         monthIncidents.filter { $0.value > 0 }.keys.sorted().map { number in
             let year = number / 12, month = number % 12 + 1
             return "\(year)-\(month < 10 ? "0" : "")\(month)"
@@ -60,7 +60,7 @@ public struct CityRollupIndex: Sendable {
     /// Runs the explorer query over the index: per selected year, the crime-type totals from
     /// the (type, hour) sums, and the area counts from the all-types (area, hour) sums or, for
     /// one type, from that type's cells only (docs/BENCHMARKS.md, Gateway).
-    public func query(_ query: BeatQuery) -> BeatHeatmap {
+    func query(_ query: BeatQuery) -> BeatHeatmap {
         let slots = Self.hourSlots(of: query.hours), mask = Self.hourSlotMask(of: query.hours)
         var areaTotals = [RollupCounts](repeating: RollupCounts(), count: areas.count)
         var typeTotals = [Int64](repeating: 0, count: types.count)
@@ -153,7 +153,7 @@ public struct CityRollupIndex: Sendable {
     }
 
     /// How many cells the city's in-memory rollups hold (beat grain, window, hourly, grid, series, hex).
-    public var cellCount: Int {
+    var cellCount: Int {
         years.values.reduce(0) { $0 + $1.cellCount } + window.cellCount + hourly.cellCount + grids.cellCount + series.cellCount
             + hex.cellCount
     }

@@ -4,7 +4,7 @@ import Synchronization
 /// ``RollupIndex`` reports each new position; a waiter is resumed as soon as the position
 /// differs from the one it named, when its hold runs out, or when its task is cancelled, and is
 /// always given the latest position.
-public final class PositionWaiters: Sendable {
+final class PositionWaiters: Sendable {
     private struct Waiter: Sendable {
         let after: Int64
         let continuation: CheckedContinuation<Int64, Never>
@@ -19,13 +19,13 @@ public final class PositionWaiters: Sendable {
 
     private let state = Mutex(State())
 
-    public init() {}
+    init() {}
 
     /// The latest position reported.
-    public var latest: Int64 { state.withLock { $0.latest } }
+    var latest: Int64 { state.withLock { $0.latest } }
 
     /// The position once it differs from `after`, or the latest one after `hold`.
-    public func wait(after: Int64, hold: Duration) async -> Int64 {
+    func wait(after: Int64, hold: Duration) async -> Int64 {
         let id = state.withLock { state in
             state.nextID += 1
             return state.nextID
@@ -84,5 +84,5 @@ public final class PositionWaiters: Sendable {
     }
 
     /// How many callers wait now.
-    public var count: Int { state.withLock { $0.waiters.count } }
+    var count: Int { state.withLock { $0.waiters.count } }
 }

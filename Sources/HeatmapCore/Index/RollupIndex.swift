@@ -8,7 +8,7 @@ import Synchronization
 /// position it reports. The ``SnapshotWriter`` takes a consistent copy (``snapshot()``, copy-on-write,
 /// no cell copied under the lock) and persists it in the background. Handlers take a city's index
 /// by value and query it without holding the lock.
-public final class RollupIndex: Sendable {
+final class RollupIndex: Sendable {
     private struct State: Sendable {
         var cities: [String: CityRollupIndex] = [:]
         var position: Int64 = 0
@@ -17,12 +17,12 @@ public final class RollupIndex: Sendable {
 
     private let state = Mutex(State())
     /// Told every new position (Heatmap/WatchPosition waits on it).
-    public let positionWaiters = PositionWaiters()
+    let positionWaiters = PositionWaiters()
 
-    public init() {}
+    init() {}
 
     /// Replaces everything with a snapshot at `position` (read from the database, or empty).
-    public func replace(with snapshot: RollupSnapshot) {
+    func replace(with snapshot: RollupSnapshot) {
         state.withLock { $0 = State(cities: snapshot.cities, position: snapshot.position, loaded: true) }
         positionWaiters.advanced(to: snapshot.position)
     }
@@ -31,7 +31,7 @@ public final class RollupIndex: Sendable {
     /// - Returns: false (nothing applied) when the index is no longer at `expected` (it was
     ///   replaced meanwhile).
     @discardableResult
-    public func apply(_ batch: RollupBatch, expecting expected: Int64) -> Bool {
+    func apply(_ batch: RollupBatch, expecting expected: Int64) -> Bool {
         state.withLock { state in
             guard state.loaded, state.position == expected else { return false }
             // Each city's index is taken out of the dictionary while its deltas are added, so it
@@ -64,52 +64,52 @@ public final class RollupIndex: Sendable {
     }
 
     /// A city's index (a copy-on-write value), or nil when it has no data.
-    public func city(_ slug: String) -> CityRollupIndex? {
+    func city(_ slug: String) -> CityRollupIndex? {
         state.withLock { $0.cities[slug] }
     }
 
     /// A city's index (nil when it has no data) and the outbox position it reflects, read together.
-    public func read(_ slug: String) -> (city: CityRollupIndex?, position: Int64) {
+    func read(_ slug: String) -> (city: CityRollupIndex?, position: Int64) {
         state.withLock { ($0.cities[slug], $0.position) }
     }
 
     /// Every city with data, by slug, and the outbox position they reflect, read together.
-    public func readAll() -> (cities: [CityRollupIndex], position: Int64) {
+    func readAll() -> (cities: [CityRollupIndex], position: Int64) {
         let (cities, position) = state.withLock { (Array($0.cities.values), $0.position) }
         return (cities.sorted { $0.city < $1.city }, position)
     }
 
     /// Every city with data, by slug.
-    public var cities: [CityRollupIndex] {
+    var cities: [CityRollupIndex] {
         state.withLock { Array($0.cities.values) }.sorted { $0.city < $1.city }
     }
 
     /// Every city's index and the position they reflect, as one consistent value (the snapshot
     /// writer encodes it while batches go on being applied).
-    public func snapshot() -> RollupSnapshot {
+    func snapshot() -> RollupSnapshot {
         state.withLock { RollupSnapshot(cities: $0.cities, position: $0.position) }
     }
 
     /// The outbox position the index reflects.
-    public var position: Int64 { state.withLock { $0.position } }
+    var position: Int64 { state.withLock { $0.position } }
 
     /// Marks the index stale: the consumer reloads it from the newest snapshot before its next
     /// batch.
-    public func invalidate() {
+    func invalidate() {
         state.withLock { $0.loaded = false }
     }
 
     /// Whether the index has been loaded (from the newest snapshot).
-    public var isLoaded: Bool { state.withLock { $0.loaded } }
+    var isLoaded: Bool { state.withLock { $0.loaded } }
 }
 
 /// Every city's in-memory rollups at one outbox position: a copy of the live index, or one
 /// decoded from the newest persisted snapshot.
-public struct RollupSnapshot: Sendable {
-    public var cities: [String: CityRollupIndex]
-    public var position: Int64
+struct RollupSnapshot: Sendable {
+    var cities: [String: CityRollupIndex]
+    var position: Int64
 
-    public init(cities: [String: CityRollupIndex], position: Int64) {
+    init(cities: [String: CityRollupIndex], position: Int64) {
         self.cities = cities
         self.position = position
     }

@@ -9,13 +9,13 @@ import ServiceLifecycle
 ///
 /// On graceful shutdown the loop stops; the ``SnapshotWriter`` writes its last snapshot and
 /// releases the lease, so another replica takes over within one interval.
-public final class LeaderElection: Service, Sendable {
+final class LeaderElection: Service, Sendable {
     let store: HeatmapStore
     let leadership: Leadership
     let settings: LeaderElectionSettings
     let logger: Logger
 
-    public init(store: HeatmapStore, leadership: Leadership, settings: LeaderElectionSettings = LeaderElectionSettings(),
+    init(store: HeatmapStore, leadership: Leadership, settings: LeaderElectionSettings = LeaderElectionSettings(),
                 logger: Logger = Logger(label: "crimescope.heatmap.leader")) {
         self.store = store
         self.leadership = leadership
@@ -26,7 +26,7 @@ public final class LeaderElection: Service, Sendable {
     /// One round: renew as leader, or try to take the lease over as follower.
     /// - Parameter lastRenewal: when the last successful renewal (or takeover) started.
     /// - Returns: the new `lastRenewal`.
-    public func step(lastRenewal: ContinuousClock.Instant?) async -> ContinuousClock.Instant? {
+    func step(lastRenewal: ContinuousClock.Instant?) async -> ContinuousClock.Instant? {
         let started = ContinuousClock.now
         if let epoch = leadership.epoch {
             do {
@@ -61,7 +61,7 @@ public final class LeaderElection: Service, Sendable {
         }
     }
 
-    public func run() async throws {
+    func run() async throws {
         logger.info("heatmap replica started as follower; seeking the leader lease", metadata: [
             "holder": "\(leadership.holder)", "lease_ms": "\(settings.lease.milliseconds)",
         ])

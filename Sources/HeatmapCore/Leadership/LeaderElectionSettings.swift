@@ -1,10 +1,10 @@
 /// How long the leader lease runs and how often it is renewed or sought.
-public struct LeaderElectionSettings: Sendable {
+package struct LeaderElectionSettings: Sendable {
     /// How long a lease runs from its last renewal: a replica that stops renewing (killed,
     /// paused, cut off from the database) is replaced after at most this plus ``interval``.
-    public var lease: Duration = .seconds(5)
+    var lease: Duration = .seconds(5)
     /// How often the leader renews and a follower tries to take an expired lease over.
-    public var interval: Duration = .seconds(1)
+    var interval: Duration = .seconds(1)
 
-    public init() {}
+    package init() {}
 }

@@ -9,15 +9,15 @@ import Synchronization
 /// heatmap schema. The leader acknowledges the position of the newest snapshot it knows to be
 /// stored, never one it has only applied in memory, so whichever replica leads next can start
 /// from that snapshot and find every entry after it still in the outbox.
-public final class Leadership: Sendable {
+package final class Leadership: Sendable {
     /// The name the leader gives ingest as the outbox consumer (one name for whichever replica
     /// leads: ingest keeps the highest position acknowledged under it, so a new leader that
     /// acknowledges an older snapshot than its predecessor moves nothing back).
-    public static let outboxConsumer = "heatmap"
+    static let outboxConsumer = "heatmap"
 
     /// This process's name in the lease: host, pid and a random suffix (a restarted process is
     /// a new holder and waits for its predecessor's lease to expire).
-    public let holder: String
+    package let holder: String
     private let state = Mutex(State())
     private let onChange: @Sendable (String) -> Void
 
@@ -29,23 +29,23 @@ public final class Leadership: Sendable {
     }
 
     /// `onChange` hears the new role's name (`leader` or `follower`) whenever it changes.
-    public init(holder: String = Leadership.defaultHolder(), onChange: @escaping @Sendable (String) -> Void = { _ in }) {
+    package init(holder: String = Leadership.defaultHolder(), onChange: @escaping @Sendable (String) -> Void = { _ in }) {
         self.holder = holder
         self.onChange = onChange
     }
 
-    public static func defaultHolder() -> String {
+    package static func defaultHolder() -> String {
         "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(UInt32.random(in: 0 ... .max))"
     }
 
     /// The epoch this replica leads under, or nil while it follows.
-    public var epoch: Int64? { state.withLock { $0.epoch } }
+    var epoch: Int64? { state.withLock { $0.epoch } }
 
     /// Whether ``stop()`` was called (the process is stopping gracefully).
     var isStopped: Bool { state.withLock { $0.stopped } }
 
     /// `leader` or `follower`.
-    public var role: String { epoch == nil ? "follower" : "leader" }
+    var role: String { epoch == nil ? "follower" : "leader" }
 
     /// Records that this replica took the lease at `epoch` (ignored after ``stop()``).
     /// - Returns: whether it now leads.

@@ -4,14 +4,14 @@ import Contracts
 /// `crimescope.heatmap.v1.BeatHeatmapResponse`: the same bytes protobuf-c packs from a
 /// `BeatHeatmapResponse` (HeatmapTests check it), without building the Swift and C copies of
 /// every area first (they were most of the service's CPU per call under bench/gateway).
-public struct BeatHeatmapReply: ProtoMessage {
-    public static let protoName = BeatHeatmapResponse.protoName
+struct BeatHeatmapReply: ProtoMessage {
+    static let protoName = BeatHeatmapResponse.protoName
 
-    public private(set) var bytes: [UInt8]
+    private(set) var bytes: [UInt8]
 
     /// The reply to `request` (echoed as its filters) with `result`, in `timeZone`, computed from
     /// the index at outbox `position`.
-    public init(_ result: BeatHeatmap, request: BeatHeatmapRequest, timeZone: String, position: Int64 = 0) {
+    init(_ result: BeatHeatmap, request: BeatHeatmapRequest, timeZone: String, position: Int64 = 0) {
         let filters = request.serializedBytes()
         var size = 0
         for area in result.areas {
@@ -40,12 +40,12 @@ public struct BeatHeatmapReply: ProtoMessage {
         varint(7, position)
     }
 
-    public init(serializedBytes bytes: [UInt8]) throws(ProtoDecodingError) {
+    init(serializedBytes bytes: [UInt8]) throws(ProtoDecodingError) {
         _ = try BeatHeatmapResponse(serializedBytes: bytes)
         self.bytes = bytes
     }
 
-    public func serializedBytes() -> [UInt8] { bytes }
+    func serializedBytes() -> [UInt8] { bytes }
 
     // MARK: Sizes (proto3: zero numbers and empty strings are left out; messages always written)
 

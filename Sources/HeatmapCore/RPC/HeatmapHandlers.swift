@@ -4,7 +4,7 @@ import Wire
 /// The `crimescope.heatmap.v1.Heatmap` handlers: thin conversions between the contracts and the
 /// in-memory ``RollupIndex`` (every count), with the store for the area polygons. Check
 /// recounts through ingest's RPC.
-public struct HeatmapHandlers: Sendable {
+struct HeatmapHandlers: Sendable {
     let index: RollupIndex
     let store: HeatmapStore
     let ingestClient: RPCClient
@@ -18,7 +18,7 @@ public struct HeatmapHandlers: Sendable {
     /// Contiguity and hex covers derived from the area polygons, per city.
     let significanceCache = SignificanceCache()
 
-    public init(index: RollupIndex, store: HeatmapStore, ingest: RPCClient, leadership: Leadership? = nil,
+    init(index: RollupIndex, store: HeatmapStore, ingest: RPCClient, leadership: Leadership? = nil,
                 wakeConsumer: @escaping @Sendable () -> Void = {},
                 caughtUp: @escaping @Sendable () -> (at: ContinuousClock.Instant, position: Int64)? = { nil }) {
         self.index = index
@@ -30,7 +30,7 @@ public struct HeatmapHandlers: Sendable {
     }
 
     /// Registers ListCities, GetBeatHeatmap, GetWindowHeatmap, GetYearGrids, GetHexHotspots, GetSeries, GetSignificance, GetAreaShapes, GetAreaDetail, Check and WatchPosition.
-    public func register(on router: inout RPCRouter) {
+    func register(on router: inout RPCRouter) {
         router.register(Methods.Heatmap.listCities) { (request: ListCitiesRequest, _) in try await listCities(request) }
         // The reply is written by the heatmap's own fast encoder of BeatHeatmapResponse.
         router.register(Methods.Heatmap.getBeatHeatmap.withReply(BeatHeatmapReply.self)) { (request: BeatHeatmapRequest, _) in

@@ -1,10 +1,10 @@
 /// A city's areas (sorted by id) and, per area, the indices of its queen neighbours.
-public struct AreaContiguity: Sendable, Equatable {
-    public let areas: [String]
-    public let neighbours: [[Int]]
+struct AreaContiguity: Sendable, Equatable {
+    let areas: [String]
+    let neighbours: [[Int]]
 
     /// Builds the lists from symmetric pairs; pairs naming an unknown area are ignored.
-    public init(areas: [String], pairs: [(String, String)]) {
+    init(areas: [String], pairs: [(String, String)]) {
         let sorted = areas.sorted()
         var position: [String: Int] = [:]
         for (index, area) in sorted.enumerated() { position[area] = index }

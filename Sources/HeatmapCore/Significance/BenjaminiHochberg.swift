@@ -1,9 +1,9 @@
 /// Benjamini–Hochberg false-discovery-rate adjusted p-values (q-values): with the m p-values
 /// sorted ascending, q_(k) = min over j ≥ k of p_(j) · m / j, capped at 1. A unit is a
 /// discovery at level alpha when q ≤ alpha (the step-up procedure's rejections).
-public enum BenjaminiHochberg {
+enum BenjaminiHochberg {
     /// The q-value of each p, in the order given.
-    public static func qValues(_ p: [Double]) -> [Double] {
+    static func qValues(_ p: [Double]) -> [Double] {
         let m = p.count
         guard m > 0 else { return [] }
         let order = p.indices.sorted { p[$0] != p[$1] ? p[$0] < p[$1] : $0 < $1 }

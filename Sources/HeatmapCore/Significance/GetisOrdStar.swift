@@ -10,17 +10,17 @@ import Foundation
 /// and the two-sided normal p = 2 (1 − Φ(|z|)) = erfc(|z| / √2). Degenerate cases, where esda
 /// divides by zero and answers NaN: s = 0 (every unit has the same count, zeros included) and a
 /// unit whose neighbourhood is the whole region (n·S1_i = W_i²) get z = 0, p = 1; so does n < 2.
-public struct GetisOrdStar: Sendable, Equatable {
+struct GetisOrdStar: Sendable, Equatable {
     /// Gi* z-score per unit.
-    public let z: [Double]
+    let z: [Double]
     /// Two-sided normal p per unit.
-    public let p: [Double]
+    let p: [Double]
 
     /// - Parameters:
     ///   - counts: y, one value per unit.
     ///   - neighbours: per unit, the indices of its neighbours (the unit itself may or may not
     ///     be listed: it is always counted once; duplicates and out-of-range indices are ignored).
-    public init(counts: [Double], neighbours: [[Int]]) {
+    init(counts: [Double], neighbours: [[Int]]) {
         let n = counts.count
         guard n >= 2 else {
             z = Array(repeating: 0, count: n)
@@ -51,7 +51,7 @@ public struct GetisOrdStar: Sendable, Equatable {
     }
 
     /// 2 (1 − Φ(|z|)), computed as erfc(|z| / √2) so that tails keep their precision.
-    public static func twoSidedP(_ z: Double) -> Double {
+    static func twoSidedP(_ z: Double) -> Double {
         erfc(abs(z) / 2.0.squareRoot())
     }
 }

@@ -1,16 +1,16 @@
 /// The hex cells that cover a set of polygons: every cell whose hexagon intersects one of them
 /// (its centre inside a polygon, or a polygon edge crossing it), computed on the projected plane.
-public struct HexCover: Sendable {
-    public let grid: HexGrid
-    public let projection: CityProjection
+struct HexCover: Sendable {
+    let grid: HexGrid
+    let projection: CityProjection
 
-    public init(grid: HexGrid, projection: CityProjection) {
+    init(grid: HexGrid, projection: CityProjection) {
         self.grid = grid
         self.projection = projection
     }
 
     /// The covering cells of `polygons` (WGS84 rings), sorted by (q, r).
-    public func cells(of polygons: [PolygonRings]) -> [HexCellID] {
+    func cells(of polygons: [PolygonRings]) -> [HexCellID] {
         var cover = Set<HexCellID>()
         for polygon in polygons {
             let rings = polygon.rings.map { ring in ring.map { projection.project(lon: $0.lon, lat: $0.lat) } }

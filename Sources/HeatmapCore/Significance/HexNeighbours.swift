@@ -1,15 +1,15 @@
 /// The six neighbours of a pointy-top hex cell in axial coordinates (q, r).
-public enum HexNeighbours {
+enum HexNeighbours {
     /// Axial offsets of the six neighbours, counter-clockwise from east.
-    public static let offsets: [(q: Int, r: Int)] = [(1, 0), (1, -1), (0, -1), (-1, 0), (-1, 1), (0, 1)]
+    static let offsets: [(q: Int, r: Int)] = [(1, 0), (1, -1), (0, -1), (-1, 0), (-1, 1), (0, 1)]
 
     /// The six cells that share an edge with `cell`.
-    public static func of(_ cell: HexCellID) -> [HexCellID] {
+    static func of(_ cell: HexCellID) -> [HexCellID] {
         offsets.map { HexCellID(q: cell.q + $0.q, r: cell.r + $0.r) }
     }
 
     /// Per cell of `cells`, the indices (into `cells`) of its neighbours that are in `cells`.
-    public static func lists(_ cells: [HexCellID]) -> [[Int]] {
+    static func lists(_ cells: [HexCellID]) -> [[Int]] {
         var position: [HexCellID: Int] = [:]
         for (index, cell) in cells.enumerated() { position[cell] = index }
         return cells.map { cell in of(cell).compactMap { position[$0] } }

@@ -2,15 +2,15 @@ import Foundation
 
 /// The rings of a GeoJSON Polygon or MultiPolygon geometry, as `[lon, lat]` points: every ring
 /// (outer and holes) of every polygon, for even–odd point-in-polygon tests and edge walks.
-public struct PolygonRings: Sendable {
-    public let rings: [[(lon: Double, lat: Double)]]
+struct PolygonRings: Sendable {
+    let rings: [[(lon: Double, lat: Double)]]
 
-    public init(rings: [[(lon: Double, lat: Double)]]) {
+    init(rings: [[(lon: Double, lat: Double)]]) {
         self.rings = rings
     }
 
     /// Parses a GeoJSON geometry's text; nil when it is neither a Polygon nor a MultiPolygon.
-    public init?(geoJSON: String) {
+    init?(geoJSON: String) {
         guard let object = try? JSONSerialization.jsonObject(with: Data(geoJSON.utf8)) as? [String: Any],
               let type = object["type"] as? String else { return nil }
         let polygons: [Any]

@@ -1,12 +1,12 @@
 /// Gi* z, p, Benjamini–Hochberg q and the class of every unit of a region.
-public struct SignificanceClasses: Sendable, Equatable {
-    public let z: [Double]
-    public let p: [Double]
-    public let q: [Double]
+struct SignificanceClasses: Sendable, Equatable {
+    let z: [Double]
+    let p: [Double]
+    let q: [Double]
     /// `hot` (q ≤ alpha, z > 0), `cold` (q ≤ alpha, z < 0) or empty.
-    public let classes: [String]
+    let classes: [String]
 
-    public init(counts: [Int64], neighbours: [[Int]], alpha: Double) {
+    init(counts: [Int64], neighbours: [[Int]], alpha: Double) {
         let gi = GetisOrdStar(counts: counts.map(Double.init), neighbours: neighbours)
         z = gi.z
         p = gi.p

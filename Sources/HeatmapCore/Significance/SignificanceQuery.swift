@@ -2,24 +2,24 @@ import Contracts
 import Wire
 
 /// A validated GetSignificance request.
-public struct SignificanceQuery: Sendable, Equatable {
+struct SignificanceQuery: Sendable, Equatable {
     /// The default false-discovery-rate level.
-    public static let defaultAlpha = 0.05
+    static let defaultAlpha = 0.05
     /// The longest period (20 years of months).
-    public static let maximumMonths = 240
+    static let maximumMonths = 240
 
-    public let city: String
-    public let primaryType: String
+    let city: String
+    let primaryType: String
     /// Month numbers (`year * 12 + month - 1`), both inclusive.
-    public let fromMonth: Int
-    public let toMonth: Int
-    public let units: SignificanceUnits
-    public let alpha: Double
+    let fromMonth: Int
+    let toMonth: Int
+    let units: SignificanceUnits
+    let alpha: Double
 
     /// - Throws: NOT_FOUND for an unknown city; FAILED_PRECONDITION for hex units in a city
     ///   without a hex projection; INVALID_ARGUMENT for a bad or reversed month, more than 240
     ///   months, units other than `areas`/`hex`, alpha outside (0, 0.5].
-    public init(_ request: SignificanceRequest) throws(RPCError) {
+    init(_ request: SignificanceRequest) throws(RPCError) {
         guard CityCatalog.timeZone(of: request.city) != nil else {
             throw RPCError(.notFound, "no city '\(request.city)'; try chicago, nyc or uk-<force>")
         }
@@ -57,6 +57,6 @@ public struct SignificanceQuery: Sendable, Equatable {
 }
 
 /// The units of a significance query: the city's area polygons or 200 m hex cells.
-public enum SignificanceUnits: String, Sendable, Equatable {
+enum SignificanceUnits: String, Sendable, Equatable {
     case areas, hex
 }

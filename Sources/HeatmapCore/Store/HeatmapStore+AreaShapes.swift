@@ -8,7 +8,7 @@ extension HeatmapStore {
 
     /// Replaces a city's shapes with `records` (WKB in WGS84) in one transaction, computing each
     /// centroid and its area in km² on the spheroid.
-    public func replaceAreaShapes(city: String, records: [AreaRecord]) async throws {
+    func replaceAreaShapes(city: String, records: [AreaRecord]) async throws {
         try await pool.withTransaction { connection in
             try connection.query("SELECT pg_advisory_xact_lock(hashtext('heatmap.area_shapes ' || $1))", [city])
             try connection.query("DELETE FROM heatmap.area_shapes WHERE city = $1", [city])
@@ -23,7 +23,7 @@ extension HeatmapStore {
     }
 
     /// A city's shapes simplified with `toleranceMetres` (topology preserved), by area id.
-    public func areaShapes(city: String, toleranceMetres: Double) async throws -> [AreaShapeRow] {
+    func areaShapes(city: String, toleranceMetres: Double) async throws -> [AreaShapeRow] {
         let rows = try await pool.query("""
             SELECT area, name, ST_AsGeoJSON(ST_SimplifyPreserveTopology(geom, $2), 6), centroid_lon, centroid_lat, area_km2
             FROM heatmap.area_shapes WHERE city = $1 ORDER BY area
@@ -37,12 +37,12 @@ extension HeatmapStore {
 }
 
 /// One area of GetAreaShapes: simplified GeoJSON and precomputed centroid and size.
-public struct AreaShapeRow: Sendable, Hashable {
-    public var area: String
-    public var name: String
+struct AreaShapeRow: Sendable, Hashable {
+    var area: String
+    var name: String
     /// A GeoJSON geometry object.
-    public var geojson: String
-    public var centroidLon: Double
-    public var centroidLat: Double
-    public var areaKm2: Double
+    var geojson: String
+    var centroidLon: Double
+    var centroidLat: Double
+    var areaKm2: Double
 }

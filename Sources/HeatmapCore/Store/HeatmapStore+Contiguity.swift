@@ -4,7 +4,7 @@ extension HeatmapStore {
     /// Queen contiguity of a city's areas from the heatmap's own copy of the polygons: every
     /// pair (a < b) whose geometries share at least one boundary point (`ST_Intersects`, which
     /// also holds for overlaps), bounding boxes first.
-    public func queenPairs(city: String) async throws -> [(String, String)] {
+    func queenPairs(city: String) async throws -> [(String, String)] {
         let rows = try await pool.query("""
             SELECT a.area, b.area
             FROM heatmap.area_shapes a
@@ -17,7 +17,7 @@ extension HeatmapStore {
     }
 
     /// A city's area polygons, unsimplified, as GeoJSON geometries (7 decimals), by area id.
-    public func areaGeometries(city: String) async throws -> [(area: String, geoJSON: String)] {
+    func areaGeometries(city: String) async throws -> [(area: String, geoJSON: String)] {
         let rows = try await pool.query("""
             SELECT area, ST_AsGeoJSON(geom, 7) FROM heatmap.area_shapes WHERE city = $1 ORDER BY area
             """, [city])

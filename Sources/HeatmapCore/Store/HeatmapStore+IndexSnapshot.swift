@@ -15,7 +15,7 @@ extension HeatmapStore {
     /// - Throws: ``SnapshotFenced`` when another replica took the lease over (nothing is
     ///   written); ``SnapshotPositionConflict`` when a snapshot at or after `position` is already
     ///   stored (nothing is written).
-    public func saveSnapshot(position: Int64, epoch: Int64, cities: [(city: String, bytes: [UInt8])],
+    func saveSnapshot(position: Int64, epoch: Int64, cities: [(city: String, bytes: [UInt8])],
                              idleLimit: Duration = .seconds(5)) async throws {
         try await pool.withTransaction { connection in
             try connection.query("SELECT set_config('idle_in_transaction_session_timeout', $1, true)",
@@ -52,7 +52,7 @@ extension HeatmapStore {
 
     /// The newest snapshot's encoded cities and position, read in one snapshot of the database;
     /// no cities and position 0 when none was ever written.
-    public func loadSnapshot() async throws -> (position: Int64, cities: [String: [UInt8]]) {
+    func loadSnapshot() async throws -> (position: Int64, cities: [String: [UInt8]]) {
         try await pool.withTransaction { connection in
             try connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
             let position = try connection.query(
@@ -77,17 +77,17 @@ extension HeatmapStore {
 
 /// A snapshot was not stored because the writer's lease epoch is no longer the fencing token:
 /// another replica took over.
-public struct SnapshotFenced: Error, CustomStringConvertible {
-    public var epoch: Int64
-    public var current: Int64
+struct SnapshotFenced: Error, CustomStringConvertible {
+    var epoch: Int64
+    var current: Int64
 
-    public var description: String { "snapshot refused: leader epoch \(epoch) was fenced off by epoch \(current)" }
+    var description: String { "snapshot refused: leader epoch \(epoch) was fenced off by epoch \(current)" }
 }
 
 /// A snapshot was not stored because one at `stored` (at or after its position) already was.
-public struct SnapshotPositionConflict: Error, CustomStringConvertible {
-    public var position: Int64
-    public var stored: Int64
+struct SnapshotPositionConflict: Error, CustomStringConvertible {
+    var position: Int64
+    var stored: Int64
 
-    public var description: String { "snapshot at \(position) not stored: the stored snapshot is at \(stored)" }
+    var description: String { "snapshot at \(position) not stored: the stored snapshot is at \(stored)" }
 }

@@ -6,7 +6,7 @@ extension HeatmapStore {
     /// same transaction. A snapshot transaction of the previous leader that holds the fence row
     /// makes the takeover wait at most `lockTimeout`; it then gives up (nil) and is tried again.
     /// - Returns: The new epoch, or nil when another replica holds the lease.
-    public func acquireLease(holder: String, lease: Duration, lockTimeout: Duration = .seconds(1)) async throws -> Int64? {
+    func acquireLease(holder: String, lease: Duration, lockTimeout: Duration = .seconds(1)) async throws -> Int64? {
         try await pool.withTransaction { connection in
             try connection.query("SELECT set_config('lock_timeout', $1, true)", ["\(lockTimeout.milliseconds)ms"])
             let taken = try connection.query("""
@@ -23,7 +23,7 @@ extension HeatmapStore {
 
     /// Extends the lease `epoch` holds by `lease` from now.
     /// - Returns: false when the lease is no longer this epoch's (another replica took over).
-    public func renewLease(epoch: Int64, holder: String, lease: Duration) async throws -> Bool {
+    func renewLease(epoch: Int64, holder: String, lease: Duration) async throws -> Bool {
         try await pool.query("""
             UPDATE heatmap.leader_lease SET expires_at = now() + $3::bigint * interval '1 millisecond', renewed_at = now()
             WHERE epoch = $1 AND holder = $2
@@ -32,13 +32,13 @@ extension HeatmapStore {
     }
 
     /// Gives the lease up at once (a graceful stop), so another replica need not wait for it to expire.
-    public func releaseLease(epoch: Int64, holder: String) async throws {
+    func releaseLease(epoch: Int64, holder: String) async throws {
         try await pool.query("UPDATE heatmap.leader_lease SET expires_at = '-infinity' WHERE epoch = $1 AND holder = $2",
                              [epoch, holder])
     }
 
     /// The lease as stored: its epoch, its holder and whether it is still running by the database's clock.
-    public func leaderLease() async throws -> (epoch: Int64, holder: String, running: Bool) {
+    func leaderLease() async throws -> (epoch: Int64, holder: String, running: Bool) {
         let rows = try await pool.query("SELECT epoch, holder, expires_at > now() FROM heatmap.leader_lease")
         guard let row = rows.first else { return (0, "", false) }
         return (try row.decode(Int64.self, at: 0), try row.decode(String.self, at: 1), try row.decode(Bool.self, at: 2))

@@ -2,17 +2,17 @@ import Postgres
 
 /// The heatmap schema in PostgreSQL: the index snapshots with their outbox position, and the
 /// heatmap's copy of the area polygons.
-public struct HeatmapStore: Sendable {
+struct HeatmapStore: Sendable {
     /// The `heatmap.consumer_state` row of the outbox consumer.
-    public static let consumerName = "incident-outbox"
+    static let consumerName = "incident-outbox"
     let pool: PostgresPool
 
-    public init(pool: PostgresPool) {
+    init(pool: PostgresPool) {
         self.pool = pool
     }
 
     /// The outbox position of the newest persisted index snapshot (0 when there is none).
-    public func position() async throws -> Int64 {
+    func position() async throws -> Int64 {
         try await pool.query("SELECT position FROM heatmap.consumer_state WHERE consumer = $1", [Self.consumerName])
             .scalar(Int64.self)
     }

@@ -2,18 +2,18 @@ import Contracts
 import Wire
 
 /// A validated GetSeries request: the range widened to whole Monday-started weeks.
-public struct SeriesQuery: Sendable, Equatable {
+struct SeriesQuery: Sendable, Equatable {
     /// At most 20 years of weeks.
-    public static let maximumWeeks = 1_044
+    static let maximumWeeks = 1_044
 
-    public let city: String
+    let city: String
     /// The Monday of the week holding the range's start, local seconds.
-    public let firstWeek: Int64
-    public let weeks: Int
+    let firstWeek: Int64
+    let weeks: Int
 
     /// - Throws: NOT_FOUND for an unknown city; INVALID_ARGUMENT without a range, with start ≥ end,
     ///   or over more than 1,044 weeks.
-    public init(_ request: SeriesRequest) throws(RPCError) {
+    init(_ request: SeriesRequest) throws(RPCError) {
         guard CityCatalog.timeZone(of: request.city) != nil else {
             throw RPCError(.notFound, "no city '\(request.city)'; try chicago, nyc or uk-<force>")
         }

@@ -4,11 +4,11 @@ import CivilTime
 ///
 /// Buckets are identified by their start in local seconds (the ingest contract's wall clock,
 /// no time zones): hours and days are fixed lengths, weeks start on Monday, months on the 1st.
-public enum WindowGrain: Int, Sendable, CaseIterable, Comparable {
+package enum WindowGrain: Int, Sendable, CaseIterable, Comparable {
     case hourly = 1, daily = 2, weekly = 3, monthly = 4
 
     /// The start of the bucket that holds `seconds`.
-    public func bucketStart(_ seconds: Int64) -> Int64 {
+    func bucketStart(_ seconds: Int64) -> Int64 {
         switch self {
         case .hourly: return Self.floor(seconds, 3_600) * 3_600
         case .daily: return Self.floor(seconds, 86_400) * 86_400
@@ -23,7 +23,7 @@ public enum WindowGrain: Int, Sendable, CaseIterable, Comparable {
     }
 
     /// The start of the bucket after the one starting at `start` (a bucket start).
-    public func nextStart(after start: Int64) -> Int64 {
+    func nextStart(after start: Int64) -> Int64 {
         switch self {
         case .hourly: return start + 3_600
         case .daily: return start + 86_400
@@ -36,19 +36,19 @@ public enum WindowGrain: Int, Sendable, CaseIterable, Comparable {
     }
 
     /// The first bucket start at or after `seconds`.
-    public func ceilingStart(_ seconds: Int64) -> Int64 {
+    func ceilingStart(_ seconds: Int64) -> Int64 {
         let start = bucketStart(seconds)
         return start == seconds ? start : nextStart(after: start)
     }
 
     /// The next finer grain (nil for hourly).
-    public var finer: WindowGrain? { WindowGrain(rawValue: rawValue - 1) }
+    var finer: WindowGrain? { WindowGrain(rawValue: rawValue - 1) }
 
-    public static func < (lhs: WindowGrain, rhs: WindowGrain) -> Bool { lhs.rawValue < rhs.rawValue }
+    package static func < (lhs: WindowGrain, rhs: WindowGrain) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// The coarsest grain that keeps the resolution of a window of `hours`: ≤ 72 h hourly,
     /// ≤ 90 days daily, ≤ 2 years (17,532 h) weekly, else monthly.
-    public static func forWindow(hours: Int64) -> WindowGrain {
+    package static func forWindow(hours: Int64) -> WindowGrain {
         if hours <= 72 { return .hourly }
         if hours <= 90 * 24 { return .daily }
         if hours <= 17_532 { return .weekly }

@@ -4,18 +4,18 @@
 ///
 /// Every incident with `start ≤ t < end` is in exactly one listed bucket, so summing the
 /// listed buckets equals an exact count.
-public struct WindowPlan: Sendable, Equatable {
+struct WindowPlan: Sendable, Equatable {
     /// A run of consecutive buckets of one grain: bucket starts in `[from, to)`.
-    public struct Span: Sendable, Equatable {
-        public let grain: WindowGrain
-        public let from: Int64
-        public let to: Int64
+    struct Span: Sendable, Equatable {
+        let grain: WindowGrain
+        let from: Int64
+        let to: Int64
     }
 
-    public let spans: [Span]
+    let spans: [Span]
 
     /// Plans `[start, end)` with `grain` as the coarsest grain; both ends must be whole hours.
-    public init(start: Int64, end: Int64, grain: WindowGrain) {
+    init(start: Int64, end: Int64, grain: WindowGrain) {
         var spans: [Span] = []
         Self.fill(start, end, grain: grain, into: &spans)
         self.spans = spans.sorted { ($0.grain.rawValue, $0.from) < ($1.grain.rawValue, $1.from) }

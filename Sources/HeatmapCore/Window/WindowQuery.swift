@@ -2,21 +2,21 @@ import Contracts
 import Wire
 
 /// A validated GetWindowHeatmap request.
-public struct WindowQuery: Sendable, Equatable {
+struct WindowQuery: Sendable, Equatable {
     /// The longest window: five years of hours (5 × 365.25 × 24).
-    public static let maximumHours: Int64 = 43_830
+    static let maximumHours: Int64 = 43_830
 
-    public let city: String
-    public let hours: Int64
+    let city: String
+    let hours: Int64
     /// The window's exclusive end, local seconds (a whole hour); nil means the newest incident's.
-    public let reference: Int64?
-    public let primaryType: String
+    let reference: Int64?
+    let primaryType: String
     /// The coarsest grain that keeps the window's resolution.
-    public let grain: WindowGrain
+    let grain: WindowGrain
 
     /// - Throws: NOT_FOUND for an unknown city; INVALID_ARGUMENT for hours outside 1 … 43,830 or a
     ///   reference time that is not a whole hour (the finest rollup grain).
-    public init(_ request: WindowHeatmapRequest) throws(RPCError) {
+    init(_ request: WindowHeatmapRequest) throws(RPCError) {
         guard CityCatalog.timeZone(of: request.city) != nil else {
             throw RPCError(.notFound, "no city '\(request.city)'; try chicago, nyc or uk-<force>")
         }

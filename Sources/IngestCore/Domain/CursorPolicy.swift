@@ -15,26 +15,26 @@
 ///
 /// The cursor moves only when a run succeeds, so a failed or killed run is simply run again.
 /// `full reload` ignores the cursor (and still moves it at the end).
-public struct CursorPolicy: Sendable {
+struct CursorPolicy: Sendable {
     /// The record field a source's cursor follows.
-    public enum Field: String, Sendable {
+    enum Field: String, Sendable {
         case updatedOn = "updated_on"
         case occurredDay = "occurred_day"
         case month
         case none
     }
 
-    public let field: Field
+    let field: Field
     /// The stored cursor, or `nil` to load everything (first run or full reload).
-    public let cursor: LocalDateTime?
+    let cursor: LocalDateTime?
 
-    public init(field: Field, cursor: LocalDateTime?) {
+    init(field: Field, cursor: LocalDateTime?) {
         self.field = field
         self.cursor = cursor
     }
 
     /// The value of the cursor field in `record`, or `nil` when the record has none.
-    public func value(of record: IncidentRecord) -> LocalDateTime? {
+    func value(of record: IncidentRecord) -> LocalDateTime? {
         switch field {
         case .updatedOn: record.updatedOn
         case .occurredDay: LocalDateTime(year: record.occurred.year, month: record.occurred.month, day: record.occurred.day)
@@ -44,7 +44,7 @@ public struct CursorPolicy: Sendable {
     }
 
     /// Whether an incremental run leaves `record` out.
-    public func skips(_ record: IncidentRecord) -> Bool {
+    func skips(_ record: IncidentRecord) -> Bool {
         guard let cursor, let value = value(of: record) else { return false }
         return value < cursor
     }

@@ -2,16 +2,16 @@
 ///
 /// Incident times are stored as the city's local wall-clock time (`timestamp without time zone`);
 /// ``timeZone`` names that clock for documentation and for clients that need instants.
-public struct IngestCity: Sendable, Hashable {
+package struct IngestCity: Sendable, Hashable {
     /// The slug every row, area and RPC uses: `chicago`, `nyc`, `uk-metropolitan`, `uk-west-yorkshire`.
-    public let slug: String
+    package let slug: String
 
     /// The first-class cities.
-    public static let known: [String] = [CitySlug.chicago, CitySlug.nyc, CitySlug.ukMetropolitan, CitySlug.ukWestYorkshire]
+    package static let known: [String] = [CitySlug.chicago, CitySlug.nyc, CitySlug.ukMetropolitan, CitySlug.ukWestYorkshire]
 
     /// A city from its slug: one of ``known``, or any other police.uk force as `uk-<force>`
     /// (lowercase letters, digits and dashes). `nil` otherwise.
-    public init?(slug: String) {
+    package init?(slug: String) {
         if Self.known.contains(slug) {
             self.slug = slug
             return
@@ -23,7 +23,7 @@ public struct IngestCity: Sendable, Hashable {
     }
 
     /// IANA zone of the city's wall clock.
-    public var timeZone: String {
+    var timeZone: String {
         switch slug {
         case CitySlug.chicago: "America/Chicago"
         case CitySlug.nyc: "America/New_York"
@@ -32,5 +32,5 @@ public struct IngestCity: Sendable, Hashable {
     }
 
     /// Whether the city is a police.uk force (month-granular, no areas).
-    public var isPoliceUK: Bool { slug.hasPrefix("uk-") }
+    var isPoliceUK: Bool { slug.hasPrefix("uk-") }
 }

@@ -1,7 +1,7 @@
 import Wire
 
 /// Why an ingest request cannot be served, with the status the caller sees.
-public enum IngestError: Error, RPCErrorConvertible, CustomStringConvertible, Equatable {
+package enum IngestError: Error, RPCErrorConvertible, CustomStringConvertible, Equatable {
     /// The request itself is wrong (unknown city, format that does not fit the city, no input…).
     case invalidArgument(String)
     /// A run, or a file on the server, does not exist.
@@ -11,7 +11,7 @@ public enum IngestError: Error, RPCErrorConvertible, CustomStringConvertible, Eq
     /// The format is part of the contract but not loaded by this service yet.
     case unimplemented(String)
 
-    public var rpcError: RPCError {
+    package var rpcError: RPCError {
         switch self {
         case .invalidArgument(let message): RPCError(code: .invalidArgument, message: message)
         case .notFound(let message): RPCError(code: .notFound, message: message)
@@ -20,5 +20,5 @@ public enum IngestError: Error, RPCErrorConvertible, CustomStringConvertible, Eq
         }
     }
 
-    public var description: String { rpcError.message }
+    package var description: String { rpcError.message }
 }

@@ -1,7 +1,7 @@
 import Contracts
 
 /// What a load reads: one of the incident formats, or area polygons.
-public enum LoadFormat: String, Sendable, CaseIterable {
+package enum LoadFormat: String, Sendable, CaseIterable {
     case chicagoCSV = "chicago-csv"
     case chicagoSocrataJSON = "chicago-socrata-json"
     case nypdArrestsCSV = "nypd-arrests-csv"
@@ -12,7 +12,7 @@ public enum LoadFormat: String, Sendable, CaseIterable {
 
     /// The format a request names; `nil` for UNSPECIFIED (detect from the bytes).
     /// Throws for formats of the contract this service does not load.
-    public init?(contract: Contracts.SourceFormat) throws(IngestError) {
+    package init?(contract: Contracts.SourceFormat) throws(IngestError) {
         switch contract {
         case .chicagoCSV: self = .chicagoCSV
         case .chicagoSocrataJSON: self = .chicagoSocrataJSON
@@ -26,7 +26,7 @@ public enum LoadFormat: String, Sendable, CaseIterable {
     }
 
     /// The format the parsers recognised from a file's first bytes.
-    public init(detected: SourceFormat) {
+    package init(detected: SourceFormat) {
         switch detected {
         case .chicagoCSV20, .chicagoCSV22: self = .chicagoCSV
         case .chicagoSocrataJSON: self = .chicagoSocrataJSON
@@ -38,7 +38,7 @@ public enum LoadFormat: String, Sendable, CaseIterable {
     }
 
     /// The contract's name for this format.
-    public var contract: Contracts.SourceFormat {
+    package var contract: Contracts.SourceFormat {
         switch self {
         case .chicagoCSV: .chicagoCSV
         case .chicagoSocrataJSON: .chicagoSocrataJSON
@@ -50,7 +50,7 @@ public enum LoadFormat: String, Sendable, CaseIterable {
     }
 
     /// Whether records of this format can belong to `city`.
-    public func fits(_ city: IngestCity) -> Bool {
+    func fits(_ city: IngestCity) -> Bool {
         switch self {
         case .chicagoCSV, .chicagoSocrataJSON: city.slug == CitySlug.chicago
         case .nypdArrestsCSV, .nypdArrestsSocrataJSON: city.slug == CitySlug.nyc

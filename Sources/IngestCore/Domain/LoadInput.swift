@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where a load's bytes come from.
-public enum LoadInput: Sendable {
+package enum LoadInput: Sendable {
     /// A file on this machine; `.gz` and `.xz` are decompressed by a child process.
     case file(path: String)
     /// Bytes sent with the request (gzip or xz content is recognised by its magic number).
@@ -11,7 +11,7 @@ public enum LoadInput: Sendable {
 
     /// The name recorded as the run's source and used as the cursor's key: the file's last path
     /// component, or the upload's name.
-    public var sourceName: String {
+    var sourceName: String {
         switch self {
         case .file(let path): URL(fileURLWithPath: path).lastPathComponent
         case .bytes(_, let name), .custom(let name, _): name

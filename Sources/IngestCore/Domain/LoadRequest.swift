@@ -1,26 +1,26 @@
 /// One load: which city, which format, which bytes, and how.
-public struct LoadRequest: Sendable {
-    public var city: IngestCity
-    public var format: LoadFormat
-    public var input: LoadInput
+package struct LoadRequest: Sendable {
+    package var city: IngestCity
+    package var format: LoadFormat
+    package var input: LoadInput
     /// Ignore the stored cursor and take every record (the cursor still moves at the end).
-    public var fullReload: Bool
+    package var fullReload: Bool
     /// Records per committed batch (staging → upsert → outbox → run counts in one transaction).
-    public var batchRows: Int
+    package var batchRows: Int
 
     /// After the run, analyse the incidents' city column when the city outgrew the planner's
     /// estimate (see `CityStatistics`). Off only in tests that need the statistics left stale.
-    public var refreshStatistics = true
+    var refreshStatistics = true
     /// Given the plans (EXPLAIN text) of every batch's stored-version lookup (the key probe, then
     /// the partition probe of the keys whose hash differs); for tests.
-    public var lookupPlanObserver: (@Sendable (String) -> Void)?
+    var lookupPlanObserver: (@Sendable (String) -> Void)?
 
     /// The default batch: 50,000 rows (≈ 0.3 s of work). Each commit hands the outbox's consumers
     /// its deltas at once, so the batch bounds how far behind a load they fall (200,000-row batches
     /// put the heatmap up to 2.6 s behind); a failure loses at most this much.
-    public static let defaultBatchRows = 50_000
+    package static let defaultBatchRows = 50_000
 
-    public init(city: IngestCity, format: LoadFormat, input: LoadInput, fullReload: Bool = false,
+    package init(city: IngestCity, format: LoadFormat, input: LoadInput, fullReload: Bool = false,
                 batchRows: Int = LoadRequest.defaultBatchRows) {
         self.city = city
         self.format = format

@@ -1,12 +1,12 @@
 import Contracts
 
 /// A validated half-open range [start, end) of a city's local wall-clock time.
-public struct LocalRange: Sendable, Equatable {
-    public let start: LocalDateTime
-    public let end: LocalDateTime
+struct LocalRange: Sendable, Equatable {
+    let start: LocalDateTime
+    let end: LocalDateTime
 
     /// Checks a contract range: present, start before end, both within years 1…9999.
-    public init(_ range: LocalTimeRange?) throws(IngestError) {
+    init(_ range: LocalTimeRange?) throws(IngestError) {
         guard let range else { throw IngestError.invalidArgument("range is required (local seconds [start, end))") }
         guard range.startLocalSeconds < range.endLocalSeconds else {
             throw IngestError.invalidArgument("range start \(range.startLocalSeconds) must be before its end \(range.endLocalSeconds)")

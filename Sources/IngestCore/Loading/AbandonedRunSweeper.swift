@@ -7,18 +7,18 @@ import ServiceLifecycle
 /// A running load holds a session advisory lock on its run id for as long as its process and
 /// database connection live (see `RunLedger`): the lock is the lease, PostgreSQL renews it for
 /// free and drops it the moment the loader's connection ends, so no heartbeat is written.
-public struct AbandonedRunSweeper: Service {
+package struct AbandonedRunSweeper: Service {
     let store: IngestStore
     let interval: Duration
     let logger: Logger
 
-    public init(store: IngestStore, interval: Duration = .seconds(10), logger: Logger) {
+    package init(store: IngestStore, interval: Duration = .seconds(10), logger: Logger) {
         self.store = store
         self.interval = interval
         self.logger = logger
     }
 
-    public func run() async throws {
+    package func run() async throws {
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 do {

@@ -7,9 +7,9 @@ import Postgres
 /// chunks sized to hold about one whole batch (see ``queueCapacity(batchRows:)``), so the parser
 /// reads the next batch while the database upserts the current one. Loads never occupy the RPC
 /// pool's connections or the cooperative thread pool.
-public struct IngestLoader: Sendable {
+package struct IngestLoader: Sendable {
     /// The database loads connect to.
-    public let databaseURL: String
+    package let databaseURL: String
     let logger: Logger
 
     /// COPY chunks in flight between the parser and the writer: room for one batch of staging rows
@@ -19,7 +19,7 @@ public struct IngestLoader: Sendable {
         min(1_024, 32 + batchRows / (StagingProducer.chunkBytes / 256))
     }
 
-    public init(databaseURL: String, logger: Logger = Logger(label: "crimescope.ingest.loader")) {
+    package init(databaseURL: String, logger: Logger = Logger(label: "crimescope.ingest.loader")) {
         self.databaseURL = databaseURL
         self.logger = logger
     }
@@ -31,7 +31,7 @@ public struct IngestLoader: Sendable {
     /// until `previous` has ended, so a list of files loads in order — each run a committed
     /// prefix, later files' versions applied after earlier ones' — while the parsing of one file
     /// overlaps the upserts of the one before.
-    public func start(_ request: LoadRequest, after previous: LoadJob? = nil) async throws -> LoadJob {
+    package func start(_ request: LoadRequest, after previous: LoadJob? = nil) async throws -> LoadJob {
         guard request.format.fits(request.city) else {
             throw IngestError.invalidArgument("format \(request.format.rawValue) cannot load city \(request.city.slug)")
         }
@@ -72,7 +72,7 @@ public struct IngestLoader: Sendable {
     }
 
     /// Runs a load to its end and returns how it ended.
-    public func load(_ request: LoadRequest) async throws -> LoadOutcome {
+    package func load(_ request: LoadRequest) async throws -> LoadOutcome {
         try await start(request).wait()
     }
 }

@@ -1,9 +1,9 @@
 /// A load in progress: its run id, live progress, and its end.
-public final class LoadJob: Sendable {
+package final class LoadJob: Sendable {
     /// The run recorded in `ingest.etl_runs`.
-    public let runID: Int64
+    package let runID: Int64
     /// Rows and bytes parsed, rows committed.
-    public let progress: LoadProgressCounter
+    package let progress: LoadProgressCounter
     private let queue: BlockingQueue<StagingItem>
     private let outcome: Task<LoadOutcome, Never>
     /// Set when the run has ended; a load started `after` this one waits on it before committing.
@@ -22,13 +22,13 @@ public final class LoadJob: Sendable {
 
     /// Waits until the load's thread is done, the upkeep after its outcome included (the city's
     /// statistics, see `CityStatistics`).
-    public func waitUntilSettled() async {
+    package func waitUntilSettled() async {
         await settled.value
     }
 
     /// Waits for the run to end. Cancelling the waiting task cancels the load (the batch in
     /// progress rolls back; committed batches stay).
-    public func wait() async -> LoadOutcome {
+    package func wait() async -> LoadOutcome {
         await withTaskCancellationHandler {
             await outcome.value
         } onCancel: {
@@ -37,18 +37,18 @@ public final class LoadJob: Sendable {
     }
 
     /// Stops the load: the batch in progress rolls back and the run is marked failed.
-    public func cancel() {
+    package func cancel() {
         queue.close(with: LoadCancelled())
     }
 }
 
 /// How a load ended.
-public struct LoadOutcome: Sendable, Equatable {
-    public var runID: Int64
+package struct LoadOutcome: Sendable, Equatable {
+    package var runID: Int64
     /// `nil` when the run succeeded; otherwise the error recorded with the run.
-    public var error: String?
+    package var error: String?
 
-    public var succeeded: Bool { error == nil }
+    package var succeeded: Bool { error == nil }
 }
 
 /// The error a cancelled load records.

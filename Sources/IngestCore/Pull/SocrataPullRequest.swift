@@ -1,30 +1,30 @@
 import Foundation
 
 /// One live pull: which city, where from, and how hard to press the server.
-public struct SocrataPullRequest: Sendable {
-    public var city: IngestCity
+package struct SocrataPullRequest: Sendable {
+    package var city: IngestCity
     /// One of the city's datasets (nyc: `uh2w-zjsn` year to date, `8h9b-rp9u` historic); `nil` for its default.
-    public var datasetID: String?
+    package var datasetID: String?
     /// The SODA `resource/<id>.json` URL; `nil` for the city's public endpoint.
-    public var baseURL: URL?
+    package var baseURL: URL?
     /// Rows per page (`$limit`), 1…50,000.
-    public var pageSize: Int
+    package var pageSize: Int
     /// Pages in flight at once, 1…8.
-    public var concurrency: Int
-    public var retry: SocrataRetryPolicy
+    package var concurrency: Int
+    package var retry: SocrataRetryPolicy
     /// Seconds one request may take before it counts as timed out (and is retried).
-    public var requestTimeout: TimeInterval
+    package var requestTimeout: TimeInterval
     /// Ignore the stored cursor (no `$where`) and take every record.
-    public var fullReload: Bool
+    package var fullReload: Bool
     /// Rows per committed batch, as for a file load.
-    public var batchRows: Int
+    package var batchRows: Int
 
-    public static let defaultPageSize = 1_000
-    public static let defaultConcurrency = 3
+    package static let defaultPageSize = 1_000
+    package static let defaultConcurrency = 3
     static let pageSizeRange = 1...50_000
     static let concurrencyRange = 1...8
 
-    public init(city: IngestCity, datasetID: String? = nil, baseURL: URL? = nil, pageSize: Int = SocrataPullRequest.defaultPageSize,
+    package init(city: IngestCity, datasetID: String? = nil, baseURL: URL? = nil, pageSize: Int = SocrataPullRequest.defaultPageSize,
                 concurrency: Int = SocrataPullRequest.defaultConcurrency, retry: SocrataRetryPolicy = .standard,
                 requestTimeout: TimeInterval = 60, fullReload: Bool = false, batchRows: Int = LoadRequest.defaultBatchRows) {
         self.city = city

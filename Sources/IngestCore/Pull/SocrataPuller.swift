@@ -9,16 +9,16 @@ import Postgres
 /// `nypd-arrests-socrata-json`).
 /// The cursor is read when the run starts (on the loader's parser thread) and becomes
 /// `$where=<cursor column> > '<cursor>'` (see ``SocrataDataset``); it moves only when the run succeeds.
-public struct SocrataPuller: Sendable {
+package struct SocrataPuller: Sendable {
     let loader: IngestLoader
 
-    public init(loader: IngestLoader) {
+    package init(loader: IngestLoader) {
         self.loader = loader
     }
 
     /// Checks the request, records the run and starts it; returns once the run id exists.
     /// Throws ``IngestError`` for a city without a pull, an unknown dataset, or bad settings.
-    public func start(_ request: SocrataPullRequest) async throws -> LoadJob {
+    package func start(_ request: SocrataPullRequest) async throws -> LoadJob {
         let dataset = try SocrataDataset(city: request.city, id: request.datasetID)
         try request.validate()
         guard let endpoint = request.baseURL ?? URL(string: dataset.defaultEndpoint) else {
@@ -41,7 +41,7 @@ public struct SocrataPuller: Sendable {
     }
 
     /// Runs a pull to its end and returns how it ended.
-    public func pull(_ request: SocrataPullRequest) async throws -> LoadOutcome {
+    package func pull(_ request: SocrataPullRequest) async throws -> LoadOutcome {
         try await start(request).wait()
     }
 

@@ -1,21 +1,21 @@
 /// How a page request is retried after a 5xx, a 429 or a timeout: at most ``maxAttempts`` attempts,
 /// waiting ``baseDelay`` × 2ⁿ (capped at ``maxDelay``, with jitter) between them, or what the
 /// server's `Retry-After` asks for (capped at ``maxRetryAfter``).
-public struct SocrataRetryPolicy: Sendable, Equatable {
+package struct SocrataRetryPolicy: Sendable, Equatable {
     /// Attempts per page, the first included (≥ 1).
-    public var maxAttempts: Int
+    package var maxAttempts: Int
     /// The wait after the first failed attempt.
-    public var baseDelay: Duration
+    package var baseDelay: Duration
     /// The longest backoff wait.
-    public var maxDelay: Duration
+    package var maxDelay: Duration
     /// The longest wait a `Retry-After` header may impose.
-    public var maxRetryAfter: Duration
+    package var maxRetryAfter: Duration
 
     /// Five attempts, 0.5 s doubling up to 30 s; `Retry-After` honoured up to 2 minutes.
-    public static let standard = SocrataRetryPolicy(maxAttempts: 5, baseDelay: .milliseconds(500),
+    package static let standard = SocrataRetryPolicy(maxAttempts: 5, baseDelay: .milliseconds(500),
                                                     maxDelay: .seconds(30), maxRetryAfter: .seconds(120))
 
-    public init(maxAttempts: Int, baseDelay: Duration, maxDelay: Duration, maxRetryAfter: Duration) {
+    package init(maxAttempts: Int, baseDelay: Duration, maxDelay: Duration, maxRetryAfter: Duration) {
         self.maxAttempts = max(1, maxAttempts)
         self.baseDelay = max(.zero, baseDelay)
         self.maxDelay = max(self.baseDelay, maxDelay)

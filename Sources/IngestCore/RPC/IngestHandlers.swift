@@ -6,19 +6,19 @@ import Wire
 
 /// The `crimescope.ingest.v1.Ingest` handlers: thin conversions between the contracts and the
 /// loader and store. Writes (StartLoad) need the bearer token.
-public struct IngestHandlers: Sendable {
+package struct IngestHandlers: Sendable {
     let loader: IngestLoader
     let store: IngestStore
     let writeAuthorization: WriteAuthorization
 
-    public init(loader: IngestLoader, store: IngestStore, writeAuthorization: WriteAuthorization) {
+    package init(loader: IngestLoader, store: IngestStore, writeAuthorization: WriteAuthorization) {
         self.loader = loader
         self.store = store
         self.writeAuthorization = writeAuthorization
     }
 
     /// Registers every method of the service.
-    public func register(on router: inout RPCRouter) {
+    package func register(on router: inout RPCRouter) {
         router.register(Methods.Ingest.startLoad) { (request: StartLoadRequest, context) in try await startLoad(request, context) }
         router.register(Methods.Ingest.startPull) { (request: StartPullRequest, context) in try await startPull(request, context) }
         router.register(Methods.Ingest.getRun) { (request: GetRunRequest, _) in try await getRun(request) }

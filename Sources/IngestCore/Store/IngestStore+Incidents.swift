@@ -8,7 +8,7 @@ extension IngestStore {
     /// Incidents of a city in a range as flat arrays, oldest first: coordinates ×10⁴ (rounded),
     /// days since the range's start day, category index, arrest. Incidents in range without
     /// coordinates are only counted. More than `limit` matches → the first `limit` and `truncated`.
-    public func incidents(city: String, range: LocalRange, bbox: BoundingBox?, categories: [String],
+    func incidents(city: String, range: LocalRange, bbox: BoundingBox?, categories: [String],
                           limit: Int) async throws -> ListIncidentsResponse {
         let categoryFilter: String? = categories.isEmpty ? nil : categories.joined(separator: Self.listSeparator)
         let start = range.start.sqlText, end = range.end.sqlText
@@ -59,7 +59,7 @@ extension IngestStore {
 
     /// Incident, arrest and domestic counts per area for a slice (all types when `primaryType` is
     /// empty), recounted from the incidents table. Incidents without an area count under `""`.
-    public func countIncidents(city: String, range: LocalRange, primaryType: String) async throws -> CountIncidentsResponse {
+    func countIncidents(city: String, range: LocalRange, primaryType: String) async throws -> CountIncidentsResponse {
         let rows = try await readPool.query("""
             SELECT COALESCE(area, ''), count(*), count(*) FILTER (WHERE arrest), count(*) FILTER (WHERE domestic)
             FROM ingest.incidents
@@ -81,7 +81,7 @@ extension IngestStore {
     }
 
     /// One keyset page of training rows (by incident id, ascending) of a city's range.
-    public func trainingRows(city: String, range: LocalRange, afterKey: Int64, limit: Int) async throws -> ListTrainingRowsResponse {
+    func trainingRows(city: String, range: LocalRange, afterKey: Int64, limit: Int) async throws -> ListTrainingRowsResponse {
         let rows = try await readPool.query("""
             SELECT id, EXTRACT(epoch FROM occurred)::bigint, COALESCE(area, ''), COALESCE(district::text, ''),
                    COALESCE(community_area, 0), lat, lon, COALESCE(location_description, ''), COALESCE(primary_type, ''),

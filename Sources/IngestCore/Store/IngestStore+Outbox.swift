@@ -11,7 +11,7 @@ extension IngestStore {
     /// dropped (see ``acknowledgeOutbox(consumer:position:)``). The entries are read in one
     /// transaction that first locks the outbox (its first query), so no partition can be dropped
     /// between the retention check and the reads.
-    public func pullOutbox(afterPosition: Int64, maxEntries: Int, maxDeltas: Int) async throws -> PullOutboxResponse {
+    func pullOutbox(afterPosition: Int64, maxEntries: Int, maxDeltas: Int) async throws -> PullOutboxResponse {
         try await pool.withConnection { connection in
             try connection.transaction { try Self.pullOutbox(on: connection, afterPosition: afterPosition,
                                                              maxEntries: maxEntries, maxDeltas: maxDeltas) }
@@ -80,7 +80,7 @@ extension IngestStore {
     /// moves forward), then drops the outbox partitions every named consumer has passed. Returns
     /// the consumer's recorded position.
     @discardableResult
-    public func acknowledgeOutbox(consumer: String, position: Int64) async throws -> Int64 {
+    func acknowledgeOutbox(consumer: String, position: Int64) async throws -> Int64 {
         let recorded = try await pool.query(OutboxSQL.acknowledge, [consumer, position]).scalar(Int64.self)
         try await dropPassedOutboxPartitions()
         return recorded
@@ -89,7 +89,7 @@ extension IngestStore {
     /// Drops the outbox partitions all of whose positions every named consumer has acknowledged;
     /// returns how many (0 also when the outbox was busy: the next acknowledgement tries again).
     @discardableResult
-    public func dropPassedOutboxPartitions() async throws -> Int {
+    func dropPassedOutboxPartitions() async throws -> Int {
         try await pool.withConnection { connection in
             do {
                 return try connection.transaction {
@@ -103,7 +103,7 @@ extension IngestStore {
     }
 
     /// Each named outbox consumer and the position it acknowledged.
-    public func outboxConsumers() async throws -> [(consumer: String, acknowledgedPosition: Int64)] {
+    func outboxConsumers() async throws -> [(consumer: String, acknowledgedPosition: Int64)] {
         try await pool.query(OutboxSQL.consumers).map { row in
             (try row.decode(String.self, at: 0), try row.decode(Int64.self, at: 1))
         }

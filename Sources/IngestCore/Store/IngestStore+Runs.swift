@@ -13,12 +13,12 @@ extension IngestStore {
 
     /// Marks `running`/`waiting` runs whose loader died (no liveness lock) as failed; returns how many.
     @discardableResult
-    public func markAbandonedRuns() async throws -> Int {
+    func markAbandonedRuns() async throws -> Int {
         try await pool.withConnection { connection in try RunLedger.markAbandonedRuns(on: connection) }
     }
 
     /// One run, or `nil` when there is none with that id. Runs whose loader died read as failed.
-    public func run(id: Int64) async throws -> Run? {
+    package func run(id: Int64) async throws -> Run? {
         try await pool.withConnection { connection in
             try RunLedger.markAbandonedRuns(on: connection)
             let rows = try connection.query("SELECT \(Self.runColumns) FROM ingest.etl_runs WHERE run_id = $1", [id])
@@ -27,7 +27,7 @@ extension IngestStore {
     }
 
     /// Runs newest first, optionally of one city, with ids below `beforeRunID` (0: from the newest).
-    public func runs(city: String?, limit: Int, beforeRunID: Int64) async throws -> [Run] {
+    package func runs(city: String?, limit: Int, beforeRunID: Int64) async throws -> [Run] {
         try await pool.withConnection { connection in
             try RunLedger.markAbandonedRuns(on: connection)
             let rows = try connection.query("""
@@ -40,7 +40,7 @@ extension IngestStore {
     }
 
     /// A page of a run's rejected rows by line number, and how many the run has in all.
-    public func rejects(runID: Int64, limit: Int, afterLineNumber: Int64) async throws -> (rejects: [Reject], total: Int64) {
+    package func rejects(runID: Int64, limit: Int, afterLineNumber: Int64) async throws -> (rejects: [Reject], total: Int64) {
         try await pool.withConnection { connection in
             let total = try connection.query("SELECT count(*) FROM ingest.rejects WHERE run_id = $1", [runID]).scalar(Int64.self)
             let rows = try connection.query("""
@@ -86,7 +86,7 @@ extension IngestStore {
 
 extension IngestStore {
     /// A page of a run's rows kept with a note (line order, after `afterLineNumber`) and their total.
-    public func rowNotes(runID: Int64, limit: Int, afterLineNumber: Int64) async throws -> (notes: [RowNote], total: Int64) {
+    package func rowNotes(runID: Int64, limit: Int, afterLineNumber: Int64) async throws -> (notes: [RowNote], total: Int64) {
         try await pool.withConnection { connection in
             let total = try connection.query("SELECT count(*) FROM ingest.row_notes WHERE run_id = $1", [runID]).scalar(Int64.self)
             let rows = try connection.query("""

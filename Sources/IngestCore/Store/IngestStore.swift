@@ -3,13 +3,13 @@ import Postgres
 
 /// The read side of the ingest schema for the RPC handlers: runs, rejects, incidents, areas,
 /// the outbox. Every method runs set-based SQL with bound parameters on the service's pool.
-public struct IngestStore: Sendable {
+package struct IngestStore: Sendable {
     let pool: PostgresPool
     /// Incident listings, counts and training rows: reads that may come from a standby
     /// (`--database-read-url`); `pool` when none is configured.
     let readPool: PostgresPool
 
-    public init(pool: PostgresPool, readPool: PostgresPool? = nil) {
+    package init(pool: PostgresPool, readPool: PostgresPool? = nil) {
         self.pool = pool
         self.readPool = readPool ?? pool
     }
@@ -17,7 +17,7 @@ public struct IngestStore: Sendable {
 
 extension IngestStore {
     /// A city's areas with their polygons as WKB (WGS84), ordered by id.
-    public func areas(city: String) async throws -> [AreaRecord] {
+    package func areas(city: String) async throws -> [AreaRecord] {
         let rows = try await pool.query(
             "SELECT area, name, ST_AsBinary(geom) FROM ingest.areas WHERE city = $1 ORDER BY area", [city])
         return try rows.map { row in

@@ -1,5 +1,5 @@
 /// How a categorical input given in a request reads against a training vocabulary.
-public enum CategoryLookup: Sendable, Equatable {
+enum CategoryLookup: Sendable, Equatable {
     /// Not given: missing.
     case notGiven
     /// Given, and the training window saw it (as this exact training value).

@@ -3,7 +3,7 @@ extension FeatureEncoding {
     static let notGiven = "not given"
 
     /// The value of column `index` as shown to a person.
-    public func display(_ incident: IncidentFeatures, column index: Int) -> String {
+    func display(_ incident: IncidentFeatures, column index: Int) -> String {
         if let labelShares, index >= baseFeatureCount {
             let lookup = lookUpLocation(incident.locationDescription)
             let share = min(index - baseFeatureCount, labelShares.keys.count - 1)

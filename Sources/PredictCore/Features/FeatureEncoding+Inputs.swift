@@ -1,7 +1,7 @@
 extension FeatureEncoding {
     /// Which of the incident's inputs this encoding uses as values, reads as missing (not given,
     /// or never seen in training), or took from the beat's profile.
-    public func inputs(of incident: IncidentFeatures) -> InputReport {
+    func inputs(of incident: IncidentFeatures) -> InputReport {
         var report = InputReport()
         for input in IncidentInput.allCases {
             switch state(of: input, in: incident) {

@@ -10,29 +10,29 @@
 /// for its own code (its group still counts), and every column of an input that was not given or
 /// has a value the training window never saw (see ``lookUpLocation(_:)``). The empty Location
 /// Description of the data ("no location recorded") is a category of its own, never missing.
-public struct FeatureEncoding: Sendable, Codable, Equatable {
+package struct FeatureEncoding: Sendable, Codable, Equatable {
     /// Beats seen in training, sorted; the code is the index.
-    public var beats: [String]
+    package var beats: [String]
     /// Districts seen in training, sorted.
-    public var districts: [String]
+    package var districts: [String]
     /// Primary types seen in training, sorted (the primary_type feature's vocabulary).
-    public var primaryTypes: [String]
+    package var primaryTypes: [String]
     /// The most common Location Description values of the training window, sorted.
-    public var locations: [String]
+    package var locations: [String]
     /// Every Location Description of the training window, sorted (the empty one included): a
     /// request's location outside it is unseen.
-    public var seenLocations: [String]
+    package var seenLocations: [String]
     /// Per beat: district, community area and mean position, to complete a request.
-    public var beatProfiles: [String: BeatProfile]
+    package var beatProfiles: [String: BeatProfile]
     /// Whether the primary type is a feature (arrest and domestic only).
-    public var usesPrimaryType: Bool
+    package var usesPrimaryType: Bool
     /// Whether training masked the optional inputs (location, crime type) on a share of its rows,
     /// so that every split learnt where "not given" goes. False for models saved before that (the
     /// key is absent): they read a missing input with an arbitrary default and are not served.
-    public var learnsMissingInputs: Bool
+    package var learnsMissingInputs: Bool
     /// The training window's label shares by beat, location, … as more columns; nil for models
     /// without them (every model but property, and property models saved before them).
-    public var labelShares: LabelShares?
+    package var labelShares: LabelShares?
 
     /// Column indices of the optional inputs.
     static let locationGroupColumn = 11, locationDescriptionColumn = 12, primaryTypeColumn = 13
@@ -49,7 +49,7 @@ public struct FeatureEncoding: Sendable, Codable, Equatable {
         case beats, districts, primaryTypes, locations, seenLocations, beatProfiles, usesPrimaryType, learnsMissingInputs, labelShares
     }
 
-    public init(beats: [String], districts: [String], primaryTypes: [String], locations: [String], seenLocations: [String],
+    package init(beats: [String], districts: [String], primaryTypes: [String], locations: [String], seenLocations: [String],
                 beatProfiles: [String: BeatProfile], usesPrimaryType: Bool, learnsMissingInputs: Bool,
                 labelShares: LabelShares? = nil) {
         self.beats = beats
@@ -64,7 +64,7 @@ public struct FeatureEncoding: Sendable, Codable, Equatable {
         buildCodes()
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         beats = try container.decode([String].self, forKey: .beats)
         districts = try container.decode([String].self, forKey: .districts)
@@ -102,14 +102,14 @@ public struct FeatureEncoding: Sendable, Codable, Equatable {
     }
 
     /// The same vocabularies with or without the primary_type feature.
-    public func with(usesPrimaryType: Bool) -> FeatureEncoding {
+    package func with(usesPrimaryType: Bool) -> FeatureEncoding {
         var copy = self
         copy.usesPrimaryType = usesPrimaryType
         return copy
     }
 
     /// The column names, in order.
-    public var featureNames: [String] {
+    var featureNames: [String] {
         let base = ["hour", "day_of_week", "month", "weekend", "quarter", "shift", "beat", "district",
                     "community_area", "latitude", "longitude", "location_group", "location_description"]
         return (usesPrimaryType ? base + ["primary_type"] : base) + (labelShares?.featureNames ?? [])
@@ -119,14 +119,14 @@ public struct FeatureEncoding: Sendable, Codable, Equatable {
     var baseFeatureCount: Int { usesPrimaryType ? 14 : 13 }
 
     /// Number of columns.
-    public var featureCount: Int { baseFeatureCount + (labelShares?.keys.count ?? 0) }
+    var featureCount: Int { baseFeatureCount + (labelShares?.keys.count ?? 0) }
 
     /// Whether the training window saw this beat.
-    public func knows(beat: String) -> Bool { beatCodes[beat] != nil }
+    func knows(beat: String) -> Bool { beatCodes[beat] != nil }
 
     /// A Location Description as given: not given (nil), seen in training (exactly, or but for
     /// case and spacing), or unseen.
-    public func lookUpLocation(_ given: String?) -> CategoryLookup {
+    func lookUpLocation(_ given: String?) -> CategoryLookup {
         guard let given else { return .notGiven }
         if seenLocationSet.contains(given) { return .seen(given) }
         let key = Self.key(given)
@@ -135,7 +135,7 @@ public struct FeatureEncoding: Sendable, Codable, Equatable {
     }
 
     /// A crime type as given, against the training window's types (as ``lookUpLocation(_:)``).
-    public func lookUpType(_ given: String?) -> CategoryLookup {
+    func lookUpType(_ given: String?) -> CategoryLookup {
         guard let given else { return .notGiven }
         if typeCodes[given] != nil { return .seen(given) }
         let key = Self.key(given)
@@ -157,7 +157,7 @@ public struct FeatureEncoding: Sendable, Codable, Equatable {
     }
 
     /// Appends the incident's columns to `row`.
-    public func encode(_ incident: IncidentFeatures, into row: inout [Float]) {
+    package func encode(_ incident: IncidentFeatures, into row: inout [Float]) {
         let lookup = lookUpLocation(incident.locationDescription)
         let location = locationColumns(lookup)
         encode(hour: incident.hour, dayOfWeek: incident.dayOfWeek, month: incident.month,

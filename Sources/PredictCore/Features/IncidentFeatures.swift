@@ -2,29 +2,29 @@
 ///
 /// `nil` means "not given": the models read it as missing (XGBoost's `NaN`) and answer over every
 /// value it takes. An empty string is a value: a training row whose report recorded no location.
-public struct IncidentFeatures: Sendable, Equatable {
+package struct IncidentFeatures: Sendable, Equatable {
     /// 0 ... 23.
-    public var hour: Int
+    package var hour: Int
     /// 0 = Monday ... 6 = Sunday.
-    public var dayOfWeek: Int
+    package var dayOfWeek: Int
     /// 1 ... 12.
-    public var month: Int
-    public var beat: String
-    public var district: String
+    package var month: Int
+    package var beat: String
+    package var district: String
     /// 0 when unknown.
-    public var communityArea: Int
+    package var communityArea: Int
     /// nil when the incident has no coordinates.
-    public var latitude: Double?
-    public var longitude: Double?
+    package var latitude: Double?
+    package var longitude: Double?
     /// The raw Location Description; nil when not given.
-    public var locationDescription: String?
+    package var locationDescription: String?
     /// The crime type; nil when not given. Used only by the models whose question allows it (arrest, domestic).
-    public var primaryType: String?
+    package var primaryType: String?
     /// Inputs the request did not give that the beat's training profile supplied:
     /// ``IncidentInput/district``, ``IncidentInput/communityArea``, ``IncidentInput/position``.
-    public var filledFromBeat: Set<IncidentInput>
+    package var filledFromBeat: Set<IncidentInput>
 
-    public init(hour: Int, dayOfWeek: Int, month: Int, beat: String, district: String, communityArea: Int,
+    package init(hour: Int, dayOfWeek: Int, month: Int, beat: String, district: String, communityArea: Int,
                 latitude: Double?, longitude: Double?, locationDescription: String?, primaryType: String?,
                 filledFromBeat: Set<IncidentInput> = []) {
         self.hour = hour
@@ -43,7 +43,7 @@ public struct IncidentFeatures: Sendable, Equatable {
 
 /// An input of the per-incident models as an answer reports it, named after the
 /// `IncidentContext` field (or, for what the beat's profile supplies, the feature).
-public enum IncidentInput: String, Sendable, Hashable, CaseIterable {
+package enum IncidentInput: String, Sendable, Hashable, CaseIterable {
     case area
     case hour
     case dayOfWeek = "day_of_week"

@@ -9,18 +9,18 @@
 /// position) is missing too. The tables come from the training window only and are stored with
 /// the model; serving looks the request up in them. Inside the training window each row's shares
 /// leave out its own fold (see `LabelShareCounts`), so no row's label is an input of its own row.
-public struct LabelShares: Sendable, Codable, Equatable {
+package struct LabelShares: Sendable, Codable, Equatable {
     /// The share of positives over the whole training window.
-    public var overall: Double
+    package var overall: Double
     /// The keys, in column order.
-    public var keys: [ShareKey]
+    package var keys: [ShareKey]
     /// Smoothed share per key value, one table per key (same order).
-    public var tables: [[String: Float]]
+    package var tables: [[String: Float]]
 
     /// Pseudo-rows of the overall share added to every count.
     static let smoothing = 20.0
 
-    public init(overall: Double, keys: [ShareKey], tables: [[String: Float]]) {
+    package init(overall: Double, keys: [ShareKey], tables: [[String: Float]]) {
         self.overall = overall
         self.keys = keys
         self.tables = tables

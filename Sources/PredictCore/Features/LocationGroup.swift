@@ -1,6 +1,6 @@
 /// A dozen groups of Chicago's ~150 Location Description values, as the explorer used them, and
 /// one for reports that recorded no location.
-public enum LocationGroup: Int, Sendable, CaseIterable, Codable {
+package enum LocationGroup: Int, Sendable, CaseIterable, Codable {
     case street = 0, residence, apartment, retail, restaurantBar, parkingVehicle, school, transit, park,
          commercialOffice, governmentHospital, other
     /// The report recorded no location (an empty Location Description in the data; mostly
@@ -8,7 +8,7 @@ public enum LocationGroup: Int, Sendable, CaseIterable, Codable {
     case unrecorded
 
     /// The group's name as shown to a person.
-    public var name: String {
+    package var name: String {
         switch self {
         case .street: "street"
         case .residence: "residence"
@@ -28,7 +28,7 @@ public enum LocationGroup: Int, Sendable, CaseIterable, Codable {
 
     /// The group of a raw Location Description (case-insensitive keyword rules, first match wins;
     /// unmatched descriptions are `.other`, the empty one `.unrecorded`).
-    public static func of(_ description: String) -> LocationGroup {
+    package static func of(_ description: String) -> LocationGroup {
         let text = description.uppercased()
         guard !text.isEmpty else { return .unrecorded }
         for (group, keywords) in rules where keywords.contains(where: { text.contains($0) }) {

@@ -1,6 +1,6 @@
 /// What a ``LabelShares`` column groups incidents by. Every key is built from a request's own
 /// inputs (beat, location, position, hour), never from the crime's type or description.
-public enum ShareKey: String, Sendable, Codable, CaseIterable {
+package enum ShareKey: String, Sendable, Codable, CaseIterable {
     /// The beat.
     case beat
     /// The Location Description (missing when not given or never seen).
@@ -16,7 +16,7 @@ public enum ShareKey: String, Sendable, Codable, CaseIterable {
     case block
 
     /// The column's name: `beat_share`, `location_share`, …
-    public var featureName: String { rawValue + "_share" }
+    var featureName: String { rawValue + "_share" }
 
     /// Cell side in degrees (~170 m north–south, ~135 m east–west at Chicago's latitude).
     static let cellDegrees = 0.0015

@@ -3,7 +3,7 @@ import Foundation
 /// The simple rules the forecast is held to: each predicts an area's count for a target week from
 /// the weeks up to the forecast origin only. The strongest on the validation weeks (mean PAI at
 /// 10 % of the area, 1 week ahead) is the baseline that is published next to the model.
-public enum BaselineRule: String, Sendable, CaseIterable {
+package enum BaselineRule: String, Sendable, CaseIterable {
     /// The mean of the four weeks up to the origin.
     case mean4 = "mean_4"
     /// The mean of the 52 weeks up to the origin (fewer at the data's start).
@@ -15,10 +15,10 @@ public enum BaselineRule: String, Sendable, CaseIterable {
     case exponentialMean = "ewm_8"
 
     /// Its index in ``allCases``: the published `baseline_rule` metric.
-    public var index: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+    package var index: Int { Self.allCases.firstIndex(of: self) ?? 0 }
 
     /// What the methodology page and the CLI call it.
-    public var label: String {
+    package var label: String {
         switch self {
         case .mean4: return "mean of the last 4 weeks"
         case .mean52: return "mean of the last 52 weeks"
@@ -28,10 +28,10 @@ public enum BaselineRule: String, Sendable, CaseIterable {
     }
 
     /// Weeks after which the exponential mean's weight halves.
-    public static let halfLifeWeeks = 8.0
+    static let halfLifeWeeks = 8.0
 
     /// The rule's count for (`group`, `area`) at target week index `target`, forecast `horizon` weeks ahead.
-    public func predict(_ features: ForecastFeatures, group: Int, area: Int, target: Int, horizon: Int) -> Double {
+    package func predict(_ features: ForecastFeatures, group: Int, area: Int, target: Int, horizon: Int) -> Double {
         let origin = target - horizon
         switch self {
         case .mean4:

@@ -6,20 +6,20 @@ import Foundation
 /// Nearest centroids rather than shared boundaries: it needs only GetAreaShapes' centroids, gives
 /// every area the same number of neighbours (edge beats and beats split by the river included),
 /// and for Chicago's 274 beats with `k` = 6 it picks the bordering beats in almost every case.
-public struct BeatNeighbours: Sendable {
+package struct BeatNeighbours: Sendable {
     /// How many neighbours each area has (fewer when the city has fewer other areas).
-    public static let defaultCount = 6
+    package static let defaultCount = 6
 
     /// `neighbours[i]`: indices of area `i`'s neighbours, nearest first.
-    public let neighbours: [[Int]]
+    package let neighbours: [[Int]]
 
     /// Neighbour lists as stored with a model.
-    public init(lists: [[Int]]) {
+    package init(lists: [[Int]]) {
         neighbours = lists
     }
 
     /// Neighbours of `centroids` (longitude, latitude in degrees), `k` each.
-    public init(centroids: [(lon: Double, lat: Double)], k: Int = BeatNeighbours.defaultCount) {
+    package init(centroids: [(lon: Double, lat: Double)], k: Int = BeatNeighbours.defaultCount) {
         let meanLatitude = centroids.isEmpty ? 0 : centroids.map(\.lat).reduce(0, +) / Double(centroids.count)
         let xScale = cos(meanLatitude * .pi / 180)
         let points = centroids.map { (x: $0.lon * xScale, y: $0.lat) }

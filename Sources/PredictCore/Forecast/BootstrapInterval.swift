@@ -1,26 +1,26 @@
 /// Percentile bootstrap over test weeks: the weeks are resampled with replacement (paired: the
 /// model's and the baseline's score of the same week stay together), and the 2.5th and 97.5th
 /// percentiles of the resampled means give a 95 % interval. A fixed seed makes it repeatable.
-public struct BootstrapInterval: Sendable, Equatable {
-    public let mean: Double
-    public let low: Double
-    public let high: Double
+struct BootstrapInterval: Sendable, Equatable {
+    let mean: Double
+    let low: Double
+    let high: Double
 
     /// Whether the interval lies wholly above or wholly below zero.
-    public var excludesZero: Bool { low > 0 || high < 0 }
+    var excludesZero: Bool { low > 0 || high < 0 }
 
-    public init(mean: Double, low: Double, high: Double) {
+    init(mean: Double, low: Double, high: Double) {
         self.mean = mean
         self.low = low
         self.high = high
     }
 
-    public static let resamples = 2_000
-    public static let seed: UInt64 = 20_171_231
+    static let resamples = 2_000
+    static let seed: UInt64 = 20_171_231
 
     /// Intervals of the mean of each series in `series` (all the same length, one value a week),
     /// every series resampled with the same week indices.
-    public static func paired(_ series: [[Double]], resamples: Int = Self.resamples, seed: UInt64 = Self.seed) -> [BootstrapInterval] {
+    static func paired(_ series: [[Double]], resamples: Int = Self.resamples, seed: UInt64 = Self.seed) -> [BootstrapInterval] {
         guard let count = series.first?.count, count > 0 else {
             return series.map { _ in BootstrapInterval(mean: 0, low: 0, high: 0) }
         }

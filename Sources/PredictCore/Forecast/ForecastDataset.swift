@@ -1,17 +1,17 @@
 /// Rows of the forecast for a range of target weeks and one horizon: a dense feature matrix
 /// (``ForecastFeatures/names`` columns, NaN = missing) and the target counts.
-public struct ForecastDataset: Sendable {
+struct ForecastDataset: Sendable {
     /// Row-major features, `rows × ForecastFeatures.names.count`.
-    public var features: [Float] = []
+    var features: [Float] = []
     /// The target week's count per row.
-    public var labels: [Float] = []
+    var labels: [Float] = []
     /// Per row: group index, area index, target week index.
-    public var keys: [(group: Int, area: Int, target: Int)] = []
+    var keys: [(group: Int, area: Int, target: Int)] = []
 
-    public var rowCount: Int { labels.count }
+    var rowCount: Int { labels.count }
 
     /// Sets the given feature columns to missing (NaN) in every row.
-    public mutating func mask(columns: Set<Int>) {
+    mutating func mask(columns: Set<Int>) {
         guard !columns.isEmpty else { return }
         let width = ForecastFeatures.names.count
         for row in 0..<rowCount {
@@ -19,11 +19,11 @@ public struct ForecastDataset: Sendable {
         }
     }
 
-    public init() {}
+    init() {}
 
     /// Every (group in `groups`, area) row whose target lies in `targets` (and has history),
     /// forecast `horizon` weeks ahead. Targets past the panel's end get label NaN.
-    public init(features builder: ForecastFeatures, targets: Range<Int>, horizon: Int, groups: [Int]) {
+    init(features builder: ForecastFeatures, targets: Range<Int>, horizon: Int, groups: [Int]) {
         let panel = builder.panel
         for target in targets where builder.hasHistory(target: target, horizon: horizon) {
             for group in groups {

@@ -5,22 +5,22 @@ import Contracts
 /// 20 % of the city's area with bootstrap 95 % intervals over the test weeks for the model, the
 /// baseline and their difference, MAE, and PAI curves. Weekly scores are averaged over the weeks
 /// with incidents.
-public struct ForecastEvaluation: Sendable {
+package struct ForecastEvaluation: Sendable {
     /// The area budgets reported as metrics (`pai_5`, `pai_10`, `pai_20`, …).
-    public static let reportedShares: [Int] = [5, 10, 20]
+    package static let reportedShares: [Int] = [5, 10, 20]
     /// The area budgets of the PAI curves.
-    public static let curveShares: [Double] = [0.01, 0.02, 0.03, 0.05, 0.075, 0.10, 0.15, 0.20, 0.25, 0.30, 0.40, 0.50, 0.75, 1.0]
+    static let curveShares: [Double] = [0.01, 0.02, 0.03, 0.05, 0.075, 0.10, 0.15, 0.20, 0.25, 0.30, 0.40, 0.50, 0.75, 1.0]
     /// The hotspot scores with intervals, as metric-name prefixes.
-    public static let scoreNames = ["hit_rate", "pai", "pei"]
+    static let scoreNames = ["hit_rate", "pai", "pei"]
 
     private typealias Week = (flagging: HotspotFlagging, model: [Double], baseline: [Double])
     private var weeks: [Week] = []
     private var absoluteError = 0.0, baselineAbsoluteError = 0.0, cells = 0
 
-    public init() {}
+    package init() {}
 
     /// Adds one test week: per area the actual count, the forecast, the baseline and the area size.
-    public mutating func add(actual: [Double], model: [Double], baseline: [Double], areaKm2: [Double]) {
+    mutating func add(actual: [Double], model: [Double], baseline: [Double], areaKm2: [Double]) {
         weeks.append((HotspotFlagging(actual: actual, areaKm2: areaKm2), model, baseline))
         for index in actual.indices {
             absoluteError += abs(model[index] - actual[index])
@@ -44,7 +44,7 @@ public struct ForecastEvaluation: Sendable {
     /// The metrics: for each of `hit_rate`, `pai`, `pei` at N % the model's mean `X_N` with
     /// `X_N_low` / `X_N_high`, the same with `baseline_` and `difference_` (model − baseline, per
     /// week) in front; `oracle_pai_N`, `mae`, `baseline_mae`, `test_weeks`.
-    public var metrics: [String: Double] {
+    package var metrics: [String: Double] {
         var result: [String: Double] = [
             "mae": cells > 0 ? absoluteError / Double(cells) : 0,
             "baseline_mae": cells > 0 ? baselineAbsoluteError / Double(cells) : 0,
@@ -70,9 +70,9 @@ public struct ForecastEvaluation: Sendable {
     }
 
     /// Area share flagged → mean PAI, for the forecast.
-    public var paiCurve: [CurvePoint] { curve { $0.model } }
+    var paiCurve: [CurvePoint] { curve { $0.model } }
     /// The same for the baseline.
-    public var baselinePAICurve: [CurvePoint] { curve { $0.baseline } }
+    var baselinePAICurve: [CurvePoint] { curve { $0.baseline } }
 
     private func curve(_ scores: (Week) -> [Double]) -> [CurvePoint] {
         Self.curveShares.map { share in

@@ -14,34 +14,34 @@ import Foundation
 /// | `neighbours_lag_1`, `neighbours_mean_4` | the neighbours' mean `lag_1` and `mean_4` |
 ///
 /// Missing values are NaN (XGBoost's missing).
-public struct ForecastFeatures: Sendable {
+package struct ForecastFeatures: Sendable {
     /// The feature names, in column order.
-    public static let names = [
+    package static let names = [
         "beat", "crime_group", "lag_1", "lag_2", "lag_3", "lag_4", "mean_4", "mean_13", "mean_52",
         "week_sin", "week_cos", "same_week_last_year", "neighbours_lag_1", "neighbours_mean_4",
     ]
     /// XGBoost feature types: "c" categorical, "q" numeric.
-    public static let types = names.map { $0 == "beat" || $0 == "crime_group" ? "c" : "q" }
+    static let types = names.map { $0 == "beat" || $0 == "crime_group" ? "c" : "q" }
     /// Weeks of history a row needs at its origin (for `lag_4`).
-    public static let minimumHistory = 4
+    static let minimumHistory = 4
 
     let panel: WeeklyPanel
     let neighbours: BeatNeighbours
 
-    public init(panel: WeeklyPanel, neighbours: BeatNeighbours) {
+    package init(panel: WeeklyPanel, neighbours: BeatNeighbours) {
         self.panel = panel
         self.neighbours = neighbours
     }
 
     /// Whether a target at week index `target` with `horizon` has enough history (origin ≥ 3).
-    public func hasHistory(target: Int, horizon: Int) -> Bool {
+    func hasHistory(target: Int, horizon: Int) -> Bool {
         target - horizon >= Self.minimumHistory - 1
     }
 
     /// Appends the features of (`group`, `area`) for target week index `target` (it may lie past
     /// the panel) forecast `horizon` weeks ahead; the origin `target - horizon` must be in the
     /// panel with ``minimumHistory`` weeks.
-    public func append(group: Int, area: Int, target: Int, horizon: Int, to row: inout [Float]) {
+    package func append(group: Int, area: Int, target: Int, horizon: Int, to row: inout [Float]) {
         let origin = target - horizon
         row.append(Float(area))
         row.append(Float(group))
@@ -65,7 +65,7 @@ public struct ForecastFeatures: Sendable {
     }
 
     /// The mean weekly count of the `span` weeks ending at `origin` (fewer at the panel's start).
-    public func mean(group: Int, area: Int, origin: Int, span: Int) -> Double {
+    package func mean(group: Int, area: Int, origin: Int, span: Int) -> Double {
         let first = max(0, origin - span + 1)
         guard origin >= first else { return .nan }
         var sum = 0.0

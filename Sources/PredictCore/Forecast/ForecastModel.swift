@@ -4,28 +4,28 @@ import Foundation
 /// A trained weekly forecast for one city: one Poisson booster per horizon (direct models:
 /// booster `h - 1` forecasts `h` weeks past the last observed week), with the area and group
 /// lists its categorical codes index and each area's neighbours.
-public struct ForecastModel: Sendable {
+package struct ForecastModel: Sendable {
     /// The furthest horizon, in weeks.
-    public static let maxWeeksAhead = 4
+    static let maxWeeksAhead = 4
 
-    public let city: String
+    package let city: String
     /// E.g. `2026.11.1-xgboost-beat-forecast`.
-    public var version: String
+    package var version: String
     /// Area ids: the `beat` feature's codes.
-    public let areas: [String]
+    package let areas: [String]
     /// Group names, ``WeeklyPanel/allGroups`` first: the `crime_group` feature's codes.
-    public let groups: [String]
+    package let groups: [String]
     /// Per area, the indices of its neighbours.
-    public let neighbours: [[Int]]
+    package let neighbours: [[Int]]
     /// The first and last week of the data it was trained on.
-    public let firstWeek: ForecastWeek
-    public let lastWeek: ForecastWeek
+    package let firstWeek: ForecastWeek
+    package let lastWeek: ForecastWeek
     /// Booster per horizon, index `weeksAhead - 1`.
-    public let boosters: [XGBoostBooster]
+    package let boosters: [XGBoostBooster]
     /// The test-window evaluation, as GetModelMetrics serves it.
-    public var metrics: ModelMetrics
+    package var metrics: ModelMetrics
 
-    public init(city: String, version: String, areas: [String], groups: [String], neighbours: [[Int]],
+    package init(city: String, version: String, areas: [String], groups: [String], neighbours: [[Int]],
                 firstWeek: ForecastWeek, lastWeek: ForecastWeek, boosters: [XGBoostBooster], metrics: ModelMetrics) {
         self.city = city
         self.version = version
@@ -39,15 +39,15 @@ public struct ForecastModel: Sendable {
     }
 
     /// One area's forecast with every SHAP contribution (in feature order).
-    public struct AreaResult: Sendable {
-        public let area: String
-        public let expectedCount: Double
+    package struct AreaResult: Sendable {
+        package let area: String
+        let expectedCount: Double
         /// The bias (XGBoost's last SHAP column), log-count.
-        public let baseValue: Double
+        package let baseValue: Double
         /// Per feature (``ForecastFeatures/names``): shown value and contribution, log-count.
-        public let contributions: [Contribution]
+        package let contributions: [Contribution]
         /// baseValue + Σ contributions: the log of the expected count.
-        public let margin: Double
+        package let margin: Double
     }
 
     /// Forecasts every area of `panel` (built with this model's areas and groups) for target week
@@ -56,7 +56,7 @@ public struct ForecastModel: Sendable {
     /// The Poisson model works in log space: the margin is log(expected count), and base value +
     /// contributions = margin, so the contributions multiply the count: a contribution c scales
     /// it by e^c.
-    public func forecast(panel: WeeklyPanel, group: Int, target: Int, weeksAhead: Int) throws -> [AreaResult] {
+    package func forecast(panel: WeeklyPanel, group: Int, target: Int, weeksAhead: Int) throws -> [AreaResult] {
         let builder = ForecastFeatures(panel: panel, neighbours: BeatNeighbours(lists: neighbours))
         var rows: [Float] = []
         rows.reserveCapacity(panel.areas.count * ForecastFeatures.names.count)

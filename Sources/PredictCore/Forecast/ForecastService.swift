@@ -8,9 +8,9 @@ import Wire
 /// series it forecasts from (fetched from the heatmap's GetSeries, kept for
 /// ``panelLifetime`` so a request costs no RPC), answers Forecast, and trains in the background
 /// while the current model keeps serving.
-public actor ForecastService {
+package actor ForecastService {
     /// How long a fetched panel is used before the next request fetches it again.
-    public static let panelLifetime: Duration = .seconds(300)
+    static let panelLifetime: Duration = .seconds(300)
     /// How often (at most) a request checks the database for a forecast saved elsewhere (another
     /// replica, `predict train-forecast`).
     let modelCheckInterval: Duration
@@ -24,7 +24,7 @@ public actor ForecastService {
     /// Forecasts already computed for the served models and panels (they are deterministic).
     private var computed = ForecastMemo()
 
-    public init(source: ForecastSource, store: ForecastStore, logger: Logger, modelCheckInterval: Duration = .seconds(30)) {
+    package init(source: ForecastSource, store: ForecastStore, logger: Logger, modelCheckInterval: Duration = .seconds(30)) {
         self.source = source
         self.store = store
         self.logger = logger
@@ -32,7 +32,7 @@ public actor ForecastService {
     }
 
     /// Loads every city's current model from the database.
-    public func load() async throws {
+    func load() async throws {
         for model in try await store.currentModels() { models[model.city] = model }
         modelsChecked = .now
     }
@@ -51,15 +51,15 @@ public actor ForecastService {
     }
 
     /// The current model of `city`, if one was trained.
-    public func model(city: String) -> ForecastModel? { models[city] }
+    package func model(city: String) -> ForecastModel? { models[city] }
 
     /// The current model's metrics (kind MODEL_KIND_BEAT_FORECAST) for GetModelMetrics.
-    public func metrics(city: String) -> ModelMetrics? { models[city]?.metrics }
+    package func metrics(city: String) -> ModelMetrics? { models[city]?.metrics }
 
     /// Fetches the city's series and shapes, trains and evaluates (on its own thread, off the
     /// cooperative pool), saves the model as current, serves it, and caches its forecasts for the four weeks
     /// after the data. The previous model serves until the new one is saved.
-    public nonisolated func train(city: String, settings: ForecastTrainer.Settings = ForecastTrainer.Settings(),
+    package nonisolated func train(city: String, settings: ForecastTrainer.Settings = ForecastTrainer.Settings(),
                                   progress: @escaping @Sendable (String, Double) -> Void = { _, _ in }) async throws -> ForecastModel {
         progress("forecast: fetching weekly series from the heatmap", 0)
         let snapshot = try await source.snapshot(city: city)
@@ -107,7 +107,7 @@ public actor ForecastService {
     /// week when the week lies 1–4 weeks past it, else from the week before: a backtest).
     /// - Throws: NOT_FOUND for a city the heatmap does not serve; FAILED_PRECONDITION when the
     ///   city has no forecast model; INVALID_ARGUMENT for a bad week, horizon, group or count.
-    public func forecast(_ request: ForecastRequest) async throws -> ForecastResponse {
+    package func forecast(_ request: ForecastRequest) async throws -> ForecastResponse {
         await reloadIfChanged()
         guard let model = models[request.city] else {
             _ = try await source.weeks(city: request.city)

@@ -5,19 +5,19 @@ import Wire
 /// Fetches what the forecast learns from, only by RPC from the heatmap service: the city's
 /// months with data (ListCities), its area shapes (GetAreaShapes: centroids and km²) and the
 /// weekly series (GetSeries) over the whole weeks inside those months.
-public struct ForecastSource: Sendable {
+package struct ForecastSource: Sendable {
     /// What one fetch returns.
-    public struct Snapshot: Sendable {
-        public let panel: WeeklyPanel
+    package struct Snapshot: Sendable {
+        package let panel: WeeklyPanel
         /// Per panel area: centroid and size.
-        public let centroids: [(lon: Double, lat: Double)]
-        public let areaKm2: [Double]
+        package let centroids: [(lon: Double, lat: Double)]
+        let areaKm2: [Double]
     }
 
     let heatmap: RPCClient
     let timeout: Duration
 
-    public init(heatmap: RPCClient, timeout: Duration = .seconds(120)) {
+    package init(heatmap: RPCClient, timeout: Duration = .seconds(120)) {
         self.heatmap = heatmap
         self.timeout = timeout
     }
@@ -26,7 +26,7 @@ public struct ForecastSource: Sendable {
     /// 1,044 (GetSeries' limit).
     /// - Throws: NOT_FOUND when the heatmap serves no such city; FAILED_PRECONDITION when it has no
     ///   whole week of data.
-    public func weeks(city: String) async throws -> (first: ForecastWeek, count: Int) {
+    package func weeks(city: String) async throws -> (first: ForecastWeek, count: Int) {
         let cities = try await heatmap.call(Methods.Heatmap.listCities, ListCitiesRequest(),
                                             timeout: timeout)
         guard let entry = cities.cities.first(where: { $0.city == city }) else {
@@ -44,7 +44,7 @@ public struct ForecastSource: Sendable {
     }
 
     /// The city's panel (areas = its shapes with a positive area) with centroids and sizes.
-    public func snapshot(city: String) async throws -> Snapshot {
+    package func snapshot(city: String) async throws -> Snapshot {
         let span = try await weeks(city: city)
         let shapes = try await heatmap.call(Methods.Heatmap.getAreaShapes, AreaShapesRequest(city: city), timeout: timeout)
         let usable = Dictionary(shapes.shapes.filter { $0.areaKm2 > 0 }.map { ($0.area, $0) }) { first, _ in first }
@@ -56,7 +56,7 @@ public struct ForecastSource: Sendable {
     }
 
     /// The series of `areas` (and `groups`, a model's, when given) over `weeks` weeks from `first`.
-    public func panel(city: String, areas: [String], first: ForecastWeek, weeks: Int, groups: [String]?) async throws -> WeeklyPanel {
+    package func panel(city: String, areas: [String], first: ForecastWeek, weeks: Int, groups: [String]?) async throws -> WeeklyPanel {
         let range = LocalTimeRange(startLocalSeconds: first.localSeconds, endLocalSeconds: first.adding(weeks: weeks).localSeconds)
         let series = try await heatmap.call(Methods.Heatmap.getSeries, SeriesRequest(city: city, range: range), timeout: timeout)
         return WeeklyPanel(series: series.series, areas: areas, firstWeek: first, weekCount: weeks, groups: groups)

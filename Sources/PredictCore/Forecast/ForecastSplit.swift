@@ -6,16 +6,16 @@
 /// (the bundled demo holds Chicago 2017 alone), the weeks are cut in time order: the first 60 %
 /// train, the next 20 % validate, the last 20 % test, and ``description`` says so.
 /// A week belongs to the year of its Monday.
-public struct ForecastSplit: Sendable, Equatable {
+struct ForecastSplit: Sendable, Equatable {
     /// Target week index ranges in the panel.
-    public let train: Range<Int>
-    public let validation: Range<Int>
-    public let test: Range<Int>
+    let train: Range<Int>
+    let validation: Range<Int>
+    let test: Range<Int>
     /// Whether the calendar-year split was possible.
-    public let byYear: Bool
+    let byYear: Bool
 
     /// The split of a panel's target weeks `firstTarget ..< weekCount`.
-    public init(panel: WeeklyPanel, firstTarget: Int) {
+    init(panel: WeeklyPanel, firstTarget: Int) {
         let targets = firstTarget..<max(firstTarget, panel.weekCount)
         var weeksByYear: [Int64: Int] = [:]
         for index in targets { weeksByYear[panel.week(at: index).date.year, default: 0] += 1 }
@@ -42,13 +42,13 @@ public struct ForecastSplit: Sendable, Equatable {
     }
 
     /// "YYYY-MM-DD – YYYY-MM-DD" (Monday of the first week, Sunday of the last) of a range of target weeks.
-    public static func window(_ range: Range<Int>, in panel: WeeklyPanel) -> String {
+    static func window(_ range: Range<Int>, in panel: WeeklyPanel) -> String {
         guard let first = range.first, let last = range.last else { return "none" }
         return "\(panel.week(at: first)) – \(panel.week(at: last).sundayDescription)"
     }
 
     /// The three windows, labelled with how they were chosen.
-    public func windows(in panel: WeeklyPanel) -> (train: String, validation: String, test: String) {
+    func windows(in panel: WeeklyPanel) -> (train: String, validation: String, test: String) {
         let how = byYear ? "target weeks, by calendar year" : "target weeks, time-ordered 60/20/20 split of the one span loaded"
         return ("\(Self.window(train, in: panel)) (\(train.count) \(how))",
                 "\(Self.window(validation, in: panel)) (\(validation.count) \(how))",

@@ -11,32 +11,32 @@ import Wire
 /// PEI (horizon 1) with bootstrap intervals and MAE (every horizon, `mae_h2` …). The served model
 /// is the one evaluated. The baseline is chosen among ``BaselineRule``s on the validation weeks
 /// only (mean PAI at 10 % of the area, 1 week ahead), so the test weeks judge it as they judge the model.
-public enum ForecastTrainer {
+package enum ForecastTrainer {
     /// Booster settings. Depth 4 and eta 0.3 keep the model small, so exact TreeSHAP for every
     /// beat stays cheap at the test scores of deeper, slower-learning trees. One thread: OpenMP
     /// with two threads is far slower on a busy 2-core machine (docs/BENCHMARKS.md, Forecast).
-    public struct Settings: Sendable {
-        public var maxRounds = 300
-        public var earlyStoppingRounds = 20
-        public var maxDepth = 4
-        public var eta = 0.3
-        public var threads = 1
+    package struct Settings: Sendable {
+        var maxRounds = 300
+        var earlyStoppingRounds = 20
+        var maxDepth = 4
+        package var eta = 0.3
+        package var threads = 1
         /// Target weeks before this many history weeks are not used (lag 4 needs 4, horizon 4 adds 3).
-        public var firstTarget = ForecastFeatures.minimumHistory - 1 + ForecastModel.maxWeeksAhead
+        var firstTarget = ForecastFeatures.minimumHistory - 1 + ForecastModel.maxWeeksAhead
         /// Training targets before this calendar year are left out (nil: every week loaded). The
         /// features still read the weeks before it.
-        public var trainFromYear: Int64?
+        package var trainFromYear: Int64?
         /// Features read as missing everywhere (experiments with `predict evaluate-forecast`; a
         /// model trained with any is never saved, since serving reads every feature).
-        public var excludedFeatures: Set<String> = []
+        package var excludedFeatures: Set<String> = []
 
-        public init() {}
+        package init() {}
     }
 
     /// A trained forecast and its boosters' JSON (index `weeksAhead - 1`).
-    public struct Outcome: Sendable {
-        public let model: ForecastModel
-        public let boosterJSON: [[UInt8]]
+    package struct Outcome: Sendable {
+        package let model: ForecastModel
+        let boosterJSON: [[UInt8]]
     }
 
     /// The selection metric: mean PAI at this share of the area, 1 week ahead.
@@ -44,7 +44,7 @@ public enum ForecastTrainer {
 
     /// Trains and evaluates; `progress` receives a phase and a fraction done (0–1).
     /// - Throws: FAILED_PRECONDITION (as an RPCError) when the data is too short to split.
-    public static func train(
+    package static func train(
         city: String, version: String, snapshot: ForecastSource.Snapshot, settings: Settings = Settings(),
         progress: @Sendable (String, Double) -> Void = { _, _ in }
     ) throws -> Outcome {
@@ -199,11 +199,11 @@ public enum ForecastTrainer {
 }
 
 /// Why the forecast cannot be trained.
-public enum ForecastTrainingError: Error, Sendable, Equatable, RPCErrorConvertible {
+enum ForecastTrainingError: Error, Sendable, Equatable, RPCErrorConvertible {
     /// Too few weeks to train, validate and test.
     case tooShort(weeks: Int)
 
-    public var rpcError: RPCError {
+    var rpcError: RPCError {
         switch self {
         case .tooShort(let weeks):
             RPCError(.failedPrecondition, "the forecast needs at least 20 whole weeks of data to train, validate and test; there are \(weeks)")

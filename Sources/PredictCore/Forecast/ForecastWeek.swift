@@ -3,25 +3,25 @@ import Wire
 
 /// A Monday-started week of a city's wall clock, as the heatmap's series count them: the
 /// Monday's day number since 1970-01-01 (local calendar, no time zone).
-public struct ForecastWeek: Sendable, Hashable, Comparable, CustomStringConvertible {
+package struct ForecastWeek: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Days since 1970-01-01 of the week's Monday.
-    public let mondayDay: Int64
+    package let mondayDay: Int64
 
     /// The week whose Monday is `mondayDay` (days since 1970-01-01), or nil when that is not a Monday.
-    public init?(mondayDay: Int64) {
+    package init?(mondayDay: Int64) {
         guard Self.isMonday(mondayDay) else { return nil }
         self.mondayDay = mondayDay
     }
 
     /// The week containing local second `localSeconds` (seconds since 1970-01-01T00:00 wall clock).
-    public init(containingLocalSeconds localSeconds: Int64) {
+    package init(containingLocalSeconds localSeconds: Int64) {
         let day = Self.floorDivide(localSeconds, 86_400)
         mondayDay = day - Self.floorModulo(day - 4, 7)
     }
 
     /// Parses "YYYY-MM-DD", which must be a real date and a Monday.
     /// - Throws: INVALID_ARGUMENT naming the problem.
-    public init(parsing text: String) throws(RPCError) {
+    package init(parsing text: String) throws(RPCError) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let year = Int64(parts[0]), let month = Int64(parts[1]), let day = Int64(parts[2]),
@@ -39,31 +39,31 @@ public struct ForecastWeek: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// The week `weeks` later (earlier when negative).
-    public func adding(weeks: Int) -> ForecastWeek {
+    func adding(weeks: Int) -> ForecastWeek {
         ForecastWeek(unchecked: mondayDay + Int64(weeks) * 7)
     }
 
     /// Whole weeks from `other` to this week.
-    public func weeks(since other: ForecastWeek) -> Int { Int((mondayDay - other.mondayDay) / 7) }
+    package func weeks(since other: ForecastWeek) -> Int { Int((mondayDay - other.mondayDay) / 7) }
 
     /// The Monday as local seconds (00:00 wall clock).
-    public var localSeconds: Int64 { mondayDay * 86_400 }
+    package var localSeconds: Int64 { mondayDay * 86_400 }
 
     /// The Monday's calendar year, month and day.
-    public var date: (year: Int64, month: Int64, day: Int64) { LocalDateTime.date(fromDays: mondayDay) }
+    package var date: (year: Int64, month: Int64, day: Int64) { LocalDateTime.date(fromDays: mondayDay) }
 
     /// Day of the year of the Monday, 0 = 1 January.
-    public var dayOfYear: Int {
+    var dayOfYear: Int {
         Int(mondayDay - LocalDateTime.days(year: date.year, month: 1, day: 1))
     }
 
     /// "YYYY-MM-DD" of the Monday.
-    public var description: String { Self.format(mondayDay) }
+    package var description: String { Self.format(mondayDay) }
 
     /// "YYYY-MM-DD" of the week's Sunday.
-    public var sundayDescription: String { Self.format(mondayDay + 6) }
+    var sundayDescription: String { Self.format(mondayDay + 6) }
 
-    public static func < (lhs: ForecastWeek, rhs: ForecastWeek) -> Bool { lhs.mondayDay < rhs.mondayDay }
+    package static func < (lhs: ForecastWeek, rhs: ForecastWeek) -> Bool { lhs.mondayDay < rhs.mondayDay }
 
     private init(unchecked mondayDay: Int64) { self.mondayDay = mondayDay }
 

@@ -7,29 +7,29 @@
 /// later smaller ones may still fit; areas expected to have nothing are never flagged). The
 /// **oracle** flags the same way ranked by the week's actual incidents per km²: the best flagging
 /// the week allowed (up to the knapsack's rounding, so the PEI can exceed 1 by a hair).
-public struct HotspotFlagging: Sendable {
+struct HotspotFlagging: Sendable {
     /// Incidents per area in the week.
-    public let actual: [Double]
+    let actual: [Double]
     /// Each area's size in km².
-    public let areaKm2: [Double]
+    let areaKm2: [Double]
 
-    public init(actual: [Double], areaKm2: [Double]) {
+    init(actual: [Double], areaKm2: [Double]) {
         self.actual = actual
         self.areaKm2 = areaKm2
     }
 
     /// One flagging's scores.
-    public struct Score: Sendable, Equatable {
+    struct Score: Sendable, Equatable {
         /// Share of the week's incidents inside the flagged areas (the hit rate).
-        public let hitRate: Double
+        let hitRate: Double
         /// Share of the city's area flagged.
-        public let areaShare: Double
+        let areaShare: Double
         /// Prediction Accuracy Index: hit rate ÷ area share (0 when nothing is flagged).
-        public var pai: Double { areaShare > 0 ? hitRate / areaShare : 0 }
+        var pai: Double { areaShare > 0 ? hitRate / areaShare : 0 }
     }
 
     /// The indices of the areas flagged when ranking by `scores` with budget `share` of the area.
-    public func flagged(by scores: [Double], share: Double) -> [Int] {
+    func flagged(by scores: [Double], share: Double) -> [Int] {
         let total = areaKm2.reduce(0, +)
         let budget = share * total
         let order = areaKm2.indices.sorted { left, right in
@@ -46,7 +46,7 @@ public struct HotspotFlagging: Sendable {
     }
 
     /// The score of flagging by `scores` with budget `share`; nil when the week had no incidents.
-    public func score(by scores: [Double], share: Double) -> Score? {
+    func score(by scores: [Double], share: Double) -> Score? {
         let incidents = actual.reduce(0, +), total = areaKm2.reduce(0, +)
         guard incidents > 0, total > 0 else { return nil }
         let chosen = flagged(by: scores, share: share)
@@ -56,12 +56,12 @@ public struct HotspotFlagging: Sendable {
     }
 
     /// The oracle's score (flagging by the week's actual counts).
-    public func oracle(share: Double) -> Score? { score(by: actual, share: share) }
+    func oracle(share: Double) -> Score? { score(by: actual, share: share) }
 
     /// Predictive Efficiency Index (Hunt 2016): the incidents the forecast's flagging captured ÷
     /// those the oracle's captured with the same area budget (1 = as good as hindsight); nil
     /// without incidents.
-    public func pei(by scores: [Double], share: Double) -> Double? {
+    func pei(by scores: [Double], share: Double) -> Double? {
         guard let mine = score(by: scores, share: share), let best = oracle(share: share) else { return nil }
         return best.hitRate > 0 ? mine.hitRate / best.hitRate : 0
     }

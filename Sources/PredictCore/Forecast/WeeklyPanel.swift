@@ -8,18 +8,18 @@ import Contracts
 /// city's shapes, so that every area has a centroid and an area in km²; series of areas without
 /// a shape (Chicago's beats retired in December 2012) are left out, and areas with no incidents
 /// count zero.
-public struct WeeklyPanel: Sendable {
+package struct WeeklyPanel: Sendable {
     /// The group holding every crime group's sum.
-    public static let allGroups = "all"
+    static let allGroups = "all"
 
     /// Area ids, sorted.
-    public let areas: [String]
+    package let areas: [String]
     /// ``allGroups`` first, then the series' groups sorted.
-    public let groups: [String]
+    package let groups: [String]
     /// The first week held.
-    public let firstWeek: ForecastWeek
+    package let firstWeek: ForecastWeek
     /// The number of consecutive weeks held.
-    public let weekCount: Int
+    package let weekCount: Int
     /// Counts, `[(group * areas.count + area) * weekCount + week]`.
     private let counts: [Double]
 
@@ -27,7 +27,7 @@ public struct WeeklyPanel: Sendable {
     /// (any first week; weeks outside the panel are ignored). `groups` fixes the group list (a
     /// trained model's, ``allGroups`` first); nil takes the series' groups. ``allGroups`` sums
     /// every series of a known area, whatever its group.
-    public init(series: [AreaSeries], areas: [String], firstWeek: ForecastWeek, weekCount: Int, groups: [String]? = nil) {
+    package init(series: [AreaSeries], areas: [String], firstWeek: ForecastWeek, weekCount: Int, groups: [String]? = nil) {
         let sortedAreas = Array(Set(areas)).sorted()
         let groupNames = Set(series.map(\.crimeGroup)).subtracting([Self.allGroups]).sorted()
         let groups = groups ?? ([Self.allGroups] + groupNames)
@@ -54,13 +54,13 @@ public struct WeeklyPanel: Sendable {
     }
 
     /// The count of `group` (index into ``groups``) in `area` (index into ``areas``) in week index `week`.
-    public func count(group: Int, area: Int, week: Int) -> Double {
+    package func count(group: Int, area: Int, week: Int) -> Double {
         counts[(group * areas.count + area) * weekCount + week]
     }
 
     /// The week at index `index`.
-    public func week(at index: Int) -> ForecastWeek { firstWeek.adding(weeks: index) }
+    package func week(at index: Int) -> ForecastWeek { firstWeek.adding(weeks: index) }
 
     /// The last week held.
-    public var lastWeek: ForecastWeek { firstWeek.adding(weeks: weekCount - 1) }
+    package var lastWeek: ForecastWeek { firstWeek.adding(weeks: weekCount - 1) }
 }

@@ -6,13 +6,13 @@ import Foundation
 /// ROC-AUC is the Mann–Whitney statistic with ties counted half; accuracy thresholds at 0.5;
 /// the baseline always answers the training window's majority class; log loss clips
 /// probabilities to [1e-15, 1 − 1e-15]; calibration uses ten equal-width probability bins.
-public struct BinaryEvaluation: Sendable {
-    public var metrics: [String: Double]
-    public var rocCurve: [CurvePoint]
-    public var calibration: [CalibrationBin]
+struct BinaryEvaluation: Sendable {
+    var metrics: [String: Double]
+    var rocCurve: [CurvePoint]
+    var calibration: [CalibrationBin]
 
     /// Evaluates `probabilities` against `labels`; `trainingPositiveRate` picks the baseline's class.
-    public init(probabilities: [Double], labels: [Bool], trainingPositiveRate: Double, rocPoints: Int = 50) {
+    init(probabilities: [Double], labels: [Bool], trainingPositiveRate: Double, rocPoints: Int = 50) {
         let count = probabilities.count
         let positives = labels.filter { $0 }.count
         let baselineAnswer = trainingPositiveRate >= 0.5
@@ -37,7 +37,7 @@ public struct BinaryEvaluation: Sendable {
     }
 
     /// Area under the ROC curve; 0.5 when one class is absent.
-    public static func rocAUC(_ scores: [Double], _ labels: [Bool]) -> Double {
+    static func rocAUC(_ scores: [Double], _ labels: [Bool]) -> Double {
         let order = scores.indices.sorted { scores[$0] < scores[$1] }
         let positives = Double(labels.filter { $0 }.count), negatives = Double(labels.count) - positives
         guard positives > 0, negatives > 0 else { return 0.5 }

@@ -2,11 +2,11 @@ import Foundation
 
 /// Test-window metrics of the crime-type model: top-1 and top-5 accuracy, multi-class log loss,
 /// and the baselines that always answer the training window's most frequent class(es).
-public struct MulticlassEvaluation: Sendable {
-    public var metrics: [String: Double]
+struct MulticlassEvaluation: Sendable {
+    var metrics: [String: Double]
 
     /// `probabilities` is row-major `labels.count × classes`; `trainingCounts` has one count per class.
-    public init(probabilities: [Float], classes: Int, labels: [Int], trainingCounts: [Int]) {
+    init(probabilities: [Float], classes: Int, labels: [Int], trainingCounts: [Int]) {
         var top1 = 0, top5 = 0, logLoss = 0.0
         for (row, label) in labels.enumerated() {
             let scores = probabilities[(row * classes)..<((row + 1) * classes)]

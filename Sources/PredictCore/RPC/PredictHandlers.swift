@@ -7,7 +7,7 @@ import Wire
 /// The `crimescope.predict.v1.Predict` handlers for the per-incident models: thin conversions
 /// between the contracts and the registry, the training jobs and the pipeline. Train needs the
 /// bearer token. The beat forecast registers its own Forecast handler (see ``PredictBackend``).
-public struct PredictHandlers: Sendable {
+struct PredictHandlers: Sendable {
     let registry: ModelRegistry
     let jobs: TrainingJobs
     let pipeline: TrainingPipeline
@@ -17,7 +17,7 @@ public struct PredictHandlers: Sendable {
     /// Trains the beat forecast of a city (Train with MODEL_KIND_BEAT_FORECAST); nil refuses that kind.
     let trainForecast: (@Sendable (String, @escaping @Sendable (String, Double) -> Void) async throws -> Void)?
 
-    public init(registry: ModelRegistry, jobs: TrainingJobs, pipeline: TrainingPipeline, writeAuthorization: WriteAuthorization,
+    init(registry: ModelRegistry, jobs: TrainingJobs, pipeline: TrainingPipeline, writeAuthorization: WriteAuthorization,
                 extraMetrics: @escaping @Sendable (String) async throws -> [ModelMetrics] = { _ in [] },
                 trainForecast: (@Sendable (String, @escaping @Sendable (String, Double) -> Void) async throws -> Void)? = nil) {
         self.registry = registry
@@ -29,7 +29,7 @@ public struct PredictHandlers: Sendable {
     }
 
     /// Registers Predict, GetModelMetrics, Train and GetTrainingProgress.
-    public func register(on router: inout RPCRouter) {
+    func register(on router: inout RPCRouter) {
         router.register(Methods.Predict.predict) { (request: PredictRequest, _) in try await predict(request) }
         router.register(Methods.Predict.getModelMetrics) { (request: GetModelMetricsRequest, _) in try await modelMetrics(request) }
         router.register(Methods.Predict.train) { (request: TrainRequest, context) in try await train(request, context) }
@@ -39,7 +39,7 @@ public struct PredictHandlers: Sendable {
     /// All four models' answers for one incident context, each explained; the models run
     /// concurrently (each booster has its own lock), answers in the order arrest, domestic,
     /// property, crime type.
-    public func predict(_ request: PredictRequest) async throws -> PredictResponse {
+    func predict(_ request: PredictRequest) async throws -> PredictResponse {
         guard let context = request.context else { throw PredictError.invalidArgument("context is required") }
         try IncidentRequest.validate(context)
         guard request.topContributions >= 0, request.topClasses >= 0 else {
@@ -65,7 +65,7 @@ public struct PredictHandlers: Sendable {
     }
 
     /// The city's models' test metrics, ROC points, calibration and importances.
-    public func modelMetrics(_ request: GetModelMetricsRequest) async throws -> GetModelMetricsResponse {
+    func modelMetrics(_ request: GetModelMetricsRequest) async throws -> GetModelMetricsResponse {
         guard !request.city.isEmpty else { throw PredictError.invalidArgument("city is required") }
         let models = registry.models(city: request.city)
         var metrics = ModelKind.incidentModels.compactMap { models[$0]?.metrics }
@@ -80,7 +80,7 @@ public struct PredictHandlers: Sendable {
     /// the data refuses (a ``PredictError``: no rows, too few months, a model whose label has one
     /// value — see ``SingleValuedLabels``) ends the call with that status, e.g. FAILED_PRECONDITION;
     /// an asynchronous one ends as phase "failed" with the message in `error`.
-    public func train(_ request: TrainRequest, _ context: ServerContext) async throws -> TrainingProgress {
+    func train(_ request: TrainRequest, _ context: ServerContext) async throws -> TrainingProgress {
         try writeAuthorization.authorize(context)
         guard !request.city.isEmpty else { throw PredictError.invalidArgument("city is required") }
         let kinds = request.kinds.isEmpty ? ModelKind.incidentModels : request.kinds
@@ -109,7 +109,7 @@ public struct PredictHandlers: Sendable {
     }
 
     /// A job's progress; NOT_FOUND for a job this process never started.
-    public func trainingProgress(_ request: GetTrainingProgressRequest) throws -> TrainingProgress {
+    func trainingProgress(_ request: GetTrainingProgressRequest) throws -> TrainingProgress {
         guard request.jobID > 0 else { throw PredictError.invalidArgument("job_id must be positive, got \(request.jobID)") }
         guard let progress = jobs.progress(request.jobID) else { throw PredictError.notFound("no training job \(request.jobID) in this process") }
         return progress

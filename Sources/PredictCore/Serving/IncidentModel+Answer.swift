@@ -13,7 +13,7 @@ extension IncidentModel {
     /// or unseen) and took from the beat's profile.
     /// - Throws: FAILED_PRECONDITION for a model saved before training learnt what a missing input
     ///   means (see ``FeatureEncoding/learnsMissingInputs``); it must be retrained.
-    public func answer(_ incident: IncidentFeatures, topContributions: Int, topClasses: Int) throws -> ModelAnswer {
+    func answer(_ incident: IncidentFeatures, topContributions: Int, topClasses: Int) throws -> ModelAnswer {
         let encoding = descriptor.encoding
         guard encoding.learnsMissingInputs else { throw staleRefusal }
         var answer = try explainedAnswer(incident, encoding: encoding, topContributions: topContributions, topClasses: topClasses)

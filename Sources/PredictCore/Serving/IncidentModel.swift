@@ -1,17 +1,17 @@
 import Contracts
 
 /// One trained per-incident model, ready to answer: trees, encoding and test metrics.
-public struct IncidentModel: Sendable {
-    public var city: String
-    public var kind: ModelKind
+package struct IncidentModel: Sendable {
+    package var city: String
+    package var kind: ModelKind
     /// E.g. `2026.11.1-xgboost-arrest`; empty until the store assigns it.
-    public var version: String
-    public var booster: XGBoostBooster
-    public var descriptor: ModelDescriptor
+    package var version: String
+    package var booster: XGBoostBooster
+    package var descriptor: ModelDescriptor
     /// The test-window evaluation, as GetModelMetrics returns it.
-    public var metrics: ModelMetrics
+    package var metrics: ModelMetrics
 
-    public init(city: String, kind: ModelKind, version: String, booster: XGBoostBooster, descriptor: ModelDescriptor, metrics: ModelMetrics) {
+    package init(city: String, kind: ModelKind, version: String, booster: XGBoostBooster, descriptor: ModelDescriptor, metrics: ModelMetrics) {
         self.city = city
         self.kind = kind
         self.version = version
@@ -23,7 +23,7 @@ public struct IncidentModel: Sendable {
     /// The same model with a booster fit for serving, as ``PredictStore`` loads it: read back from
     /// its JSON (bit-identical predictions) with `nthread` 1, and without the training and
     /// validation matrices a freshly trained booster keeps cached.
-    public func forServing() throws -> IncidentModel {
+    func forServing() throws -> IncidentModel {
         var model = self
         model.booster = try XGBoostBooster(json: try booster.saveJSON(), parameters: [("nthread", "1")])
         return model

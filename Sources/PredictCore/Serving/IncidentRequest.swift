@@ -1,13 +1,13 @@
 import Contracts
 
 /// Checks an `IncidentContext` and completes it from the beat's profile.
-public enum IncidentRequest {
+enum IncidentRequest {
     /// The incident to predict for, with district, community area and (when the request has
     /// no coordinates) position taken from the beat's training profile and marked as such. An
     /// empty (or blank) location or crime type is not given: nil, read as missing.
     /// - Throws: INVALID_ARGUMENT for an hour, day or month out of range; NOT_FOUND for a beat
     ///   the city's models never saw.
-    public static func features(_ context: IncidentContext, encoding: FeatureEncoding) throws(PredictError) -> IncidentFeatures {
+    static func features(_ context: IncidentContext, encoding: FeatureEncoding) throws(PredictError) -> IncidentFeatures {
         try validate(context)
         guard let profile = encoding.beatProfiles[context.area], encoding.knows(beat: context.area) else {
             throw .notFound("unknown area '\(context.area)' for city '\(context.city)': the models know \(encoding.beats.count) beats")
@@ -28,7 +28,7 @@ public enum IncidentRequest {
     }
 
     /// The range checks alone.
-    public static func validate(_ context: IncidentContext) throws(PredictError) {
+    static func validate(_ context: IncidentContext) throws(PredictError) {
         guard !context.city.isEmpty else { throw .invalidArgument("city is required") }
         guard !context.area.isEmpty else { throw .invalidArgument("area (the beat) is required") }
         guard (0...23).contains(context.hour) else { throw .invalidArgument("hour must be 0…23, got \(context.hour)") }

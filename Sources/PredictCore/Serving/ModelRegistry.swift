@@ -4,25 +4,25 @@ import Synchronization
 /// The models being served, per city and kind. A new training's models replace a city's set in
 /// one step (``install(_:)``), so a request sees either the old set or the new one, never a mix;
 /// requests keep working on the set they took while a training runs.
-public final class ModelRegistry: Sendable {
+package final class ModelRegistry: Sendable {
     private let models = Mutex<[String: [ModelKind: IncidentModel]]>([:])
 
-    public init() {}
+    package init() {}
 
     /// Replaces, per city, the models of the kinds given.
-    public func install(_ newModels: [IncidentModel]) {
+    func install(_ newModels: [IncidentModel]) {
         models.withLock { current in
             for model in newModels { current[model.city, default: [:]][model.kind] = model }
         }
     }
 
     /// The city's models (empty when none is trained).
-    public func models(city: String) -> [ModelKind: IncidentModel] {
+    package func models(city: String) -> [ModelKind: IncidentModel] {
         models.withLock { $0[city] ?? [:] }
     }
 
     /// Cities with at least one model.
-    public var cities: [String] {
+    var cities: [String] {
         models.withLock { $0.keys.sorted() }
     }
 }

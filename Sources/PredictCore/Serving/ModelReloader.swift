@@ -4,26 +4,26 @@ import ServiceLifecycle
 /// Keeps the registry in step with the database: every `interval` it reads the current model
 /// versions and, when one changed (a `predict train` run from the command line), loads that
 /// city's current models and installs them in one step. Requests never wait for it.
-public final class ModelReloader: Service, Sendable {
+package final class ModelReloader: Service, Sendable {
     let store: PredictStore
     let registry: ModelRegistry
     let interval: Duration
     let logger: Logger
 
-    public init(store: PredictStore, registry: ModelRegistry, interval: Duration = .seconds(30), logger: Logger) {
+    package init(store: PredictStore, registry: ModelRegistry, interval: Duration = .seconds(30), logger: Logger) {
         self.store = store
         self.registry = registry
         self.interval = interval
         self.logger = logger
     }
 
-    public func run() async throws {
+    package func run() async throws {
         await cancelWhenGracefulShutdown { await self.poll() }
     }
 
     /// Loads what changed; returns the versions installed.
     @discardableResult
-    public func reloadChanged() async throws -> [String] {
+    func reloadChanged() async throws -> [String] {
         let current = try await store.currentVersions()
         let changedCities = Set(current.filter { registry.models(city: $0.city)[$0.kind]?.version != $0.version }.map(\.city))
         guard !changedCities.isEmpty else { return [] }

@@ -4,7 +4,7 @@ import Postgres
 extension ForecastStore {
     /// Writes `forecasts` of `city` into the predictions cache (one statement; a row already cached
     /// for the same area, group, model version, horizon and window is replaced).
-    public func cache(_ forecasts: [CachedForecast], city: String) async throws {
+    package func cache(_ forecasts: [CachedForecast], city: String) async throws {
         guard !forecasts.isEmpty else { return }
         let rows = forecasts.map {
             CacheRow(area: $0.area, crime_group: $0.crimeGroup, from_day: $0.week.description, to_day: $0.week.adding(weeks: 1).description,
@@ -28,7 +28,7 @@ extension ForecastStore {
 
     /// The cached forecasts of `city` (and `crimeGroup`) whose window contains `date`
     /// ("YYYY-MM-DD"): `prediction_window @> date`, on the GiST index. Newest first.
-    public func cached(city: String, activeOn date: String, crimeGroup: String) async throws -> [CachedForecast] {
+    func cached(city: String, activeOn date: String, crimeGroup: String) async throws -> [CachedForecast] {
         let rows = try await pool.query("""
             SELECT area, crime_group, lower(prediction_window)::text, weeks_ahead, model_version, predicted_count, probability, shap::text
             FROM predict.predictions

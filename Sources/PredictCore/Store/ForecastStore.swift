@@ -4,10 +4,10 @@ import Postgres
 
 /// The `predict` schema's forecast models (saving one as current, loading the current ones) and
 /// the predictions cache. SQL only with bound parameters.
-public struct ForecastStore: Sendable {
+package struct ForecastStore: Sendable {
     let pool: PostgresPool
 
-    public init(pool: PostgresPool) {
+    package init(pool: PostgresPool) {
         self.pool = pool
     }
 
@@ -15,7 +15,7 @@ public struct ForecastStore: Sendable {
     /// `YYYY.M.N-xgboost-beat-forecast` (N counts the city's forecasts that month, from 1).
     /// Inside a leased training job (``TrainingLease/current``) it saves only while the lease holds.
     /// - Returns: The model with its version (also set in its metrics).
-    public func saveAsCurrent(_ outcome: ForecastTrainer.Outcome, now: Date = Date()) async throws -> ForecastModel {
+    func saveAsCurrent(_ outcome: ForecastTrainer.Outcome, now: Date = Date()) async throws -> ForecastModel {
         var model = outcome.model
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
@@ -63,7 +63,7 @@ public struct ForecastStore: Sendable {
     }
 
     /// Each city's current forecast version (a cheap check before reloading).
-    public func currentVersions() async throws -> [String: String] {
+    func currentVersions() async throws -> [String: String] {
         let rows = try await pool.query("""
             SELECT c.city, m.version FROM predict.current_forecast_models c JOIN predict.forecast_models m ON m.id = c.model_id
             """)
@@ -73,7 +73,7 @@ public struct ForecastStore: Sendable {
     }
 
     /// Every city's current forecast, decoded and ready to serve (`nthread` 1).
-    public func currentModels() async throws -> [ForecastModel] {
+    func currentModels() async throws -> [ForecastModel] {
         let rows = try await pool.query("""
             SELECT m.id, m.city, m.version, m.descriptor::text, m.metrics_proto
             FROM predict.current_forecast_models c JOIN predict.forecast_models m ON m.id = c.model_id

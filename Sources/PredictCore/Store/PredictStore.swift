@@ -4,10 +4,10 @@ import Postgres
 
 /// The `predict` schema's per-incident models: saving a trained set as current, loading the
 /// current ones. SQL only with bound parameters.
-public struct PredictStore: Sendable {
+package struct PredictStore: Sendable {
     let pool: PostgresPool
 
-    public init(pool: PostgresPool) {
+    package init(pool: PostgresPool) {
         self.pool = pool
     }
 
@@ -15,7 +15,7 @@ public struct PredictStore: Sendable {
     /// each `YYYY.M.N-xgboost-<kind>` (N counts that month's models of the kind, from 1).
     /// Inside a leased training job (``TrainingLease/current``) it saves only while the lease holds.
     /// - Returns: The models with their versions (also set in their metrics).
-    public func saveAsCurrent(_ models: [IncidentModel], now: Date = Date()) async throws -> [IncidentModel] {
+    func saveAsCurrent(_ models: [IncidentModel], now: Date = Date()) async throws -> [IncidentModel] {
         let calendar = Self.utcCalendar
         let prefix = "\(calendar.component(.year, from: now)).\(calendar.component(.month, from: now))."
         var rows: [(model: IncidentModel, json: String, descriptor: String, features: String, headline: String)] = []
@@ -61,7 +61,7 @@ public struct PredictStore: Sendable {
     }
 
     /// Every city's current models, decoded and ready to serve (`nthread` 1 for serving).
-    public func currentModels() async throws -> [IncidentModel] {
+    func currentModels() async throws -> [IncidentModel] {
         let rows = try await pool.query("""
             SELECT m.city, m.kind, m.version, m.model_json, m.descriptor::text, m.metrics_proto
             FROM predict.current_incident_models c JOIN predict.incident_models m ON m.id = c.model_id
@@ -83,7 +83,7 @@ public struct PredictStore: Sendable {
     }
 
     /// The current version per (city, kind), without loading the models.
-    public func currentVersions() async throws -> [(city: String, kind: ModelKind, version: String)] {
+    func currentVersions() async throws -> [(city: String, kind: ModelKind, version: String)] {
         let rows = try await pool.query("""
             SELECT c.city, c.kind, m.version
             FROM predict.current_incident_models c JOIN predict.incident_models m ON m.id = c.model_id

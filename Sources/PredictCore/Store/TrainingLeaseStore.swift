@@ -3,27 +3,27 @@ import Postgres
 
 /// The `predict.training_leases` rows: which replica may train a city now. SQL only with bound
 /// parameters. See the migration `0004_training_leases.sql` for the expiry and fencing rules.
-public struct TrainingLeaseStore: Sendable {
+package struct TrainingLeaseStore: Sendable {
     let pool: PostgresPool
     /// This replica's name in the lease rows.
-    public let holder: String
+    package let holder: String
     /// How long a lease lasts without renewal.
-    public let timeToLive: Duration
+    package let timeToLive: Duration
 
-    public init(pool: PostgresPool, holder: String = TrainingLeaseStore.processHolder(), timeToLive: Duration = .seconds(60)) {
+    package init(pool: PostgresPool, holder: String = TrainingLeaseStore.processHolder(), timeToLive: Duration = .seconds(60)) {
         self.pool = pool
         self.holder = holder
         self.timeToLive = timeToLive
     }
 
     /// "host:pid:random", unique per process.
-    public static func processHolder() -> String {
+    package static func processHolder() -> String {
         "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(UInt32.random(in: 0...UInt32.max))"
     }
 
     /// Takes the city's lease for a new job (its id from the database, unique across replicas).
     /// - Throws: ALREADY_EXISTS naming the running job and its replica when another holds an unexpired lease.
-    public func acquire(city: String) async throws -> TrainingLease {
+    package func acquire(city: String) async throws -> TrainingLease {
         let holder = self.holder, seconds = Self.seconds(timeToLive)
         let taken = try await pool.withTransaction { connection -> TrainingLease? in
             let row = try connection.query("""
@@ -54,7 +54,7 @@ public struct TrainingLeaseStore: Sendable {
     }
 
     /// Extends the lease by ``timeToLive``; false when it was lost (expired and taken over).
-    public func renew(_ lease: TrainingLease) async throws -> Bool {
+    func renew(_ lease: TrainingLease) async throws -> Bool {
         let rows = try await pool.query("""
             UPDATE predict.training_leases SET expires_at = now() + make_interval(secs => $3::double precision)
             WHERE city = $1 AND fence = $2 RETURNING 1
@@ -63,13 +63,13 @@ public struct TrainingLeaseStore: Sendable {
     }
 
     /// Gives the lease up (nothing happens when it was lost already).
-    public func release(_ lease: TrainingLease) async throws {
+    func release(_ lease: TrainingLease) async throws {
         try await pool.query("DELETE FROM predict.training_leases WHERE city = $1 AND fence = $2", [lease.city, lease.fence])
     }
 
     /// The fencing check inside a saving transaction: locks the lease row and throws ABORTED unless
     /// it still carries `lease`'s fence and has not expired.
-    public static func checkHeld(_ lease: TrainingLease, on connection: PostgresConnection) throws {
+    static func checkHeld(_ lease: TrainingLease, on connection: PostgresConnection) throws {
         let rows = try connection.query("""
             SELECT 1 FROM predict.training_leases WHERE city = $1 AND fence = $2 AND expires_at > now() FOR UPDATE
             """, [lease.city, lease.fence])

@@ -3,10 +3,10 @@ import Contracts
 /// The four per-incident models and what each predicts.
 extension ModelKind {
     /// The four per-incident models, in answer order.
-    public static let incidentModels: [ModelKind] = [.arrest, .domestic, .property, .crimeType]
+    package static let incidentModels: [ModelKind] = [.arrest, .domestic, .property, .crimeType]
 
     /// Short name used in versions and the database, e.g. `arrest`, `crime-type`.
-    public var slug: String {
+    package var slug: String {
         switch self {
         case .arrest: "arrest"
         case .domestic: "domestic"
@@ -18,19 +18,19 @@ extension ModelKind {
     }
 
     /// The kind whose ``slug`` this is.
-    public init?(slug: String) {
+    package init?(slug: String) {
         guard let kind = ModelKind.allCases.first(where: { $0.slug == slug }) else { return nil }
         self = kind
     }
 
     /// Whether the crime type is an input: only where the question allows it (arrest and
     /// domestic); never for property or the crime type itself.
-    public var usesPrimaryType: Bool { self == .arrest || self == .domestic }
+    package var usesPrimaryType: Bool { self == .arrest || self == .domestic }
 }
 
 /// Chicago's property crimes: the positive class of the property model.
-public enum PropertyCrimes {
-    public static let primaryTypes: Set<String> = [
+enum PropertyCrimes {
+    static let primaryTypes: Set<String> = [
         "THEFT", "BURGLARY", "MOTOR VEHICLE THEFT", "CRIMINAL DAMAGE", "ARSON", "DECEPTIVE PRACTICE",
     ]
 }

@@ -1,10 +1,10 @@
 import Contracts
 
 /// Trains the per-incident models of one city on a time split and evaluates them on the test window.
-public struct IncidentModelTrainer: Sendable {
-    public var settings: TrainingSettings
+package struct IncidentModelTrainer: Sendable {
+    package var settings: TrainingSettings
 
-    public init(settings: TrainingSettings = TrainingSettings()) {
+    package init(settings: TrainingSettings = TrainingSettings()) {
         self.settings = settings
     }
 
@@ -12,7 +12,7 @@ public struct IncidentModelTrainer: Sendable {
     /// (throw from it to cancel).
     /// - Throws: ``PredictError`` when the data cannot be split, a window is empty, or a model's
     ///   label has one value (see ``SingleValuedLabels``: the whole run is refused); ``XGBoostError``.
-    public func train(city: String, table: IncidentTable, kinds: [ModelKind] = ModelKind.incidentModels,
+    package func train(city: String, table: IncidentTable, kinds: [ModelKind] = ModelKind.incidentModels,
                       progress: (String, Double) throws -> Void = { _, _ in }) throws -> IncidentTrainingRun {
         try SingleValuedLabels.refuse(kinds, city: city, table: table, rows: 0..<table.count, rowsName: "the \(table.count) rows loaded")
         let split = try TimeSplit.choose(localSeconds: table.localSeconds)

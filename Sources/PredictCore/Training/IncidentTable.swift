@@ -2,9 +2,9 @@ import CivilTime
 import Contracts
 
 /// Training rows held compactly: parallel columns with strings interned.
-public struct IncidentTable: Sendable {
+package struct IncidentTable: Sendable {
     /// Local wall-clock seconds since 1970-01-01T00:00.
-    public private(set) var localSeconds: [Int64] = []
+    package private(set) var localSeconds: [Int64] = []
     var beats: [Int32] = []
     var districts: [Int32] = []
     var communityAreas: [Int32] = []
@@ -19,13 +19,13 @@ public struct IncidentTable: Sendable {
     var locationNames = StringInterner()
     var typeNames = StringInterner()
 
-    public init() {}
+    package init() {}
 
     /// Number of rows.
-    public var count: Int { localSeconds.count }
+    package var count: Int { localSeconds.count }
 
     /// Appends rows as the ingest service's ListTrainingRows returns them.
-    public mutating func append(contentsOf rows: [TrainingRow]) {
+    package mutating func append(contentsOf rows: [TrainingRow]) {
         for row in rows {
             localSeconds.append(row.occurredLocalSeconds)
             beats.append(beatNames.code(row.area))
@@ -41,16 +41,16 @@ public struct IncidentTable: Sendable {
     }
 
     /// The primary type of row `index`.
-    public func primaryType(_ index: Int) -> String { typeNames.names[Int(types[index])] }
+    package func primaryType(_ index: Int) -> String { typeNames.names[Int(types[index])] }
     /// The beat of row `index`.
-    public func beat(_ index: Int) -> String { beatNames.names[Int(beats[index])] }
+    package func beat(_ index: Int) -> String { beatNames.names[Int(beats[index])] }
     /// Whether row `index` led to an arrest.
-    public func arrest(_ index: Int) -> Bool { arrests[index] }
+    package func arrest(_ index: Int) -> Bool { arrests[index] }
     /// Whether row `index` is domestic-related.
-    public func domestic(_ index: Int) -> Bool { domestics[index] }
+    package func domestic(_ index: Int) -> Bool { domestics[index] }
 
     /// The incident of row `index`, as a request would describe it.
-    public func features(_ index: Int) -> IncidentFeatures {
+    package func features(_ index: Int) -> IncidentFeatures {
         let time = LocalDateTime(localSeconds: localSeconds[index])
         return IncidentFeatures(
             hour: time.hour, dayOfWeek: time.dayOfWeekFromMonday, month: time.month, beat: beat(index),

@@ -4,14 +4,14 @@ import Wire
 
 /// Fetches a city's training rows from the ingest service by RPC (ListTrainingRows, paged by
 /// key); the predict service never reads the ingest schema.
-public struct IngestTrainingRows: Sendable {
-    public let client: RPCClient
+package struct IngestTrainingRows: Sendable {
+    package let client: RPCClient
     /// Rows per page (the ingest service allows up to 50,000; 20,000 keeps pages under 4 MiB).
-    public var pageSize: Int32 = 20_000
+    var pageSize: Int32 = 20_000
     /// Timeout per page.
-    public var pageTimeout: Duration = .seconds(120)
+    var pageTimeout: Duration = .seconds(120)
 
-    public init(client: RPCClient) {
+    package init(client: RPCClient) {
         self.client = client
     }
 
@@ -19,7 +19,7 @@ public struct IngestTrainingRows: Sendable {
     /// the rows fetched so far.
     /// - Throws: ``PredictError/failedPrecondition(_:)`` when the city has no rows; the ingest
     ///   service's own error (e.g. INVALID_ARGUMENT for an unknown city) as an ``RPCError``.
-    public func fetch(city: String, window: TimeWindow? = nil, progress: (Int) throws -> Void = { _ in }) async throws -> IncidentTable {
+    package func fetch(city: String, window: TimeWindow? = nil, progress: (Int) throws -> Void = { _ in }) async throws -> IncidentTable {
         let window = window ?? TimeWindow(start: LocalDateTime.localSeconds(year: 1900, month: 1, day: 1),
                                           end: LocalDateTime.localSeconds(year: 2100, month: 1, day: 1))
         var table = IncidentTable()

@@ -8,22 +8,22 @@ import CivilTime
 /// Chicago 2017 alone) the months are split instead: the last sixth of the months is the test,
 /// the sixth before it validation, the rest training (2017: Jan–Aug, Sep–Oct, Nov–Dec), and
 /// ``isMonthFallback`` says so in every window label.
-public struct TimeSplit: Sendable, Equatable {
-    public var train: TimeWindow
-    public var validation: TimeWindow
-    public var test: TimeWindow
+package struct TimeSplit: Sendable, Equatable {
+    package var train: TimeWindow
+    package var validation: TimeWindow
+    package var test: TimeWindow
     /// True when the data held fewer than three years and the split is by month.
-    public var isMonthFallback: Bool
+    var isMonthFallback: Bool
 
     /// The window labels as stored with the metrics.
-    public var labels: (train: String, validation: String, test: String) {
+    package var labels: (train: String, validation: String, test: String) {
         let note = isMonthFallback ? " (fewer than 3 years loaded: split by month)" : ""
         return (train.label + note, validation.label + note, test.label + note)
     }
 
     /// Chooses the split for the rows' time stamps.
     /// - Throws: ``PredictError/failedPrecondition(_:)`` with fewer than three months of data.
-    public static func choose(localSeconds: [Int64]) throws(PredictError) -> TimeSplit {
+    static func choose(localSeconds: [Int64]) throws(PredictError) -> TimeSplit {
         var perMonth: [Int: Int] = [:]
         for seconds in localSeconds {
             let time = LocalDateTime(localSeconds: seconds)
@@ -58,7 +58,7 @@ public struct TimeSplit: Sendable, Equatable {
     }
 
     /// The row indices of each window; rows outside all three are left out.
-    public func partition(localSeconds: [Int64]) -> (train: [Int], validation: [Int], test: [Int]) {
+    func partition(localSeconds: [Int64]) -> (train: [Int], validation: [Int], test: [Int]) {
         var result: (train: [Int], validation: [Int], test: [Int]) = ([], [], [])
         for (index, seconds) in localSeconds.enumerated() {
             if train.contains(seconds) { result.train.append(index) }

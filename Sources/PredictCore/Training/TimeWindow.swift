@@ -1,20 +1,20 @@
 import CivilTime
 
 /// A half-open span of local time, `[start, end)`, in seconds since 1970-01-01T00:00 local.
-public struct TimeWindow: Sendable, Equatable, Codable {
-    public var start: Int64
-    public var end: Int64
+package struct TimeWindow: Sendable, Equatable, Codable {
+    package var start: Int64
+    package var end: Int64
 
-    public init(start: Int64, end: Int64) {
+    package init(start: Int64, end: Int64) {
         self.start = start
         self.end = end
     }
 
     /// Whether `seconds` falls inside.
-    public func contains(_ seconds: Int64) -> Bool { seconds >= start && seconds < end }
+    package func contains(_ seconds: Int64) -> Bool { seconds >= start && seconds < end }
 
     /// `"2012-01-01..2016-01-01"` (end exclusive).
-    public var label: String { "\(Self.date(start))..\(Self.date(end))" }
+    package var label: String { "\(Self.date(start))..\(Self.date(end))" }
 
     private static func date(_ seconds: Int64) -> String {
         let time = LocalDateTime(localSeconds: seconds)

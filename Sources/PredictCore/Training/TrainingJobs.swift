@@ -9,7 +9,7 @@ import Synchronization
 /// the database: a job starts only after taking the city's lease (its id then comes from the
 /// database, so ids are unique across replicas), renews it every third of its lifetime while it
 /// runs, saves only while it still holds it, and gives it up at the end.
-public final class TrainingJobs: Sendable {
+package final class TrainingJobs: Sendable {
     private struct State {
         var table = TrainingJobTable()
         var tasks: [Int64: Task<Void, Never>] = [:]
@@ -17,14 +17,14 @@ public final class TrainingJobs: Sendable {
     private let state = Mutex(State())
     private let leases: TrainingLeaseStore?
 
-    public init(leases: TrainingLeaseStore? = nil) {
+    package init(leases: TrainingLeaseStore? = nil) {
         self.leases = leases
     }
 
     /// Starts `work` as a new job for `city`; `work` reports through the closure it is given.
     /// - Throws: ALREADY_EXISTS naming the running job when a training of the city is already
     ///   running in this process or (with leases) on another replica.
-    public func start(city: String, work: @escaping @Sendable (@escaping @Sendable (String, Double) -> Void) async throws -> Void) async throws -> Int64 {
+    package func start(city: String, work: @escaping @Sendable (@escaping @Sendable (String, Double) -> Void) async throws -> Void) async throws -> Int64 {
         try state.withLock { (state: inout State) throws(PredictError) in try state.table.claim(city: city) }
         let lease: TrainingLease?
         do {
@@ -56,7 +56,7 @@ public final class TrainingJobs: Sendable {
 
     /// Runs `body` with `lease` as ``TrainingLease/current``, renewing it every third of its
     /// lifetime meanwhile, and releases it at the end (also when `body` throws).
-    public static func holding(_ lease: TrainingLease, in leases: TrainingLeaseStore, _ body: @escaping @Sendable () async throws -> Void) async throws {
+    package static func holding(_ lease: TrainingLease, in leases: TrainingLeaseStore, _ body: @escaping @Sendable () async throws -> Void) async throws {
         let renewal = Task {
             while !Task.isCancelled {
                 try? await Task.sleep(for: leases.timeToLive / 3)
@@ -77,12 +77,12 @@ public final class TrainingJobs: Sendable {
     }
 
     /// The job's progress, nil for an unknown job.
-    public func progress(_ id: Int64) -> TrainingProgress? {
+    package func progress(_ id: Int64) -> TrainingProgress? {
         state.withLock { $0.table.progress(id) }
     }
 
     /// Waits for the job to end and returns its final progress.
-    public func wait(_ id: Int64) async -> TrainingProgress? {
+    package func wait(_ id: Int64) async -> TrainingProgress? {
         let task = state.withLock { $0.tasks[id] }
         await task?.value
         return progress(id)
@@ -90,7 +90,7 @@ public final class TrainingJobs: Sendable {
 
     /// The domain refusal (``PredictError``) a finished job ended with; nil while it runs, when it
     /// succeeded, or when it failed otherwise (its progress' `error` says how).
-    public func refusal(_ id: Int64) -> PredictError? {
+    func refusal(_ id: Int64) -> PredictError? {
         state.withLock { $0.table.refusal(id) }
     }
 

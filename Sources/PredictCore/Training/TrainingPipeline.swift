@@ -4,14 +4,14 @@ import ServiceKit
 
 /// Fetch rows from ingest, train on a background thread, save as current, and install for
 /// serving: what the Train RPC and `predict train` both run.
-public struct TrainingPipeline: Sendable {
-    public var source: IngestTrainingRows
-    public var store: PredictStore
-    public var registry: ModelRegistry?
-    public var settings: TrainingSettings
-    public var logger: Logger
+package struct TrainingPipeline: Sendable {
+    package var source: IngestTrainingRows
+    package var store: PredictStore
+    package var registry: ModelRegistry?
+    package var settings: TrainingSettings
+    package var logger: Logger
 
-    public init(source: IngestTrainingRows, store: PredictStore, registry: ModelRegistry?, settings: TrainingSettings = TrainingSettings(), logger: Logger) {
+    package init(source: IngestTrainingRows, store: PredictStore, registry: ModelRegistry?, settings: TrainingSettings = TrainingSettings(), logger: Logger) {
         self.source = source
         self.store = store
         self.registry = registry
@@ -21,7 +21,7 @@ public struct TrainingPipeline: Sendable {
 
     /// Runs the whole pipeline; `progress` gets a phase and the fraction done (0…1).
     /// - Returns: The saved models (with versions) and the split used.
-    public func run(city: String, kinds: [ModelKind], window: TimeWindow? = nil,
+    package func run(city: String, kinds: [ModelKind], window: TimeWindow? = nil,
                     progress: @escaping @Sendable (String, Double) -> Void) async throws -> IncidentTrainingRun {
         progress("fetching rows", 0)
         let table = try await source.fetch(city: city, window: window) { count in progress("fetching rows (\(count))", 0.02) }
@@ -42,11 +42,11 @@ public struct TrainingPipeline: Sendable {
 }
 
 /// The outcome of training on one city's rows: the models (versions not yet assigned) and the split used.
-public struct IncidentTrainingRun: Sendable {
-    public var models: [IncidentModel]
-    public var split: TimeSplit
+package struct IncidentTrainingRun: Sendable {
+    package var models: [IncidentModel]
+    package var split: TimeSplit
     /// Rows in the train, validation and test windows.
-    public var trainRows: Int
-    public var validationRows: Int
-    public var testRows: Int
+    package var trainRows: Int
+    package var validationRows: Int
+    package var testRows: Int
 }

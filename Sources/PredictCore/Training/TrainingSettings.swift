@@ -6,37 +6,37 @@ import Contracts
 /// so depth-8 binaries and depth-6 softprob trees (AUC +0.002…0.005) took ~90 ms per Predict on
 /// Chicago 2012–2015; depth 5 and 4 keep all four explanations within a few milliseconds
 /// (docs/BENCHMARKS.md, Predict).
-public struct TrainingSettings: Sendable {
+package struct TrainingSettings: Sendable {
     /// OpenMP threads for training. One by default: on the shared 2-core machine two OpenMP
     /// threads made training 2.6× slower in wall time (830 s vs 321 s for Chicago 2012–2017 at
     /// load 7–10), as descheduled threads stall every barrier.
-    public var threads: Int
+    package var threads: Int
     /// Binary models: depth, learning rate, most rounds, early-stopping patience.
-    public var binaryDepth = 5
-    public var binaryEta = 0.25
-    public var binaryMaxRounds = 250
+    package var binaryDepth = 5
+    package var binaryEta = 0.25
+    package var binaryMaxRounds = 250
     /// Crime-type model (one tree per class per round, so smaller and faster).
-    public var typeDepth = 4
-    public var typeEta = 0.3
-    public var typeMaxRounds = 80
+    var typeDepth = 4
+    var typeEta = 0.3
+    var typeMaxRounds = 80
     /// The crime-type model trains on at most this many training rows (an evenly spaced sample).
-    public var typeMaxTrainingRows = 250_000
-    public var earlyStoppingRounds = 15
+    var typeMaxTrainingRows = 250_000
+    var earlyStoppingRounds = 15
     /// Features the yes/no models split as categories (XGBoost partition splits) rather than as
     /// ordered codes; empty: every column ordered.
-    public var categoricalFeatures: Set<String> = []
+    package var categoricalFeatures: Set<String> = []
     /// Histogram bins per numeric feature (latitude and longitude are the ones it matters for).
-    public var maxBin = 128
+    package var maxBin = 128
     /// A primary type with less than this share of training rows joins the "other types" class.
-    public var rareTypeShare = 0.001
+    var rareTypeShare = 0.001
     /// The share of training rows whose location, and (independently) whose crime type, read as
     /// not given, so the models learn what a missing input means (see ``MissingInputMask``).
     /// 0 trains models that are not served.
-    public var maskedInputShare = 0.15
+    package var maskedInputShare = 0.15
     /// The seed of that mask.
-    public var maskSeed: UInt64 = 20_170_101
+    var maskSeed: UInt64 = 20_170_101
 
-    public init(threads: Int = 1) {
+    package init(threads: Int = 1) {
         self.threads = threads
     }
 
@@ -45,14 +45,14 @@ public struct TrainingSettings: Sendable {
     /// 8, η 0.08, 512 bins: 0.7637 on Chicago 2017 against 0.7620; the seed's 0.764) but make
     /// Predict ~2.4× slower (exact TreeSHAP), so serving keeps the shared settings unless
     /// `predict train --property-depth …` asks.
-    public var propertyDepth: Int?
-    public var propertyEta: Double?
-    public var propertyMaxRounds: Int?
-    public var propertyMaxBin: Int?
+    package var propertyDepth: Int?
+    package var propertyEta: Double?
+    package var propertyMaxRounds: Int?
+    package var propertyMaxBin: Int?
     /// The keys by which the property model adds the training window's property share as columns
     /// (``LabelShares``); empty: none. All six took the served depth-5 model from ROC-AUC 0.7570 to
     /// 0.7620 on Chicago 2017 at the same number of trees (docs/BENCHMARKS.md).
-    public var propertyShareKeys: [ShareKey] = ShareKey.allCases
+    package var propertyShareKeys: [ShareKey] = ShareKey.allCases
 
     func plan(for kind: ClassifierShape, model: ModelKind? = nil) -> XGBoostTrainingPlan {
         let property = model == .property

@@ -7,7 +7,7 @@ import Foundation
 /// returns (it belongs to the booster until the next call) is copied before the lock is released,
 /// so a booster may be shared between tasks (`@unchecked Sendable`). Calls are serialised per
 /// booster; serve with `nthread` 1 to keep OpenMP out of the request path.
-public final class XGBoostBooster: @unchecked Sendable {
+package final class XGBoostBooster: @unchecked Sendable {
     private let handle: BoosterHandle
     private let lock = NSLock()
     /// Matrices the booster caches predictions for; kept alive as long as it is.
@@ -15,7 +15,7 @@ public final class XGBoostBooster: @unchecked Sendable {
 
     /// A new, untrained booster with `objective` and further `parameters` (e.g. `max_depth`, `eta`,
     /// `nthread`, `eval_metric`), caching predictions for `cache` (the training and evaluation data).
-    public init(cache: [XGBoostMatrix], objective: XGBoostObjective, parameters: [(String, String)] = []) throws(XGBoostError) {
+    package init(cache: [XGBoostMatrix], objective: XGBoostObjective, parameters: [(String, String)] = []) throws(XGBoostError) {
         self.handle = try Self.create(cache)
         self.cached = cache
         for (name, value) in [("verbosity", "0")] + objective.parameters + parameters {
@@ -25,7 +25,7 @@ public final class XGBoostBooster: @unchecked Sendable {
 
     /// A booster loaded from a model saved by ``saveJSON()``.
     /// - Throws: ``XGBoostError`` when the bytes are not a model XGBoost can read.
-    public init(json: [UInt8], parameters: [(String, String)] = []) throws(XGBoostError) {
+    package init(json: [UInt8], parameters: [(String, String)] = []) throws(XGBoostError) {
         guard !json.isEmpty else { throw XGBoostError(call: "XGBoosterLoadModelFromBuffer", message: "the model is empty") }
         self.handle = try Self.create([])
         self.cached = []
@@ -61,14 +61,14 @@ public final class XGBoostBooster: @unchecked Sendable {
     }
 
     /// Sets one training or prediction parameter.
-    public func setParameter(_ name: String, _ value: String) throws(XGBoostError) {
+    func setParameter(_ name: String, _ value: String) throws(XGBoostError) {
         try locked { () throws(XGBoostError) in
             try XGBoostError.check(XGBoosterSetParam(handle, name, value), "XGBoosterSetParam(\(name))")
         }
     }
 
     /// Boosts one round on `train` (its labels and weights).
-    public func updateOneIteration(_ iteration: Int, train: XGBoostMatrix) throws(XGBoostError) {
+    func updateOneIteration(_ iteration: Int, train: XGBoostMatrix) throws(XGBoostError) {
         try locked { () throws(XGBoostError) in
             try XGBoostError.check(XGBoosterUpdateOneIter(handle, Int32(iteration), train.handle), "XGBoosterUpdateOneIter")
         }
@@ -76,7 +76,7 @@ public final class XGBoostBooster: @unchecked Sendable {
 
     /// Evaluates the booster's `eval_metric`s on named matrices after `iteration`; keys are
     /// `"<name>-<metric>"`, e.g. `"validation-logloss"`.
-    public func evaluate(_ iteration: Int, on sets: [(name: String, matrix: XGBoostMatrix)]) throws(XGBoostError) -> [String: Double] {
+    package func evaluate(_ iteration: Int, on sets: [(name: String, matrix: XGBoostMatrix)]) throws(XGBoostError) -> [String: Double] {
         let text: String = try locked { () throws(XGBoostError) -> String in
             var handles: [DMatrixHandle?] = sets.map { $0.matrix.handle }
             let names = sets.map { strdup($0.name) }
@@ -106,7 +106,7 @@ public final class XGBoostBooster: @unchecked Sendable {
     }
 
     /// Predicts for every row of `matrix`, using the first `iterations` rounds (0: all).
-    public func predict(_ matrix: XGBoostMatrix, kind: XGBoostPredictionKind = .value, iterations: Int = 0) throws(XGBoostError) -> XGBoostPrediction {
+    package func predict(_ matrix: XGBoostMatrix, kind: XGBoostPredictionKind = .value, iterations: Int = 0) throws(XGBoostError) -> XGBoostPrediction {
         let config = "{\"type\": \(kind.rawValue), \"training\": false, \"iteration_begin\": 0, \"iteration_end\": \(iterations), \"strict_shape\": false}"
         return try locked { () throws(XGBoostError) -> XGBoostPrediction in
             var shapePointer: UnsafePointer<bst_ulong>?
@@ -124,7 +124,7 @@ public final class XGBoostBooster: @unchecked Sendable {
     }
 
     /// The model as XGBoost JSON; loading it with ``init(json:parameters:)`` predicts bit-identically.
-    public func saveJSON() throws(XGBoostError) -> [UInt8] {
+    func saveJSON() throws(XGBoostError) -> [UInt8] {
         try locked { () throws(XGBoostError) -> [UInt8] in
             var length: bst_ulong = 0
             var bytes: UnsafePointer<CChar>?
@@ -135,7 +135,7 @@ public final class XGBoostBooster: @unchecked Sendable {
     }
 
     /// How many boosting rounds the model holds.
-    public func boostedRounds() throws(XGBoostError) -> Int {
+    func boostedRounds() throws(XGBoostError) -> Int {
         try locked { () throws(XGBoostError) -> Int in
             var rounds: Int32 = 0
             try XGBoostError.check(XGBoosterBoostedRounds(handle, &rounds), "XGBoosterBoostedRounds")
@@ -144,7 +144,7 @@ public final class XGBoostBooster: @unchecked Sendable {
     }
 
     /// A new booster holding only the first `rounds` rounds (the best one found by early stopping).
-    public func sliced(rounds: Int) throws(XGBoostError) -> XGBoostBooster {
+    func sliced(rounds: Int) throws(XGBoostError) -> XGBoostBooster {
         try locked { () throws(XGBoostError) -> XGBoostBooster in
             var out: BoosterHandle?
             try XGBoostError.check(XGBoosterSlice(handle, 0, Int32(rounds), 1, &out), "XGBoosterSlice")
@@ -156,7 +156,7 @@ public final class XGBoostBooster: @unchecked Sendable {
     /// Importance per feature column `0..<featureCount` (`"gain"`, `"total_gain"`, `"weight"`,
     /// `"cover"`, `"total_cover"`); features never used in a split get 0. Softprob models sum
     /// the per-class scores.
-    public func featureImportance(_ type: String = "gain", featureCount: Int) throws(XGBoostError) -> [Double] {
+    func featureImportance(_ type: String = "gain", featureCount: Int) throws(XGBoostError) -> [Double] {
         try locked { () throws(XGBoostError) -> [Double] in
             var count: bst_ulong = 0
             var names: UnsafeMutablePointer<UnsafePointer<CChar>?>?

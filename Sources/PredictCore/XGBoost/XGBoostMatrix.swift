@@ -5,18 +5,18 @@ import CXGBoost
 ///
 /// Concurrency: the matrix is immutable once created (labels and weights are set in `init`), and
 /// XGBoost only reads it, so it is `Sendable`; the handle is freed when the last reference goes.
-public final class XGBoostMatrix: @unchecked Sendable {
+package final class XGBoostMatrix: @unchecked Sendable {
     let handle: DMatrixHandle
     /// Number of rows.
-    public let rows: Int
+    package let rows: Int
     /// Number of feature columns.
-    public let columns: Int
+    package let columns: Int
 
     /// Copies `values` (`rows × columns`, row-major) into a new DMatrix with `threads` OpenMP
     /// threads (0: XGBoost's default, every core; pass 1 for a request's single row, which then
     /// never enters an OpenMP parallel region).
     /// - Throws: ``XGBoostError`` when the sizes disagree or XGBoost refuses the data.
-    public init(values: [Float], rows: Int, columns: Int, labels: [Float]? = nil, weights: [Float]? = nil,
+    package init(values: [Float], rows: Int, columns: Int, labels: [Float]? = nil, weights: [Float]? = nil,
                 threads: Int = 0) throws(XGBoostError) {
         guard rows >= 0, columns > 0, values.count == rows * columns else {
             throw XGBoostError(call: "XGDMatrixCreateFromMat", message: "\(values.count) values do not make \(rows) rows of \(columns) columns")

@@ -1,5 +1,5 @@
 /// The learning objectives the wrapper supports, with the parameters each needs.
-public enum XGBoostObjective: Sendable, Hashable {
+package enum XGBoostObjective: Sendable, Hashable {
     /// Binary classification; predictions are probabilities, margins log-odds.
     case binaryLogistic
     /// Multi-class classification over `classes` labels `0..<classes`; predictions are one
@@ -9,7 +9,7 @@ public enum XGBoostObjective: Sendable, Hashable {
     case countPoisson
 
     /// The `objective` (and, for softprob, `num_class`) parameters.
-    public var parameters: [(String, String)] {
+    package var parameters: [(String, String)] {
         switch self {
         case .binaryLogistic: [("objective", "binary:logistic")]
         case .multiSoftprob(let classes): [("objective", "multi:softprob"), ("num_class", String(classes))]
@@ -18,13 +18,13 @@ public enum XGBoostObjective: Sendable, Hashable {
     }
 
     /// How many outputs a prediction has per row (classes for softprob, else one).
-    public var outputsPerRow: Int {
+    var outputsPerRow: Int {
         if case .multiSoftprob(let classes) = self { return classes }
         return 1
     }
 
     /// The evaluation metric used for early stopping by default.
-    public var defaultMetric: String {
+    var defaultMetric: String {
         switch self {
         case .binaryLogistic: "logloss"
         case .multiSoftprob: "mlogloss"

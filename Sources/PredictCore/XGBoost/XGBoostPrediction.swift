@@ -2,28 +2,28 @@
 ///
 /// Shapes: `.value`/`.margin` are `[rows]` (binary, Poisson) or `[rows, classes]` (softprob);
 /// `.contributions` are `[rows, features + 1]` or `[rows, classes, features + 1]`.
-public struct XGBoostPrediction: Sendable, Equatable {
+package struct XGBoostPrediction: Sendable, Equatable {
     /// The numbers, row-major.
-    public var values: [Float]
+    package var values: [Float]
     /// The dimensions, outermost first.
-    public var shape: [Int]
+    package var shape: [Int]
 
-    public init(values: [Float], shape: [Int]) {
+    package init(values: [Float], shape: [Int]) {
         self.values = values
         self.shape = shape
     }
 
     /// Numbers per row (the product of all dimensions but the first).
-    public var stride: Int { shape.dropFirst().reduce(1, *) }
+    var stride: Int { shape.dropFirst().reduce(1, *) }
 
     /// The numbers of row `index`.
-    public func row(_ index: Int) -> ArraySlice<Float> {
+    package func row(_ index: Int) -> ArraySlice<Float> {
         values[(index * stride)..<((index + 1) * stride)]
     }
 }
 
 /// What `XGBoostBooster.predict` returns.
-public enum XGBoostPredictionKind: Int32, Sendable {
+package enum XGBoostPredictionKind: Int32, Sendable {
     /// The objective's transformed output: probability (binary), per-class probabilities
     /// (softprob) or expected count (Poisson).
     case value = 0

@@ -1,8 +1,8 @@
 /// Boosts round by round with early stopping on validation data, as xgboost.train does.
-public enum XGBoostTrainer {
+enum XGBoostTrainer {
     /// Trains on `train`, watching `plan.watchedMetric` on `validation` (lower is better) and
     /// keeping the best round; calls `progress` after each round (throw from it to cancel).
-    public static func train(
+    static func train(
         _ plan: XGBoostTrainingPlan,
         train: XGBoostMatrix,
         validation: XGBoostMatrix?,
@@ -37,21 +37,21 @@ public enum XGBoostTrainer {
 }
 
 /// The result of ``XGBoostTrainer/train(_:train:validation:progress:)``.
-public struct XGBoostTrainedModel: Sendable {
+struct XGBoostTrainedModel: Sendable {
     /// The booster cut to its best round (all rounds without validation data).
-    public var booster: XGBoostBooster
+    var booster: XGBoostBooster
     /// How many rounds the booster holds.
-    public var rounds: Int
+    var rounds: Int
     /// The best validation score of the watched metric, when there was validation data.
-    public var bestValidationScore: Double?
+    var bestValidationScore: Double?
 }
 
 /// One finished boosting round, as reported to a training's progress callback.
-public struct XGBoostTrainingRound: Sendable {
+struct XGBoostTrainingRound: Sendable {
     /// Zero-based round number.
-    public var round: Int
+    var round: Int
     /// The plan's maximum number of rounds.
-    public var maxRounds: Int
+    var maxRounds: Int
     /// The watched metric on the validation data after this round, when there is validation data.
-    public var validationScore: Double?
+    var validationScore: Double?
 }

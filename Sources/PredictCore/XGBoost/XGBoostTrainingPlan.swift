@@ -1,17 +1,17 @@
 /// How to train one model: objective, parameters, the number of rounds and early stopping.
-public struct XGBoostTrainingPlan: Sendable {
+struct XGBoostTrainingPlan: Sendable {
     /// The learning objective.
-    public var objective: XGBoostObjective
+    var objective: XGBoostObjective
     /// Further booster parameters, e.g. `("max_depth", "8")`, `("eta", "0.1")`, `("nthread", "2")`.
-    public var parameters: [(String, String)]
+    var parameters: [(String, String)]
     /// The most rounds to boost.
-    public var maxRounds: Int
+    var maxRounds: Int
     /// Stop when the validation metric has not improved for this many rounds (needs validation data).
-    public var earlyStoppingRounds: Int
+    var earlyStoppingRounds: Int
     /// The metric early stopping watches (lower is better); the objective's default when nil.
-    public var metric: String?
+    var metric: String?
 
-    public init(objective: XGBoostObjective, parameters: [(String, String)] = [], maxRounds: Int = 200,
+    init(objective: XGBoostObjective, parameters: [(String, String)] = [], maxRounds: Int = 200,
                 earlyStoppingRounds: Int = 20, metric: String? = nil) {
         self.objective = objective
         self.parameters = parameters
@@ -21,5 +21,5 @@ public struct XGBoostTrainingPlan: Sendable {
     }
 
     /// The watched metric's name.
-    public var watchedMetric: String { metric ?? objective.defaultMetric }
+    var watchedMetric: String { metric ?? objective.defaultMetric }
 }

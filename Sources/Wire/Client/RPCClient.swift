@@ -22,11 +22,11 @@ import Synchronization
 /// let client = RPCClient(endpoints: [.tcp(host: "10.0.0.5", port: 7002), .tcp(host: "10.0.0.6", port: 7002)])
 /// let health = try await client.call(Methods.Health.check, HealthCheckRequest())
 /// ```
-public final class RPCClient: Sendable {
+package final class RPCClient: Sendable {
     /// The first configured endpoint (the only one for a single-replica client).
-    public let endpoint: Endpoint
+    package let endpoint: Endpoint
     /// The configured endpoints, before DNS names are expanded to their addresses.
-    public let endpoints: [Endpoint]
+    package let endpoints: [Endpoint]
     private let configuration: RPCClientConfiguration
     private let eventLoopGroup: any EventLoopGroup
     private let replicas: Mutex<ReplicaConnections>
@@ -41,7 +41,7 @@ public final class RPCClient: Sendable {
     }
 
     /// A client of one endpoint; nothing is connected until the first call.
-    public convenience init(endpoint: Endpoint, configuration: RPCClientConfiguration = .init(),
+    package convenience init(endpoint: Endpoint, configuration: RPCClientConfiguration = .init(),
                             eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) {
         self.init(endpoints: [endpoint], configuration: configuration, eventLoopGroup: eventLoopGroup)
     }
@@ -49,7 +49,7 @@ public final class RPCClient: Sendable {
     /// A client of the replicas at `endpoints` (at least one); nothing is connected until the
     /// first call, and background health checks start at once when there is more than one
     /// replica or a DNS name.
-    public init(endpoints: [Endpoint], configuration: RPCClientConfiguration = .init(),
+    package init(endpoints: [Endpoint], configuration: RPCClientConfiguration = .init(),
                 eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) {
         precondition(!endpoints.isEmpty, "an RPCClient needs at least one endpoint")
         self.endpoint = endpoints[0]
@@ -74,7 +74,7 @@ public final class RPCClient: Sendable {
     }
 
     /// The replicas and what this client last learnt about each.
-    public var replicaBoard: ReplicaBoard { replicas.withLock { $0.board } }
+    var replicaBoard: ReplicaBoard { replicas.withLock { $0.board } }
 
     /// Calls `method` with `request` and returns the decoded reply.
     ///
@@ -87,7 +87,7 @@ public final class RPCClient: Sendable {
     ///   DEADLINE_EXCEEDED when the timeout passes; CANCELLED when the calling task is cancelled
     ///   (both also send a CANCEL frame); RESOURCE_EXHAUSTED when the request frame exceeds
     ///   `maxFrameBytes` (nothing is sent); INTERNAL when the reply does not decode as `Response`.
-    public func call<Request: ProtoMessage, Response: ProtoMessage>(
+    package func call<Request: ProtoMessage, Response: ProtoMessage>(
         _ method: RPCMethod<Request, Response>,
         _ request: Request,
         timeout: Duration? = nil,
@@ -106,7 +106,7 @@ public final class RPCClient: Sendable {
 
     /// Asks every replica Health/Check now (after looking DNS names up again) and records the
     /// answers; the background task calls this every `healthCheckInterval`.
-    public func checkReplicas() async {
+    func checkReplicas() async {
         let current = await ReplicaResolver.resolve(endpoints)
         let removed = replicas.withLock { state -> [SharedConnection] in
             guard !state.isClosed else { return [] }
@@ -133,7 +133,7 @@ public final class RPCClient: Sendable {
 
     /// Stops the health checks and closes every connection; calls in flight fail with
     /// UNAVAILABLE and later calls too.
-    public func close() async {
+    package func close() async {
         watcher.withLock { $0?.cancel() }
         let connections = replicas.withLock { state in
             state.isClosed = true

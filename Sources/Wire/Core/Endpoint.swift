@@ -1,5 +1,5 @@
 /// Where a server listens or a client connects: a Unix domain socket or a TCP address.
-public enum Endpoint: Sendable, Hashable, CustomStringConvertible {
+package enum Endpoint: Sendable, Hashable, CustomStringConvertible {
     /// A Unix domain socket at an absolute path.
     case unix(path: String)
     /// A TCP host (name, IPv4 or IPv6 literal) and port; port 0 asks a server for any free port.
@@ -8,7 +8,7 @@ public enum Endpoint: Sendable, Hashable, CustomStringConvertible {
     /// Parses `unix:///absolute/path`, `tcp://host:port` or `tcp://[ipv6]:port`.
     ///
     /// - Throws: ``EndpointParsingError`` naming the input and what is wrong with it.
-    public init(parsing text: String) throws(EndpointParsingError) {
+    package init(parsing text: String) throws(EndpointParsingError) {
         if text.hasPrefix("unix://") {
             let path = String(text.dropFirst("unix://".count))
             guard path.hasPrefix("/") else {
@@ -55,7 +55,7 @@ public enum Endpoint: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The endpoint in the form ``init(parsing:)`` reads.
-    public var description: String {
+    package var description: String {
         switch self {
         case .unix(let path): "unix://\(path)"
         case .tcp(let host, let port) where host.contains(":"): "tcp://[\(host)]:\(port)"
@@ -65,11 +65,11 @@ public enum Endpoint: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// An endpoint string that is not `unix:///path` or `tcp://host:port`.
-public struct EndpointParsingError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct EndpointParsingError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The text that was given.
-    public var input: String
+    package var input: String
     /// What is wrong with it.
-    public var reason: String
+    package var reason: String
 
-    public var description: String { "invalid endpoint '\(input)': \(reason)" }
+    package var description: String { "invalid endpoint '\(input)': \(reason)" }
 }

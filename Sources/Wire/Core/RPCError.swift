@@ -3,32 +3,32 @@
 ///
 /// Every error `RPCClient.call` throws is an `RPCError`. On the server, handlers throw it (or a
 /// domain error adopting ``RPCErrorConvertible``) to choose the status the caller sees.
-public struct RPCError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct RPCError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The status code.
-    public var code: StatusCode
+    package var code: StatusCode
     /// A message for humans, sent to the caller as the status message.
-    public var message: String
+    package var message: String
     /// The underlying error, if any; local only.
-    public var cause: (any Error)?
+    package var cause: (any Error)?
 
     /// An error with `code` and `message`, optionally wrapping `cause`.
-    public init(_ code: StatusCode, _ message: String, cause: (any Error)? = nil) {
+    package init(_ code: StatusCode, _ message: String, cause: (any Error)? = nil) {
         self.code = code
         self.message = message
         self.cause = cause
     }
 
     /// An error with `code` and `message`, optionally wrapping `cause`.
-    public init(code: StatusCode, message: String, cause: (any Error)? = nil) {
+    package init(code: StatusCode, message: String, cause: (any Error)? = nil) {
         self.init(code, message, cause: cause)
     }
 
     /// Equal when code and message are; the cause is not compared.
-    public static func == (lhs: RPCError, rhs: RPCError) -> Bool {
+    package static func == (lhs: RPCError, rhs: RPCError) -> Bool {
         lhs.code == rhs.code && lhs.message == rhs.message
     }
 
-    public var description: String {
+    package var description: String {
         if let cause { return "\(code.name): \(message) (cause: \(cause))" }
         return "\(code.name): \(message)"
     }
@@ -44,7 +44,7 @@ public struct RPCError: Error, Sendable, Equatable, CustomStringConvertible {
 ///     }
 /// }
 /// ```
-public protocol RPCErrorConvertible: Error {
+package protocol RPCErrorConvertible: Error {
     /// The status and message the caller sees.
     var rpcError: RPCError { get }
 }

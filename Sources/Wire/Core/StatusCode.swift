@@ -2,50 +2,50 @@
 ///
 /// A struct with static members rather than an enum (as in grpc-swift 2), so that a code number
 /// this build does not know still round-trips instead of being lost.
-public struct StatusCode: Hashable, Sendable, CustomStringConvertible {
+package struct StatusCode: Hashable, Sendable, CustomStringConvertible {
     /// The gRPC code number (0...16 for the known codes).
-    public let rawValue: Int32
+    package let rawValue: Int32
 
     /// A code from its gRPC number; unknown numbers are kept as they are.
-    public init(rawValue: Int32) { self.rawValue = rawValue }
+    package init(rawValue: Int32) { self.rawValue = rawValue }
 
     /// The call succeeded.
-    public static let ok = StatusCode(rawValue: 0)
+    package static let ok = StatusCode(rawValue: 0)
     /// The call was cancelled, typically by the caller.
-    public static let cancelled = StatusCode(rawValue: 1)
+    package static let cancelled = StatusCode(rawValue: 1)
     /// An error with no better code.
-    public static let unknown = StatusCode(rawValue: 2)
+    package static let unknown = StatusCode(rawValue: 2)
     /// The caller sent an invalid argument.
-    public static let invalidArgument = StatusCode(rawValue: 3)
+    package static let invalidArgument = StatusCode(rawValue: 3)
     /// The deadline passed before the call completed.
-    public static let deadlineExceeded = StatusCode(rawValue: 4)
+    package static let deadlineExceeded = StatusCode(rawValue: 4)
     /// A requested entity was not found.
-    public static let notFound = StatusCode(rawValue: 5)
+    package static let notFound = StatusCode(rawValue: 5)
     /// The entity the caller tried to create already exists.
-    public static let alreadyExists = StatusCode(rawValue: 6)
+    package static let alreadyExists = StatusCode(rawValue: 6)
     /// The caller may not do this.
-    public static let permissionDenied = StatusCode(rawValue: 7)
+    package static let permissionDenied = StatusCode(rawValue: 7)
     /// A resource (quota, frame size, memory) is exhausted.
-    public static let resourceExhausted = StatusCode(rawValue: 8)
+    package static let resourceExhausted = StatusCode(rawValue: 8)
     /// The system is not in a state required for the call.
-    public static let failedPrecondition = StatusCode(rawValue: 9)
+    package static let failedPrecondition = StatusCode(rawValue: 9)
     /// The call was aborted, typically by a concurrency conflict.
-    public static let aborted = StatusCode(rawValue: 10)
+    package static let aborted = StatusCode(rawValue: 10)
     /// An argument was out of the valid range.
-    public static let outOfRange = StatusCode(rawValue: 11)
+    package static let outOfRange = StatusCode(rawValue: 11)
     /// The method is not implemented by the server.
-    public static let unimplemented = StatusCode(rawValue: 12)
+    package static let unimplemented = StatusCode(rawValue: 12)
     /// An invariant of the server or the wire was broken.
-    public static let internalError = StatusCode(rawValue: 13)
+    package static let internalError = StatusCode(rawValue: 13)
     /// The service is unavailable right now (connection failed, shutting down); retrying may help.
-    public static let unavailable = StatusCode(rawValue: 14)
+    package static let unavailable = StatusCode(rawValue: 14)
     /// Unrecoverable data loss or corruption.
-    public static let dataLoss = StatusCode(rawValue: 15)
+    static let dataLoss = StatusCode(rawValue: 15)
     /// The caller is not authenticated.
-    public static let unauthenticated = StatusCode(rawValue: 16)
+    package static let unauthenticated = StatusCode(rawValue: 16)
 
     /// All 17 codes gRPC defines, in number order.
-    public static let allKnown: [StatusCode] = (0...16).map { StatusCode(rawValue: $0) }
+    static let allKnown: [StatusCode] = (0...16).map { StatusCode(rawValue: $0) }
 
     private static let names = [
         "OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT", "DEADLINE_EXCEEDED", "NOT_FOUND",
@@ -54,10 +54,10 @@ public struct StatusCode: Hashable, Sendable, CustomStringConvertible {
     ]
 
     /// gRPC's name of the code, e.g. `INVALID_ARGUMENT`; `CODE_<n>` for unknown numbers.
-    public var name: String {
+    package var name: String {
         if rawValue >= 0, Int(rawValue) < Self.names.count { return Self.names[Int(rawValue)] }
         return "CODE_\(rawValue)"
     }
 
-    public var description: String { name }
+    package var description: String { name }
 }

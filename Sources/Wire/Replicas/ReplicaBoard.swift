@@ -4,26 +4,26 @@
 /// Calls rotate over the replicas that are not ``ReplicaHealth/down``. When every replica is
 /// down they rotate over all of them, so a client whose health view is stale still tries
 /// instead of failing without a connection attempt.
-public struct ReplicaBoard: Sendable, Equatable {
+struct ReplicaBoard: Sendable, Equatable {
     /// The replicas in configuration (or DNS) order.
-    public private(set) var endpoints: [Endpoint]
+    private(set) var endpoints: [Endpoint]
     private var health: [Endpoint: ReplicaHealth]
     private var cursor = 0
 
-    public init(endpoints: [Endpoint]) {
+    init(endpoints: [Endpoint]) {
         self.endpoints = Self.unique(endpoints)
         health = Dictionary(uniqueKeysWithValues: self.endpoints.map { ($0, ReplicaHealth.unknown) })
     }
 
     /// The health of `endpoint` (nil when it is not a replica).
-    public func health(of endpoint: Endpoint) -> ReplicaHealth? { health[endpoint] }
+    func health(of endpoint: Endpoint) -> ReplicaHealth? { health[endpoint] }
 
     /// The replicas calls may go to now.
-    public var available: [Endpoint] { endpoints.filter { health[$0] != .down } }
+    var available: [Endpoint] { endpoints.filter { health[$0] != .down } }
 
     /// The next replica for a call, skipping `excluded` (replicas this call already tried);
     /// nil when no replica is left to try.
-    public mutating func next(excluding excluded: Set<Endpoint> = []) -> Endpoint? {
+    mutating func next(excluding excluded: Set<Endpoint> = []) -> Endpoint? {
         let candidates = endpoints.filter { !excluded.contains($0) }
         guard !candidates.isEmpty else { return nil }
         let up = candidates.filter { health[$0] != .down }
@@ -34,7 +34,7 @@ public struct ReplicaBoard: Sendable, Equatable {
 
     /// Records what a health check or a call found out about `endpoint` (ignored if it is no
     /// longer a replica: its DNS record may have gone meanwhile).
-    public mutating func mark(_ endpoint: Endpoint, _ newHealth: ReplicaHealth) {
+    mutating func mark(_ endpoint: Endpoint, _ newHealth: ReplicaHealth) {
         guard health[endpoint] != nil else { return }
         health[endpoint] = newHealth
     }
@@ -42,7 +42,7 @@ public struct ReplicaBoard: Sendable, Equatable {
     /// Replaces the replicas (a DNS name now resolves to other records); replicas that stay keep
     /// their health, new ones start ``ReplicaHealth/unknown``. Returns the replicas removed.
     @discardableResult
-    public mutating func replace(with newEndpoints: [Endpoint]) -> [Endpoint] {
+    mutating func replace(with newEndpoints: [Endpoint]) -> [Endpoint] {
         let fresh = Self.unique(newEndpoints)
         let removed = endpoints.filter { !fresh.contains($0) }
         health = Dictionary(uniqueKeysWithValues: fresh.map { ($0, health[$0] ?? .unknown) })
@@ -57,7 +57,7 @@ public struct ReplicaBoard: Sendable, Equatable {
 }
 
 /// What a client knows about one replica of a service.
-public enum ReplicaHealth: Sendable, Hashable {
+enum ReplicaHealth: Sendable, Hashable {
     /// Not checked yet: calls may go there.
     case unknown
     /// Its last Health/Check said SERVING, or its last call got through.

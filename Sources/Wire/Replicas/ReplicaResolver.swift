@@ -8,9 +8,9 @@ import NIOPosix
 /// Turns configured endpoints into replicas: a `tcp://name:port` whose name has several DNS
 /// records (a Kubernetes headless Service, a compose service with `--scale`) becomes one replica
 /// per address; IP literals and Unix sockets stay as they are.
-public enum ReplicaResolver {
+package enum ReplicaResolver {
     /// Whether any endpoint names a host that DNS may map to several replicas.
-    public static func hasNames(_ endpoints: [Endpoint]) -> Bool {
+    static func hasNames(_ endpoints: [Endpoint]) -> Bool {
         endpoints.contains { endpoint in
             if case .tcp(let host, _) = endpoint { return !isAddressLiteral(host) }
             return false
@@ -19,7 +19,7 @@ public enum ReplicaResolver {
 
     /// The replicas behind `endpoints`, resolving names on a thread that may block. A name that
     /// does not resolve stays as it is (connecting to it will report why).
-    public static func resolve(_ endpoints: [Endpoint]) async -> [Endpoint] {
+    package static func resolve(_ endpoints: [Endpoint]) async -> [Endpoint] {
         guard hasNames(endpoints) else { return endpoints }
         let resolved = try? await NIOThreadPool.singleton.runIfActive {
             endpoints.flatMap { endpoint -> [Endpoint] in

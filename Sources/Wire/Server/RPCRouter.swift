@@ -8,20 +8,20 @@ import Contracts
 ///     HealthCheckResponse(status: .serving)
 /// }
 /// ```
-public struct RPCRouter: Sendable {
+package struct RPCRouter: Sendable {
     /// A handler with the protobuf conversions applied: request bytes in, reply bytes out.
     typealias ErasedHandler = @Sendable ([UInt8], ServerContext) async throws -> [UInt8]
 
     private(set) var handlers: [String: ErasedHandler] = [:]
 
     /// An empty router.
-    public init() {}
+    package init() {}
 
     /// Serves `method` with `handler`, replacing any handler registered for it before.
     ///
     /// A request payload that does not decode as `Request` is answered with INVALID_ARGUMENT
     /// naming the message type, without calling the handler.
-    public mutating func register<Request: ProtoMessage, Response: ProtoMessage>(
+    package mutating func register<Request: ProtoMessage, Response: ProtoMessage>(
         _ method: RPCMethod<Request, Response>,
         _ handler: @escaping @Sendable (Request, ServerContext) async throws -> Response
     ) {
@@ -37,7 +37,7 @@ public struct RPCRouter: Sendable {
     }
 
     /// The full names of the registered methods, sorted.
-    public var methods: [String] { handlers.keys.sorted() }
+    var methods: [String] { handlers.keys.sorted() }
 
     func handler(for method: String) -> ErasedHandler? { handlers[method] }
 }

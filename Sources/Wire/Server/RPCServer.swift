@@ -26,7 +26,7 @@ import Darwin
 /// What happens when is decided by a ``ServerStateMachine`` (tested without sockets); this class
 /// feeds it the events (bound, accepted, closed, shutdown, cancellation, the drain timer) and
 /// performs the actions it returns, outside its lock.
-public final class RPCServer: Service, Sendable {
+package final class RPCServer: Service, Sendable {
     typealias StateMachine = ServerStateMachine<ObjectIdentifier, AcceptedConnection,
                                                 CheckedContinuation<[Endpoint], any Error>, CheckedContinuation<Void, Never>>
     private typealias Listener = (channel: any Channel, endpoint: Endpoint)
@@ -46,7 +46,7 @@ public final class RPCServer: Service, Sendable {
     private let shell = Mutex(Shell())
 
     /// A server for `router` on `configuration.endpoints`; nothing is bound until ``run()``.
-    public convenience init(configuration: RPCServerConfiguration, router: RPCRouter, logger: Logger,
+    package convenience init(configuration: RPCServerConfiguration, router: RPCRouter, logger: Logger,
                             eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) {
         self.init(configuration: configuration, router: router, logger: logger, eventLoopGroup: eventLoopGroup, metricsFactory: nil)
     }
@@ -64,7 +64,7 @@ public final class RPCServer: Service, Sendable {
 
     /// The endpoints being served, once `run()` has bound them; TCP port 0 is replaced by the
     /// port the system chose. Throws the bind error if binding failed, UNAVAILABLE once stopped.
-    public func boundEndpoints() async throws -> [Endpoint] {
+    package func boundEndpoints() async throws -> [Endpoint] {
         try await withCheckedThrowingContinuation { waiter in
             handle { $0.endpointsRequested(waiter) }
         }
@@ -73,7 +73,7 @@ public final class RPCServer: Service, Sendable {
     /// Binds all endpoints and serves until graceful shutdown or cancellation.
     ///
     /// - Throws: when an endpoint cannot be bound, or when `run()` was called before.
-    public func run() async throws {
+    package func run() async throws {
         if case .refuseRun(let error) = shell.withLock({ $0.machine.runStarted() }) { throw error }
         var listeners: [Listener] = []
         do {

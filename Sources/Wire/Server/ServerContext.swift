@@ -3,26 +3,26 @@ import Logging
 import W3CTraceContext
 
 /// What a handler knows about the call it serves besides the request message.
-public struct ServerContext: Sendable {
+package struct ServerContext: Sendable {
     /// The full method name, e.g. `/crimescope.health.v1.Health/Check`.
-    public let method: String
+    package let method: String
     /// The call's metadata as the client sent it.
-    public let metadata: [MetadataEntry]
+    package let metadata: [MetadataEntry]
     /// When the caller stops waiting (from the envelope's `timeout_micros`), or nil for none.
     /// The server cancels the handler's task when it passes.
-    public let deadline: ContinuousClock.Instant?
+    package let deadline: ContinuousClock.Instant?
     /// The `x-request-id` metadata value, or a generated one when the client sent none.
-    public let requestID: String
+    package let requestID: String
     /// The server's logger with `request-id` and `rpc-method` metadata set.
-    public let logger: Logger
+    package let logger: Logger
 
     /// Metadata key of the request id.
-    public static let requestIDKey = "x-request-id"
+    static let requestIDKey = "x-request-id"
     /// Metadata key of the W3C trace context (`traceparent`, as the HTTP header).
-    public static let traceParentKey = "traceparent"
+    static let traceParentKey = "traceparent"
 
     /// A context; the server builds these, tests of handlers may too.
-    public init(method: String, metadata: [MetadataEntry] = [], deadline: ContinuousClock.Instant? = nil,
+    package init(method: String, metadata: [MetadataEntry] = [], deadline: ContinuousClock.Instant? = nil,
                 requestID: String? = nil, logger: Logger) {
         self.method = method
         self.metadata = metadata
@@ -43,7 +43,7 @@ public struct ServerContext: Sendable {
     }
 
     /// The value of the first metadata entry named `key` (keys compare exactly; use lowercase).
-    public func metadataValue(_ key: String) -> String? {
+    package func metadataValue(_ key: String) -> String? {
         metadata.first { $0.key == key }?.value
     }
 

@@ -1,6 +1,6 @@
 import Contracts
 import Foundation
-import PredictCore
+@testable import PredictCore
 import Testing
 
 /// The simple rules the forecast is held to, and the bootstrap intervals, on hand-made numbers.

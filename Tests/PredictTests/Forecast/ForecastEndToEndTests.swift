@@ -5,7 +5,7 @@ import Postgres
 @testable import PredictCore
 import TestSupport
 import Testing
-import Wire
+@testable import Wire
 
 /// The forecast end to end on a real slice (Chicago 2017, district 1's beats): ingest → the real
 /// `heatmap` executable → the real `predict serve` (Train with MODEL_KIND_BEAT_FORECAST fetches

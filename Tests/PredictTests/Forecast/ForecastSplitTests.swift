@@ -1,5 +1,5 @@
 import Contracts
-import PredictCore
+@testable import PredictCore
 import Testing
 
 /// The time split: calendar years when there are three, a labelled 60/20/20 cut otherwise, and no

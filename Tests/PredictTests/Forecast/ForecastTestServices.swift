@@ -1,12 +1,12 @@
-import BackendKit
+@testable import BackendKit
 import Contracts
 import Foundation
-import IngestCore
+@testable import IngestCore
 import Logging
 import Postgres
-import ServiceKit
+@testable import ServiceKit
 import TestSupport
-import Wire
+@testable import Wire
 
 /// The real services the forecast learns from: ingest (its own handlers, in process, on a Unix
 /// socket) loaded with the Chicago beats and a slice of 2017, and the real `heatmap` executable

@@ -1,6 +1,6 @@
-import PredictCore
+@testable import PredictCore
 import Testing
-import Wire
+@testable import Wire
 
 @Suite("Forecast weeks")
 struct ForecastWeekTests {

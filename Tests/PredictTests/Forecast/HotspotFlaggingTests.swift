@@ -1,5 +1,5 @@
 import Contracts
-import PredictCore
+@testable import PredictCore
 import Testing
 
 /// PAI, PEI and hit rate on a hand-made five-area grid, every expected value computed by hand.

@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 import Postgres
-import PredictCore
+@testable import PredictCore
 import TestSupport
 import Testing
 

@@ -3,7 +3,7 @@ import Foundation
 import NIOCore
 import NIOPosix
 import Synchronization
-import Wire
+@testable import Wire
 
 /// Methods of the replica tests: `name` (a read) and `write` answer with the server's name.
 enum ReplicaMethods {

@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 import ServiceLifecycle
-import Wire
+@testable import Wire
 
 /// A real server on a socket in a fresh temporary folder (or TCP port 0 on 127.0.0.1), run by a
 /// ServiceGroup that the test can shut down gracefully.

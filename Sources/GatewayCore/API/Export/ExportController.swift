@@ -5,21 +5,21 @@ import Hummingbird
 /// `{view}` names the JSON endpoint whose query it takes unchanged (plus `format`): `heatmap`,
 /// `window` (`/heatmap/window`), `incidents`, `grids`, `hotspots`, `significance`
 /// (`/hotspots/significance`), and the predict view's `forecast`, `predict` and `models`. The query is checked exactly as there (400 before any call).
-public struct ExportController: Sendable {
-    public var caller: BackendCaller
+struct ExportController: Sendable {
+    var caller: BackendCaller
 
     /// The views that export, with the JSON endpoint each mirrors.
-    public static let views: [String: String] = [
+    static let views: [String: String] = [
         "heatmap": "/api/v1/heatmap", "window": "/api/v1/heatmap/window", "incidents": "/api/v1/incidents",
         "grids": "/api/v1/grids", "hotspots": "/api/v1/hotspots", "significance": "/api/v1/hotspots/significance",
         "forecast": "/api/v1/forecast", "predict": "/api/v1/predict", "models": "/api/v1/models",
     ]
 
-    public init(caller: BackendCaller) {
+    init(caller: BackendCaller) {
         self.caller = caller
     }
 
-    public func register(on api: RouterGroup<GatewayRequestContext>) {
+    func register(on api: RouterGroup<GatewayRequestContext>) {
         api.get("export/:view") { request, context in try await export(request, context) }
     }
 

@@ -1,7 +1,7 @@
 /// The two download formats of `GET /api/v1/export/{view}`: CSV (a `#` comment block with the
 /// filters, a header row, one row per area, cell or incident) and GeoJSON (a FeatureCollection
 /// whose top-level `metadata` holds the same filters).
-public enum ExportFormat: String, Sendable, CaseIterable {
+enum ExportFormat: String, Sendable, CaseIterable {
     case csv
     case geojson
 

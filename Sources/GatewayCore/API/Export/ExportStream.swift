@@ -4,11 +4,11 @@ import Hummingbird
 /// Writes an ``ExportTable`` as a streamed response body: rows are encoded into a buffer that is
 /// handed to the connection every ``chunkBytes``, so a large export (every Chicago beat over
 /// every year, a year of grid cells) never exists as one string.
-public enum ExportStream {
+enum ExportStream {
     static let chunkBytes = 64 * 1024
 
     /// The `200` response: `Content-Disposition: attachment` with the filters in the file name.
-    public static func response(_ table: ExportTable, format: ExportFormat) -> Response {
+    static func response(_ table: ExportTable, format: ExportFormat) -> Response {
         let fileName = "\(table.fileStem).\(format.rawValue)"
         let headers: HTTPFields = [
             .contentType: format.contentType,

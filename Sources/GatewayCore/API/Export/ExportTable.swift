@@ -1,17 +1,17 @@
 /// What one export writes: a file name stem, the filters and facts of the reply (CSV comment
 /// block, GeoJSON `metadata`), the columns, and the rows with an optional GeoJSON geometry each.
 /// Rows are produced one at a time by `row` while the body streams, never collected first.
-public struct ExportTable: Sendable {
+struct ExportTable: Sendable {
     /// `crimescope-heatmap-chicago-year-2017` (no extension).
-    public var fileStem: String
+    var fileStem: String
     /// Ordered `name: value` facts: the view, the city, every filter given, totals, the time zone.
-    public var metadata: [(String, ExportCell)]
-    public var columns: [String]
-    public var rowCount: Int
+    var metadata: [(String, ExportCell)]
+    var columns: [String]
+    var rowCount: Int
     /// The cells of row `index` (as many as `columns`) and its geometry as GeoJSON text (nil: null).
-    public var row: @Sendable (_ index: Int) -> (cells: [ExportCell], geometry: String?)
+    var row: @Sendable (_ index: Int) -> (cells: [ExportCell], geometry: String?)
 
-    public init(fileStem: String, metadata: [(String, ExportCell)], columns: [String], rowCount: Int,
+    init(fileStem: String, metadata: [(String, ExportCell)], columns: [String], rowCount: Int,
                 row: @escaping @Sendable (_ index: Int) -> (cells: [ExportCell], geometry: String?)) {
         self.fileStem = fileStem
         self.metadata = metadata
@@ -23,7 +23,7 @@ public struct ExportTable: Sendable {
 
 /// One value of an export row: written bare in CSV (text quoted when it must be) and as the
 /// matching JSON type in GeoJSON properties.
-public enum ExportCell: Sendable, Equatable {
+enum ExportCell: Sendable, Equatable {
     case text(String)
     case integer(Int64)
     case number(Double)

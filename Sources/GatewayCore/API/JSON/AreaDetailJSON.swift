@@ -2,31 +2,31 @@ import Contracts
 
 /// `GET /api/v1/areas/{city}/{area}`: one area's counts, crime mix, arrest and domestic rates
 /// and 24-hour profile, next to the same numbers for the whole city.
-public struct AreaDetailJSON: Codable, Sendable, Equatable {
+struct AreaDetailJSON: Codable, Sendable, Equatable {
     /// The city-wide numbers to compare with.
-    public struct CityComparison: Codable, Sendable, Equatable {
-        public var arrestRate: Double
-        public var domesticRate: Double
-        public var meanIncidentsPerArea: Double
+    struct CityComparison: Codable, Sendable, Equatable {
+        var arrestRate: Double
+        var domesticRate: Double
+        var meanIncidentsPerArea: Double
         /// 24 counts, local hour 0 first.
-        public var byHour: [Int64]
+        var byHour: [Int64]
     }
 
-    public var city: String
-    public var area: String
+    var city: String
+    var area: String
     /// Hours are local to this IANA time zone (empty when the city is unknown).
-    public var timeZone: String
-    public var yearFrom: Int?
-    public var yearTo: Int?
-    public var counts: CountsJSON
-    public var crimeMix: [CrimeTypeJSON]
-    public var arrestRate: Double
-    public var domesticRate: Double
+    var timeZone: String
+    var yearFrom: Int?
+    var yearTo: Int?
+    var counts: CountsJSON
+    var crimeMix: [CrimeTypeJSON]
+    var arrestRate: Double
+    var domesticRate: Double
     /// 24 counts, local hour 0 first.
-    public var byHour: [Int64]
-    public var cityComparison: CityComparison
+    var byHour: [Int64]
+    var cityComparison: CityComparison
 
-    public init(city: String, area: String, timeZone: String, yearFrom: Int?, yearTo: Int?, response: AreaDetailResponse) {
+    init(city: String, area: String, timeZone: String, yearFrom: Int?, yearTo: Int?, response: AreaDetailResponse) {
         self.city = city
         self.area = area
         self.timeZone = timeZone

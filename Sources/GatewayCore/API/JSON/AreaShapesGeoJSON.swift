@@ -4,9 +4,9 @@ import Foundation
 /// `GET /api/v1/areas/shapes`: a GeoJSON FeatureCollection, one Feature per area with
 /// properties `area`, `name`, `centroid` (`[lon, lat]`) and `area_km2`. Built as text so that
 /// each geometry (already GeoJSON from the heatmap service) is embedded unchanged.
-public enum AreaShapesGeoJSON {
+enum AreaShapesGeoJSON {
     /// The FeatureCollection's bytes.
-    public static func encode(city: String, shapes: [AreaShape]) throws -> Data {
+    static func encode(city: String, shapes: [AreaShape]) throws -> Data {
         var out = Data()
         out.append(contentsOf: Array(#"{"type":"FeatureCollection","city":"#.utf8))
         out.append(try JSONEncoder().encode(city))

@@ -2,21 +2,21 @@ import Contracts
 
 /// `{"base_value", "margin", "contributions": [{"feature", "value", "contribution"}]}`: SHAP
 /// contributions to the model's margin (log-odds for yes/no models), largest first.
-public struct ExplanationJSON: Codable, Sendable, Equatable {
+struct ExplanationJSON: Codable, Sendable, Equatable {
     /// One feature's contribution.
-    public struct ContributionJSON: Codable, Sendable, Equatable {
-        public var feature: String
+    struct ContributionJSON: Codable, Sendable, Equatable {
+        var feature: String
         /// The feature's value as shown to a person.
-        public var value: String
-        public var contribution: Double
+        var value: String
+        var contribution: Double
     }
 
-    public var baseValue: Double
+    var baseValue: Double
     /// `base_value` plus every contribution (not only those listed).
-    public var margin: Double
-    public var contributions: [ContributionJSON]
+    var margin: Double
+    var contributions: [ContributionJSON]
 
-    public init?(_ explanation: Explanation?) {
+    init?(_ explanation: Explanation?) {
         guard let explanation else { return nil }
         baseValue = explanation.baseValue
         margin = explanation.margin

@@ -2,7 +2,7 @@
 // encoder's `.sortedKeys` puts them; GatewayAPIJSONTests checks the bytes are identical.
 
 extension CountsJSON: JSONTextWritable {
-    public func write(to text: inout JSONText) {
+    func write(to text: inout JSONText) {
         text.object { o in
             o.member("arrests", arrests)
             o.member("domestic", domestic)
@@ -12,7 +12,7 @@ extension CountsJSON: JSONTextWritable {
 }
 
 extension CrimeTypeJSON: JSONTextWritable {
-    public func write(to text: inout JSONText) {
+    func write(to text: inout JSONText) {
         text.object { o in
             o.member("incidents", incidents)
             o.member("primary_type", primaryType)
@@ -21,7 +21,7 @@ extension CrimeTypeJSON: JSONTextWritable {
 }
 
 extension HeatmapJSON.AreaJSON: JSONTextWritable {
-    public func write(to text: inout JSONText) {
+    package func write(to text: inout JSONText) {
         text.object { o in
             o.member("area", area)
             o.member("arrests", arrests)
@@ -32,7 +32,7 @@ extension HeatmapJSON.AreaJSON: JSONTextWritable {
 }
 
 extension HeatmapJSON.Filters: JSONTextWritable {
-    public func write(to text: inout JSONText) {
+    package func write(to text: inout JSONText) {
         text.object { o in
             o.member("hour_max", ifPresent: hourMax)
             o.member("hour_min", ifPresent: hourMin)
@@ -45,7 +45,7 @@ extension HeatmapJSON.Filters: JSONTextWritable {
 }
 
 extension HeatmapJSON: JSONTextWritable {
-    public func write(to text: inout JSONText) {
+    package func write(to text: inout JSONText) {
         text.object { o in
             o.member("areas") { a in a.array { list in areas.forEach { $0.write(to: &list) } } }
             o.member("city", city)
@@ -59,7 +59,7 @@ extension HeatmapJSON: JSONTextWritable {
 }
 
 extension WindowHeatmapJSON: JSONTextWritable {
-    public func write(to text: inout JSONText) {
+    func write(to text: inout JSONText) {
         text.object { o in
             o.member("areas") { a in a.array { list in areas.forEach { $0.write(to: &list) } } }
             o.member("at", ifPresent: at)
@@ -84,7 +84,7 @@ extension WindowHeatmapJSON: JSONTextWritable {
 }
 
 extension IncidentsJSON: JSONTextWritable {
-    public func write(to text: inout JSONText) {
+    func write(to text: inout JSONText) {
         text.object { o in
             o.member("arrest") { $0.integers(arrest) }
             o.member("categories") { a in

@@ -2,22 +2,22 @@ import Contracts
 
 /// `GET /api/v1/forecast`: the expected count of incidents per area for one week, with the
 /// factors behind each forecast.
-public struct ForecastJSON: Codable, Sendable, Equatable {
+struct ForecastJSON: Codable, Sendable, Equatable {
     /// One area's forecast.
-    public struct AreaJSON: Codable, Sendable, Equatable {
-        public var area: String
-        public var expectedCount: Double
-        public var explanation: ExplanationJSON?
+    struct AreaJSON: Codable, Sendable, Equatable {
+        var area: String
+        var expectedCount: Double
+        var explanation: ExplanationJSON?
     }
 
-    public var city: String
-    public var crimeGroup: String?
-    public var modelVersion: String
+    var city: String
+    var crimeGroup: String?
+    var modelVersion: String
     /// Monday `YYYY-MM-DD` (local) of the forecast week.
-    public var weekStart: String
-    public var areas: [AreaJSON]
+    var weekStart: String
+    var areas: [AreaJSON]
 
-    public init(query: ForecastQuery, response: ForecastResponse) {
+    init(query: ForecastQuery, response: ForecastResponse) {
         city = query.request.city
         crimeGroup = query.request.crimeGroup.isEmpty ? nil : query.request.crimeGroup
         modelVersion = response.modelVersion

@@ -2,17 +2,17 @@ import Contracts
 
 /// `GET /api/v1/heatmap`: counts per area for the filters, the city total, the largest area
 /// count (for a colour scale) and the crime types present (for a type filter).
-public struct HeatmapJSON: Codable, Sendable, Equatable {
+package struct HeatmapJSON: Codable, Sendable, Equatable {
     /// The filters the counts are for; absent members were not given.
-    public struct Filters: Codable, Sendable, Equatable {
-        public var year: Int?
-        public var yearFrom: Int?
-        public var yearTo: Int?
-        public var hourMin: Int?
-        public var hourMax: Int?
-        public var primaryType: String?
+    package struct Filters: Codable, Sendable, Equatable {
+        package var year: Int?
+        package var yearFrom: Int?
+        package var yearTo: Int?
+        package var hourMin: Int?
+        package var hourMax: Int?
+        package var primaryType: String?
 
-        public init(year: Int? = nil, yearFrom: Int? = nil, yearTo: Int? = nil, hourMin: Int? = nil, hourMax: Int? = nil,
+        package init(year: Int? = nil, yearFrom: Int? = nil, yearTo: Int? = nil, hourMin: Int? = nil, hourMax: Int? = nil,
                     primaryType: String? = nil) {
             self.year = year
             self.yearFrom = yearFrom
@@ -24,14 +24,14 @@ public struct HeatmapJSON: Codable, Sendable, Equatable {
     }
 
     /// One area's counts.
-    public struct AreaJSON: Codable, Sendable, Equatable {
-        public var area: String
-        public var incidents: Int64
-        public var arrests: Int64
-        public var domestic: Int64
+    struct AreaJSON: Codable, Sendable, Equatable {
+        var area: String
+        var incidents: Int64
+        var arrests: Int64
+        var domestic: Int64
 
         /// The JSON form of a service's per-area counts.
-        public init(_ counts: AreaCounts) {
+        init(_ counts: AreaCounts) {
             area = counts.area
             incidents = counts.counts?.incidents ?? 0
             arrests = counts.counts?.arrests ?? 0
@@ -39,16 +39,16 @@ public struct HeatmapJSON: Codable, Sendable, Equatable {
         }
     }
 
-    public var city: String
+    package var city: String
     /// Hours and years are local to this IANA time zone.
-    public var timeZone: String
-    public var filters: Filters
-    public var total: CountsJSON
-    public var maxIncidents: Int64
-    public var areas: [AreaJSON]
-    public var crimeTypes: [CrimeTypeJSON]
+    var timeZone: String
+    package var filters: Filters
+    var total: CountsJSON
+    var maxIncidents: Int64
+    var areas: [AreaJSON]
+    var crimeTypes: [CrimeTypeJSON]
 
-    public init(city: String, filters: Filters, response: BeatHeatmapResponse) {
+    package init(city: String, filters: Filters, response: BeatHeatmapResponse) {
         self.city = city
         timeZone = response.timeZone
         self.filters = filters
@@ -61,12 +61,12 @@ public struct HeatmapJSON: Codable, Sendable, Equatable {
 
 /// `{"incidents", "arrests", "domestic"}`: incident counts with how many led to an arrest and
 /// how many were domestic.
-public struct CountsJSON: Codable, Sendable, Equatable {
-    public var incidents: Int64
-    public var arrests: Int64
-    public var domestic: Int64
+struct CountsJSON: Codable, Sendable, Equatable {
+    var incidents: Int64
+    var arrests: Int64
+    var domestic: Int64
 
-    public init(_ counts: Counts?) {
+    init(_ counts: Counts?) {
         incidents = counts?.incidents ?? 0
         arrests = counts?.arrests ?? 0
         domestic = counts?.domestic ?? 0
@@ -74,11 +74,11 @@ public struct CountsJSON: Codable, Sendable, Equatable {
 }
 
 /// `{"primary_type", "incidents"}`: one crime type and its count.
-public struct CrimeTypeJSON: Codable, Sendable, Equatable {
-    public var primaryType: String
-    public var incidents: Int64
+struct CrimeTypeJSON: Codable, Sendable, Equatable {
+    var primaryType: String
+    var incidents: Int64
 
-    public init(_ count: CrimeTypeCount) {
+    init(_ count: CrimeTypeCount) {
         primaryType = count.primaryType
         incidents = count.incidents
     }

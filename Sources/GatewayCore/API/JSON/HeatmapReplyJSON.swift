@@ -8,8 +8,8 @@ import Contracts
 /// Decoding follows protobuf's rules as protobuf-c applies them: fields in any order, unknown
 /// fields skipped, a repeated singular field's last value wins (messages merge), strings end at
 /// their first NUL and invalid UTF-8 is repaired as `String(cString:)` repairs it.
-public struct HeatmapReplyJSON: ProtoMessage, JSONTextWritable {
-    public static let protoName = BeatHeatmapResponse.protoName
+package struct HeatmapReplyJSON: ProtoMessage, JSONTextWritable {
+    package static let protoName = BeatHeatmapResponse.protoName
 
     /// A string inside ``payload``.
     struct Text: Equatable {
@@ -27,8 +27,8 @@ public struct HeatmapReplyJSON: ProtoMessage, JSONTextWritable {
     }
 
     /// Set by the caller before writing: the reply does not carry them as the API shows them.
-    public var city = ""
-    public var filters = HeatmapJSON.Filters()
+    package var city = ""
+    package var filters = HeatmapJSON.Filters()
 
     private let payload: [UInt8]
     private let areas: [Area]
@@ -37,9 +37,9 @@ public struct HeatmapReplyJSON: ProtoMessage, JSONTextWritable {
     private let crimeTypes: [CrimeType]
     private let timeZone: Text
     /// The heatmap index position the reply was computed from.
-    public let position: Int64
+    package let position: Int64
 
-    public init(serializedBytes bytes: [UInt8]) throws(ProtoDecodingError) {
+    package init(serializedBytes bytes: [UInt8]) throws(ProtoDecodingError) {
         payload = bytes
         let decoded = bytes.withUnsafeBufferPointer { Self.decode($0) }
         guard let decoded else { throw ProtoDecodingError(messageName: Self.protoName, byteCount: bytes.count) }
@@ -91,14 +91,14 @@ public struct HeatmapReplyJSON: ProtoMessage, JSONTextWritable {
         return (areas, total, maxIncidents, crimeTypes, timeZone, position)
     }
 
-    public func serializedBytes() -> [UInt8] { payload }
+    package func serializedBytes() -> [UInt8] { payload }
 
-    public static func == (lhs: HeatmapReplyJSON, rhs: HeatmapReplyJSON) -> Bool {
+    package static func == (lhs: HeatmapReplyJSON, rhs: HeatmapReplyJSON) -> Bool {
         lhs.payload == rhs.payload && lhs.city == rhs.city && lhs.filters == rhs.filters
     }
 
     /// Members in the order ``HeatmapJSON``'s writer (and the encoder's sorted keys) puts them.
-    public func write(to text: inout JSONText) {
+    package func write(to text: inout JSONText) {
         payload.withUnsafeBufferPointer { payload in
             text.object { o in
                 o.member("areas") { a in

@@ -3,42 +3,42 @@ import Contracts
 /// `GET /api/v1/incidents`: a month's incidents as flat parallel arrays for the month
 /// animation (index `i` of `lon`, `lat`, `day`, `category`, `arrest` is one incident, oldest
 /// first), the category legend and the count per day of the month.
-public struct IncidentsJSON: Codable, Sendable, Equatable {
+struct IncidentsJSON: Codable, Sendable, Equatable {
     /// One category of the legend; `category[i]` indexes this list.
-    public struct Category: Codable, Sendable, Equatable {
+    struct Category: Codable, Sendable, Equatable {
         /// The code (NYPD law category `F`/`M`/`V`/`I`; Chicago crime group; police.uk crime type).
-        public var code: String
-        public var label: String
+        var code: String
+        var label: String
         /// Incidents of this category in the arrays.
-        public var count: Int
+        var count: Int
     }
 
-    public var city: String
+    var city: String
     /// `YYYY-MM`; days are the city's local calendar days.
-    public var month: String
+    var month: String
     /// IANA time zone of the city; empty when the heatmap service does not know it.
-    public var timeZone: String
+    var timeZone: String
     /// Days in the month.
-    public var days: Int
+    var days: Int
     /// Incidents in the arrays.
-    public var count: Int
+    var count: Int
     /// Degrees, 4 decimals.
-    public var lon: [Double]
-    public var lat: [Double]
+    var lon: [Double]
+    var lat: [Double]
     /// Day of the month, 1-based.
-    public var day: [Int]
-    public var category: [Int]
+    var day: [Int]
+    var category: [Int]
     /// 1 when the incident led to an arrest, else 0.
-    public var arrest: [Int]
-    public var categories: [Category]
+    var arrest: [Int]
+    var categories: [Category]
     /// Incidents per day of the month (`days` entries, day 1 first), of those in the arrays.
-    public var perDay: [Int]
+    var perDay: [Int]
     /// Incidents of the month without coordinates (not in the arrays).
-    public var withoutLocation: Int64
+    var withoutLocation: Int64
     /// More incidents matched than `limit`: the arrays hold the oldest `limit`.
-    public var truncated: Bool
+    var truncated: Bool
 
-    public init(city: String, month: MonthParameter, timeZone: String, response: ListIncidentsResponse) {
+    init(city: String, month: MonthParameter, timeZone: String, response: ListIncidentsResponse) {
         self.city = city
         self.month = month.label
         self.timeZone = timeZone

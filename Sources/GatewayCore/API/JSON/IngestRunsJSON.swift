@@ -3,35 +3,35 @@ import Foundation
 
 /// `GET /api/v1/ingest/runs`: the newest load runs first. Times are UTC instants
 /// (`time_zone` is always `"UTC"`), as ISO 8601 text and Unix milliseconds.
-public struct IngestRunsJSON: Codable, Sendable, Equatable {
+struct IngestRunsJSON: Codable, Sendable, Equatable {
     /// One load run.
-    public struct RunJSON: Codable, Sendable, Equatable {
-        public var runId: Int64
-        public var city: String
+    struct RunJSON: Codable, Sendable, Equatable {
+        var runId: Int64
+        var city: String
         /// `SOURCE_FORMAT_*` name.
-        public var format: String
-        public var source: String
-        public var cursor: String
+        var format: String
+        var source: String
+        var cursor: String
         /// `RUN_STATUS_RUNNING`, `RUN_STATUS_WAITING`, `RUN_STATUS_SUCCEEDED` or `RUN_STATUS_FAILED`.
-        public var status: String
+        var status: String
         /// While waiting: the run it waits for.
-        public var waitingForRunId: Int64?
+        var waitingForRunId: Int64?
         /// The newest outbox position the run wrote: send it as `X-CrimeScope-Min-Position` to
         /// see the run's changes on every heatmap replica (absent when it wrote none).
-        public var outboxPosition: Int64?
-        public var error: String
-        public var read: Int64
-        public var inserted: Int64
-        public var updated: Int64
-        public var unchanged: Int64
-        public var rejected: Int64
-        public var startedUnixMs: Int64
-        public var finishedUnixMs: Int64?
-        public var startedAt: String
-        public var finishedAt: String?
+        var outboxPosition: Int64?
+        var error: String
+        var read: Int64
+        var inserted: Int64
+        var updated: Int64
+        var unchanged: Int64
+        var rejected: Int64
+        var startedUnixMs: Int64
+        var finishedUnixMs: Int64?
+        var startedAt: String
+        var finishedAt: String?
 
         /// The JSON form of a run.
-        public init(_ run: Run) {
+        init(_ run: Run) {
             runId = run.runID
             city = run.city
             format = run.format.name
@@ -53,10 +53,10 @@ public struct IngestRunsJSON: Codable, Sendable, Equatable {
         }
     }
 
-    public var timeZone: String
-    public var runs: [RunJSON]
+    var timeZone: String
+    var runs: [RunJSON]
 
-    public init(_ response: ListRunsResponse) {
+    init(_ response: ListRunsResponse) {
         timeZone = "UTC"
         runs = response.runs.map(RunJSON.init)
     }

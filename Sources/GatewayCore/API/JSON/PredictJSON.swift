@@ -2,39 +2,39 @@ import Contracts
 
 /// `GET /api/v1/predict`: each model's answer for an incident's time and place, with the
 /// factors behind it. Probabilities describe reported incidents, never people.
-public struct PredictJSON: Codable, Sendable, Equatable {
+struct PredictJSON: Codable, Sendable, Equatable {
     /// One model's answer.
-    public struct AnswerJSON: Codable, Sendable, Equatable {
+    struct AnswerJSON: Codable, Sendable, Equatable {
         /// `arrest`, `domestic`, `property`, `crime_type`.
-        public var kind: String
-        public var modelVersion: String
+        var kind: String
+        var modelVersion: String
         /// The yes/no models' probability; for `crime_type`, its most likely type's.
-        public var probability: Double
+        var probability: Double
         /// `crime_type`: the most likely types first.
-        public var topClasses: [ClassJSON]
-        public var explanation: ExplanationJSON?
+        var topClasses: [ClassJSON]
+        var explanation: ExplanationJSON?
         /// Inputs given and used as values (`area`, `hour`, `day_of_week`, `month`,
         /// `location_description`, `primary_type`, `position`).
-        public var inputsUsed: [String]
+        var inputsUsed: [String]
         /// Optional inputs not given: read as missing, the answer is over every value they take.
-        public var inputsMissing: [String]
+        var inputsMissing: [String]
         /// Inputs given with a value the training window never saw: read as missing too.
-        public var inputsUnseen: [String]
+        var inputsUnseen: [String]
         /// Inputs not given that the beat's training profile supplied (`district`, `community_area`, `position`).
-        public var inputsFilled: [String]
+        var inputsFilled: [String]
     }
 
     /// One class and its probability.
-    public struct ClassJSON: Codable, Sendable, Equatable {
-        public var label: String
-        public var probability: Double
+    struct ClassJSON: Codable, Sendable, Equatable {
+        var label: String
+        var probability: Double
     }
 
-    public var city: String
-    public var area: String
-    public var answers: [AnswerJSON]
+    var city: String
+    var area: String
+    var answers: [AnswerJSON]
 
-    public init(query: PredictQuery, response: PredictResponse) {
+    init(query: PredictQuery, response: PredictResponse) {
         city = query.request.context?.city ?? ""
         area = query.request.context?.area ?? ""
         answers = response.answers.map { answer in

@@ -3,31 +3,31 @@ import Contracts
 
 /// `GET /api/v1/heatmap/window`: per-area counts of the window that ends at `at` (or the
 /// newest incident) and spans `last`, in the city's local time.
-public struct WindowHeatmapJSON: Codable, Sendable, Equatable {
+struct WindowHeatmapJSON: Codable, Sendable, Equatable {
     /// The window in the city's local wall-clock time: `[start, end)`, `YYYY-MM-DDTHH:MM:SS`.
-    public struct Window: Codable, Sendable, Equatable {
-        public var start: String
-        public var end: String
+    struct Window: Codable, Sendable, Equatable {
+        var start: String
+        var end: String
     }
 
-    public var city: String
+    var city: String
     /// IANA time zone of every time in the reply.
-    public var timeZone: String
+    var timeZone: String
     /// `last` as given, and in hours.
-    public var last: String
-    public var lastHours: Int64
+    var last: String
+    var lastHours: Int64
     /// `at` as given (normalised); absent means the newest incident.
-    public var at: String?
-    public var primaryType: String?
+    var at: String?
+    var primaryType: String?
     /// The rollup grain the counts come from: `hourly`, `daily`, `weekly` or `monthly`.
-    public var granularity: String
+    var granularity: String
     /// Null when the city has no incidents yet.
-    public var window: Window?
-    public var total: CountsJSON
-    public var maxIncidents: Int64
-    public var areas: [HeatmapJSON.AreaJSON]
+    var window: Window?
+    var total: CountsJSON
+    var maxIncidents: Int64
+    var areas: [HeatmapJSON.AreaJSON]
 
-    public init(query: WindowHeatmapQuery, response: WindowHeatmapResponse) {
+    init(query: WindowHeatmapQuery, response: WindowHeatmapResponse) {
         city = query.request.city
         timeZone = response.timeZone
         last = query.last.text

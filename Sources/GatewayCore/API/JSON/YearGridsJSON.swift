@@ -3,33 +3,33 @@ import Contracts
 /// `GET /api/v1/grids`: a year's twelve monthly density grids over the city's bounds, sparse.
 /// Cell `i` is row `i / width`, column `i % width`; row 0 is the southern edge (`min_lat`),
 /// column 0 the western (`min_lon`).
-public struct YearGridsJSON: Codable, Sendable, Equatable {
+struct YearGridsJSON: Codable, Sendable, Equatable {
     /// One month: parallel arrays of cell index and count (non-empty cells only).
-    public struct Month: Codable, Sendable, Equatable {
+    struct Month: Codable, Sendable, Equatable {
         /// 1-12.
-        public var month: Int
+        var month: Int
         /// `YYYY-MM`.
-        public var label: String
-        public var total: Int64
+        var label: String
+        var total: Int64
         /// The city has no data for this month (not the same as a month without incidents).
-        public var missing: Bool
-        public var cells: [UInt32]
-        public var counts: [UInt32]
+        var missing: Bool
+        var cells: [UInt32]
+        var counts: [UInt32]
     }
 
-    public var city: String
-    public var year: Int
-    public var primaryType: String?
-    public var width: Int
-    public var height: Int
+    var city: String
+    var year: Int
+    var primaryType: String?
+    var width: Int
+    var height: Int
     /// `[min_lon, min_lat, max_lon, max_lat]` (WGS84) of the grid.
-    public var bounds: [Double]
+    var bounds: [Double]
     /// The 95th percentile of non-empty cell counts over the twelve months: divide by it to
     /// normalise (values above 1 saturate).
-    public var normalisation: Double
-    public var months: [Month]
+    var normalisation: Double
+    var months: [Month]
 
-    public init(query: YearGridsQuery, response: YearGridsResponse) {
+    init(query: YearGridsQuery, response: YearGridsResponse) {
         city = query.request.city
         year = Int(query.request.year)
         primaryType = query.request.primaryType.isEmpty ? nil : query.request.primaryType

@@ -3,15 +3,15 @@ import Hummingbird
 
 /// The `Authorization: Bearer <token>` of a write request, passed through unchanged to the
 /// backend as `authorization` metadata (the backend checks the token; the gateway holds none).
-public enum BearerToken {
+enum BearerToken {
     /// The metadata entry for the backend; `401 UNAUTHENTICATED` when the header is absent or
     /// not a bearer token of printable characters.
-    public static func metadata(_ request: Request) throws(APIError) -> MetadataEntry {
+    static func metadata(_ request: Request) throws(APIError) -> MetadataEntry {
         try metadata(authorization: request.headers[.authorization])
     }
 
     /// The same from the header's value.
-    public static func metadata(authorization: String?) throws(APIError) -> MetadataEntry {
+    static func metadata(authorization: String?) throws(APIError) -> MetadataEntry {
         guard let header = authorization else {
             throw unauthenticated("this call writes data: send 'Authorization: Bearer <token>'")
         }

@@ -4,8 +4,8 @@ import Contracts
 
 /// `bbox=minLon,minLat,maxLon,maxLat`: four finite WGS84 degrees, longitudes -180-180,
 /// latitudes -90-90, each minimum at most its maximum.
-public enum BoundingBoxParameter {
-    public static func parse(_ text: String, name: String = "bbox") throws(APIError) -> BoundingBox {
+enum BoundingBoxParameter {
+    static func parse(_ text: String, name: String = "bbox") throws(APIError) -> BoundingBox {
         let parts = text.split(separator: ",", omittingEmptySubsequences: false)
         let values = parts.compactMap { part -> Double? in
             let trimmed = part.trimmingCharacters(in: .whitespaces)

@@ -3,14 +3,14 @@ import Hummingbird
 
 /// A write request's JSON object body, read strictly: at most ``maximumBytes``, an object,
 /// only the allowed member names, and typed getters that name the member in their 400s.
-public struct JSONBody: Sendable {
+package struct JSONBody: Sendable {
     /// The largest body accepted.
-    public static let maximumBytes = 64 * 1024
+    static let maximumBytes = 64 * 1024
 
     private let members: [String: JSONBodyValue]
 
     /// Reads `request`'s body.
-    public static func read(_ request: Request, allowed: Set<String>) async throws(APIError) -> JSONBody {
+    package static func read(_ request: Request, allowed: Set<String>) async throws(APIError) -> JSONBody {
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         guard contentType.hasPrefix("application/json") else {
             throw .invalidArgument("the body must be JSON with Content-Type: application/json")
@@ -25,7 +25,7 @@ public struct JSONBody: Sendable {
     }
 
     /// Parses `data` as a JSON object with member names from `allowed`.
-    public init(_ data: Data, allowed: Set<String>) throws(APIError) {
+    package init(_ data: Data, allowed: Set<String>) throws(APIError) {
         guard let members = try? JSONDecoder().decode([String: JSONBodyValue].self, from: data) else {
             throw .invalidArgument("the body must be a JSON object")
         }
@@ -36,7 +36,7 @@ public struct JSONBody: Sendable {
     }
 
     /// A non-empty string member of at most `maxLength` characters, or nil when absent.
-    public func string(_ name: String, maxLength: Int = 100) throws(APIError) -> String? {
+    package func string(_ name: String, maxLength: Int = 100) throws(APIError) -> String? {
         guard let value = members[name], value != .null else { return nil }
         guard case .string(let text) = value else { throw .invalidArgument("'\(name)' must be a string") }
         guard !text.isEmpty, text.count <= maxLength else { throw .invalidArgument("'\(name)' must be 1-\(maxLength) characters") }
@@ -47,13 +47,13 @@ public struct JSONBody: Sendable {
     }
 
     /// A required string member.
-    public func requiredString(_ name: String, maxLength: Int = 100) throws(APIError) -> String {
+    func requiredString(_ name: String, maxLength: Int = 100) throws(APIError) -> String {
         guard let text = try string(name, maxLength: maxLength) else { throw .invalidArgument("'\(name)' is required") }
         return text
     }
 
     /// A required city slug member (see ``QueryParameters/isCitySlug(_:)``).
-    public func requiredCity(_ name: String = "city") throws(APIError) -> String {
+    func requiredCity(_ name: String = "city") throws(APIError) -> String {
         let city = try requiredString(name, maxLength: 64)
         guard QueryParameters.isCitySlug(city) else {
             throw .invalidArgument("'\(name)' must be a city slug such as chicago, nyc or uk-metropolitan, got '\(city.prefix(40))'")
@@ -62,14 +62,14 @@ public struct JSONBody: Sendable {
     }
 
     /// A boolean member, or nil when absent.
-    public func bool(_ name: String) throws(APIError) -> Bool? {
+    package func bool(_ name: String) throws(APIError) -> Bool? {
         guard let value = members[name], value != .null else { return nil }
         guard case .bool(let flag) = value else { throw .invalidArgument("'\(name)' must be true or false") }
         return flag
     }
 
     /// An array of strings, or nil when absent.
-    public func strings(_ name: String, maxCount: Int = 20) throws(APIError) -> [String]? {
+    func strings(_ name: String, maxCount: Int = 20) throws(APIError) -> [String]? {
         guard let value = members[name], value != .null else { return nil }
         let failure = APIError.invalidArgument("'\(name)' must be an array of at most \(maxCount) strings")
         guard case .array(let items) = value, items.count <= maxCount else { throw failure }

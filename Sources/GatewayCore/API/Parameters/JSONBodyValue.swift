@@ -1,5 +1,5 @@
 /// One member value of a JSON request body, as decoded (booleans stay apart from numbers).
-public enum JSONBodyValue: Decodable, Sendable, Equatable {
+package enum JSONBodyValue: Decodable, Sendable, Equatable {
     case null
     case bool(Bool)
     case number(Double)
@@ -7,7 +7,7 @@ public enum JSONBodyValue: Decodable, Sendable, Equatable {
     case array([JSONBodyValue])
     case object([String: JSONBodyValue])
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null

@@ -3,9 +3,9 @@ import CivilTime
 /// A wall-clock time in the city's own time zone as the API accepts it: `YYYY-MM-DD`,
 /// `YYYY-MM-DDTHH`, `YYYY-MM-DDTHH:MM` or `YYYY-MM-DDTHH:MM:SS` (a space may replace the `T`),
 /// without an offset (`Z` or `+01:00` are refused: the city's zone is the only one).
-public enum LocalTimeParameter {
+enum LocalTimeParameter {
     /// Local seconds of `text`; `name` is the parameter's name for the error message.
-    public static func seconds(_ text: String, name: String) throws(APIError) -> Int64 {
+    static func seconds(_ text: String, name: String) throws(APIError) -> Int64 {
         let bytes = Array(text.utf8)
         func fail(_ why: String) -> APIError {
             .invalidArgument("'\(name)' must be a local time YYYY-MM-DD[THH[:MM[:SS]]] without offset (\(why)), got '\(text.prefix(40))'")

@@ -2,12 +2,12 @@ import CivilTime
 
 /// A calendar month as the API writes it, `YYYY-MM` (years 1900-2100), with its bounds in
 /// local seconds.
-public struct MonthParameter: Sendable, Equatable, Comparable {
-    public var year: Int
-    public var month: Int
+package struct MonthParameter: Sendable, Equatable, Comparable {
+    package var year: Int
+    var month: Int
 
     /// Parses `YYYY-MM`; `name` is the parameter's name for the error message.
-    public init(_ text: String, name: String) throws(APIError) {
+    package init(_ text: String, name: String) throws(APIError) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
               parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }),
@@ -19,27 +19,27 @@ public struct MonthParameter: Sendable, Equatable, Comparable {
     }
 
     /// `YYYY-MM`.
-    public var label: String {
+    package var label: String {
         "\(year)-\(month < 10 ? "0" : "")\(month)"
     }
 
     /// Months since year 0 (`year * 12 + month - 1`), for counting spans.
-    public var ordinal: Int {
+    package var ordinal: Int {
         year * 12 + month - 1
     }
 
     /// Days in the month.
-    public var days: Int {
+    var days: Int {
         LocalDateTime.daysInMonth(year: year, month: month)
     }
 
     /// The month as a half-open range of local seconds.
-    public var localRange: (start: Int64, end: Int64) {
+    var localRange: (start: Int64, end: Int64) {
         let start = LocalDateTime.localSeconds(year: year, month: month, day: 1)
         return (start, start + Int64(days) * 86_400)
     }
 
-    public static func < (lhs: MonthParameter, rhs: MonthParameter) -> Bool {
+    package static func < (lhs: MonthParameter, rhs: MonthParameter) -> Bool {
         lhs.ordinal < rhs.ordinal
     }
 }

@@ -1,18 +1,18 @@
 /// The `last` parameter of the window heatmap: a whole number followed by `h` (hours), `d`
 /// (days), `w` (weeks) or `y` (years of 365.25 days), from one hour up to five years: `6h`,
 /// `72h`, `7d`, `2w`, `5y`.
-public struct WindowLength: Sendable, Equatable {
+struct WindowLength: Sendable, Equatable {
     /// Hours per unit letter.
-    public static let hoursPerUnit: [Character: Int64] = ["h": 1, "d": 24, "w": 168, "y": 8_766]
+    static let hoursPerUnit: [Character: Int64] = ["h": 1, "d": 24, "w": 168, "y": 8_766]
     /// Five years of hours (5 × 365.25 × 24), the heatmap service's longest window.
-    public static let maximumHours: Int64 = 43_830
+    static let maximumHours: Int64 = 43_830
 
     /// The text as given (`7d`).
-    public var text: String
+    var text: String
     /// The window in hours.
-    public var hours: Int64
+    var hours: Int64
 
-    public init(_ text: String) throws(APIError) {
+    init(_ text: String) throws(APIError) {
         guard let unit = text.last, let perUnit = Self.hoursPerUnit[unit] else {
             throw .invalidArgument("'last' must be a number and a unit h, d, w or y (e.g. 6h, 7d, 5y), got '\(text.prefix(40))'")
         }

@@ -6,15 +6,15 @@ import Foundation
 /// (full coordinate precision, original order), only its `type` is checked. A feature is rejected
 /// (with its line and text) when it is not an object, has no `Polygon`/`MultiPolygon` geometry, or
 /// lacks the layer's id property.
-public struct AreaGeoJSONParser: Sendable {
-    public var layer: AreaLayer
+struct AreaGeoJSONParser: Sendable {
+    var layer: AreaLayer
 
-    public init(layer: AreaLayer) {
+    init(layer: AreaLayer) {
         self.layer = layer
     }
 
     /// Streams every feature of `source` to `handle`; `duplicates` in the summary is always 0.
-    public func parse(_ source: any ByteSource, handle: (AreaParseRow) throws -> Void) throws -> ParseSummary {
+    func parse(_ source: any ByteSource, handle: (AreaParseRow) throws -> Void) throws -> ParseSummary {
         var summary = ParseSummary()
         var featureIndex = 0
         let reader = JSONArrayElementReader(source: source, location: .rootMember("features"))
@@ -32,7 +32,7 @@ public struct AreaGeoJSONParser: Sendable {
         return summary
     }
 
-    public func parse(contentsOf url: URL, handle: (AreaParseRow) throws -> Void) throws -> ParseSummary {
+    func parse(contentsOf url: URL, handle: (AreaParseRow) throws -> Void) throws -> ParseSummary {
         try parse(ByteSources.open(url), handle: handle)
     }
 
@@ -76,7 +76,7 @@ public struct AreaGeoJSONParser: Sendable {
 }
 
 /// What one GeoJSON feature became.
-public enum AreaParseRow: Sendable, Equatable {
+enum AreaParseRow: Sendable, Equatable {
     case area(AreaPolygon)
     case rejected(RejectedRow)
 }

@@ -1,14 +1,14 @@
 /// How to read one polygon layer: its city and kind, and which feature properties hold the id and name.
-public struct AreaLayer: Sendable, Equatable {
-    public var city: String
-    public var kind: String
+struct AreaLayer: Sendable, Equatable {
+    var city: String
+    var kind: String
     /// Property holding ``AreaPolygon/areaID`` (a string or a number).
-    public var idProperty: String
+    var idProperty: String
     /// Property holding the name; when `nil` or absent the name is `namePrefix + " " + id`.
-    public var nameProperty: String?
-    public var namePrefix: String
+    var nameProperty: String?
+    var namePrefix: String
 
-    public init(city: String, kind: String, idProperty: String, nameProperty: String? = nil, namePrefix: String) {
+    init(city: String, kind: String, idProperty: String, nameProperty: String? = nil, namePrefix: String) {
         self.city = city
         self.kind = kind
         self.idProperty = idProperty
@@ -17,10 +17,10 @@ public struct AreaLayer: Sendable, Equatable {
     }
 
     /// `chicago-police-beats/police_beats_current.geojson.gz` (and the pre-2012 file): `BEAT_NUM`.
-    public static let chicagoBeats = AreaLayer(city: CitySlug.chicago, kind: "beat", idProperty: "BEAT_NUM", namePrefix: "Beat")
+    static let chicagoBeats = AreaLayer(city: CitySlug.chicago, kind: "beat", idProperty: "BEAT_NUM", namePrefix: "Beat")
     /// `chicago-police-beats/police_districts_current.geojson.gz`: `DIST_NUM`, named by `DIST_LABEL`.
-    public static let chicagoDistricts = AreaLayer(city: CitySlug.chicago, kind: "district", idProperty: "DIST_NUM",
+    static let chicagoDistricts = AreaLayer(city: CitySlug.chicago, kind: "district", idProperty: "DIST_NUM",
                                                    nameProperty: "DIST_LABEL", namePrefix: "District")
     /// `nypd-precincts/police_precincts.geojson.gz`: `precinct`.
-    public static let nypdPrecincts = AreaLayer(city: CitySlug.nyc, kind: "precinct", idProperty: "precinct", namePrefix: "Precinct")
+    static let nypdPrecincts = AreaLayer(city: CitySlug.nyc, kind: "precinct", idProperty: "precinct", namePrefix: "Precinct")
 }

@@ -1,16 +1,16 @@
 /// One field of a ``CSVRow``: its bytes without the surrounding quotes.
 ///
 /// Valid only inside the ``CSVReader/forEachRow(_:)`` callback that produced it.
-public struct CSVField {
+package struct CSVField {
     /// The field's bytes; a quoted field's doubled quotes (`""`) are still doubled here.
-    public let bytes: UnsafeBufferPointer<UInt8>
+    package let bytes: UnsafeBufferPointer<UInt8>
     /// True when `bytes` contains doubled quotes that ``string`` collapses.
-    public let hasEscapedQuotes: Bool
+    let hasEscapedQuotes: Bool
 
-    public var isEmpty: Bool { bytes.isEmpty }
+    package var isEmpty: Bool { bytes.isEmpty }
 
     /// The field as text, doubled quotes collapsed; invalid UTF-8 is repaired with U+FFFD.
-    public var string: String {
+    package var string: String {
         guard hasEscapedQuotes else { return String(decoding: bytes, as: UTF8.self) }
         var unescaped: [UInt8] = []
         unescaped.reserveCapacity(bytes.count)
@@ -24,7 +24,7 @@ public struct CSVField {
     }
 
     /// ``string``, or `nil` when the field is empty.
-    public var optionalString: String? { isEmpty ? nil : string }
+    var optionalString: String? { isEmpty ? nil : string }
 }
 
 /// Byte values the tokenizers look for.

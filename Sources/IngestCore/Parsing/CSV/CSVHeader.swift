@@ -1,11 +1,11 @@
 /// A CSV header row: column names and lookup by name, ignoring letter case and surrounding spaces,
 /// so parsers pick columns by name and survive reordered or added columns.
-public struct CSVHeader: Sendable, Equatable {
+struct CSVHeader: Sendable, Equatable {
     /// The names as written (trimmed).
-    public let names: [String]
+    let names: [String]
     private let indexByKey: [String: Int]
 
-    public init(names: [String]) {
+    init(names: [String]) {
         self.names = names.map { $0.trimmingSpaces() }
         var indexByKey: [String: Int] = [:]
         for (index, name) in self.names.enumerated() where indexByKey[Self.key(name)] == nil {
@@ -19,10 +19,10 @@ public struct CSVHeader: Sendable, Equatable {
     }
 
     /// The 0-based position of the column called `name`, if present.
-    public func index(of name: String) -> Int? { indexByKey[Self.key(name)] }
+    func index(of name: String) -> Int? { indexByKey[Self.key(name)] }
 
     /// Whether every one of `names` is present.
-    public func contains(_ names: String...) -> Bool { names.allSatisfy { index(of: $0) != nil } }
+    func contains(_ names: String...) -> Bool { names.allSatisfy { index(of: $0) != nil } }
 
     /// Positions of `names`, in order; throws one error listing every missing column.
     func require(_ required: [String]) throws(SourceParseError) -> [Int] {

@@ -13,7 +13,7 @@ import Darwin
 /// An unterminated quote at end of input is resolved by handing its first physical line over
 /// as the malformed row and tokenizing again from the next line, so one stray quote costs one
 /// line, not the rest of the file. A lone CR (not before LF) is kept as data.
-public final class CSVReader {
+final class CSVReader {
     private let source: any ByteSource
     private let chunkSize: Int
     private let maxRecordBytes: Int
@@ -27,13 +27,13 @@ public final class CSVReader {
     private var lastByteWasLineFeed = false
 
     /// Physical lines read so far (a last line without a terminator counts).
-    public var linesRead: Int { lineFeedsBeforeCursor + (sawAnyByte && !lastByteWasLineFeed ? 1 : 0) }
+    var linesRead: Int { lineFeedsBeforeCursor + (sawAnyByte && !lastByteWasLineFeed ? 1 : 0) }
 
     /// - Parameters:
     ///   - chunkSize: bytes asked of the source per read.
     ///   - maxRecordBytes: a record longer than this throws (``SourceParseError/Code/malformedContainer``)
     ///     instead of growing the buffer without bound.
-    public init(source: any ByteSource, chunkSize: Int = 1 << 20, maxRecordBytes: Int = 64 << 20) {
+    init(source: any ByteSource, chunkSize: Int = 1 << 20, maxRecordBytes: Int = 64 << 20) {
         self.source = source
         self.chunkSize = max(16, chunkSize)
         self.maxRecordBytes = maxRecordBytes
@@ -48,7 +48,7 @@ public final class CSVReader {
     }
 
     /// Reads to the end of input, calling `body` once per record (the header is the first).
-    public func forEachRow(_ body: (CSVRow) throws -> Void) throws {
+    func forEachRow(_ body: (CSVRow) throws -> Void) throws {
         var filled = 0
         var cursor = 0
         var endOfInput = false

@@ -2,42 +2,42 @@
 ///
 /// A borrowed view into the reader's buffer: valid only inside the ``CSVReader/forEachRow(_:)``
 /// callback. Copy out what you keep (``CSVField/string``, ``rawText``).
-public struct CSVRow {
+package struct CSVRow {
     /// Physical line of the record's first byte (the header is line 1).
-    public let lineNumber: Int
+    package let lineNumber: Int
     /// The problem the tokenizer found, if any (an unterminated quote, text after a closing quote).
-    public let malformation: CSVMalformation?
+    let malformation: CSVMalformation?
     let raw: UnsafeBufferPointer<UInt8>
     let spans: UnsafeBufferPointer<CSVFieldSpan>
     let base: UnsafePointer<UInt8>
 
-    public var fieldCount: Int { spans.count }
+    var fieldCount: Int { spans.count }
 
     /// The field at `index` (0-based); `index` must be below ``fieldCount``.
-    public func field(_ index: Int) -> CSVField {
+    package func field(_ index: Int) -> CSVField {
         let span = spans[index]
         return CSVField(bytes: UnsafeBufferPointer(start: base + span.start, count: span.end - span.start),
                         hasEscapedQuotes: span.hasEscapedQuotes)
     }
 
     /// The record as written, without its line terminator (embedded newlines kept).
-    public var rawText: String { String(decoding: raw, as: UTF8.self) }
+    package var rawText: String { String(decoding: raw, as: UTF8.self) }
 
     /// The record's bytes, without its line terminator.
-    public var rawBytes: UnsafeBufferPointer<UInt8> { raw }
+    var rawBytes: UnsafeBufferPointer<UInt8> { raw }
 
     /// True for an empty line (one empty field and no bytes).
-    public var isBlankLine: Bool { raw.isEmpty && malformation == nil }
+    var isBlankLine: Bool { raw.isEmpty && malformation == nil }
 }
 
 /// What was wrong with a record's quoting. The row is still delivered so it can be rejected with its line.
-public enum CSVMalformation: Sendable, Equatable, CustomStringConvertible {
+enum CSVMalformation: Sendable, Equatable, CustomStringConvertible {
     /// A quoted field never closed before the end of input (or before the record size limit).
     case unterminatedQuote(limitBytes: Int?)
     /// Bytes follow a closing quote before the next comma or line end, in the given 0-based field.
     case textAfterClosingQuote(field: Int)
 
-    public var description: String {
+    var description: String {
         switch self {
         case .unterminatedQuote(nil): "unterminated quoted field (input ends inside quotes)"
         case .unterminatedQuote(let limit?): "unterminated quoted field (no closing quote within \(limit) bytes)"

@@ -4,14 +4,14 @@ import Crypto
 /// content key (`sha1:<40 hex>`): it names rows, it does not protect them. The digest is kept as
 /// five words so it hashes and compares cheaply in the parser's duplicate tables; checked against
 /// the FIPS test vectors and the keys stored before in the tests.
-public struct SHA1Digest: Hashable, Sendable, CustomStringConvertible {
-    public let words: (UInt32, UInt32, UInt32, UInt32, UInt32)
+package struct SHA1Digest: Hashable, Sendable, CustomStringConvertible {
+    let words: (UInt32, UInt32, UInt32, UInt32, UInt32)
 
-    public static func == (lhs: SHA1Digest, rhs: SHA1Digest) -> Bool {
+    package static func == (lhs: SHA1Digest, rhs: SHA1Digest) -> Bool {
         lhs.words == rhs.words
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(words.0)
         hasher.combine(words.1)
         hasher.combine(words.2)
@@ -20,7 +20,7 @@ public struct SHA1Digest: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// 40 lowercase hex digits.
-    public var description: String {
+    package var description: String {
         [words.0, words.1, words.2, words.3, words.4].map { word in
             let hex = String(word, radix: 16)
             return String(repeating: "0", count: 8 - hex.count) + hex
@@ -28,7 +28,7 @@ public struct SHA1Digest: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The digest of `bytes`.
-    public static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> SHA1Digest {
+    package static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> SHA1Digest {
         let digest = Insecure.SHA1.hash(data: UnsafeRawBufferPointer(bytes))
         var words: [UInt32] = []
         words.reserveCapacity(5)
@@ -41,7 +41,7 @@ public struct SHA1Digest: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The digest of a string's UTF-8 bytes.
-    public static func hash(_ text: String) -> SHA1Digest {
+    package static func hash(_ text: String) -> SHA1Digest {
         var text = text
         return text.withUTF8 { hash($0) }
     }

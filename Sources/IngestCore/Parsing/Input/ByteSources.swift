@@ -1,9 +1,9 @@
 import Foundation
 
 /// Opens files as ``ByteSource``s, choosing by extension.
-public enum ByteSources {
+enum ByteSources {
     /// `.gz` → `gzip -dc`, `.xz` → `xz -dc`, anything else read as is.
-    public static func open(_ url: URL) throws -> any ByteSource {
+    static func open(_ url: URL) throws -> any ByteSource {
         let path = url.path
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw SourceParseError(.unreadable, lineNumber: 0, "no readable file at \(path)")

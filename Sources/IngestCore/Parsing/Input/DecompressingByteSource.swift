@@ -12,9 +12,9 @@ import Darwin
 /// a corrupt or truncated archive throws ``SourceParseError`` (`decompressionFailed`) instead of
 /// looking like a short file. Deinit of an unfinished source closes the pipe and kills the child
 /// (by its pid), so abandoning a parse early leaves no process behind.
-public final class DecompressingByteSource: ByteSource {
+final class DecompressingByteSource: ByteSource {
     /// The decompressors this source knows.
-    public enum Tool: String, Sendable {
+    enum Tool: String, Sendable {
         case gzip, xz
     }
 
@@ -24,7 +24,7 @@ public final class DecompressingByteSource: ByteSource {
     private var reaped = false
 
     /// Starts `tool -dc -- path` (found on `PATH`); its stderr is discarded.
-    public init(path: String, tool: Tool) throws {
+    init(path: String, tool: Tool) throws {
         var pipeEnds: [Int32] = [0, 0]
         // Close-on-exec (set right after creation; Glibc's module does not export pipe2), so children
         // spawned by other threads never inherit the write end, which would hold the pipe open.
@@ -78,7 +78,7 @@ public final class DecompressingByteSource: ByteSource {
         }
     }
 
-    public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         guard output >= 0, let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
         var count: Int
         repeat {

@@ -5,12 +5,12 @@ import Darwin
 #endif
 
 /// An uncompressed file read with POSIX `read(2)`; the descriptor closes on deinit.
-public final class FileByteSource: ByteSource {
+final class FileByteSource: ByteSource {
     private let descriptor: Int32
     private let path: String
 
     /// Opens `path` for reading; throws ``SourceParseError`` (`unreadable`) when it cannot.
-    public init(path: String) throws {
+    init(path: String) throws {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             throw SourceParseError(.unreadable, lineNumber: 0, "cannot open \(path): \(String(cString: strerror(errno)))")
@@ -27,7 +27,7 @@ public final class FileByteSource: ByteSource {
 
     deinit { close(descriptor) }
 
-    public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
         while true {
             let count = posixRead(descriptor, base, buffer.count)

@@ -1,14 +1,14 @@
 /// The city slugs used in ``IncidentRecord/city`` and ``AreaPolygon/city``.
-public enum CitySlug {
-    public static let chicago = "chicago"
-    public static let nyc = "nyc"
-    public static let ukMetropolitan = "uk-metropolitan"
-    public static let ukWestYorkshire = "uk-west-yorkshire"
+package enum CitySlug {
+    package static let chicago = "chicago"
+    package static let nyc = "nyc"
+    package static let ukMetropolitan = "uk-metropolitan"
+    package static let ukWestYorkshire = "uk-west-yorkshire"
 
     /// The slug of a police.uk force from its `Falls within` name:
     /// `Metropolitan Police Service` → `uk-metropolitan`, `West Yorkshire Police` → `uk-west-yorkshire`,
     /// `Avon and Somerset Constabulary` → `uk-avon-and-somerset`. `nil` for an empty name.
-    public static func policeUK(forceName: String) -> String? {
+    static func policeUK(forceName: String) -> String? {
         var name = forceName.trimmingSpaces().lowercased()
         for suffix in [" police service", " constabulary", " police"] where name.hasSuffix(suffix) {
             name.removeLast(suffix.count)

@@ -12,40 +12,40 @@
 /// | `category` | ``ChicagoCrimeGroup`` raw value | `LAW_CAT_CD` (F/M/V/I; `nil` when empty) | `Crime type` |
 /// | `area` | `Beat` (`0423`) | `ARREST_PRECINCT` (`75`) | – |
 /// | `block` | `Block` | – | `Location` (`On or near …`) |
-public struct IncidentRecord: Sendable, Equatable {
+package struct IncidentRecord: Sendable, Equatable {
     /// City slug: ``CitySlug/chicago``, ``CitySlug/nyc``, `uk-<force>` (`uk-metropolitan`, `uk-west-yorkshire`).
-    public var city: String
+    package var city: String
     /// The source's own identifier of the record, unique within (city, source).
-    public var sourceKey: String
+    package var sourceKey: String
     /// When the incident occurred, local wall-clock time.
-    public var occurred: LocalDateTime
-    public var primaryType: String?
-    public var description: String?
-    public var category: String?
-    public var locationDescription: String?
-    public var arrest: Bool
-    public var domestic: Bool
+    package var occurred: LocalDateTime
+    package var primaryType: String?
+    package var description: String?
+    package var category: String?
+    package var locationDescription: String?
+    package var arrest: Bool
+    package var domestic: Bool
     /// Chicago beat (`0423`, as written) or NYPD precinct (`75`); `nil` for police.uk.
-    public var area: String?
-    public var district: Int?
-    public var ward: Int?
-    public var communityArea: Int?
+    package var area: String?
+    package var district: Int?
+    package var ward: Int?
+    package var communityArea: Int?
     /// WGS84; both `nil` when the source has no location. Never one without the other.
-    public var latitude: Double?
-    public var longitude: Double?
-    public var block: String?
-    public var iucr: String?
-    public var fbiCode: String?
+    package var latitude: Double?
+    package var longitude: Double?
+    package var block: String?
+    package var iucr: String?
+    package var fbiCode: String?
     /// police.uk Lower Layer Super Output Area code (`E01007426`).
-    public var lsoa: String?
-    public var updatedOn: LocalDateTime?
+    package var lsoa: String?
+    package var updatedOn: LocalDateTime?
     /// Physical line in the file where the record starts (header = line 1); for JSON, the line of its `{`.
-    public var lineNumber: Int
+    package var lineNumber: Int
     /// What was dropped or changed while reading the row, when anything was (the record is kept and
     /// the note stored in `ingest.row_notes`); `nil` for a row read as written.
-    public var note: String?
+    package var note: String?
 
-    public init(
+    package init(
         city: String, sourceKey: String, occurred: LocalDateTime,
         primaryType: String? = nil, description: String? = nil, category: String? = nil,
         locationDescription: String? = nil, arrest: Bool = false, domestic: Bool = false,

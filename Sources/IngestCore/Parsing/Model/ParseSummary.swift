@@ -1,14 +1,14 @@
 /// The accounting of one parse: every data row read is a record, a rejection or a duplicate.
-public struct ParseSummary: Sendable, Equatable, CustomStringConvertible {
+package struct ParseSummary: Sendable, Equatable, CustomStringConvertible {
     /// Data rows read (CSV records after the header; JSON array elements; GeoJSON features).
-    public var rowsRead: Int
-    public var records: Int
-    public var rejected: Int
-    public var duplicates: Int
+    package var rowsRead: Int
+    package var records: Int
+    package var rejected: Int
+    package var duplicates: Int
     /// Physical lines read, header included (a CSV record with an embedded newline spans two).
-    public var linesRead: Int
+    package var linesRead: Int
 
-    public init(rowsRead: Int = 0, records: Int = 0, rejected: Int = 0, duplicates: Int = 0, linesRead: Int = 0) {
+    package init(rowsRead: Int = 0, records: Int = 0, rejected: Int = 0, duplicates: Int = 0, linesRead: Int = 0) {
         self.rowsRead = rowsRead
         self.records = records
         self.rejected = rejected
@@ -17,9 +17,9 @@ public struct ParseSummary: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// True when `records + rejected + duplicates == rowsRead`, i.e. no row went unaccounted.
-    public var isBalanced: Bool { records + rejected + duplicates == rowsRead }
+    var isBalanced: Bool { records + rejected + duplicates == rowsRead }
 
-    public var description: String {
+    package var description: String {
         "\(rowsRead) rows (\(linesRead) lines): \(records) records, \(rejected) rejected, \(duplicates) duplicates"
     }
 

@@ -1,6 +1,6 @@
 /// Why a whole source could not be parsed (as opposed to a single row, which becomes a ``RejectedRow``).
-public struct SourceParseError: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Code: Sendable, Equatable {
+struct SourceParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    enum Code: Sendable, Equatable {
         /// The input has no bytes, hence no header.
         case emptyInput
         /// The header lacks columns the parser needs.
@@ -13,16 +13,16 @@ public struct SourceParseError: Error, Sendable, Equatable, CustomStringConverti
         case decompressionFailed
     }
 
-    public var code: Code
+    var code: Code
     /// Line the problem was found on (1 for header problems).
-    public var lineNumber: Int
-    public var message: String
+    var lineNumber: Int
+    var message: String
 
-    public init(_ code: Code, lineNumber: Int, _ message: String) {
+    init(_ code: Code, lineNumber: Int, _ message: String) {
         self.code = code
         self.lineNumber = lineNumber
         self.message = message
     }
 
-    public var description: String { "line \(lineNumber): \(message)" }
+    var description: String { "line \(lineNumber): \(message)" }
 }

@@ -6,23 +6,23 @@ import Foundation
 /// Each data row becomes one ``ParsedRow`` (`.record` or `.rejected`, never `.duplicate`); see
 /// ``ChicagoRowMapper`` for the rules. Throws ``SourceParseError`` only for a missing header or
 /// missing columns, and for I/O failures.
-public struct ChicagoCSVParser: Sendable {
+struct ChicagoCSVParser: Sendable {
     /// Points outside these bounds reject the row.
-    public var bounds: GeoBounds
+    var bounds: GeoBounds
 
-    public init(bounds: GeoBounds = .chicago) {
+    init(bounds: GeoBounds = .chicago) {
         self.bounds = bounds
     }
 
     /// Streams every row of `source` to `handle`, in file order, and returns the accounting.
-    public func parse(_ source: any ByteSource, handle: (ParsedRow) throws -> Void) throws -> ParseSummary {
+    func parse(_ source: any ByteSource, handle: (ParsedRow) throws -> Void) throws -> ParseSummary {
         try CSVSourceDriver.parse(source, sourceName: "Chicago crimes CSV", makeMapper: { header throws(SourceParseError) in
             ChicagoRowMapper(columns: try ChicagoColumns(header: header), bounds: bounds)
         }, handle: handle)
     }
 
     /// Opens `url` (plain, `.gz` or `.xz`) and parses it.
-    public func parse(contentsOf url: URL, handle: (ParsedRow) throws -> Void) throws -> ParseSummary {
+    func parse(contentsOf url: URL, handle: (ParsedRow) throws -> Void) throws -> ParseSummary {
         try parse(ByteSources.open(url), handle: handle)
     }
 }

@@ -8,11 +8,11 @@
 /// - `drug`: narcotics, other narcotic violation.
 /// - `other`: everything else (weapons, public peace, prostitution, gambling, liquor law, public
 ///   officer interference, non-criminal, other offense, …) and any type the portal adds later.
-public enum ChicagoCrimeGroup: String, Sendable, CaseIterable {
+enum ChicagoCrimeGroup: String, Sendable, CaseIterable {
     case violent, property, drug, other
 
     /// The group of a `Primary Type` as the portal writes it (upper case; case-insensitive here).
-    public init(primaryType: String) {
+    init(primaryType: String) {
         self = Self.groupByType[primaryType.uppercased()] ?? .other
     }
 

@@ -8,10 +8,10 @@ import Foundation
 /// (only `lineNumber` differs). When `latitude`/`longitude` are omitted but `location` holds them
 /// (SODA 2.0 `{"latitude": …}` or SODA 2.1 `{"type": "Point", "coordinates": [lon, lat]}`) those are used.
 /// An element that is not an object, is not valid JSON, or is cut off by the end of input is rejected.
-public struct ChicagoSocrataJSONParser: Sendable {
-    public var bounds: GeoBounds
+struct ChicagoSocrataJSONParser: Sendable {
+    var bounds: GeoBounds
 
-    public init(bounds: GeoBounds = .chicago) {
+    init(bounds: GeoBounds = .chicago) {
         self.bounds = bounds
     }
 
@@ -24,7 +24,7 @@ public struct ChicagoSocrataJSONParser: Sendable {
     private static let extraNames = ["Updated On", "X Coordinate", "Y Coordinate"]
 
     /// Streams every array element of `source` to `handle` and returns the accounting.
-    public func parse(_ source: any ByteSource, handle: (ParsedRow) throws -> Void) throws -> ParseSummary {
+    func parse(_ source: any ByteSource, handle: (ParsedRow) throws -> Void) throws -> ParseSummary {
         let columns = try ChicagoColumns(header: CSVHeader(names: ChicagoColumns.requiredNames + Self.extraNames))
         var mapper = ChicagoRowMapper(columns: columns, bounds: bounds)
         var summary = ParseSummary()
@@ -40,7 +40,7 @@ public struct ChicagoSocrataJSONParser: Sendable {
     }
 
     /// Opens `url` (plain or `.gz`/`.xz`) and parses it.
-    public func parse(contentsOf url: URL, handle: (ParsedRow) throws -> Void) throws -> ParseSummary {
+    func parse(contentsOf url: URL, handle: (ParsedRow) throws -> Void) throws -> ParseSummary {
         try parse(ByteSources.open(url), handle: handle)
     }
 }

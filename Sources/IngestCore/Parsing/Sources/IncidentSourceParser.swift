@@ -7,7 +7,7 @@ import Foundation
 /// own thread (or `Task.detached`) and hand rows to the loader through a bounded queue — `handle`
 /// may block to apply back-pressure, and throwing from it stops the parse (and kills a
 /// decompressor child process) cleanly.
-public protocol IncidentSourceParser: Sendable {
+protocol IncidentSourceParser: Sendable {
     func parse(_ source: any ByteSource, handle: (ParsedRow) throws -> Void) throws -> ParseSummary
 }
 
@@ -19,7 +19,7 @@ extension PoliceUKCSVParser: IncidentSourceParser {}
 
 extension SourceFormat {
     /// The parser for this format with default settings; `nil` for area polygons (``AreaGeoJSONParser``).
-    public var incidentParser: (any IncidentSourceParser)? {
+    var incidentParser: (any IncidentSourceParser)? {
         switch self {
         case .chicagoCSV20, .chicagoCSV22: ChicagoCSVParser()
         case .chicagoSocrataJSON: ChicagoSocrataJSONParser()

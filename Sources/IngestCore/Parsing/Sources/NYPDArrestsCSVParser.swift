@@ -8,20 +8,20 @@ import Foundation
 /// empty or `(null)` becomes `nil` and the row is kept; `area` is `ARREST_PRECINCT`; `arrest` is
 /// always true. Location from `Latitude`/`Longitude`, or from `Lon_Lat` (`POINT (lon lat)`) when
 /// those columns are absent; outside ``GeoBounds/newYorkCity`` the row is rejected.
-public struct NYPDArrestsCSVParser: Sendable {
-    public var bounds: GeoBounds
+struct NYPDArrestsCSVParser: Sendable {
+    var bounds: GeoBounds
 
-    public init(bounds: GeoBounds = .newYorkCity) {
+    init(bounds: GeoBounds = .newYorkCity) {
         self.bounds = bounds
     }
 
-    public func parse(_ source: any ByteSource, handle: (ParsedRow) throws -> Void) throws -> ParseSummary {
+    func parse(_ source: any ByteSource, handle: (ParsedRow) throws -> Void) throws -> ParseSummary {
         try CSVSourceDriver.parse(source, sourceName: "NYPD arrests CSV", makeMapper: { header throws(SourceParseError) in
             try NYPDRowMapper(header: header, bounds: bounds)
         }, handle: handle)
     }
 
-    public func parse(contentsOf url: URL, handle: (ParsedRow) throws -> Void) throws -> ParseSummary {
+    func parse(contentsOf url: URL, handle: (ParsedRow) throws -> Void) throws -> ParseSummary {
         try parse(ByteSources.open(url), handle: handle)
     }
 }

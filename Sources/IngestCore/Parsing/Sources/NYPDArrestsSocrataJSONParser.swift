@@ -9,10 +9,10 @@ import Foundation
 /// ``NYPDRowMapper`` as ``NYPDArrestsCSVParser``, so one arrest read from either form gives the same
 /// record (only `lineNumber` differs). When `latitude`/`longitude` are omitted, the `lon_lat` point
 /// (`{"type": "Point", "coordinates": [lon, lat]}`) gives them.
-public struct NYPDArrestsSocrataJSONParser: Sendable {
-    public var bounds: GeoBounds
+struct NYPDArrestsSocrataJSONParser: Sendable {
+    var bounds: GeoBounds
 
-    public init(bounds: GeoBounds = .newYorkCity) {
+    init(bounds: GeoBounds = .newYorkCity) {
         self.bounds = bounds
     }
 
@@ -23,7 +23,7 @@ public struct NYPDArrestsSocrataJSONParser: Sendable {
     ]
 
     /// Streams every array element of `source` to `handle` and returns the accounting.
-    public func parse(_ source: any ByteSource, handle: (ParsedRow) throws -> Void) throws -> ParseSummary {
+    func parse(_ source: any ByteSource, handle: (ParsedRow) throws -> Void) throws -> ParseSummary {
         var mapper = try NYPDRowMapper(header: CSVHeader(names: Self.columns.map(\.csvName)), bounds: bounds)
         let keys = Self.columns.map(\.key)
         var summary = ParseSummary()
@@ -39,7 +39,7 @@ public struct NYPDArrestsSocrataJSONParser: Sendable {
     }
 
     /// Opens `url` (plain or `.gz`/`.xz`) and parses it.
-    public func parse(contentsOf url: URL, handle: (ParsedRow) throws -> Void) throws -> ParseSummary {
+    func parse(contentsOf url: URL, handle: (ParsedRow) throws -> Void) throws -> ParseSummary {
         try parse(ByteSources.open(url), handle: handle)
     }
 }

@@ -7,23 +7,23 @@ import Foundation
 /// (see ``CitySlug/policeUK(forceName:)``) unless fixed by `city`. Rows without a location keep
 /// `nil` coordinates; coordinates outside ``GeoBounds/greatBritain`` reject the row. Keys and
 /// duplicates follow ``PoliceUKRowKeys``: every row ends as a record, a rejection or a duplicate.
-public struct PoliceUKCSVParser: Sendable {
-    public var bounds: GeoBounds
+package struct PoliceUKCSVParser: Sendable {
+    package var bounds: GeoBounds
     /// A fixed city slug, or `nil` to derive it from each row's `Falls within`.
-    public var city: String?
+    package var city: String?
 
-    public init(city: String? = nil, bounds: GeoBounds = .greatBritain) {
+    package init(city: String? = nil, bounds: GeoBounds = .greatBritain) {
         self.city = city
         self.bounds = bounds
     }
 
-    public func parse(_ source: any ByteSource, handle: (ParsedRow) throws -> Void) throws -> ParseSummary {
+    package func parse(_ source: any ByteSource, handle: (ParsedRow) throws -> Void) throws -> ParseSummary {
         try CSVSourceDriver.parse(source, sourceName: "police.uk street CSV", makeMapper: { header throws(SourceParseError) in
             try PoliceUKRowMapper(header: header, city: city, bounds: bounds)
         }, handle: handle)
     }
 
-    public func parse(contentsOf url: URL, handle: (ParsedRow) throws -> Void) throws -> ParseSummary {
+    package func parse(contentsOf url: URL, handle: (ParsedRow) throws -> Void) throws -> ParseSummary {
         try parse(ByteSources.open(url), handle: handle)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The source formats IngestCore reads, recognised from the first bytes of a file.
-public enum SourceFormat: String, Sendable, CaseIterable {
+package enum SourceFormat: String, Sendable, CaseIterable {
     /// Chicago per-year CSV: the portal's columns without `Year` and `Location`.
     case chicagoCSV20
     /// Chicago portal export with all 22 columns (`Year`, `Location` included).
@@ -20,7 +20,7 @@ public enum SourceFormat: String, Sendable, CaseIterable {
     /// Chicago CSV is recognised by `Case Number` + `Primary Type` and split by the presence of
     /// `Year` and `Location`; NYPD by `ARREST_KEY`; police.uk by `Crime ID` + `Month` + `Falls within`.
     /// A JSON array is NYPD arrests when `"arrest_key"` occurs in the bytes given, Chicago otherwise.
-    public static func detect(firstBytes: [UInt8]) -> SourceFormat? {
+    package static func detect(firstBytes: [UInt8]) -> SourceFormat? {
         var bytes = firstBytes[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         let trimmed = bytes.drop(while: { $0 == ASCII.space || $0 == ASCII.lineFeed || $0 == ASCII.carriageReturn || $0 == ASCII.tab })
@@ -48,7 +48,7 @@ public enum SourceFormat: String, Sendable, CaseIterable {
     }
 
     /// Reads the first 64 KiB of `url` (decompressing `.gz`/`.xz`) and detects its format.
-    public static func detect(contentsOf url: URL) throws -> SourceFormat? {
+    package static func detect(contentsOf url: URL) throws -> SourceFormat? {
         let source = try ByteSources.open(url)
         var bytes = [UInt8](repeating: 0, count: 1 << 16)
         var filled = 0
