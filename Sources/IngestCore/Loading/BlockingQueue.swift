@@ -3,8 +3,9 @@ import Foundation
 /// A bounded first-in first-out queue between two threads that may block.
 ///
 /// ``push(_:)`` waits while the queue is full (back-pressure on the parser), ``pop()`` waits while
-/// it is empty. ``close(with:)`` wakes both sides: later pushes throw the error, pops drain what is
-/// left and then throw it. Used between the parser thread and the COPY writer; never call it from
+/// it is empty. ``close(with:drain:)`` wakes both sides: later pushes throw the error; pops throw
+/// it at once, or, with `drain`, first take what is left (a parser that failed still hands over
+/// the whole batches it finished, so they commit whatever the two threads' timing). Used between the parser thread and the COPY writer; never call it from
 /// the cooperative thread pool.
 final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
     private let capacity: Int
@@ -12,6 +13,7 @@ final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
     private var items: [Element] = []
     private var head = 0
     private var closedError: (any Error)?
+    private var drainOnClose = false
 
     init(capacity: Int) {
         self.capacity = max(1, capacity)
@@ -27,12 +29,13 @@ final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
         condition.broadcast()
     }
 
-    /// Removes the oldest item, waiting for one; throws the close error when closed.
+    /// Removes the oldest item, waiting for one; throws the close error when closed (when closed
+    /// with `drain`, once no item is left).
     func pop() throws -> Element {
         condition.lock()
         defer { condition.unlock() }
         while head == items.count && closedError == nil { condition.wait() }
-        if let closedError { throw closedError }
+        if let closedError, !drainOnClose || head == items.count { throw closedError }
         let item = items[head]
         head += 1
         if head > 1024 && head * 2 > items.count {
@@ -43,10 +46,14 @@ final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
         return item
     }
 
-    /// Closes the queue: both sides see `error` from now on. The first close wins.
-    func close(with error: any Error) {
+    /// Closes the queue: both sides see `error` from now on (pops only after the items left, with
+    /// `drain`). The first close wins.
+    func close(with error: any Error, drain: Bool = false) {
         condition.lock()
-        if closedError == nil { closedError = error }
+        if closedError == nil {
+            closedError = error
+            drainOnClose = drain
+        }
         condition.broadcast()
         condition.unlock()
     }

@@ -172,7 +172,7 @@ struct LoadRun: Sendable {
             do {
                 try producer.run(source: try input.open(), queue: queue)
             } catch {
-                queue.close(with: error)
+                queue.close(with: error, drain: true)
             }
         }
         thread.name = "ingest-load-parser"
