@@ -2,11 +2,11 @@
 # Runs every CrimeScope test: the README's test command, and what CI runs.
 #
 #   1. scripts/install-deps.sh (fast when all is installed)
-#   2. Protos/generate.sh --check (the committed protoc-c output is fresh)
+#   2. Protos/generate.sh --check (the committed protoc-c output is fresh) and
+#      scripts/access-tidy.py --check (no declaration wider than its users need)
 #   3. a throwaway PostgreSQL + PostGIS (scripts/pg.sh --ephemeral), stopped on exit;
 #      its URL is exported as CRIMESCOPE_TEST_DATABASE_URL (database tests require it)
-#   4. swift build --build-tests, then swift test --skip-build: the wire library's tests alone
-#      first (they bound waits in wall-clock time), then all the others in parallel
+#   4. swift build --build-tests, then swift test --skip-build (every Swift test, in parallel)
 #   5. the executables, then the independent Python client tests (tests/python)
 #   6. scripts/check-compose.sh (compose.yaml, Dockerfile, deploy/k8s)
 #   7. scripts/compose.sh test: the stack in containers, then scripts/compose.sh scale-test:
@@ -81,6 +81,8 @@ py="$root/.build-venv/bin/python"
 # --- 2. generated code fresh ---------------------------------------------------------------
 say "Protos/generate.sh --check"
 if Protos/generate.sh --check; then record ok protos-fresh; else step_failed protos-fresh "run Protos/generate.sh and commit"; fi
+say "scripts/access-tidy.py --check"
+if python3 scripts/access-tidy.py --check; then record ok access-narrow; else step_failed access-narrow "run scripts/access-tidy.py and commit"; fi
 
 # --- 3. throwaway PostgreSQL ---------------------------------------------------------------
 say "Throwaway PostgreSQL (scripts/pg.sh --ephemeral)"
