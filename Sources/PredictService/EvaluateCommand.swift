@@ -31,7 +31,7 @@ struct EvaluateCommand: AsyncParsableCommand {
     @Option(name: .customLong("categorical"), help: "A feature the yes/no models split as categories (repeatable), e.g. location_description.")
     var categorical: [String] = []
 
-    @Option(name: .customLong("share-key"), help: "A key of the property model's property-share columns (repeatable: beat, location, beat_location, cell, location_shift; 'none' for none; default: the trained models' keys).")
+    @Option(name: .customLong("share-key"), help: "A key of the property model's property-share columns (repeatable, as --property-share-key; 'none' for none; default: the trained models' keys).")
     var shareKeys: [String] = []
 
     /// The settings `predict train` uses, with any of the options above in their place.

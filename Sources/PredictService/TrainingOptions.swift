@@ -30,6 +30,24 @@ struct TrainingOptions: ParsableArguments {
     @Option(name: .customLong("property-max-bin"), help: "Histogram bins per numeric feature of the property model alone.")
     var propertyMaxBin: Int?
 
+    @Option(name: .customLong("property-subsample"), help: "Share of rows each tree of the property model samples, in (0, 1] (default 1).")
+    var propertySubsample: Double?
+
+    @Option(name: .customLong("property-colsample-bytree"), help: "Share of columns each tree of the property model samples, in (0, 1] (default 1).")
+    var propertyColsampleByTree: Double?
+
+    @Option(name: .customLong("property-min-child-weight"), help: "Least hessian weight in a leaf of the property model (default 5).")
+    var propertyMinChildWeight: Double?
+
+    @Option(name: .customLong("property-lambda"), help: "L2 penalty on the property model's leaf weights (default 1).")
+    var propertyLambda: Double?
+
+    @Option(name: .customLong("property-early-stopping"), help: "Rounds without a better validation log loss before the property model stops (default 15).")
+    var propertyEarlyStopping: Int?
+
+    @Option(name: .customLong("property-share-key"), help: "A key of the property model's property-share columns (repeatable: \(ShareKey.allCases.map(\.rawValue).joined(separator: ", ")); 'none' for none; default the first six).")
+    var propertyShareKeys: [String] = []
+
     @OptionGroup var ingest: IngestEndpointOptions
 
     /// The training settings with the threads and the property model's options.
@@ -39,6 +57,12 @@ struct TrainingOptions: ParsableArguments {
         settings.propertyEta = propertyEta
         settings.propertyMaxRounds = propertyMaxRounds
         settings.propertyMaxBin = propertyMaxBin
+        settings.propertySubsample = propertySubsample
+        settings.propertyColsampleByTree = propertyColsampleByTree
+        settings.propertyMinChildWeight = propertyMinChildWeight
+        settings.propertyLambda = propertyLambda
+        settings.propertyEarlyStoppingRounds = propertyEarlyStopping
+        if !propertyShareKeys.isEmpty { settings.propertyShareKeys = propertyShareKeys.compactMap(ShareKey.init(rawValue:)) }
         return settings
     }
 
@@ -64,6 +88,15 @@ struct TrainingOptions: ParsableArguments {
         if let propertyEta, !(propertyEta > 0 && propertyEta <= 1) { throw ValidationError("--property-eta must be in (0, 1]") }
         if let propertyMaxRounds, propertyMaxRounds < 1 { throw ValidationError("--property-max-rounds must be at least 1") }
         if let propertyMaxBin, propertyMaxBin < 2 { throw ValidationError("--property-max-bin must be at least 2") }
+        for (name, share) in [("subsample", propertySubsample), ("colsample-bytree", propertyColsampleByTree)] {
+            if let share, !(share > 0 && share <= 1) { throw ValidationError("--property-\(name) must be in (0, 1]") }
+        }
+        if let propertyMinChildWeight, !(propertyMinChildWeight >= 0) { throw ValidationError("--property-min-child-weight must be at least 0") }
+        if let propertyLambda, !(propertyLambda >= 0) { throw ValidationError("--property-lambda must be at least 0") }
+        if let propertyEarlyStopping, propertyEarlyStopping < 1 { throw ValidationError("--property-early-stopping must be at least 1") }
+        for key in propertyShareKeys where key != "none" && ShareKey(rawValue: key) == nil {
+            throw ValidationError("unknown --property-share-key '\(key)': expected none or one of \(ShareKey.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
         if let sinceYear, !(1900...2099).contains(sinceYear) { throw ValidationError("--since-year must be 1900…2099") }
     }
 }

@@ -67,4 +67,26 @@ struct LabelSharesTests {
         #expect(masked[0] == Float((3 + 20 * 0.5) / (4 + 20.0)) && masked[1].isNaN)
         #expect(LabelShareCounts.fold(table.localSeconds[0]) != LabelShareCounts.fold(table.localSeconds[4]))
     }
+
+    /// The time × place keys: training's integer codes and serving's names agree (2015-01-10 is a
+    /// Saturday, weekday 5; hour 14 is band 3), and a row's own month is never among its shares.
+    @Test func timeAndPlaceKeysMatchBetweenTrainingAndServing() throws {
+        let table = Self.table()
+        let keys: [ShareKey] = [.beatHourBand, .locationWeekday, .beatMonth]
+        let counts = LabelShareCounts(keys: keys, table: table, trainRows: Array(0..<table.count),
+                                      locationMissing: { _ in false }, label: { Self.property.contains(table.primaryType($0)) })
+        let shares = counts.shares(table: table)
+        let january = IncidentFeatures(hour: 14, dayOfWeek: 5, month: 1, beat: "A", district: "1", communityArea: 1,
+                                       latitude: nil, longitude: nil, locationDescription: "STREET", primaryType: nil)
+        let columns = shares.columns(january, location: .seen("STREET"))
+        // Beat A at 12–15 h: six rows, four property. STREET on Saturdays: A's four January rows and
+        // B's narcotics, three property. Beat A in January: four rows, three property.
+        #expect(columns == [Float((4 + 10) / 26.0), Float((3 + 10) / 25.0), Float((3 + 10) / 24.0)])
+        var otherBand = january
+        otherBand.hour = 3
+        #expect(shares.columns(otherBand, location: .seen("STREET"))[0] == 0.5)
+        #expect(shares.columns(january, location: .notGiven)[1].isNaN)
+        // Row 0 (A, January 2015): no other fold holds beat A in January, so its beat × month share is the overall share.
+        #expect(counts.outOfFoldColumns(table: table, row: 0, locationMissing: false)[2] == 0.5)
+    }
 }

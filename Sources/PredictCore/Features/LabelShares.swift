@@ -38,7 +38,8 @@ package struct LabelShares: Sendable, Codable, Equatable {
         let seen: String? = if case .seen(let value) = location { value } else { nil }
         return zip(keys, tables).map { key, table in
             guard let value = key.key(beat: incident.beat, location: seen, latitude: incident.latitude,
-                                      longitude: incident.longitude, hour: incident.hour) else { return .nan }
+                                      longitude: incident.longitude, hour: incident.hour,
+                                      dayOfWeek: incident.dayOfWeek, month: incident.month) else { return .nan }
             return table[value] ?? Float(overall)
         }
     }

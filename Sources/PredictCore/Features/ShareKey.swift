@@ -14,6 +14,16 @@ package enum ShareKey: String, Sendable, Codable, CaseIterable {
     /// A cell of ``blockDegrees`` around the position: about one block face (Chicago's positions
     /// are block-level), so the share of one address range, e.g. a shopping street.
     case block
+    /// The beat and the four-hour band of the hour (00–03, 04–07, … 20–23).
+    case beatHourBand = "beat_hour_band"
+    /// The Location Description and the day of the week.
+    case locationWeekday = "location_weekday"
+    /// The beat and the month of the year.
+    case beatMonth = "beat_month"
+
+    /// The keys the property model uses unless asked otherwise: the six that took the served model
+    /// from 0.7570 to 0.7620 (the time × place keys after them are opt-in, docs/BENCHMARKS.md).
+    package static let defaultKeys: [ShareKey] = [.beat, .location, .beatLocation, .cell, .locationShift, .block]
 
     /// The column's name: `beat_share`, `location_share`, …
     var featureName: String { rawValue + "_share" }
@@ -25,7 +35,7 @@ package enum ShareKey: String, Sendable, Codable, CaseIterable {
 
     /// The key of an incident, or nil when an input it needs is missing. `location` is the
     /// looked-up Location Description (nil: not given or unseen).
-    func key(beat: String, location: String?, latitude: Double?, longitude: Double?, hour: Int) -> String? {
+    func key(beat: String, location: String?, latitude: Double?, longitude: Double?, hour: Int, dayOfWeek: Int, month: Int) -> String? {
         switch self {
         case .beat: return beat
         case .location: return location
@@ -35,6 +45,9 @@ package enum ShareKey: String, Sendable, Codable, CaseIterable {
             let cell = self.cell(latitude: latitude, longitude: longitude)
             return "\(cell.row)|\(cell.column)"
         case .locationShift: return location.map { "\($0)|\(hour / 8)" }
+        case .beatHourBand: return "\(beat)|\(hour / 4)"
+        case .locationWeekday: return location.map { "\($0)|\(dayOfWeek)" }
+        case .beatMonth: return "\(beat)|\(month)"
         }
     }
 

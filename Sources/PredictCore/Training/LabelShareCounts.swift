@@ -7,7 +7,7 @@ import CivilTime
 /// event (same place, same hour) then share a fold, and the shares a row sees come from other
 /// months, as a validation or test row's come from the past. Validation, test and serving use
 /// the whole window's shares (``shares(table:)``). Keys are integer codes built from the table's
-/// interned codes while counting, and named (as ``ShareKey/key(beat:location:latitude:longitude:hour:)``
+/// interned codes while counting, and named (as ``ShareKey/key(beat:location:latitude:longitude:hour:dayOfWeek:month:)``
 /// names them for a request) only for the stored tables.
 struct LabelShareCounts {
     static let folds = 5
@@ -65,6 +65,10 @@ struct LabelShareCounts {
             return (cell.row + 1 << 20) << 24 | (cell.column + 1 << 23)
         case .locationShift:
             return locationMissing ? nil : location * 3 + LocalDateTime(localSeconds: table.localSeconds[row]).hour / 8
+        case .beatHourBand: return Int(table.beats[row]) * 6 + LocalDateTime(localSeconds: table.localSeconds[row]).hour / 4
+        case .locationWeekday:
+            return locationMissing ? nil : location * 7 + LocalDateTime(localSeconds: table.localSeconds[row]).dayOfWeekFromMonday
+        case .beatMonth: return Int(table.beats[row]) * 12 + LocalDateTime(localSeconds: table.localSeconds[row]).month - 1
         }
     }
 
@@ -76,6 +80,9 @@ struct LabelShareCounts {
         case .beatLocation: return "\(table.beatNames.names[code / 16])|\(code % 16)"
         case .cell, .block: return "\((code >> 24) - 1 << 20)|\((code & (1 << 24 - 1)) - 1 << 23)"
         case .locationShift: return "\(table.locationNames.names[code / 3])|\(code % 3)"
+        case .beatHourBand: return "\(table.beatNames.names[code / 6])|\(code % 6)"
+        case .locationWeekday: return "\(table.locationNames.names[code / 7])|\(code % 7)"
+        case .beatMonth: return "\(table.beatNames.names[code / 12])|\(code % 12 + 1)"
         }
     }
 

@@ -49,10 +49,18 @@ package struct TrainingSettings: Sendable {
     package var propertyEta: Double?
     package var propertyMaxRounds: Int?
     package var propertyMaxBin: Int?
+    /// Row and column (per tree) sampling, least hessian weight in a leaf, L2 penalty on leaf
+    /// weights and early-stopping patience of the property model; nil = XGBoost's defaults (1, 1,
+    /// the binaries' 5, 1) and the shared patience.
+    package var propertySubsample: Double?
+    package var propertyColsampleByTree: Double?
+    package var propertyMinChildWeight: Double?
+    package var propertyLambda: Double?
+    package var propertyEarlyStoppingRounds: Int?
     /// The keys by which the property model adds the training window's property share as columns
     /// (``LabelShares``); empty: none. All six took the served depth-5 model from ROC-AUC 0.7570 to
     /// 0.7620 on Chicago 2017 at the same number of trees (docs/BENCHMARKS.md).
-    package var propertyShareKeys: [ShareKey] = ShareKey.allCases
+    package var propertyShareKeys: [ShareKey] = ShareKey.defaultKeys
 
     func plan(for kind: ClassifierShape, model: ModelKind? = nil) -> XGBoostTrainingPlan {
         let property = model == .property
@@ -62,10 +70,17 @@ package struct TrainingSettings: Sendable {
         case .binary:
             let depth = property ? propertyDepth ?? binaryDepth : binaryDepth
             let eta = property ? propertyEta ?? binaryEta : binaryEta
-            parameters += [("max_depth", String(depth)), ("eta", String(eta)), ("min_child_weight", "5")]
+            let minChildWeight = property ? propertyMinChildWeight.map { String($0) } ?? "5" : "5"
+            parameters += [("max_depth", String(depth)), ("eta", String(eta)), ("min_child_weight", minChildWeight)]
+            if property {
+                let sampling = [("subsample", propertySubsample), ("colsample_bytree", propertyColsampleByTree), ("lambda", propertyLambda)]
+                parameters += sampling.compactMap { name, value in value.map { (name, String($0)) } }
+                // Row sampling draws from XGBoost's own generator: a fixed seed keeps a setting reproducible.
+                if propertySubsample != nil { parameters.append(("seed", "20170101")) }
+            }
             return XGBoostTrainingPlan(objective: .binaryLogistic, parameters: parameters,
                                        maxRounds: property ? propertyMaxRounds ?? binaryMaxRounds : binaryMaxRounds,
-                                       earlyStoppingRounds: earlyStoppingRounds)
+                                       earlyStoppingRounds: property ? propertyEarlyStoppingRounds ?? earlyStoppingRounds : earlyStoppingRounds)
         case .multiclass(let classes):
             parameters += [("max_depth", String(typeDepth)), ("eta", String(typeEta)), ("min_child_weight", "5")]
             return XGBoostTrainingPlan(objective: .multiSoftprob(classes: classes), parameters: parameters,
