@@ -5,9 +5,9 @@ package enum HangGuard {
 }
 
 /// A wait passed ``HangGuard/limit``: the awaited event never came.
-struct HangGuardError: Error, CustomStringConvertible {
-    var description: String
-    init(_ waitingFor: String) {
+package struct HangGuardError: Error, CustomStringConvertible {
+    package var description: String
+    package init(_ waitingFor: String) {
         description = "still waiting for \(waitingFor) after \(HangGuard.limit): the test hangs"
     }
 }

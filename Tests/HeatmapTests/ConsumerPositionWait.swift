@@ -1,16 +1,14 @@
 @testable import HeatmapCore
+import TestSupport
 
-/// Polls the heatmap's stored consumer position (read errors, e.g. before the service created its
-/// schema, count as "not yet").
+/// Reads the heatmap's stored consumer position until a condition holds: the position is stored
+/// state with no event (read errors, e.g. before the service created its schema, count as "not yet").
 enum ConsumerPositionWait {
-    /// The first position for which `condition` holds, or the last one read after `seconds`.
-    static func until(_ store: HeatmapStore, seconds: Int = 120, _ condition: (Int64) -> Bool) async throws -> Int64 {
-        let deadline = ContinuousClock.now + .seconds(seconds)
-        var position: Int64 = -1
-        while true {
-            if let read = try? await store.position() { position = read }
-            if condition(position) || ContinuousClock.now > deadline { return position }
-            try await Task.sleep(for: .milliseconds(20))
+    /// The first position read for which `condition` holds.
+    static func until(_ store: HeatmapStore, _ condition: (Int64) -> Bool) async throws -> Int64 {
+        try await waitForState("the heatmap's stored consumer position", every: .milliseconds(20)) {
+            guard let position = try? await store.position(), condition(position) else { return nil }
+            return position
         }
     }
 }

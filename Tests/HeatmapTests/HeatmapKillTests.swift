@@ -78,7 +78,7 @@ struct HeatmapKillTests {
         try blocker.execute("BEGIN")
         try blocker.query("SELECT position FROM heatmap.consumer_state FOR UPDATE")
         let replaying = try ServiceProcess("heatmap", arguments: heatmapArguments, logDirectory: logs[3])
-        let blocked = try await Self.untilSnapshotWaitsOnLock(pool)
+        let blocked = try await Self.untilSnapshotWaitsOnLock(pool, while: replaying)
         let replayedTo = LogWait.appliedPositions(replaying).last ?? 0
         await replaying.kill9()
         try blocker.execute("ROLLBACK")
@@ -119,17 +119,15 @@ struct HeatmapKillTests {
         #expect(await restartedIngest.terminate() == 0)
     }
 
-    /// Waits until a snapshot's position update waits on the row lock the test holds.
-    private static func untilSnapshotWaitsOnLock(_ pool: PostgresPool, seconds: Int = 120) async throws -> Bool {
-        let deadline = ContinuousClock.now + .seconds(seconds)
-        while ContinuousClock.now < deadline {
+    /// Waits until a snapshot's position update waits on the row lock the test holds (read from
+    /// pg_stat_activity: PostgreSQL announces no lock wait); throws if `process` exits first.
+    private static func untilSnapshotWaitsOnLock(_ pool: PostgresPool, while process: ServiceProcess) async throws -> Bool {
+        try await waitForState("a snapshot waiting on the consumer_state row lock", while: process, every: .milliseconds(10)) {
             let waiting = try await pool.query("""
                 SELECT count(*) FROM pg_stat_activity
                 WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'UPDATE heatmap.consumer_state%'
                 """).scalar(Int64.self)
-            if waiting > 0 { return true }
-            try await Task.sleep(for: .milliseconds(10))
+            return waiting > 0 ? true : nil
         }
-        return false
     }
 }

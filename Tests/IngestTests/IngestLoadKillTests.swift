@@ -5,7 +5,7 @@ import TestSupport
 import Testing
 
 /// `kill -9` of a real `ingest load` process mid-way, then the same command again.
-@Suite("Killing ingest load", .serialized, .timeLimit(.minutes(5)))
+@Suite("Killing ingest load", .serialized, .timeLimit(.minutes(10)))
 struct IngestLoadKillTests {
     @Test("kill -9 after the first committed batch; the rerun ends like an uninterrupted load")
     func killNineThenRerun() async throws {
@@ -37,11 +37,10 @@ struct IngestLoadKillTests {
             let firstArguments = ["load", "--database-url", db.database.url, "--city", "chicago", "--format", "chicago-csv",
                                   "--batch-rows", "40000", fifo]
             let first = try ServiceProcess("ingest", arguments: firstArguments, logDirectory: logs.url)
-            var committed = 0
-            let deadline = ContinuousClock.now + .seconds(120)
-            while committed < 80_000 && ContinuousClock.now < deadline {
-                try await Task.sleep(for: .milliseconds(20))
-                committed = (try? await db.scalar("SELECT COALESCE(sum(rows_read), 0)::int FROM ingest.etl_runs")) ?? 0
+            // Committed rows are stored state with no event: read them until two batches are in.
+            let committed = try await waitForState("two committed batches of the first loader", while: first, every: .milliseconds(20)) {
+                let committed = (try? await db.scalar("SELECT COALESCE(sum(rows_read), 0)::int FROM ingest.etl_runs")) ?? 0
+                return committed >= 80_000 ? committed : nil
             }
             await first.kill9()
             writer.terminate()
@@ -49,20 +48,18 @@ struct IngestLoadKillTests {
                     "two batches of 40,000 rows are committed before the loader waits for input, not \(committed): \(first.log())")
             // Reading marks a run without a live loader as failed. The killed client's backend may
             // still be finishing a statement (and so hold the run's advisory lock) for a moment.
-            var status = ""
-            let lockDeadline = ContinuousClock.now + .seconds(60)
-            repeat {
+            let status = try await waitForState("run 1 to be marked failed once its lock is free", every: .milliseconds(100)) {
                 _ = try await IngestStore(pool: db.pool).run(id: 1)
-                status = try await db.pool.query("SELECT status FROM ingest.etl_runs WHERE run_id = 1").scalar(String.self)
-                if status != "failed" { try await Task.sleep(for: .milliseconds(100)) }
-            } while status != "failed" && ContinuousClock.now < lockDeadline
+                let status = try await db.pool.query("SELECT status FROM ingest.etl_runs WHERE run_id = 1").scalar(String.self)
+                return status == "failed" ? status : nil
+            }
             #expect(status == "failed")
             let stored = try await db.scalar("SELECT count(*) FROM ingest.incidents")
             #expect(stored > 0 && stored <= committed, "only the committed batches survive a kill: \(stored) of \(committed) read")
 
             let arguments = ["load", "--database-url", db.database.url, "--city", "chicago", "--batch-rows", "40000", file]
             let second = try ServiceProcess("ingest", arguments: arguments, logDirectory: logs.url)
-            #expect(await second.waitForExit(timeout: .seconds(120)) == 0, "\(second.log())")
+            #expect(await second.waitForExit() == 0, "\(second.log())")
             #expect(try await db.scalar("SELECT count(*) FROM ingest.incidents") == 267_792)
             #expect(try await db.scalar("SELECT inserted FROM ingest.etl_runs WHERE run_id = 2") == 267_792 - stored)
             #expect(try await db.scalar("SELECT count(*) FROM ingest.incidents WHERE arrest") == 52_231)

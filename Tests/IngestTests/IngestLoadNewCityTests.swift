@@ -11,7 +11,7 @@ import Testing
 /// A city added file by file to a database that already holds another city: the stored-version
 /// lookup keeps probing the key index however stale the statistics are, the statistics follow
 /// the city's growth, and a run blocked behind another run of its city says so.
-@Suite("Loading a new city file by file", .serialized, .timeLimit(.minutes(5)))
+@Suite("Loading a new city file by file", .serialized, .timeLimit(.minutes(10)))
 struct IngestLoadNewCityTests {
     static let westYorkshire = [
         "uk-police-west-yorkshire/2016-07-west-yorkshire-street.csv.xz",
@@ -105,16 +105,14 @@ struct IngestLoadNewCityTests {
 
             let job = try await db.loader.start(try Self.request(Self.westYorkshire[0]))
             let store = IngestStore(pool: db.pool)
-            var run = try await store.run(id: job.runID)
-            var polls = 0
-            while run?.status != .waiting && polls < 6_000 {
-                try await Task.sleep(for: .milliseconds(20))
-                run = try await store.run(id: job.runID)
-                polls += 1
+            // The run's status is stored state with no event: read it until the run waits.
+            let run = try await waitForState("run \(job.runID) to be waiting", every: .milliseconds(20)) {
+                let run = try await store.run(id: job.runID)
+                return run?.status == .waiting ? run : nil
             }
-            #expect(run?.status == .waiting)
-            #expect(run?.waitingForRunID == heldRun)
-            #expect(run?.counts?.read == 0)
+            #expect(run.status == .waiting)
+            #expect(run.waitingForRunID == heldRun)
+            #expect(run.counts?.read == 0)
 
             try holder.query("SELECT pg_advisory_unlock_all()")
             let outcome = await job.wait()
@@ -129,7 +127,7 @@ struct IngestLoadNewCityTests {
 
 /// The ingest service's sweeper marks the run of a loader that died as failed without anyone
 /// reading the runs: a `running` row whose liveness lock nobody holds.
-@Suite("Abandoned runs", .serialized, .timeLimit(.minutes(2)))
+@Suite("Abandoned runs", .serialized, .timeLimit(.minutes(10)))
 struct AbandonedRunSweeperTests {
     @Test("a running run without a live loader is marked failed by the sweeper alone, whatever another database's runs hold")
     func sweeperMarksDeadLoads() async throws {
@@ -144,10 +142,10 @@ struct AbandonedRunSweeperTests {
             let sweeper = AbandonedRunSweeper(store: IngestStore(pool: db.pool), interval: .milliseconds(20),
                                               logger: Logger(label: "sweeper-test"))
             let task = Task { try await sweeper.run() }
-            var status = ""
-            for _ in 0..<3_000 where status != "failed" {
-                status = try await db.pool.query("SELECT status FROM ingest.etl_runs WHERE run_id = 7").scalar(String.self)
-                if status != "failed" { try await Task.sleep(for: .milliseconds(20)) }
+            // The sweeper's work is only visible in the table: read the run until it is marked.
+            let status = try await waitForState("the sweeper to mark run 7 failed", every: .milliseconds(20)) {
+                let status = try await db.pool.query("SELECT status FROM ingest.etl_runs WHERE run_id = 7").scalar(String.self)
+                return status == "failed" ? status : nil
             }
             task.cancel()
             _ = try? await task.value

@@ -6,7 +6,7 @@ import Testing
 
 /// A failed, cancelled or killed load leaves a committed prefix of whole batches; running it
 /// again ends with exactly what one uninterrupted load gives.
-@Suite("Interrupted loads", .serialized, .timeLimit(.minutes(5)))
+@Suite("Interrupted loads", .serialized, .timeLimit(.minutes(10)))
 struct IngestLoadRecoveryTests {
     static let nypd = "nypd-arrests/NYPD_Arrests_Data_Historic_2017-12.csv.gz"
 
@@ -59,7 +59,10 @@ struct IngestLoadRecoveryTests {
             let url = try SharedData.url(Self.nypd)
             let city = try #require(IngestCity(slug: "nyc"))
             let job = try await db.loader.start(LoadRequest(city: city, format: .nypdArrestsCSV, input: .file(path: url.path), batchRows: 2_000))
-            while job.progress.snapshot.batches == 0 { try await Task.sleep(for: .milliseconds(5)) }
+            // The progress counter has no push API: ask it until the first batch is committed.
+            _ = try await waitForState("the load's first committed batch", every: .milliseconds(5)) {
+                job.progress.snapshot.batches > 0 ? true : nil
+            }
             job.cancel()
             let outcome = await job.wait()
             let stored = try await db.scalar("SELECT count(*) FROM ingest.incidents")

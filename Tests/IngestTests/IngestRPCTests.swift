@@ -8,7 +8,7 @@ import TestSupport
 import Testing
 @testable import Wire
 
-@Suite("Ingest RPC over a real Unix socket", .serialized, .timeLimit(.minutes(3)))
+@Suite("Ingest RPC over a real Unix socket", .serialized, .timeLimit(.minutes(10)))
 struct IngestRPCTests {
     static let token = "test-token"
     static let bearer = [MetadataEntry(key: "authorization", value: "Bearer \(token)")]
@@ -82,10 +82,10 @@ struct IngestRPCTests {
                 let started = try await client.call(Methods.Ingest.startLoad,
                                                     StartLoadRequest(city: "nyc", format: .nypdArrestsCSV, serverPath: arrests, asynchronous: true), metadata: Self.bearer)
                 let runID = try #require(started.run?.runID)
-                var run = try await client.call(Methods.Ingest.getRun, GetRunRequest(runID: runID))
-                while run.status == .running {
-                    try await Task.sleep(for: .milliseconds(50))
-                    run = try await client.call(Methods.Ingest.getRun, GetRunRequest(runID: runID))
+                // GetRun is the progress RPC (no push): ask it until the run has ended.
+                let run = try await waitForState("run \(runID) to end") {
+                    let run = try await client.call(Methods.Ingest.getRun, GetRunRequest(runID: runID))
+                    return run.status == .running ? nil : run
                 }
                 #expect(run.status == .succeeded && run.counts?.read == 19_452 && run.counts?.inserted == 19_452)
                 #expect(run.cursor == "occurred_day >= 2017-12-31T00:00:00")

@@ -55,12 +55,12 @@ import Wire
         let started = try await client.call(Methods.Predict.train, train, metadata: bearer)
         #expect(started.jobID > 0)
         #expect(!started.finished)
-        var progress = started
+        // GetTrainingProgress is the progress RPC (no push): ask it until the job has finished.
         var fractions: [Double] = []
-        while !progress.finished {
-            try await Task.sleep(for: .milliseconds(100))
-            progress = try await client.call(Methods.Predict.getTrainingProgress, GetTrainingProgressRequest(jobID: started.jobID))
+        let progress = try await waitForState("training job \(started.jobID) to finish", every: .milliseconds(100)) {
+            let progress = try await client.call(Methods.Predict.getTrainingProgress, GetTrainingProgressRequest(jobID: started.jobID))
             fractions.append(progress.fraction)
+            return progress.finished ? progress : nil
         }
         #expect(progress.error == "")
         #expect(progress.phase == "done" && progress.fraction == 1)

@@ -99,12 +99,15 @@ struct PredictReplicaTests {
         }
     }
 
+    /// Asks Health until the replica answers (a starting service announces nothing); a call that
+    /// times out is asked again, so its timeout bounds nothing.
     private func waitForHealth(_ client: RPCClient, logs: () -> String) async throws {
-        let deadline = ContinuousClock.now + .seconds(60)
-        while ContinuousClock.now < deadline {
-            if (try? await client.call(Methods.Health.check, HealthCheckRequest(), timeout: .seconds(2))) != nil { return }
-            try await Task.sleep(for: .milliseconds(100))
+        do {
+            _ = try await waitForState("predict serve to answer Health/Check", every: .milliseconds(100)) {
+                (try? await client.call(Methods.Health.check, HealthCheckRequest(), timeout: .seconds(2))) != nil ? true : nil
+            }
+        } catch let error as HangGuardError {
+            throw RPCError(.unavailable, "\(error); logs:\n\(logs())")
         }
-        throw RPCError(.unavailable, "predict serve did not answer Health/Check; logs:\n\(logs())")
     }
 }

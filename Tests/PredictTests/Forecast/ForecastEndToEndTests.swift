@@ -55,15 +55,12 @@ struct ForecastEndToEndTests {
         #expect(await predict.terminate() == 0, "graceful stop; log:\n\(predict.log())")
     }
 
+    /// Asks Health until predict answers (a starting service announces nothing), failing with its
+    /// log if it exits first; a call that times out is asked again, so its timeout bounds nothing.
     private func waitForHealth(_ client: RPCClient, process: ServiceProcess) async throws {
-        let deadline = ContinuousClock.now + .seconds(60)
-        while ContinuousClock.now < deadline {
-            if (try? await client.call(Methods.Health.check, HealthCheckRequest(), timeout: .seconds(2))) != nil {
-                return
-            }
-            try await Task.sleep(for: .milliseconds(100))
+        _ = try await waitForState("predict serve to answer Health/Check", while: process, every: .milliseconds(100)) {
+            (try? await client.call(Methods.Health.check, HealthCheckRequest(), timeout: .seconds(2))) != nil ? true : nil
         }
-        throw RPCError(.unavailable, "predict serve did not answer Health/Check; log:\n\(process.log())")
     }
 
     private func check(client: RPCClient, heatmap: RPCClient, pool: PostgresPool, predict: ServiceProcess) async throws {

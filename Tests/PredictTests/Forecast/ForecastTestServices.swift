@@ -51,19 +51,15 @@ struct ForecastTestServices {
         return services
     }
 
-    /// Polls the heatmap until its 2017 total equals what was loaded (two minutes at most).
+    /// Asks the heatmap until its 2017 total equals what was loaded (failing with its log if it
+    /// exits first); a call that fails or times out is asked again, so its timeout bounds nothing.
     func waitForHeatmap(incidents: Int64) async throws {
         let client = RPCClient(endpoint: heatmapEndpoint)
         defer { Task { await client.close() } }
-        let deadline = ContinuousClock.now + .seconds(120)
-        while ContinuousClock.now < deadline {
-            if let reply = try? await client.call(Methods.Heatmap.getBeatHeatmap, BeatHeatmapRequest(city: "chicago", year: 2017), timeout: .seconds(5)),
-               reply.total?.incidents == incidents {
-                return
-            }
-            try await Task.sleep(for: .milliseconds(100))
+        _ = try await waitForState("the heatmap to count \(incidents) incidents", while: heatmap, every: .milliseconds(100)) {
+            let reply = try? await client.call(Methods.Heatmap.getBeatHeatmap, BeatHeatmapRequest(city: "chicago", year: 2017), timeout: .seconds(5))
+            return reply?.total?.incidents == incidents ? true : nil
         }
-        throw SharedData.Missing(description: "the heatmap did not catch up with \(incidents) incidents; log:\n\(heatmap.log())")
     }
 
     func stop() async {
