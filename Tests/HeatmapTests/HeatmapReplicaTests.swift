@@ -14,7 +14,7 @@ import Testing
 /// - the leader paused (SIGSTOP) in the middle of a snapshot is replaced, and once resumed it
 ///   writes nothing (its lease is gone and the fence holds the new epoch);
 /// - the leader killed (SIGKILL) is replaced, and the new leader writes the next snapshot.
-@Suite("Heatmap replicas: one fenced writer, reads at least P", .serialized, .timeLimit(.minutes(5)))
+@Suite("Heatmap replicas: one fenced writer, reads at least P", .serialized, .timeLimit(.minutes(10)))
 struct HeatmapReplicaTests {
     static let months = ["2016-07", "2017-07", "2018-07"].map { "uk-police-west-yorkshire/\($0)-west-yorkshire-street.csv.xz" }
     static let city = "uk-west-yorkshire"
@@ -192,8 +192,8 @@ struct HeatmapReplicaTests {
         process.log().components(separatedBy: text).count - 1
     }
 
-    private static func untilCount(_ text: String, in process: ServiceProcess, reaches count: Int, seconds: Int = 60) async throws -> Bool {
-        let deadline = ContinuousClock.now + .seconds(seconds)
+    private static func untilCount(_ text: String, in process: ServiceProcess, reaches count: Int) async throws -> Bool {
+        let deadline = ContinuousClock.now + HangGuard.limit
         while ContinuousClock.now < deadline {
             if Self.count(text, in: process) >= count { return true }
             try await Task.sleep(for: .milliseconds(10))
@@ -201,9 +201,10 @@ struct HeatmapReplicaTests {
         return false
     }
 
-    /// The first value of `sql` for which `condition` holds, or the last one read after `seconds`.
-    private static func until(_ pool: PostgresPool, _ sql: String, seconds: Int = 60, _ condition: (Int64) -> Bool) async throws -> Int64 {
-        let deadline = ContinuousClock.now + .seconds(seconds)
+    /// The first value of `sql` for which `condition` holds, or the last one read at the hang guard
+    /// (nothing announces these states: they are polled, bounded only by ``HangGuard/limit``).
+    private static func until(_ pool: PostgresPool, _ sql: String, _ condition: (Int64) -> Bool) async throws -> Int64 {
+        let deadline = ContinuousClock.now + HangGuard.limit
         while true {
             let value = try await pool.query(sql).scalar(Int64.self)
             if condition(value) || ContinuousClock.now > deadline { return value }
@@ -212,8 +213,8 @@ struct HeatmapReplicaTests {
     }
 
     /// Waits until a snapshot's position update waits on the row lock the test holds.
-    private static func untilSnapshotWaitsOnLock(_ pool: PostgresPool, seconds: Int = 60) async throws -> Bool {
-        let deadline = ContinuousClock.now + .seconds(seconds)
+    private static func untilSnapshotWaitsOnLock(_ pool: PostgresPool) async throws -> Bool {
+        let deadline = ContinuousClock.now + HangGuard.limit
         while ContinuousClock.now < deadline {
             let waiting = try await pool.query("""
                 SELECT count(*) FROM pg_stat_activity

@@ -12,7 +12,7 @@ import Wire
 /// GetHexHotspots on real police.uk data: West Yorkshire July 2016, 2017 and 2018 loaded through
 /// a real ingest server, consumed over its RPC, queried through the heatmap's handlers on a socket;
 /// cell counts checked against a recount of the raw files in the British National Grid.
-@Suite("Heatmap hex hotspots over West Yorkshire", .serialized, .timeLimit(.minutes(5)))
+@Suite("Heatmap hex hotspots over West Yorkshire", .serialized, .timeLimit(.minutes(10)))
 struct HeatmapWestYorkshireTests {
     static let files = ["2016-07", "2017-07", "2018-07"].map { "uk-police-west-yorkshire/\($0)-west-yorkshire-street.csv.xz" }
 

@@ -50,7 +50,7 @@ struct WatchPositionTests {
             // if the advance had not happened by then).
             let watch = Task {
                 try await served.client.call(Methods.Heatmap.watchPosition, WatchPositionRequest(after: 5, holdMs: 60_000),
-                                             timeout: .seconds(70))
+                                             timeout: HangGuard.limit)
             }
             while served.index.positionWaiters.count == 0 { await Task.yield() }
             served.index.replace(with: RollupSnapshot(cities: [:], position: 6))

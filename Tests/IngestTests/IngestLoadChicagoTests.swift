@@ -2,7 +2,7 @@ import Foundation
 @testable import IngestCore
 import Testing
 
-@Suite("Loading Chicago into the ingest store", .serialized, .timeLimit(.minutes(5)))
+@Suite("Loading Chicago into the ingest store", .serialized, .timeLimit(.minutes(10)))
 struct IngestLoadChicagoTests {
     @Test("2017: SOURCES.md counts, run counts add up, outbox nets out, a second load is a no-op")
     func year2017() async throws {

@@ -3,7 +3,7 @@ import Foundation
 import Postgres
 import Testing
 
-@Suite("Loading NYPD, police.uk and crafted rows", .serialized, .timeLimit(.minutes(3)))
+@Suite("Loading NYPD, police.uk and crafted rows", .serialized, .timeLimit(.minutes(10)))
 struct IngestLoadOtherCitiesTests {
     @Test("NYPD Dec 2017 with precinct polygons; an incremental rerun skips days before the cursor")
     func nypd() async throws {

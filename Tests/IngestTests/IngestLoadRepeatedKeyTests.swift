@@ -5,7 +5,7 @@ import Testing
 
 /// A key staged twice in one batch: only its latest version reaches the table (greatest
 /// `Updated On`, then the last line), the others count as unchanged, and the outbox carries one +1.
-@Suite("Repeated keys within one batch", .serialized, .timeLimit(.minutes(5)))
+@Suite("Repeated keys within one batch", .serialized, .timeLimit(.minutes(10)))
 struct IngestLoadRepeatedKeyTests {
     @Test("the later Updated On wins over the later line; without Updated On the last line wins")
     func latestVersionWins() async throws {

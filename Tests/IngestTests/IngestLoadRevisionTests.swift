@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// "Later" is decided by `Updated On` when both versions have one, else by load order.
-@Suite("Revisions: the later version of a record wins and the outbox carries the difference", .serialized, .timeLimit(.minutes(5)))
+@Suite("Revisions: the later version of a record wins and the outbox carries the difference", .serialized, .timeLimit(.minutes(10)))
 struct IngestLoadRevisionTests {
     @Test("the April-2014 portal sample, then the 2018 extract of 2014, then the sample again")
     func sampleThenExtractThenSample() async throws {

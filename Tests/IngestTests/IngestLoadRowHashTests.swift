@@ -5,7 +5,7 @@ import Testing
 
 /// A reload decides "unchanged" from the hash stored with each key (migration 0007) and reads the
 /// stored version only for keys whose hash differs or is missing.
-@Suite("Row hashes: a reload skips the rows whose stored hash matches", .serialized, .timeLimit(.minutes(5)))
+@Suite("Row hashes: a reload skips the rows whose stored hash matches", .serialized, .timeLimit(.minutes(10)))
 struct IngestLoadRowHashTests {
     static let sample = "chicago-crimes/samples/portal_csv_2014-02-28_to_03-15.csv.gz"
 

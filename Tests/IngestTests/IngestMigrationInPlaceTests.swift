@@ -6,7 +6,7 @@ import Testing
 
 /// A database holding data in the layout before partitioning (migrations 0001–0004) migrates in
 /// place: every incident and outbox entry survives, byte for byte, and loads go on from there.
-@Suite("In-place migration to partitioned incidents and outbox", .serialized, .timeLimit(.minutes(5)))
+@Suite("In-place migration to partitioned incidents and outbox", .serialized, .timeLimit(.minutes(10)))
 struct IngestMigrationInPlaceTests {
     /// Count and an order-independent-of-layout checksum of every incident column, by id.
     static let incidentsChecksum = """

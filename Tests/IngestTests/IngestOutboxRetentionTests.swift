@@ -8,7 +8,7 @@ import Testing
 
 /// The outbox is partitioned by position; a partition is dropped only once every named consumer
 /// has acknowledged all of its positions, and a pull after a dropped position fails.
-@Suite("Outbox partitions and retention", .serialized, .timeLimit(.minutes(5)))
+@Suite("Outbox partitions and retention", .serialized, .timeLimit(.minutes(10)))
 struct IngestOutboxRetentionTests {
     static func partitions(_ db: IngestTestDatabase) async throws -> [String] {
         try await db.pool.query("SELECT name || ' ' || first_position || '-' || (end_position - 1) FROM ingest.outbox_partitions() ORDER BY first_position")

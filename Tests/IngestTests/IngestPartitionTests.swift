@@ -6,7 +6,7 @@ import TestSupport
 import Testing
 
 /// Incidents partitioned by city and year with the key in `incident_keys` (migration 0005).
-@Suite("Partitioned incidents", .serialized, .timeLimit(.minutes(5)))
+@Suite("Partitioned incidents", .serialized, .timeLimit(.minutes(10)))
 struct IngestPartitionTests {
     static let header = "ID,Case Number,Date,Block,IUCR,Primary Type,Description,Location Description,Arrest,Domestic,Beat,District,Ward,Community Area,FBI Code,X Coordinate,Y Coordinate,Year,Updated On,Latitude,Longitude,Location"
 

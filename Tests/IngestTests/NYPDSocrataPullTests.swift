@@ -7,7 +7,7 @@ import Testing
 /// The NYC live pull (NYPD arrests, SODA JSON) against the local stand-in, fed with the real Dec-2017
 /// CSV export turned into SODA objects: lowercase keys, ISO dates with `.000`, omitted empty values,
 /// and every third arrest with its point only in `lon_lat` (as SODA 2.1 writes it).
-@Suite("NYPD Socrata pull", .serialized, .timeLimit(.minutes(5)))
+@Suite("NYPD Socrata pull", .serialized, .timeLimit(.minutes(10)))
 struct NYPDSocrataPullTests {
     static let csvFile = "nypd-arrests/NYPD_Arrests_Data_Historic_2017-12.csv.gz"
 

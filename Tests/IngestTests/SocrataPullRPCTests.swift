@@ -7,7 +7,7 @@ import Testing
 /// StartPull over RPC: token-protected like StartLoad; cities without a pull are refused (no test
 /// reaches the public Socrata endpoints, so successful pulls are covered by ``SocrataPullTests`` and
 /// ``NYPDSocrataPullTests`` against a local stand-in).
-@Suite("Socrata pull over RPC", .serialized, .timeLimit(.minutes(2)))
+@Suite("Socrata pull over RPC", .serialized, .timeLimit(.minutes(10)))
 struct SocrataPullRPCTests {
     @Test("StartPull needs the token (chicago and nyc); an unknown city or one without a dataset is INVALID_ARGUMENT")
     func refusals() async throws {

@@ -4,7 +4,7 @@ import Testing
 @testable import IngestCore
 
 /// The retry schedule of a page request, and a timeout retried against the stand-in server.
-@Suite("Socrata pull retries", .serialized, .timeLimit(.minutes(2)))
+@Suite("Socrata pull retries", .serialized, .timeLimit(.minutes(10)))
 struct SocrataPullRetryTests {
     @Test("backoff doubles from the base delay up to the cap, with jitter; Retry-After wins, capped")
     func schedule() {

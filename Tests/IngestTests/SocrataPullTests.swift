@@ -5,7 +5,7 @@ import Postgres
 import Testing
 
 /// Live Socrata pulls against a local stand-in SODA server serving the real 1,000-row sample.
-@Suite("Socrata pull", .serialized, .timeLimit(.minutes(5)))
+@Suite("Socrata pull", .serialized, .timeLimit(.minutes(10)))
 struct SocrataPullTests {
     static let sample = "chicago-crimes/samples/socrata_json_2017-04-13_to_14.json.gz"
     static let source = "socrata:ijzp-q8t2"
