@@ -55,7 +55,7 @@ enum StagingRowEncoder {
     }
 
     /// Integers travel as `bigint`: the staging columns are `bigint`, so a value too large for the
-    /// incident's `integer` column fails the batch in the INSERT's cast, as the text value did.
+    /// incident's `integer` column fails the batch in the insert's cast, as the text value did.
     private static func appendOptionalInt64(_ value: Int?, to buffer: inout [UInt8]) {
         guard let value else { return appendNullField(&buffer) }
         appendInt64(Int64(value), to: &buffer)
