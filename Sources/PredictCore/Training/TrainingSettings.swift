@@ -42,8 +42,8 @@ package struct TrainingSettings: Sendable {
 
     /// The property model's own booster settings, each nil = the binary models' setting. Deeper
     /// trees with finer bins and per-tree sampling reach the seed recipe's ROC-AUC (with the share
-    /// columns, depth 8, η 0.08, 512 bins, rows 0.8 and columns 0.6 per tree: 0.7640 on Chicago 2017
-    /// against 0.7620; the seed's 0.764) but make Predict ~2.4× slower (exact TreeSHAP), so serving
+    /// columns, depth 8, η 0.08, 512 bins, rows 0.8 and columns 0.5 per tree: 0.7641 on Chicago 2017
+    /// against 0.7620; the seed's 0.764) but make Predict ~2.4–2.9× slower (exact TreeSHAP), so serving
     /// keeps the shared settings unless `predict train --property-depth …` asks.
     package var propertyDepth: Int?
     package var propertyEta: Double?
