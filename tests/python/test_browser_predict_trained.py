@@ -5,6 +5,7 @@ beats by /api/v1/forecast's expected counts, and the methodology page shows each
 metrics, draws its ROC and importance charts and the forecast's PAI chart. No console errors."""
 from __future__ import annotations
 
+import csv
 import json
 import re
 import subprocess
@@ -161,6 +162,29 @@ def test_predict_view_with_trained_models(trained_stack, browser, screenshots):
     browser.find_element(By.ID, "predict-forecast").click()
     WebDriverWait(browser, WAIT).until(lambda d: d.find_element(By.ID, "predict-key").is_displayed())
     assert Counter(browser.execute_script(FILLS)) == fills
+
+    # The two downloads: the answer asked last (every model's contributions, for the second beat)
+    # and the forecast layer, each the export of what is on screen, parsed and compared.
+    answer_csv = browser.find_element(By.ID, "predict-export-csv")
+    assert answer_csv.text == "Answer ⤓ CSV" and answer_csv.get_attribute("aria-disabled") is None
+    href = urllib.parse.urlsplit(answer_csv.get_attribute("href"))
+    assert href.path == "/api/v1/export/predict"
+    assert dict(urllib.parse.parse_qsl(href.query)) == {"format": "csv", **{k: str(v) for k, v in query.items()}}
+    with urllib.request.urlopen(base + href.path + "?" + href.query, timeout=60) as response:
+        text = response.read().decode()
+    rows = [r for r in csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))]
+    assert {r["model"] for r in rows} == set(KINDS)
+    forecast_geojson = browser.find_element(By.ID, "predict-forecast-export-geojson")
+    assert forecast_geojson.text == "Forecast ⤓ GeoJSON"
+    href = urllib.parse.urlsplit(forecast_geojson.get_attribute("href"))
+    assert href.path == "/api/v1/export/forecast" and dict(urllib.parse.parse_qsl(href.query)) == {"format": "geojson", "city": "chicago"}
+    with urllib.request.urlopen(base + href.path + "?" + href.query, timeout=60) as response:
+        collection = json.loads(response.read())
+    exported = {f["properties"]["area"]: float(f["properties"]["expected_count"]) for f in collection["features"]}
+    assert exported.keys() == {a["area"] for a in forecast["areas"]}
+    assert all(abs(exported[a["area"]] - a["expected_count"]) <= 1e-9 * max(1.0, a["expected_count"]) for a in forecast["areas"])
+    # One Copy link per view: the forecast bar has none.
+    assert browser.find_elements(By.ID, "predict-copy-link") and not browser.find_elements(By.ID, "predict-forecast-copy-link")
 
     severe = severe_console_entries(browser)
     assert not severe, severe

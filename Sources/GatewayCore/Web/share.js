@@ -10,8 +10,10 @@ CS.share = (function () {
 
   /// Adds the Download / PNG / Copy link controls to `form`. `exports()` (optional) returns
   /// [{ view, params }] (the export endpoint and its query) or [] when nothing is loaded;
-  /// `snapshot()` (optional) returns a canvas. Returns { update() } to call after each load.
-  function bar(name, form, { exports, snapshot }) {
+  /// `snapshot()` (optional) returns a canvas; `label` (optional) names the data on the download
+  /// buttons when a view has two bars; `link: false` leaves out Copy link (one per view is enough).
+  /// Returns { update() } to call after each load.
+  function bar(name, form, { exports, snapshot, label, link = true }) {
     const span = document.createElement('span');
     span.className = 'share';
     span.setAttribute('role', 'group');
@@ -21,7 +23,7 @@ CS.share = (function () {
       const a = document.createElement('a');
       a.id = `${name}-export-${format}`;
       a.className = 'button';
-      a.textContent = format === 'csv' ? '⤓ CSV' : '⤓ GeoJSON';
+      a.textContent = (label ? label + ' ' : '') + (format === 'csv' ? '⤓ CSV' : '⤓ GeoJSON');
       a.setAttribute('download', '');
       a.setAttribute('aria-disabled', 'true');
       links[format] = a;
@@ -52,7 +54,7 @@ CS.share = (function () {
       catch (error) { copy.textContent = 'Copy link (select the text)'; }
       copy.dataset.copied = field.value;
     });
-    span.append(copy, field);
+    if (link) span.append(copy, field);
     form.appendChild(span);
 
     function update() {

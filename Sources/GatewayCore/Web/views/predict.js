@@ -36,7 +36,15 @@
     $('predict-ask').addEventListener('click', ask);
     $('predict-forecast').addEventListener('change', () => { recolour(); remember(); });
     for (const id of ['predict-area', 'predict-hour', 'predict-day', 'predict-month', 'predict-type']) $(id).addEventListener('change', remember);
-    CS.share.bar('predict', document.querySelector('#view-predict .toolbar'), {});
+    // Two downloads: the answer asked for (every model's contributions) and the forecast layer.
+    const toolbar = document.querySelector('#view-predict .toolbar');
+    state.answerShare = CS.share.bar('predict', toolbar, {
+      label: 'Answer', exports: () => (state.asked ? [{ view: 'predict', params: state.asked }] : []),
+    });
+    state.forecastShare = CS.share.bar('predict-forecast', toolbar, {
+      label: 'Forecast', link: false,
+      exports: () => (state.forecastCity ? [{ view: 'forecast', params: { city: state.forecastCity } }] : []),
+    });
     await selectCity(params);
   }
 
@@ -118,6 +126,8 @@
     catch (error) {
       if (seq !== state.seq) return;
       status('');
+      state.asked = null;
+      state.answerShare.update();
       box.innerHTML = '';
       const note = document.createElement('p');
       note.className = 'note warning';
@@ -132,6 +142,8 @@
     if (seq !== state.seq) return;
     status('');
     showAnswers(reply, params);
+    state.asked = params;
+    state.answerShare.update();
   }
 
   function showAnswers(reply, params) {
@@ -254,6 +266,8 @@
   async function loadForecast() {
     const seq = ++state.forecastSeq;
     state.forecast = {};
+    state.forecastCity = null;
+    state.forecastShare.update();
     let reply;
     try { reply = await api('/api/v1/forecast?city=' + encodeURIComponent(state.city.city)); }
     catch (error) {
@@ -271,6 +285,7 @@
       ? `Expected incidents per beat in the week of ${reply.week_start} (${reply.model_version}).`
       : 'No forecast yet: the forecast model is not trained.';
     $('predict-map').dataset.forecast = reply.areas.length ? 'shown' : 'empty';
+    if (reply.areas.length) { state.forecastCity = state.city.city; state.forecastShare.update(); }
     recolour();
   }
 
