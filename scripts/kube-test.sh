@@ -126,15 +126,24 @@ PY
   fi
 
   # --- 4. each replica answers through the gateway ------------------------------------------------------
-  local nyc_total runs_count
+  local nyc_total runs_count min_position
   api() { curl -s --max-time 10 -H 'Cache-Control: no-cache' "$url/api/v1/$1"; }
-  nyc_total="$(api 'heatmap?city=nyc&year_from=1900&year_to=2100' | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"]["incidents"])' 2>/dev/null)"
   runs_count="$(api 'ingest/runs?city=nyc' | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["runs"]))' 2>/dev/null)"
+  # Read your writes across heatmap replicas: the loads' outbox position, sent with every heatmap
+  # read, so a follower still behind it catches up (or passes the call on) instead of answering
+  # the totals from before the load.
+  min_position="$(api 'ingest/runs?city=nyc' | python3 -c 'import json,sys; print(max([r.get("outbox_position") or 0 for r in json.load(sys.stdin)["runs"]] or [0]))' 2>/dev/null)"
+  heat() { curl -s --max-time 10 -H 'Cache-Control: no-cache' -H "X-CrimeScope-Min-Position: ${min_position:-0}" \
+             "$url/api/v1/heatmap?city=nyc&year_from=1900&year_to=2100" |
+           python3 -c 'import json,sys; print(json.load(sys.stdin)["total"]["incidents"])' 2>/dev/null; }
+  nyc_total="$(heat)"
+  echo "    nyc: outbox position $min_position after the loads"
   echo "    nyc: $nyc_total incidents, $runs_count runs (the answers expected below)"
+  check "the heatmap at the loads' outbox position shows NYC's 19,452 arrests of December 2017 (got $nyc_total)" test "$nyc_total" == 19452
   answers() {    # SERVICE: the gateway's answer that needs SERVICE is the one seen with both up
     case $1 in
       ingest) [[ "$(api 'ingest/runs?city=nyc' | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["runs"]))' 2>/dev/null)" == "$runs_count" ]] ;;
-      heatmap) [[ "$(api 'heatmap?city=nyc&year_from=1900&year_to=2100' | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"]["incidents"])' 2>/dev/null)" == "$nyc_total" ]] ;;
+      heatmap) [[ "$(heat)" == "$nyc_total" ]] ;;
       # Nothing is trained: predict's own FAILED_PRECONDITION (a 400), not the gateway's 503.
       predict) api 'models?city=nyc' | grep -q "no trained models for city 'nyc'" ;;
     esac
