@@ -20,21 +20,9 @@ struct HeatmapChicagoTests {
 
     @Test("exactly once across a consumer stop and a SIGKILL; counts equal the raw-file recount")
     func chicago2017() async throws {
-        let database = try await TestDatabase.create(label: "heatmap")
-        let folder = try TemporaryDirectory(prefix: "cs-hm")
-        let pool = database.pool(size: 2)
-        defer { folder.remove() }
-        let ingest = try await IngestTestServer.start(database: database, pool: pool, folder: folder)
-        do {
-            try await run(database: database, pool: pool, folder: folder, ingest: ingest)
-        } catch {
-            await ingest.stop()
-            await pool.shutdown()
-            throw error
+        try await IngestTestServer.withServer(label: "heatmap", folderPrefix: "cs-hm", poolSize: 2) {
+            try await run(database: $0, pool: $1, folder: $2, ingest: $3)
         }
-        await ingest.stop()
-        await pool.shutdown()
-        try await database.drop()
     }
 
     private func run(database: TestDatabase, pool: PostgresPool, folder: TemporaryDirectory, ingest: IngestTestServer) async throws {

@@ -21,21 +21,9 @@ struct HeatmapReplicaTests {
 
     @Test("leader writes, follower serves at least P; SIGSTOP and SIGKILL of the leader hand over, and the old leader is fenced")
     func replicasAgree() async throws {
-        let database = try await TestDatabase.create(label: "heatmap-replicas")
-        let folder = try TemporaryDirectory(prefix: "cs-hmr")
-        let pool = database.pool(size: 3)
-        defer { folder.remove() }
-        let ingest = try await IngestTestServer.start(database: database, pool: pool, folder: folder)
-        do {
-            try await run(database: database, pool: pool, folder: folder, ingest: ingest)
-        } catch {
-            await ingest.stop()
-            await pool.shutdown()
-            throw error
+        try await IngestTestServer.withServer(label: "heatmap-replicas", folderPrefix: "cs-hmr", poolSize: 3) {
+            try await run(database: $0, pool: $1, folder: $2, ingest: $3)
         }
-        await ingest.stop()
-        await pool.shutdown()
-        try await database.drop()
     }
 
     @Test("a snapshot under an epoch that was taken over is refused and stores nothing")

@@ -17,6 +17,28 @@ struct IngestTestServer {
 
     static let logger = Logger(label: "heatmap-tests") { _ in SwiftLogNoOpLogHandler() }
 
+    /// A fresh test database, a pool of `poolSize` on it, a temporary folder and an ingest server
+    /// over them for `body`; afterwards the server and pool stop whatever happened, and the database
+    /// is dropped only when `body` succeeded (a failed test leaves it to look at).
+    static func withServer(label: String, folderPrefix: String, poolSize: Int,
+                           _ body: (TestDatabase, PostgresPool, TemporaryDirectory, IngestTestServer) async throws -> Void) async throws {
+        let database = try await TestDatabase.create(label: label)
+        let folder = try TemporaryDirectory(prefix: folderPrefix)
+        let pool = database.pool(size: poolSize)
+        defer { folder.remove() }
+        let ingest = try await IngestTestServer.start(database: database, pool: pool, folder: folder)
+        do {
+            try await body(database, pool, folder, ingest)
+        } catch {
+            await ingest.stop()
+            await pool.shutdown()
+            throw error
+        }
+        await ingest.stop()
+        await pool.shutdown()
+        try await database.drop()
+    }
+
     static func start(database: TestDatabase, pool: PostgresPool, folder: TemporaryDirectory) async throws -> IngestTestServer {
         let migrations = try Migration.load(directory: IngestBackend.migrationsDirectory)
         _ = try await Migrator(schema: "ingest", migrations: migrations, logger: logger).migrate(pool)
