@@ -19,7 +19,6 @@
 cmd_scale_test() {
   # Checks count failures themselves: a failing probe (grep finding nothing…) must not end the run.
   set +e
-  local passed=0 failed=0
   scale_tmp="$(mktemp -d)"         # global: the EXIT trap runs after this function's locals are gone
   project="crimescope-scale-test-$$"
   env_file="$scale_tmp/compose.env"
@@ -27,24 +26,10 @@ cmd_scale_test() {
   expected_containers=10
   publish_port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
   scale_cleanup() {
-    compose down -v --remove-orphans >/dev/null 2>&1 || true
+    compose down -v --remove-orphans
     rm -rf "$scale_tmp"
   }
-  trap scale_cleanup EXIT
-  trap 'exit 130' INT TERM
-  check() {   # check NAME COMMAND...: one line per check
-    if "${@:2}"; then passed=$((passed + 1)); echo "ok    $1"
-    else failed=$((failed + 1)); echo "FAIL  $1"; fi
-  }
-  finish() {
-    echo "$passed passed, $failed failed"
-    (( failed == 0 ))
-    exit $?
-  }
-  poll() {    # poll SECONDS COMMAND...: until COMMAND succeeds, every 0.5 s
-    local deadline=$(( SECONDS + $1 )); shift
-    until "$@" >/dev/null 2>&1; do (( SECONDS < deadline )) || return 1; sleep 0.5; done
-  }
+  on_exit scale_cleanup      # check, poll, finish, on_exit: scripts/lib/checks.sh, sourced by compose.sh
 
   ensure_engine
   ensure_env_file
@@ -159,9 +144,6 @@ cmd_scale_test() {
   poll 120 rejoined
   check "the old leader $old, started again, streams from $new as a standby" rejoined
 
-  compose down -v --remove-orphans >/dev/null 2>&1
-  gone() { [[ -z "$("$docker" ps -aq --filter "label=com.docker.compose.project=$project")" ]] \
-             && [[ -z "$("$docker" volume ls -q --filter "label=com.docker.compose.project=$project")" ]]; }
-  check "down -v removed the project's containers and volumes" gone
+  check_down
   finish
 }

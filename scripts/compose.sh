@@ -25,13 +25,15 @@
 #
 # Environment: CRIMESCOPE_COMPOSE_PROJECT (crimescope), CRIMESCOPE_HTTP_PUBLISH_PORT (8080),
 # CRIMESCOPE_COMPOSE_TIMEOUT (seconds to wait for health, 300), CRIMESCOPE_SWIFT_DIR (/opt/swift),
-# CRIMESCOPE_SWIFT_PACKAGES_DIR (/opt/swift-packages), CRIMESCOPE_LOAD_DEMO (1; 0 skips the data).
+# CRIMESCOPE_SWIFT_PACKAGES_DIR (/opt/swift-packages), CRIMESCOPE_LOAD_DEMO (1; 0 skips the data),
+# CRIMESCOPE_COMPOSE_SKIP_BUILD (0; 1 uses the crimescope:local image already built, when there is one).
 # Secrets: CRIMESCOPE_WRITE_TOKEN and POSTGRES_PASSWORD are generated once into .data/compose.env
 # (mode 0600) and passed with --env-file.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+. "$root/scripts/lib/checks.sh"   # check, poll, finish, on_exit (the test commands)
 
 # The engine's own client: another `docker` first on PATH (e.g. /usr/local/bin) may refuse to
 # build without buildx. docker-compose 1.29 talks to the engine's API itself.
@@ -143,6 +145,9 @@ ensure_patroni_image() {
 # --- the CrimeScope image --------------------------------------------------------------------
 build_app() {
   ensure_bases
+  if [[ "${CRIMESCOPE_COMPOSE_SKIP_BUILD:-0}" == 1 ]] && image_exists "$app_image"; then
+    say "using the $app_image already built (CRIMESCOPE_COMPOSE_SKIP_BUILD=1)"; return 0
+  fi
   say "building $app_image (Dockerfile: BUILDER_IMAGE=$builder_image, RUNTIME_IMAGE=$base_image)"
   local started=$SECONDS
   "$docker" build --progress=plain --build-arg BUILDER_IMAGE="$builder_image" --build-arg RUNTIME_IMAGE="$base_image" \
@@ -196,6 +201,14 @@ wait_healthy() {
 }
 
 api_url() { printf 'http://127.0.0.1:%s' "$publish_port"; }
+
+# The compose tests' last check: `down -v` leaves no container or volume of the project.
+check_down() {
+  compose down -v --remove-orphans >/dev/null 2>&1
+  project_gone() { [[ -z "$("$docker" ps -aq --filter "label=com.docker.compose.project=$project")" ]] \
+                     && [[ -z "$("$docker" volume ls -q --filter "label=com.docker.compose.project=$project")" ]]; }
+  check "down -v removed the project's containers and volumes" project_gone
+}
 
 # Loads demo-data/ (baked into the image at /app/demo-data) through POST /api/v1/ingest/loads,
 # in scripts/up.sh's order: each file once (a succeeded run of the same path is skipped), each
@@ -310,34 +323,23 @@ cmd_down() {
 
 # `test`: everything through HTTP, docker inspect/exec and the engine; cleans up on any exit.
 cmd_test() {
-  local passed=0 failed=0
   test_tmp="$(mktemp -d)"          # global: the EXIT trap runs after this function's locals are gone
   project="crimescope-test-$$"
   env_file="$test_tmp/compose.env"
   publish_port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-  cleanup() {
-    compose down -v --remove-orphans >/dev/null 2>&1 || true
+  test_cleanup() {
+    compose down -v --remove-orphans
     rm -rf "$test_tmp"
   }
-  trap cleanup EXIT
-  trap 'exit 130' INT TERM
-  check() {   # check NAME COMMAND...: one line per check
-    if "${@:2}"; then passed=$((passed + 1)); echo "ok    $1"
-    else failed=$((failed + 1)); echo "FAIL  $1"; fi
-  }
-  finish() {
-    echo "$passed passed, $failed failed"
-    (( failed == 0 ))
-    exit $?
-  }
+  on_exit test_cleanup
 
   # `up` as its own process: errexit stays in force there (it would not in an `if` subshell).
   if ! CRIMESCOPE_COMPOSE_PROJECT="$project" CRIMESCOPE_HTTP_PUBLISH_PORT="$publish_port" \
        CRIMESCOPE_COMPOSE_ENV_FILE="$env_file" "$root/scripts/compose.sh" up; then
-    failed=$((failed + 1)); echo "FAIL  up: build, start, every service healthy, demo data loaded"
+    check "up: build, start, every service healthy, demo data loaded" false
     finish
   fi
-  passed=$((passed + 1)); echo "ok    up: build, start, every service healthy, demo data loaded (project $project, port $publish_port)"
+  check "up: build, start, every service healthy, demo data loaded (project $project, port $publish_port)" true
   local url; url="$(api_url)"
 
   healthz_200() { [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$url/healthz")" == 200 ]]; }
@@ -366,22 +368,12 @@ cmd_test() {
   restarts_before="$("$docker" inspect -f '{{.RestartCount}}' "$heatmap")"
   pid="$("$docker" inspect -f '{{.State.Pid}}' "$heatmap")"
   restarted() {
-    local i
-    for i in $(seq 1 120); do
-      [[ "$("$docker" inspect -f '{{.RestartCount}} {{.State.Status}}' "$heatmap")" == "$((restarts_before + 1)) running" ]] && return 0
-      sleep 0.5
-    done
-    return 1
+    [[ "$("$docker" inspect -f '{{.RestartCount}} {{.State.Status}}' "$heatmap")" == "$((restarts_before + 1)) running" ]]
   }
   kill -KILL "$pid"
-  check "heatmap killed (SIGKILL to pid $pid): restart policy $("$docker" inspect -f '{{.HostConfig.RestartPolicy.Name}}' "$heatmap") restarted it" restarted
+  check "heatmap killed (SIGKILL to pid $pid): restart policy $("$docker" inspect -f '{{.HostConfig.RestartPolicy.Name}}' "$heatmap") restarted it" poll 60 restarted
   check "every service healthy again after the restart" wait_healthy
-  healthz_again() {
-    local i
-    for i in $(seq 1 60); do healthz_200 && return 0; sleep 1; done
-    return 1
-  }
-  check "GET /healthz is 200 again" healthz_again
+  check "GET /healthz is 200 again" poll 60 healthz_200
   local after; after="$(totals)"
   check "totals unchanged after the restart: $after" test "$after" == "$before"
   got="$(chicago_total)"
@@ -407,10 +399,7 @@ cmd_test() {
   }
   check "only the gateway publishes a port, on loopback: ${published[*]:-none}" only_gateway
 
-  compose down -v --remove-orphans >/dev/null 2>&1
-  gone() { [[ -z "$("$docker" ps -aq --filter "label=com.docker.compose.project=$project")" ]] \
-             && [[ -z "$("$docker" volume ls -q --filter "label=com.docker.compose.project=$project")" ]]; }
-  check "down -v removed the project's containers and volumes" gone
+  check_down
   finish
 }
 

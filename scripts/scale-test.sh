@@ -16,7 +16,7 @@
 #
 #   CRIMESCOPE_BIN_DIR          executables (default: swift build --show-bin-path, built if missing)
 #   CRIMESCOPE_SCALE_BASE_PORT  first of 20 ports (default 55450)
-#   CRIMESCOPE_SCALE_KEEP=1     leave the folder (logs, HA data) behind: printed at the end
+#   CRIMESCOPE_SCALE_KEEP=1     leave the folder (logs, HA data) behind: printed at the start
 set -uo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,30 +25,18 @@ command -v swift >/dev/null || export PATH="/opt/swift/usr/bin:$PATH"
 base=${CRIMESCOPE_SCALE_BASE_PORT:-55450}
 work=$(mktemp -d /tmp/cs-scale.XXXXXX)
 chmod 0755 "$work"
-passed=0; failed=0
 pids=()
+. scripts/lib/checks.sh   # check, poll, finish, on_exit
 
 say() { printf '\n--> %s\n' "$*"; }
-check() {   # check DESCRIPTION COMMAND…
-  local description=$1; shift
-  if "$@"; then passed=$((passed + 1)); echo "ok    $description"
-  else failed=$((failed + 1)); echo "FAIL  $description"; fi
-}
-finish() {
+stop_all() {
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null; done
-  deploy/ha/ha.sh stop "$work/ha" >/dev/null 2>&1
-  if [[ ${CRIMESCOPE_SCALE_KEEP:-0} == 1 ]]; then echo "kept $work"; else rm -rf "$work"; fi
-  echo "$passed passed, $failed failed"
-  (( failed == 0 ))
-  exit
+  deploy/ha/ha.sh stop "$work/ha"
+  [[ ${CRIMESCOPE_SCALE_KEEP:-0} == 1 ]] || rm -rf "$work"
 }
-trap finish EXIT
-trap 'echo "interrupted" >&2; exit 130' INT TERM
-wait_until() { # SECONDS COMMAND…: retry every 0.2 s until COMMAND succeeds
-  local deadline=$((SECONDS + $1)); shift
-  until "$@" >/dev/null 2>&1; do (( SECONDS < deadline )) || return 1; sleep 0.2; done
-}
+on_exit stop_all
+[[ ${CRIMESCOPE_SCALE_KEEP:-0} == 1 ]] && echo "logs and HA data in $work (kept: CRIMESCOPE_SCALE_KEEP=1)"
 
 missing=()
 command -v wrk >/dev/null || missing+=(wrk)
@@ -57,18 +45,18 @@ command -v etcd >/dev/null || missing+=(etcd-server)
 if (( ${#missing[@]} )); then
   say "installing ${missing[*]} (Debian packages)"
   if [[ $(id -u) -ne 0 ]] || ! DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >"$work/apt.log" 2>&1; then
-    echo "scale-test: cannot install ${missing[*]} (as root: apt-get install ${missing[*]})" >&2; failed=1; exit 1
+    check "scale-test: install ${missing[*]} (as root: apt-get install ${missing[*]})" false; finish
   fi
 fi
 bin=${CRIMESCOPE_BIN_DIR:-$(swift build --show-bin-path)}
 for product in ingest heatmap predict gateway; do
-  [[ -x $bin/$product ]] || { say "building $product"; swift build --product "$product" >/dev/null || exit 1; }
+  [[ -x $bin/$product ]] || { say "building $product"; swift build --product "$product" >/dev/null || { check "swift build --product $product" false; finish; }; }
 done
 
 # --- PostgreSQL primary + standby under Patroni ------------------------------------------------
 say "PostgreSQL primary + synchronous standby under Patroni + etcd (ports $base-$((base + 5)))"
 if ! database_url=$(deploy/ha/ha.sh start "$work/ha" --base-port "$base"); then
-  check "Patroni pair started" false; exit 1
+  check "Patroni pair started" false; finish
 fi
 echo "    $database_url"
 check "Patroni pair: a leader and a synchronous standby ($(deploy/ha/ha.sh leader "$work/ha") leads)" deploy/ha/ha.sh leader "$work/ha"
@@ -109,13 +97,13 @@ start gateway gateway serve --http-port "$http_port" --ingest-endpoint "$ingest_
   --heatmap-endpoint "$heatmap_list" --predict-endpoint "$predict_list"
 api="http://127.0.0.1:$http_port"
 healthz() { [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$api/healthz") == 200 ]]; }
-wait_until 120 healthz
+poll 120 healthz
 check "gateway /healthz 200 with 2 replicas of each service behind it" healthz
 serving() { "$bin/$1" healthcheck --endpoint "tcp://127.0.0.1:$(port "$2")" --timeout-ms 2000; }
 all_serving() {
   serving ingest 10 && serving ingest 11 && serving heatmap 12 && serving heatmap 13 && serving predict 14 && serving predict 15
 }
-wait_until 60 all_serving
+poll 60 all_serving
 check "all six replicas answer Health/Check SERVING" all_serving
 
 # --- the read pools on the standby -----------------------------------------------------------------
@@ -148,7 +136,7 @@ load_pid=$!
 some_committed() {
   [[ $(psql_ha "select coalesce(sum(inserted),0) from ingest.etl_runs where status = 'running'") -gt 0 ]] || ! kill -0 "$load_pid" 2>/dev/null
 }
-wait_until 300 some_committed
+poll 300 some_committed
 kill -0 "$load_pid" 2>/dev/null || echo "    (the load ended before the kill: the failover happens after it)"
 old_leader=$(deploy/ha/ha.sh kill-leader "$work/ha")
 echo "    killed the leader $old_leader (Patroni and postmaster, SIGKILL)"
@@ -175,7 +163,7 @@ totals_agree() {   # ten answers in a row (the gateway alternates replicas) all 
   local i
   for i in 1 2 3 4 5 6 7 8 9 10; do [[ $(total) == "$expected" ]] || return 1; done
 }
-wait_until 300 totals_agree
+poll 300 totals_agree
 check "both heatmap replicas show $expected incidents (got $(total))" totals_agree
 
 # --- a heatmap replica killed during wrk ----------------------------------------------------------------
@@ -201,12 +189,13 @@ check "the gateway still answers the total after the kill" test "$(total)" == "$
 # survivor heatmap0 must hold it now, store the snapshot at the outbox head, and acknowledge it.
 heatmap_leader_pid() { psql_ha "select split_part(holder, ':', 2) from heatmap.leader_lease where expires_at > now()"; }
 heatmap0_leads() { [[ $(heatmap_leader_pid) == "${pid_of[heatmap0]}" ]]; }
-wait_until 10 heatmap0_leads
+poll 10 heatmap0_leads
 check "the surviving heatmap0 (pid ${pid_of[heatmap0]}) holds the leader lease (holder pid: $(heatmap_leader_pid))" heatmap0_leads
 outbox_head() { psql_ha "select last_value from ingest.outbox_position_seq"; }
 snapshot_at_head() { [[ $(psql_ha "select position from heatmap.consumer_state") == "$(outbox_head)" ]]; }
-wait_until 60 snapshot_at_head
+poll 60 snapshot_at_head
 check "the leader's snapshot is at the outbox head ($(outbox_head)): $(psql_ha "select position from heatmap.consumer_state")" snapshot_at_head
 acknowledged() { [[ $(psql_ha "select acknowledged_position from ingest.outbox_consumers where consumer = 'heatmap'") == "$(outbox_head)" ]]; }
-wait_until 30 acknowledged
+poll 30 acknowledged
 check "ingest recorded the heatmap leader's acknowledgement of that snapshot" acknowledged
+finish
