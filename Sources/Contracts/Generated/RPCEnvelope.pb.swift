@@ -40,6 +40,74 @@ extension FrameKind {
     }
 }
 
+/// `crimescope.rpc.v1.StatusReason`:
+/// Why a call failed, in a form a client acts on without reading the message (the part of
+/// google.rpc.ErrorInfo's `reason` this wire needs).
+///
+/// A number this build does not know is kept as ``unrecognized(_:)``: it survives a decode and
+/// an encode, as proto3's open enums require.
+package enum StatusReason: RawRepresentable, Sendable, Hashable, CaseIterable {
+    case unspecified
+    /// With UNAVAILABLE: this replica is healthy but has not yet reached the state the request
+    /// asks for (a heatmap read's min_position). Another replica may answer now and this one
+    /// soon; it stays in rotation for other calls.
+    case replicaBehind
+    /// With OUT_OF_RANGE: the request asks for a position the source has never written (a
+    /// consistency token from before a database reset, or made up). Asking again without it works.
+    case positionNotWritten
+    /// A number this build has no case for.
+    case unrecognized(Int32)
+
+    /// Every number is a value: the ones this build does not know are ``unrecognized(_:)``.
+    package init(rawValue: Int32) {
+        switch rawValue {
+        case 0: self = .unspecified
+        case 1: self = .replicaBehind
+        case 2: self = .positionNotWritten
+        default: self = .unrecognized(rawValue)
+        }
+    }
+
+    package var rawValue: Int32 {
+        switch self {
+        case .unspecified: 0
+        case .replicaBehind: 1
+        case .positionNotWritten: 2
+        case .unrecognized(let number): number
+        }
+    }
+
+    /// The values this build knows.
+    package static let allCases: [StatusReason] = [.unspecified, .replicaBehind, .positionNotWritten]
+
+    /// Equal numbers are equal values, however they were made.
+    package static func == (lhs: StatusReason, rhs: StatusReason) -> Bool { lhs.rawValue == rhs.rawValue }
+
+    package func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
+
+    /// The protobuf enum value name, e.g. `STATUS_REASON_REPLICA_BEHIND`; the number for an unrecognized value.
+    package var name: String {
+        switch self {
+        case .unspecified: "STATUS_REASON_UNSPECIFIED"
+        case .replicaBehind: "STATUS_REASON_REPLICA_BEHIND"
+        case .positionNotWritten: "STATUS_REASON_POSITION_NOT_WRITTEN"
+        case .unrecognized(let number): String(number)
+        }
+    }
+}
+
+extension StatusReason {
+    /// The value of a C field.
+    init(c: Crimescope__Rpc__V1__StatusReason) {
+        self = Self(rawValue: Int32(bitPattern: c.rawValue))
+    }
+
+    /// The value for a C field.
+    var c: Crimescope__Rpc__V1__StatusReason {
+        Crimescope__Rpc__V1__StatusReason(rawValue: UInt32(bitPattern: rawValue))
+    }
+}
+
 /// `crimescope.rpc.v1.MetadataEntry`:
 /// One key/value pair of call metadata (gRPC's headers), e.g. `x-request-id`, `authorization`.
 package struct MetadataEntry: ProtoMessage {
@@ -82,15 +150,17 @@ package struct WireStatus: ProtoMessage {
 
     package var code: Int32
     package var message: String
+    package var reason: StatusReason
 
-    package init(code: Int32 = 0, message: String = "") {
+    package init(code: Int32 = 0, message: String = "", reason: StatusReason = .unspecified) {
         self.code = code
         self.message = message
+        self.reason = reason
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
     package enum FieldNumber {
-        package static let code = 1, message = 2
+        package static let code = 1, message = 2, reason = 3
     }
 }
 
@@ -103,11 +173,13 @@ extension WireStatus: CBackedMessage {
     func fill(_ c: inout CMessage, arena: CArena) {
         c.code = Crimescope__Rpc__V1__StatusCode(rawValue: UInt32(bitPattern: code))
         c.message = arena.string(message)
+        c.reason = reason.c
     }
 
     init(c: CMessage) {
         code = Int32(bitPattern: c.code.rawValue)
         message = CRead.string(c.message)
+        reason = StatusReason(c: c.reason)
     }
 }
 

@@ -27,8 +27,9 @@ extension HeatmapHandlers {
     /// Waits until the index reflects outbox position `minPosition` (0: at once), waking the
     /// consumer so that it pulls now rather than after its idle wait. A position ingest has not
     /// committed (a pull sent after the request found nothing up to it) is OUT_OF_RANGE at once.
-    /// A replica still behind after ``minPositionWait`` answers UNAVAILABLE, which the
-    /// replica-aware client retries once on another replica.
+    /// A replica still behind after ``minPositionWait`` answers UNAVAILABLE with the reason
+    /// REPLICA_BEHIND (POSITION_NOT_WRITTEN goes with that OUT_OF_RANGE): the replica-aware client
+    /// asks the other replicas and keeps this one in rotation, since it is healthy, only late.
     func awaitPosition(_ minPosition: Int64) async throws(RPCError) {
         guard minPosition >= 0 else { throw RPCError(.invalidArgument, "min_position must not be negative, got \(minPosition)") }
         var current = index.position
@@ -38,11 +39,13 @@ extension HeatmapHandlers {
         let deadline = asked + Self.minPositionWait
         while current < minPosition {
             if let head = caughtUp(), head.at >= asked, head.position < minPosition {
-                throw RPCError(.outOfRange, "min_position \(minPosition) is past the newest outbox position \(head.position)")
+                throw RPCError(.outOfRange, "min_position \(minPosition) is past the newest outbox position \(head.position)",
+                               reason: .positionNotWritten)
             }
             let remaining = deadline - ContinuousClock.now
             guard remaining > .zero, !Task.isCancelled else {
-                throw RPCError(.unavailable, "this heatmap replica is at outbox position \(current), behind the requested min_position \(minPosition); try another replica")
+                throw RPCError(.unavailable, "this heatmap replica is at outbox position \(current), behind the requested min_position \(minPosition); try another replica",
+                               reason: .replicaBehind)
             }
             // Short holds: the consumer's empty pull is noticed between position events.
             current = await index.positionWaiters.wait(after: current, hold: min(remaining, .milliseconds(50)))

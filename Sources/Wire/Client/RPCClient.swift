@@ -146,9 +146,10 @@ package final class RPCClient: Sendable {
         _ method: RPCMethod<Request, Response>, _ request: Request, timeout: Duration?, metadata: [MetadataEntry]
     ) async throws(RPCError) -> Response {
         var tried: Set<Endpoint> = []
+        var lastError: RPCError?
         while true {
             guard let replica = replicas.withLock({ $0.board.next(excluding: tried) }) else {
-                throw RPCError(.unavailable, "no replica of \(endpoints.map(\.description).joined(separator: ",")) is left to try")
+                throw lastError ?? RPCError(.unavailable, "no replica of \(endpoints.map(\.description).joined(separator: ",")) is left to try")
             }
             tried.insert(replica)
             do {
@@ -156,11 +157,17 @@ package final class RPCClient: Sendable {
                                                   timeout: timeout, metadata: metadata)
                 return response
             } catch let failure {
-                if failure.error.code == .unavailable {
+                lastError = failure.error
+                // A replica that is only behind the requested position answered: it is up, and
+                // stays in rotation for every other call.
+                if failure.error.isReplicaBehind {
+                    replicas.withLock { $0.board.mark(replica, .serving) }
+                } else if failure.error.code == .unavailable {
                     replicas.withLock { $0.board.mark(replica, .down) }
                 }
-                // One retry: a second replica failing the same way says the service is down.
-                guard tried.count == 1, failure.allowsRetry(readOnly: method.isReadOnly),
+                // One retry after a failure: a second replica failing the same way says the service
+                // is down. A replica behind says nothing about the others: each is asked once.
+                guard tried.count == 1 || failure.error.isReplicaBehind, failure.allowsRetry(readOnly: method.isReadOnly),
                       replicas.withLock({ $0.board.endpoints.count }) > 1 else { throw failure.error }
             }
         }
@@ -182,7 +189,8 @@ package final class RPCClient: Sendable {
         }
         let reply = try await send(to: replica, callID: callID, body: body, timeout: timeout)
         if let status = reply.status, status.code != StatusCode.ok.rawValue {
-            throw ReplicaCallFailure(error: RPCError(StatusCode(rawValue: status.code), status.message), requestSent: true)
+            throw ReplicaCallFailure(error: RPCError(StatusCode(rawValue: status.code), status.message, reason: status.reason),
+                                     requestSent: true)
         }
         do {
             return try Response(serializedBytes: reply.payload)

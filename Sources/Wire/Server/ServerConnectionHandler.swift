@@ -130,7 +130,7 @@ final class ServerConnectionHandler: ChannelInboundHandler {
                 reply = RPCEnvelope(callID: callID, kind: .response, payload: payload, status: WireStatus(code: 0, message: ""))
             } catch {
                 let status = RPCError(mappingHandlerError: error, logger: serverContext.logger)
-                reply = RPCEnvelope(callID: callID, kind: .response, status: WireStatus(code: status.code.rawValue, message: status.message))
+                reply = RPCEnvelope(callID: callID, kind: .response, status: WireStatus(code: status.code.rawValue, message: status.message, reason: status.reason))
                 // A call that did not succeed is logged with its request and trace ids (every
                 // service's line for one browser request shares the trace-id); successes only at debug.
                 if status.code != .cancelled {
@@ -183,7 +183,7 @@ final class ServerConnectionHandler: ChannelInboundHandler {
     // MARK: Writing
 
     private func response(_ callID: UInt64, _ error: RPCError) -> ByteBuffer {
-        let envelope = RPCEnvelope(callID: callID, kind: .response, status: WireStatus(code: error.code.rawValue, message: error.message))
+        let envelope = RPCEnvelope(callID: callID, kind: .response, status: WireStatus(code: error.code.rawValue, message: error.message, reason: error.reason))
         return FrameEncoding.frame(envelope, allocator: context?.channel.allocator ?? ByteBufferAllocator())
     }
 

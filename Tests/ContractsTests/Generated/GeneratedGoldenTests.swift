@@ -519,8 +519,8 @@ struct GeneratedGoldenTests {
 
     @Test func rPCEnvelope() throws {
         try assertGolden(
-            RPCEnvelope(callID: 9223372036854775821, kind: .cancel, method: "method 0.0 é✓", timeoutMicros: 9223372036854775851, metadata: [MetadataEntry(key: "key 0.1 é✓", value: "value 0.1 é✓"), MetadataEntry(key: "key 0.2 é✓", value: "value 0.2 é✓")], payload: [0, 255, 6, 0, 0], status: WireStatus(code: 16, message: "message 0.1 é✓")),
-            hex: "088d80808080808080800110031a106d6574686f6420302e3020c3a9e29c9320ab8080808080808080012a200a0d6b657920302e3120c3a9e29c93120f76616c756520302e3120c3a9e29c932a200a0d6b657920302e3220c3a9e29c93120f76616c756520302e3220c3a9e29c93320500ff0600003a15081012116d65737361676520302e3120c3a9e29c93")
+            RPCEnvelope(callID: 9223372036854775821, kind: .cancel, method: "method 0.0 é✓", timeoutMicros: 9223372036854775851, metadata: [MetadataEntry(key: "key 0.1 é✓", value: "value 0.1 é✓"), MetadataEntry(key: "key 0.2 é✓", value: "value 0.2 é✓")], payload: [0, 255, 6, 0, 0], status: WireStatus(code: 16, message: "message 0.1 é✓", reason: .positionNotWritten)),
+            hex: "088d80808080808080800110031a106d6574686f6420302e3020c3a9e29c9320ab8080808080808080012a200a0d6b657920302e3120c3a9e29c93120f76616c756520302e3120c3a9e29c932a200a0d6b657920302e3220c3a9e29c93120f76616c756520302e3220c3a9e29c93320500ff0600003a17081012116d65737361676520302e3120c3a9e29c931802")
     }
 
     @Test func metadataEntry() throws {
@@ -531,7 +531,7 @@ struct GeneratedGoldenTests {
 
     @Test func wireStatus() throws {
         try assertGolden(
-            WireStatus(code: 16, message: "message 0.0 é✓"),
-            hex: "081012116d65737361676520302e3020c3a9e29c93")
+            WireStatus(code: 16, message: "message 0.0 é✓", reason: .positionNotWritten),
+            hex: "081012116d65737361676520302e3020c3a9e29c931802")
     }
 }

@@ -66,6 +66,25 @@ typedef enum _Crimescope__Rpc__V1__StatusCode {
   CRIMESCOPE__RPC__V1__STATUS_CODE__UNAUTHENTICATED = 16
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(CRIMESCOPE__RPC__V1__STATUS_CODE)
 } Crimescope__Rpc__V1__StatusCode;
+/*
+ * Why a call failed, in a form a client acts on without reading the message (the part of
+ * google.rpc.ErrorInfo's `reason` this wire needs).
+ */
+typedef enum _Crimescope__Rpc__V1__StatusReason {
+  CRIMESCOPE__RPC__V1__STATUS_REASON__STATUS_REASON_UNSPECIFIED = 0,
+  /*
+   * With UNAVAILABLE: this replica is healthy but has not yet reached the state the request
+   * asks for (a heatmap read's min_position). Another replica may answer now and this one
+   * soon; it stays in rotation for other calls.
+   */
+  CRIMESCOPE__RPC__V1__STATUS_REASON__STATUS_REASON_REPLICA_BEHIND = 1,
+  /*
+   * With OUT_OF_RANGE: the request asks for a position the source has never written (a
+   * consistency token from before a database reset, or made up). Asking again without it works.
+   */
+  CRIMESCOPE__RPC__V1__STATUS_REASON__STATUS_REASON_POSITION_NOT_WRITTEN = 2
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(CRIMESCOPE__RPC__V1__STATUS_REASON)
+} Crimescope__Rpc__V1__StatusReason;
 
 /* --- messages --- */
 
@@ -88,10 +107,11 @@ struct  Crimescope__Rpc__V1__Status
   ProtobufCMessage base;
   Crimescope__Rpc__V1__StatusCode code;
   char *message;
+  Crimescope__Rpc__V1__StatusReason reason;
 };
 #define CRIMESCOPE__RPC__V1__STATUS__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&crimescope__rpc__v1__status__descriptor) \
-    , CRIMESCOPE__RPC__V1__STATUS_CODE__OK, (char *)protobuf_c_empty_string }
+    , CRIMESCOPE__RPC__V1__STATUS_CODE__OK, (char *)protobuf_c_empty_string, CRIMESCOPE__RPC__V1__STATUS_REASON__STATUS_REASON_UNSPECIFIED }
 
 
 struct  Crimescope__Rpc__V1__Envelope
@@ -204,6 +224,7 @@ typedef void (*Crimescope__Rpc__V1__Envelope_Closure)
 
 extern const ProtobufCEnumDescriptor    crimescope__rpc__v1__frame_kind__descriptor;
 extern const ProtobufCEnumDescriptor    crimescope__rpc__v1__status_code__descriptor;
+extern const ProtobufCEnumDescriptor    crimescope__rpc__v1__status_reason__descriptor;
 extern const ProtobufCMessageDescriptor crimescope__rpc__v1__metadata_entry__descriptor;
 extern const ProtobufCMessageDescriptor crimescope__rpc__v1__status__descriptor;
 extern const ProtobufCMessageDescriptor crimescope__rpc__v1__envelope__descriptor;

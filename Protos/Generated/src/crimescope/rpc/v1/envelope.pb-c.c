@@ -193,7 +193,7 @@ const ProtobufCMessageDescriptor crimescope__rpc__v1__metadata_entry__descriptor
   (ProtobufCMessageInit) crimescope__rpc__v1__metadata_entry__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor crimescope__rpc__v1__status__field_descriptors[2] =
+static const ProtobufCFieldDescriptor crimescope__rpc__v1__status__field_descriptors[3] =
 {
   {
     "code",
@@ -219,15 +219,28 @@ static const ProtobufCFieldDescriptor crimescope__rpc__v1__status__field_descrip
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "reason",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Rpc__V1__Status, reason),
+    &crimescope__rpc__v1__status_reason__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned crimescope__rpc__v1__status__field_indices_by_name[] = {
   0,   /* field[0] = code */
   1,   /* field[1] = message */
+  2,   /* field[2] = reason */
 };
 static const ProtobufCIntRange crimescope__rpc__v1__status__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 2 }
+  { 0, 3 }
 };
 const ProtobufCMessageDescriptor crimescope__rpc__v1__status__descriptor =
 {
@@ -237,7 +250,7 @@ const ProtobufCMessageDescriptor crimescope__rpc__v1__status__descriptor =
   "Crimescope__Rpc__V1__Status",
   "crimescope.rpc.v1",
   sizeof(Crimescope__Rpc__V1__Status),
-  2,
+  3,
   crimescope__rpc__v1__status__field_descriptors,
   crimescope__rpc__v1__status__field_indices_by_name,
   1,  crimescope__rpc__v1__status__number_ranges,
@@ -448,5 +461,35 @@ const ProtobufCEnumDescriptor crimescope__rpc__v1__status_code__descriptor =
   crimescope__rpc__v1__status_code__enum_values_by_name,
   1,
   crimescope__rpc__v1__status_code__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCEnumValue crimescope__rpc__v1__status_reason__enum_values_by_number[3] =
+{
+  { "STATUS_REASON_UNSPECIFIED", "CRIMESCOPE__RPC__V1__STATUS_REASON__STATUS_REASON_UNSPECIFIED", 0 },
+  { "STATUS_REASON_REPLICA_BEHIND", "CRIMESCOPE__RPC__V1__STATUS_REASON__STATUS_REASON_REPLICA_BEHIND", 1 },
+  { "STATUS_REASON_POSITION_NOT_WRITTEN", "CRIMESCOPE__RPC__V1__STATUS_REASON__STATUS_REASON_POSITION_NOT_WRITTEN", 2 },
+};
+static const ProtobufCIntRange crimescope__rpc__v1__status_reason__value_ranges[] = {
+{0, 0},{0, 3}
+};
+static const ProtobufCEnumValueIndex crimescope__rpc__v1__status_reason__enum_values_by_name[3] =
+{
+  { "STATUS_REASON_POSITION_NOT_WRITTEN", 2 },
+  { "STATUS_REASON_REPLICA_BEHIND", 1 },
+  { "STATUS_REASON_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor crimescope__rpc__v1__status_reason__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "crimescope.rpc.v1.StatusReason",
+  "StatusReason",
+  "Crimescope__Rpc__V1__StatusReason",
+  "crimescope.rpc.v1",
+  3,
+  crimescope__rpc__v1__status_reason__enum_values_by_number,
+  3,
+  crimescope__rpc__v1__status_reason__enum_values_by_name,
+  1,
+  crimescope__rpc__v1__status_reason__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
