@@ -174,6 +174,25 @@ struct ChicagoCSVParserTests {
         }
     }
 
+    @Test("a District, Ward or Community Area beyond 32 bits rejects its row, not the batch")
+    func integerBeyondColumnRange() throws {
+        let lines = [
+            Self.header,
+            "1,JA1,01/01/2017 12:01:00 AM,X ST,0820,THEFT,D,STREET,false,false,0423,2147483648,7,46,06,,,,41.7,-87.6",
+            "2,JA2,01/01/2017 12:01:00 AM,X ST,0820,THEFT,D,STREET,false,false,0423,004,-2147483649,46,06,,,,41.7,-87.6",
+            "3,JA3,01/01/2017 12:01:00 AM,X ST,0820,THEFT,D,STREET,false,false,0423,004,7,2147483647,06,,,,41.7,-87.6",
+        ]
+        let (rows, summary) = try collect(lines.joined(separator: "\n"), chunkSize: 1 << 20) {
+            try ChicagoCSVParser().parse($0, handle: $1)
+        }
+        #expect(summary.rowsRead == 3 && summary.records == 1 && summary.rejected == 2 && summary.isBalanced)
+        #expect(rows.records.map(\.communityArea) == [2_147_483_647])
+        #expect(rows.rejected.map(\.reason) == [
+            "invalid District '2147483648': outside -2147483648...2147483647",
+            "invalid Ward '-2147483649': outside -2147483648...2147483647",
+        ])
+    }
+
     @Test("empty input throws; a header-only file is zero rows; a foreign header names the missing columns")
     func degenerateFiles() throws {
         #expect(throws: SourceParseError(.emptyInput, lineNumber: 1, "Chicago crimes CSV: empty input, no header line")) {

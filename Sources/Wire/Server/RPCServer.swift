@@ -121,6 +121,9 @@ package final class RPCServer: Service, Sendable {
             for waiter in waiters { waiter.resume(returning: endpoints) }
         case .failEndpointsWaiters(let waiters, let error):
             for waiter in waiters { waiter.resume(throwing: error) }
+        case .failBinding(let waiters, let error, let connections):
+            for waiter in waiters { waiter.resume(throwing: error) }
+            for connection in connections { connection.close() }
         case .stopListeningAndDrain(let connections):
             closeListeners()
             for connection in connections { connection.beginDrain() }

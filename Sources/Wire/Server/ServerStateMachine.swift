@@ -29,8 +29,9 @@ struct ServerStateMachine<ConnectionID: Hashable, Connection, EndpointsWaiter, R
     enum State {
         /// `run()` has not been called.
         case idle(endpointsWaiters: [EndpointsWaiter])
-        /// `run()` is binding the endpoints.
-        case binding(endpointsWaiters: [EndpointsWaiter])
+        /// `run()` is binding the endpoints. A listener bound first accepts while the next ones bind:
+        /// its connections are kept (and served) from the start.
+        case binding(endpointsWaiters: [EndpointsWaiter], connections: [ConnectionID: Connection])
         case listening(endpoints: [Endpoint], connections: [ConnectionID: Connection], runWaiter: RunWaiter?)
         case stopping(Stopping)
         case stopped
@@ -46,6 +47,9 @@ struct ServerStateMachine<ConnectionID: Hashable, Connection, EndpointsWaiter, R
         case refuseRun(RPCError)
         case succeedEndpointsWaiters([EndpointsWaiter], [Endpoint])
         case failEndpointsWaiters([EndpointsWaiter], any Error)
+        /// Binding failed: fail the waiters with the error and close the connections the listeners
+        /// bound before the failure had accepted.
+        case failBinding([EndpointsWaiter], any Error, [Connection])
         /// Graceful stop: close the listeners (then ``listenersClosed()``), ask `connections` to
         /// finish their calls and close, and start the drain timer (then ``drainTimerFired()``).
         case stopListeningAndDrain([Connection])
@@ -70,20 +74,20 @@ struct ServerStateMachine<ConnectionID: Hashable, Connection, EndpointsWaiter, R
         guard case .idle(let waiters) = state else {
             return .refuseRun(RPCError(.failedPrecondition, "run() of this server was already called"))
         }
-        state = .binding(endpointsWaiters: waiters)
+        state = .binding(endpointsWaiters: waiters, connections: [:])
         return .bind
     }
 
     mutating func bindSucceeded(_ endpoints: [Endpoint]) -> Action {
-        guard case .binding(let waiters) = state else { preconditionFailure("bindSucceeded outside binding: \(state)") }
-        state = .listening(endpoints: endpoints, connections: [:], runWaiter: nil)
+        guard case .binding(let waiters, let connections) = state else { preconditionFailure("bindSucceeded outside binding: \(state)") }
+        state = .listening(endpoints: endpoints, connections: connections, runWaiter: nil)
         return .succeedEndpointsWaiters(waiters, endpoints)
     }
 
     mutating func bindFailed(_ error: any Error) -> Action {
-        guard case .binding(let waiters) = state else { preconditionFailure("bindFailed outside binding: \(state)") }
+        guard case .binding(let waiters, let connections) = state else { preconditionFailure("bindFailed outside binding: \(state)") }
         state = .failed(error)
-        return .failEndpointsWaiters(waiters, error)
+        return .failBinding(waiters, error, Array(connections.values))
     }
 
     /// A task asks for the bound endpoints: answered at once once bound (also while stopping),
@@ -94,9 +98,9 @@ struct ServerStateMachine<ConnectionID: Hashable, Connection, EndpointsWaiter, R
             waiters.append(waiter)
             state = .idle(endpointsWaiters: waiters)
             return .none
-        case .binding(var waiters):
+        case .binding(var waiters, let connections):
             waiters.append(waiter)
-            state = .binding(endpointsWaiters: waiters)
+            state = .binding(endpointsWaiters: waiters, connections: connections)
             return .none
         case .listening(let endpoints, _, _):
             return .succeedEndpointsWaiters([waiter], endpoints)
@@ -115,6 +119,10 @@ struct ServerStateMachine<ConnectionID: Hashable, Connection, EndpointsWaiter, R
     /// accepted while closing, or after the end, is closed.
     mutating func connectionAccepted(_ id: ConnectionID, _ connection: Connection) -> Action {
         switch state {
+        case .binding(let waiters, var connections):
+            connections[id] = connection
+            state = .binding(endpointsWaiters: waiters, connections: connections)
+            return .none
         case .listening(let endpoints, var connections, let runWaiter):
             connections[id] = connection
             state = .listening(endpoints: endpoints, connections: connections, runWaiter: runWaiter)
@@ -123,7 +131,7 @@ struct ServerStateMachine<ConnectionID: Hashable, Connection, EndpointsWaiter, R
             stopping.connections[id] = connection
             state = .stopping(stopping)
             return stopping.closingConnections ? .closeConnections([connection]) : .drainConnections([connection])
-        case .idle, .binding, .stopped, .failed:
+        case .idle, .stopped, .failed:
             return .closeConnections([connection])
         }
     }
@@ -131,6 +139,10 @@ struct ServerStateMachine<ConnectionID: Hashable, Connection, EndpointsWaiter, R
     /// A connection closed (for whatever reason); the stop ends with the last one.
     mutating func connectionClosed(_ id: ConnectionID) -> Action {
         switch state {
+        case .binding(let waiters, var connections):
+            connections.removeValue(forKey: id)
+            state = .binding(endpointsWaiters: waiters, connections: connections)
+            return .none
         case .listening(let endpoints, var connections, let runWaiter):
             connections.removeValue(forKey: id)
             state = .listening(endpoints: endpoints, connections: connections, runWaiter: runWaiter)
@@ -138,7 +150,7 @@ struct ServerStateMachine<ConnectionID: Hashable, Connection, EndpointsWaiter, R
         case .stopping(var stopping):
             stopping.connections.removeValue(forKey: id)
             return finishIfDone(stopping)
-        case .idle, .binding, .stopped, .failed:
+        case .idle, .stopped, .failed:
             return .none
         }
     }

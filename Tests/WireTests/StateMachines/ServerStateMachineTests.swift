@@ -39,10 +39,12 @@ struct ServerStateMachineTests {
         var machine = Machine()
         _ = machine.endpointsRequested("early")
         _ = machine.runStarted()
-        guard case .failEndpointsWaiters(let waiters, let error) = machine.bindFailed(BindError()) else {
+        #expect(machine.connectionAccepted(1, "accepted by the first listener").isNone)
+        guard case .failBinding(let waiters, let error, let closing) = machine.bindFailed(BindError()) else {
             Issue.record("waiters not failed"); return
         }
         #expect(waiters == ["early"])
+        #expect(closing == ["accepted by the first listener"])
         #expect(error is BindError)
         guard case .failEndpointsWaiters(_, let laterError) = machine.endpointsRequested("late") else {
             Issue.record("a late request waits"); return
@@ -139,6 +141,17 @@ struct ServerStateMachineTests {
         #expect(machine.connectionClosed(1).isNone)
         guard case .stopListeningAndDrain(let draining) = machine.stopRequested(.graceful) else { Issue.record("not stopping"); return }
         #expect(draining == ["c2"])
+    }
+
+    @Test func aConnectionAcceptedWhileTheNextListenerBindsIsKeptAndServed() {
+        var machine = Machine()
+        _ = machine.runStarted()
+        #expect(machine.connectionAccepted(1, "c1").isNone)
+        #expect(machine.connectionAccepted(2, "c2").isNone)
+        #expect(machine.connectionClosed(2).isNone)
+        _ = machine.bindSucceeded([Self.endpoint])
+        guard case .stopListeningAndDrain(let draining) = machine.stopRequested(.graceful) else { Issue.record("not stopping"); return }
+        #expect(draining == ["c1"])
     }
 
     @Test func aConnectionAcceptedAfterTheEndIsClosed() {

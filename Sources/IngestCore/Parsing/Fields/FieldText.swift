@@ -15,12 +15,17 @@ enum FieldText {
         return "'" + (text.count > 60 ? String(text.prefix(60)) + "…" : text) + "'"
     }
 
-    /// A decimal integer with optional sign and surrounding spaces (`012` → 12).
+    /// A decimal integer with optional sign and surrounding spaces (`012` → 12), within the 32-bit
+    /// range of the `integer` columns it is stored in: a larger value rejects its row here instead of
+    /// failing the whole batch's statement in PostgreSQL.
     static func integer(_ field: CSVField, column: String) throws(RowRejection) -> Int? {
         let bytes = trimmed(field.bytes)
         guard !bytes.isEmpty else { return nil }
         guard let value = parseInteger(bytes) else {
             throw RowRejection("invalid \(column) \(quoted(field)): not an integer")
+        }
+        guard Int(Int32.min)...Int(Int32.max) ~= value else {
+            throw RowRejection("invalid \(column) \(quoted(field)): outside -2147483648...2147483647")
         }
         return value
     }
