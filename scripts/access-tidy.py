@@ -31,12 +31,9 @@ import os
 import re
 import sys
 
+from swift_declarations import ATTRIBUTES, KEYWORDS, MODIFIERS
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-ATTRIBUTES = r"(?:@\w+(?:\([^)]*\))?\s+)*"
-MODIFIERS = (r"(?:(?:static|final|nonisolated|override|required|convenience|mutating|nonmutating|lazy|weak|"
-             r"unowned|indirect|dynamic|class|distributed|(?:private|fileprivate|internal|package)\(set\))\s+)*")
-KEYWORDS = (r"(?:func|var|let|init|subscript|struct|enum|class|actor|protocol|extension|typealias|case|"
-            r"deinit|associatedtype|operator|precedencegroup)\b")
 # A modifier only where a declaration follows (`open` and `package` are also ordinary names).
 PUBLIC = re.compile(r"^(\s*" + ATTRIBUTES + MODIFIERS + r")(?:public|open)(\s+)(?=" + MODIFIERS + KEYWORDS + ")")
 PACKAGE = re.compile(r"^(\s*" + ATTRIBUTES + MODIFIERS + r")package(\s+)(?=" + MODIFIERS + KEYWORDS + ")")

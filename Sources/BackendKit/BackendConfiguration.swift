@@ -6,7 +6,7 @@ import Wire
 package struct BackendConfiguration: Sendable {
     package var endpoints: [Endpoint]
     package var databaseURL: String
-    /// Where read-only work connects (listings, training rows, index loads): in an HA deployment
+    /// Where ingest's read-only work connects (incident listings, training rows): in an HA deployment
     /// a URL with `target_session_attrs=prefer-standby`, so reads land on a standby when one is up.
     /// The same as ``databaseURL`` unless set.
     package var databaseReadURL: String

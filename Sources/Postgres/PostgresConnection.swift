@@ -75,9 +75,6 @@ package final class PostgresConnection: @unchecked Sendable {
     /// Whether the open transaction has failed and only accepts ROLLBACK.
     var isInTransactionError: Bool { handle.map { PQtransactionStatus($0) == PQTRANS_INERROR } ?? false }
 
-    /// The server's version as an integer, e.g. 150020 for 15.20 (0 when closed).
-    var serverVersion: Int { handle.map { Int(PQserverVersion($0)) } ?? 0 }
-
     /// Runs one statement with bound parameters (`$1`, `$2`, … sent separately, in text format).
     /// Uses the extended protocol, so `sql` cannot hold more than one statement.
     @discardableResult

@@ -18,7 +18,7 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "Training threads (default 1: OpenMP barriers stall on a busy 2-core machine).")
     var threads = 1
 
-    @Option(name: .customLong("property-depth"), help: "Tree depth of the property model alone (default: the yes/no models'; 8 with --property-eta 0.08 --property-max-rounds 1500 --property-max-bin 512 --property-subsample 0.8 --property-colsample-bytree 0.5 reaches ROC-AUC 0.7641 against 0.7620, but Predict is ~2.9x slower).")
+    @Option(name: .customLong("property-depth"), help: "Tree depth of the property model alone (default: the yes/no models'; 8 with --property-eta 0.08 --property-max-rounds 1500 --property-max-bin 512 --property-subsample 0.8 --property-colsample-bytree 0.5 reaches the seed explorer's ROC-AUC, at several times the Predict cost: docs/BENCHMARKS.md).")
     var propertyDepth: Int?
 
     @Option(name: .customLong("property-eta"), help: "Learning rate of the property model alone.")

@@ -15,9 +15,9 @@ package struct LoadRequest: Sendable {
     /// the partition probe of the keys whose hash differs); for tests.
     var lookupPlanObserver: (@Sendable (String) -> Void)?
 
-    /// The default batch: 50,000 rows (≈ 0.3 s of work). Each commit hands the outbox's consumers
-    /// its deltas at once, so the batch bounds how far behind a load they fall (200,000-row batches
-    /// put the heatmap up to 2.6 s behind); a failure loses at most this much.
+    /// The default batch: 50,000 rows. Each commit hands the outbox's consumers its deltas at once,
+    /// so the batch bounds how far behind a load they fall (docs/BENCHMARKS.md, Load to visible);
+    /// a failure loses at most this much.
     package static let defaultBatchRows = 50_000
 
     package init(city: IngestCity, format: LoadFormat, input: LoadInput, fullReload: Bool = false,

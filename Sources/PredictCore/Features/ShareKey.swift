@@ -21,8 +21,8 @@ package enum ShareKey: String, Sendable, Codable, CaseIterable {
     /// The beat and the month of the year.
     case beatMonth = "beat_month"
 
-    /// The keys the property model uses unless asked otherwise: the six that took the served model
-    /// from 0.7570 to 0.7620 (the time × place keys after them are opt-in, docs/BENCHMARKS.md).
+    /// The keys the property model uses unless asked otherwise: the six that raised the served
+    /// model's ROC-AUC (the time × place keys after them are opt-in; figures in docs/BENCHMARKS.md).
     package static let defaultKeys: [ShareKey] = [.beat, .location, .beatLocation, .cell, .locationShift, .block]
 
     /// The column's name: `beat_share`, `location_share`, …

@@ -3,13 +3,11 @@ import Contracts
 /// Booster settings for the four models; the defaults are what `predict train` uses.
 ///
 /// Depths are chosen for serving: exact TreeSHAP costs O(leaves × depth²) per tree for one row,
-/// so depth-8 binaries and depth-6 softprob trees (AUC +0.002…0.005) took ~90 ms per Predict on
-/// Chicago 2012–2015; depth 5 and 4 keep all four explanations within a few milliseconds
-/// (docs/BENCHMARKS.md, Predict).
+/// so deeper trees buy little ROC-AUC for much slower explained predictions; depth 5 and 4 keep all
+/// four explanations fast (the figures: docs/BENCHMARKS.md, Predict).
 package struct TrainingSettings: Sendable {
-    /// OpenMP threads for training. One by default: on the shared 2-core machine two OpenMP
-    /// threads made training 2.6× slower in wall time (830 s vs 321 s for Chicago 2012–2017 at
-    /// load 7–10), as descheduled threads stall every barrier.
+    /// OpenMP threads for training. One by default: on a busy 2-core machine more OpenMP threads
+    /// made training slower, as descheduled threads stall every barrier (docs/BENCHMARKS.md, Training).
     package var threads: Int
     /// Binary models: depth, learning rate, most rounds, early-stopping patience.
     package var binaryDepth = 5
@@ -41,10 +39,9 @@ package struct TrainingSettings: Sendable {
     }
 
     /// The property model's own booster settings, each nil = the binary models' setting. Deeper
-    /// trees with finer bins and per-tree sampling reach the seed recipe's ROC-AUC (with the share
-    /// columns, depth 8, η 0.08, 512 bins, rows 0.8 and columns 0.5 per tree: 0.7641 on Chicago 2017
-    /// against 0.7620; the seed's 0.764) but make Predict ~2.4–2.9× slower (exact TreeSHAP), so serving
-    /// keeps the shared settings unless `predict train --property-depth …` asks.
+    /// trees with finer bins and per-tree sampling reach the seed recipe's ROC-AUC but make Predict
+    /// several times slower (exact TreeSHAP), so serving keeps the shared settings unless
+    /// `predict train --property-depth …` asks (docs/BENCHMARKS.md, Property-share features).
     package var propertyDepth: Int?
     package var propertyEta: Double?
     package var propertyMaxRounds: Int?
@@ -58,8 +55,7 @@ package struct TrainingSettings: Sendable {
     package var propertyLambda: Double?
     package var propertyEarlyStoppingRounds: Int?
     /// The keys by which the property model adds the training window's property share as columns
-    /// (``LabelShares``); empty: none. All six took the served depth-5 model from ROC-AUC 0.7570 to
-    /// 0.7620 on Chicago 2017 at the same number of trees (docs/BENCHMARKS.md).
+    /// (``LabelShares``); empty: none. Why these six: docs/BENCHMARKS.md, Property-share features.
     package var propertyShareKeys: [ShareKey] = ShareKey.defaultKeys
 
     func plan(for kind: ClassifierShape, model: ModelKind? = nil) -> XGBoostTrainingPlan {
