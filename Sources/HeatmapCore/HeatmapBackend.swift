@@ -19,7 +19,7 @@ package enum HeatmapBackend {
             serviceNames: [Methods.Heatmap.serviceName],
             migrationsDirectory: migrationsDirectory,
             assemble: { context, router in
-                let store = HeatmapStore(pool: context.pool)
+                let store = HeatmapStore(pool: context.pool, readPool: context.readPool)
                 let index = RollupIndex()
                 let ingest = RPCClient(endpoints: ingestEndpoints)
                 let board = context.healthBoard

@@ -113,7 +113,7 @@ extension HeatmapHandlers {
 
     /// Whether the city has polygons in the heatmap's copy, copying them from ingest if needed.
     private func ensureShapes(city: String) async throws -> Bool {
-        try await !areaShapes(AreaShapesRequest(city: city)).shapes.isEmpty
+        try await hasCopiedShapes(city: city)
     }
 
     /// Local seconds of the first instant of a month number (a past-the-end month is fine).

@@ -71,8 +71,12 @@ struct HeatmapHandlers: Sendable {
         return BeatHeatmapReply(result, request: request, timeZone: CityCatalog.timeZone(of: query.city) ?? "", position: position)
     }
 
-    /// Shapes from the heatmap's own copy; a city with none is first copied from ingest's
-    /// ListAreas. Polygons reloaded into ingest afterwards are not picked up yet.
+    /// A city's area polygons, simplified. The leader (and handlers without replicas) answers from
+    /// the heatmap's own copy, copying the city from ingest's ListAreas first when it has none. A
+    /// follower answers from that copy once the leader made it, and before that by itself: it
+    /// fetches ListAreas and simplifies them with a query that writes nothing (on the read pool,
+    /// so a hot standby serves it), which gives the same shapes. Polygons reloaded into ingest
+    /// after a city was copied are not picked up by the copy.
     func areaShapes(_ request: AreaShapesRequest) async throws -> AreaShapesResponse {
         guard CityCatalog.timeZone(of: request.city) != nil else {
             throw RPCError(.notFound, "no city '\(request.city)'; try chicago, nyc or uk-<force>")
@@ -83,18 +87,34 @@ struct HeatmapHandlers: Sendable {
         let tolerance = request.toleranceMeters == 0 ? 20 : request.toleranceMeters
         var shapes = try await store.areaShapes(city: request.city, toleranceMetres: tolerance)
         if shapes.isEmpty {
-            guard leadership?.epoch != nil || leadership == nil else {
-                throw RPCError(.unavailable, "\(request.city)'s area polygons are not copied yet; the leader replica copies them")
-            }
             let areas = try await ingestClient.call(Methods.Ingest.listAreas, ListAreasRequest(city: request.city), timeout: .seconds(60))
-            guard !areas.areas.isEmpty else { return AreaShapesResponse() }
-            try await store.replaceAreaShapes(city: request.city, records: areas.areas)
-            shapes = try await store.areaShapes(city: request.city, toleranceMetres: tolerance)
+            if mayWriteShapes {
+                guard !areas.areas.isEmpty else { return AreaShapesResponse() }
+                try await store.replaceAreaShapes(city: request.city, records: areas.areas)
+                shapes = try await store.areaShapes(city: request.city, toleranceMetres: tolerance)
+            } else {
+                shapes = try await store.simplifiedAreaShapes(areas.areas, toleranceMetres: tolerance)
+            }
         }
         return AreaShapesResponse(shapes: shapes.map {
             AreaShape(area: $0.area, name: $0.name, geoJSON: $0.geojson, centroidLon: $0.centroidLon,
                       centroidLat: $0.centroidLat, areaKm2: $0.areaKm2)
         })
+    }
+
+    /// Whether this replica may write the heatmap's copy of the polygons: it leads, or runs
+    /// without replicas.
+    var mayWriteShapes: Bool { leadership == nil || leadership?.epoch != nil }
+
+    /// Whether the heatmap's own copy holds `city`'s polygons (significance reads them with
+    /// PostGIS), copying them first where this replica may write. A follower without the copy
+    /// answers UNAVAILABLE with the reason REPLICA_BEHIND: the client asks another replica (the
+    /// leader copies) and keeps this one in rotation.
+    func hasCopiedShapes(city: String) async throws -> Bool {
+        if mayWriteShapes { return try await !areaShapes(AreaShapesRequest(city: city)).shapes.isEmpty }
+        guard try await store.areaShapes(city: city, toleranceMetres: 20).isEmpty else { return true }
+        throw RPCError(.unavailable, "\(city)'s area polygons are not copied yet; the leader replica copies them",
+                       reason: .replicaBehind)
     }
 
     func areaDetail(_ request: AreaDetailRequest) async throws(RPCError) -> AreaDetailResponse {
