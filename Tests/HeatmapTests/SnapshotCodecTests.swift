@@ -8,7 +8,7 @@ import Testing
 @Suite("Index snapshot encoding")
 struct SnapshotCodecTests {
     /// A small index over Chicago and a police.uk force: deltas of every kind, some removed again.
-    static func sampleIndex() -> RollupIndex {
+    static func sampleIndex() throws -> RollupIndex {
         var entries: [OutboxEntry] = []
         let types = ["THEFT", "BATTERY", "NARCOTICS"], areas = ["0111", "0112", "1834"]
         for position in 1...4 {
@@ -34,13 +34,13 @@ struct SnapshotCodecTests {
         let index = RollupIndex()
         index.replace(with: RollupSnapshot(cities: [:], position: 0))
         for entry in entries {
-            index.apply(RollupBatch(entries: [entry], position: entry.position), expecting: entry.position - 1)
+            index.apply(try RollupBatch(entries: [entry], position: entry.position), expecting: entry.position - 1)
         }
         return index
     }
 
     @Test func roundTripKeepsEveryCell() throws {
-        let index = Self.sampleIndex()
+        let index = try Self.sampleIndex()
         #expect(index.position == 4)
         for city in index.cities {
             let decoded = try CityRollupIndex.decode(city.encoded())
@@ -55,7 +55,7 @@ struct SnapshotCodecTests {
     }
 
     @Test func damagedBytesAreRefused() throws {
-        let bytes = try #require(Self.sampleIndex().city("chicago")).encoded()
+        let bytes = try #require(try Self.sampleIndex().city("chicago")).encoded()
         for cut in [0, 3, 5, 40, bytes.count / 2, bytes.count - 1] {
             #expect(throws: SnapshotFormatError.self) { try CityRollupIndex.decode(Array(bytes.prefix(cut))) }
         }

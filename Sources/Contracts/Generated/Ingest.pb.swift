@@ -947,16 +947,20 @@ package struct OutboxEntry: ProtoMessage {
     package static let protoName = "crimescope.ingest.v1.OutboxEntry"
 
     package var position: Int64
+    /// The entry's deltas one message each (when the request did not ask for columns).
     package var deltas: [IncidentDelta]
+    /// The same deltas column by column (when the request set columnar; deltas is then empty).
+    package var columns: OutboxColumns?
 
-    package init(position: Int64 = 0, deltas: [IncidentDelta] = []) {
+    package init(position: Int64 = 0, deltas: [IncidentDelta] = [], columns: OutboxColumns? = nil) {
         self.position = position
         self.deltas = deltas
+        self.columns = columns
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
     package enum FieldNumber {
-        package static let position = 1, deltas = 2
+        package static let position = 1, deltas = 2, columns = 3
     }
 }
 
@@ -970,11 +974,100 @@ extension OutboxEntry: CBackedMessage {
         c.position = position
         c.n_deltas = deltas.count
         c.deltas = arena.messages(deltas)
+        c.columns = columns?.cPointer(in: arena)
     }
 
     init(c: CMessage) {
         position = c.position
         deltas = CRead.messages(c.n_deltas, c.deltas, as: IncidentDelta.self)
+        columns = CRead.message(c.columns, as: OutboxColumns.self)
+    }
+}
+
+/// `crimescope.ingest.v1.OutboxColumns`:
+/// The deltas of one outbox entry column by column: element i of every column is delta i, with the
+/// meaning of IncidentDelta's field of the same name. One entry holds one city's deltas. Packed
+/// columns and each name sent once cost a fraction of a message per delta to encode and decode.
+package struct OutboxColumns: ProtoMessage {
+    package static let protoName = "crimescope.ingest.v1.OutboxColumns"
+
+    package var city: String
+    /// The entry's distinct areas, primary types and categories; the three name columns index it.
+    package var names: [String]
+    package var areas: [UInt32]
+    package var primaryTypes: [UInt32]
+    package var categories: [UInt32]
+    package var signs: [Int32]
+    package var occurredLocalSeconds: [Int64]
+    /// Bits: 1 month_only, 2 arrest, 4 domestic, 8 has_location.
+    package var flags: [UInt32]
+    /// 0 where the delta has no location.
+    package var lons: [Double]
+    package var lats: [Double]
+
+    package init(
+        city: String = "", names: [String] = [], areas: [UInt32] = [], primaryTypes: [UInt32] = [],
+        categories: [UInt32] = [], signs: [Int32] = [], occurredLocalSeconds: [Int64] = [], flags: [UInt32] = [],
+        lons: [Double] = [], lats: [Double] = []
+    ) {
+        self.city = city
+        self.names = names
+        self.areas = areas
+        self.primaryTypes = primaryTypes
+        self.categories = categories
+        self.signs = signs
+        self.occurredLocalSeconds = occurredLocalSeconds
+        self.flags = flags
+        self.lons = lons
+        self.lats = lats
+    }
+
+    /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
+    package enum FieldNumber {
+        package static let city = 1, names = 2, areas = 3, primaryTypes = 4, categories = 5, signs = 6, occurredLocalSeconds = 7,
+            flags = 8, lons = 9, lats = 10
+    }
+}
+
+extension OutboxColumns: CBackedMessage {
+    typealias CMessage = Crimescope__Ingest__V1__OutboxColumns
+    static let cInit = crimescope__ingest__v1__outbox_columns__init
+    static let cUnpack = crimescope__ingest__v1__outbox_columns__unpack
+    static let cFree = crimescope__ingest__v1__outbox_columns__free_unpacked
+
+    func fill(_ c: inout CMessage, arena: CArena) {
+        c.city = arena.string(city)
+        c.n_names = names.count
+        c.names = arena.strings(names)
+        c.n_areas = areas.count
+        c.areas = arena.array(areas)
+        c.n_primary_types = primaryTypes.count
+        c.primary_types = arena.array(primaryTypes)
+        c.n_categories = categories.count
+        c.categories = arena.array(categories)
+        c.n_signs = signs.count
+        c.signs = arena.array(signs)
+        c.n_occurred_local_seconds = occurredLocalSeconds.count
+        c.occurred_local_seconds = arena.array(occurredLocalSeconds)
+        c.n_flags = flags.count
+        c.flags = arena.array(flags)
+        c.n_lons = lons.count
+        c.lons = arena.array(lons)
+        c.n_lats = lats.count
+        c.lats = arena.array(lats)
+    }
+
+    init(c: CMessage) {
+        city = CRead.string(c.city)
+        names = CRead.strings(c.n_names, c.names)
+        areas = CRead.array(c.n_areas, c.areas)
+        primaryTypes = CRead.array(c.n_primary_types, c.primary_types)
+        categories = CRead.array(c.n_categories, c.categories)
+        signs = CRead.array(c.n_signs, c.signs)
+        occurredLocalSeconds = CRead.array(c.n_occurred_local_seconds, c.occurred_local_seconds)
+        flags = CRead.array(c.n_flags, c.flags)
+        lons = CRead.array(c.n_lons, c.lons)
+        lats = CRead.array(c.n_lats, c.lats)
     }
 }
 
@@ -995,21 +1088,24 @@ package struct PullOutboxRequest: ProtoMessage {
     /// at or before it (the heatmap: its newest persisted snapshot's position, not what it has only
     /// applied in memory). Must not exceed after_position; a smaller value than before is ignored.
     package var acknowledgedPosition: Int64
+    /// Answer each entry's deltas as OutboxColumns instead of IncidentDelta messages.
+    package var columnar: Bool
 
     package init(
         afterPosition: Int64 = 0, maxEntries: Int32 = 0, maxDeltas: Int32 = 0, consumer: String = "",
-        acknowledgedPosition: Int64 = 0
+        acknowledgedPosition: Int64 = 0, columnar: Bool = false
     ) {
         self.afterPosition = afterPosition
         self.maxEntries = maxEntries
         self.maxDeltas = maxDeltas
         self.consumer = consumer
         self.acknowledgedPosition = acknowledgedPosition
+        self.columnar = columnar
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
     package enum FieldNumber {
-        package static let afterPosition = 1, maxEntries = 2, maxDeltas = 3, consumer = 4, acknowledgedPosition = 5
+        package static let afterPosition = 1, maxEntries = 2, maxDeltas = 3, consumer = 4, acknowledgedPosition = 5, columnar = 6
     }
 }
 
@@ -1025,6 +1121,7 @@ extension PullOutboxRequest: CBackedMessage {
         c.max_deltas = maxDeltas
         c.consumer = arena.string(consumer)
         c.acknowledged_position = acknowledgedPosition
+        c.columnar = CWrite.bool(columnar)
     }
 
     init(c: CMessage) {
@@ -1033,6 +1130,7 @@ extension PullOutboxRequest: CBackedMessage {
         maxDeltas = c.max_deltas
         consumer = CRead.string(c.consumer)
         acknowledgedPosition = c.acknowledged_position
+        columnar = CRead.bool(c.columnar)
     }
 }
 

@@ -103,7 +103,7 @@ final class OutboxConsumer: Service, Sendable {
         }
         let pulled = ContinuousClock.now
         if response.behindDeltas > 0 { startPrefetch(after: last) }
-        let batch = RollupBatch(entries: response.entries, position: last)
+        let batch = try RollupBatch(entries: response.entries, position: last)
         let reduced = ContinuousClock.now
         guard index.apply(batch, expecting: position) else {
             throw RPCError(.aborted, "the index left position \(position) while batch \(last) was pulled")
@@ -148,7 +148,8 @@ final class OutboxConsumer: Service, Sendable {
     }
 
     private func request(after position: Int64) -> PullOutboxRequest {
-        var request = PullOutboxRequest(afterPosition: position, maxEntries: settings.maxEntries, maxDeltas: settings.maxDeltas)
+        var request = PullOutboxRequest(afterPosition: position, maxEntries: settings.maxEntries, maxDeltas: settings.maxDeltas,
+                                        columnar: true)
         if let acknowledgement = leadership.acknowledgement(after: position) {
             request.consumer = acknowledgement.consumer
             request.acknowledgedPosition = acknowledgement.position

@@ -174,12 +174,30 @@ package struct CityRollupIndex: Sendable {
 }
 
 extension CityRollupIndex {
-    /// Adds one prepared delta to every rollup: the beat grain and month total, the window
-    /// buckets of each grain (per type and all types; hourly per type only), the series week,
-    /// the grid and hex cells of its month (per type and all types). Cells are appended
-    /// unordered: the caller sets ``loading`` first and calls ``finishLoading()`` after the batch.
-    mutating func add(_ delta: RollupBatch.Delta) {
-        let areaSlot = areas.intern(delta.area), typeSlot = types.intern(delta.primaryType)
+    /// Adds prepared deltas (one segment of a batch, naming `names` by index) to every rollup: the
+    /// beat grain and month total, the window buckets of each grain (per type and all types;
+    /// hourly per type only), the series week, the grid and hex cells of its month (per type and
+    /// all types). Cells are appended unordered: the caller sets ``loading`` first and calls ``finishLoading()`` after the batch.
+    mutating func add(_ deltas: ArraySlice<RollupBatch.Delta>, names: [String]) {
+        // Each name of the segment is interned once, on first use (so slots are given in the
+        // order the deltas first name them, as when every delta interned its own names).
+        var areaSlots = [Int32](repeating: -1, count: names.count), typeSlots = areaSlots, groupSlots = areaSlots
+        for delta in deltas {
+            let area = Int(delta.area), type = Int(delta.primaryType)
+            if areaSlots[area] < 0 { areaSlots[area] = areas.intern(names[area]) }
+            if typeSlots[type] < 0 { typeSlots[type] = types.intern(names[type]) }
+            var groupSlot: Int32 = -1
+            if !delta.monthOnly {
+                let group = Int(delta.category)
+                if groupSlots[group] < 0 { groupSlots[group] = groups.intern(names[group]) }
+                groupSlot = groupSlots[group]
+            }
+            add(delta, areaSlot: areaSlots[area], typeSlot: typeSlots[type], groupSlot: groupSlot)
+        }
+    }
+
+    /// Adds one delta whose names have the slots given (`groupSlot` only used for timed incidents).
+    private mutating func add(_ delta: RollupBatch.Delta, areaSlot: Int32, typeSlot: Int32, groupSlot: Int32) {
         years[delta.year, default: YearCells()].add(RollupCellKey(area: areaSlot, primaryType: typeSlot, hour: delta.hour), delta.counts)
         monthIncidents[delta.monthNumber, default: 0] += delta.counts.incidents
         let area = UInt32(bitPattern: areaSlot), type = UInt32(bitPattern: typeSlot)
@@ -193,7 +211,7 @@ extension CityRollupIndex {
             window.add(day, allKey, counts, sorted: false)
             window.add(week, typeKey, counts, sorted: false)
             window.add(week, allKey, counts, sorted: false)
-            let group = UInt32(bitPattern: groups.intern(delta.category))
+            let group = UInt32(bitPattern: groupSlot)
             series.add(delta.weekStart, SortedCells<Int64>.key(high: group, low: area), delta.counts.incidents, sorted: false)
         }
         let month = WindowBucket(grain: .monthly, start: delta.monthStart)

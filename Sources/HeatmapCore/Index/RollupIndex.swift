@@ -38,14 +38,14 @@ final class RollupIndex: Sendable {
             // is mutated in place (copy-on-write copies only what a snapshot being written shares).
             var touched: [String: CityRollupIndex] = [:]
             var slug = "", city: CityRollupIndex?
-            for delta in batch.deltas {
-                if city == nil || delta.city != slug {
+            for segment in batch.segments {
+                if city == nil || segment.city != slug {
                     if let city { touched[slug] = city }
-                    slug = delta.city
+                    slug = segment.city
                     city = touched.removeValue(forKey: slug) ?? state.cities.removeValue(forKey: slug) ?? CityRollupIndex(city: slug)
                     city?.loading = true
                 }
-                city?.add(delta)
+                city?.add(batch.deltas[segment.range], names: segment.names)
             }
             if let city { touched[slug] = city }
             for (slug, extent) in batch.extents {

@@ -45,22 +45,33 @@ struct SortedCells<Count: AdditiveCount>: Sendable {
         return wasSorted
     }
 
-    /// Restores the order after ``append(unsorted:_:)``: sorts only the appended cells, adds up
-    /// repeated keys, and merges them into the ordered ones in one pass (O(n + k log k) for k
-    /// appended to n, where re-sorting everything cost O(n log n) per batch in the large
-    /// buckets); the arrays are rebuilt at their exact size.
+    /// Appends cells without keeping the order, like ``append(unsorted:_:)`` for each.
+    /// - Returns: Whether the cells were all in order before.
+    @discardableResult
+    mutating func append(unsorted newKeys: [UInt64], _ newCounts: [Count]) -> Bool {
+        let wasSorted = sortedCount == keys.count
+        keys.append(contentsOf: newKeys)
+        counts.append(contentsOf: newCounts)
+        return wasSorted
+    }
+
+    /// Restores the order after ``append(unsorted:_:)``: sorts only the appended cells (by radix,
+    /// ``CellRadixSort``), adds up
+    /// repeated keys, and merges them into the ordered ones in one pass (O(n + k) for k appended
+    /// to n, where re-sorting everything cost O(n log n) per batch in the large buckets); the
+    /// arrays are rebuilt at their exact size.
     mutating func sortAndMerge() {
         guard sortedCount < keys.count else { return }
-        var tail = (sortedCount..<keys.count).map { (key: keys[$0], count: counts[$0]) }
-        tail.sort { $0.key < $1.key }
+        var tailKeys = Array(keys[sortedCount...]), tailCounts = Array(counts[sortedCount...])
+        CellRadixSort.sort(&tailKeys, &tailCounts)
         var mergedKeys: [UInt64] = [], mergedCounts: [Count] = []
         mergedKeys.reserveCapacity(keys.count)
         mergedCounts.reserveCapacity(keys.count)
         var old = 0, new = 0
-        while old < sortedCount || new < tail.count {
-            let takeOld = new == tail.count || (old < sortedCount && keys[old] <= tail[new].key)
-            let key = takeOld ? keys[old] : tail[new].key
-            let count = takeOld ? counts[old] : tail[new].count
+        while old < sortedCount || new < tailKeys.count {
+            let takeOld = new == tailKeys.count || (old < sortedCount && keys[old] <= tailKeys[new])
+            let key = takeOld ? keys[old] : tailKeys[new]
+            let count = takeOld ? counts[old] : tailCounts[new]
             if takeOld { old += 1 } else { new += 1 }
             if let last = mergedKeys.last, last == key {
                 mergedCounts[mergedCounts.count - 1] += count

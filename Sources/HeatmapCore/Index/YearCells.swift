@@ -17,7 +17,7 @@ struct YearCells: Sendable {
     /// Incidents of all areas: `typeHours[type * hourSlots + slot]`.
     private(set) var typeHours: [Int64] = []
     /// Where each cell is in its type's array.
-    private var positions: [RollupCellKey: Int] = [:]
+    private var positions = CellPositions()
 
     /// The hour slot of a cell's hour.
     @inline(__always)
@@ -27,12 +27,12 @@ struct YearCells: Sendable {
 
     mutating func add(_ key: RollupCellKey, _ counts: RollupCounts) {
         let type = Int(key.primaryType), area = Int(key.area), slot = Self.hourSlot(key.hour)
-        if let position = positions[key] {
-            cellsByType[type][position].counts += counts
-        } else {
-            if cellsByType.count <= type { cellsByType.append(contentsOf: repeatElement([], count: type + 1 - cellsByType.count)) }
-            positions[key] = cellsByType[type].count
+        if cellsByType.count <= type { cellsByType.append(contentsOf: repeatElement([], count: type + 1 - cellsByType.count)) }
+        let (position, inserted) = positions.position(of: key, orInsert: cellsByType[type].count)
+        if inserted {
             cellsByType[type].append(RollupCell(area: key.area, primaryType: key.primaryType, hour: key.hour, counts: counts))
+        } else {
+            cellsByType[type][position].counts += counts
         }
         let areaCells = (area + 1) * Self.hourSlots
         if areaHours.count < areaCells {

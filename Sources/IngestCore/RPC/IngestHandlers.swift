@@ -116,7 +116,8 @@ package struct IngestHandlers: Sendable {
         let maxEntries = try RequestValidation.limit(request.maxEntries, fallback: 100, maximum: 10_000, field: "max_entries")
         let maxDeltas = try RequestValidation.limit(request.maxDeltas, fallback: 20_000, maximum: 40_000, field: "max_deltas")
         let consumer = try RequestValidation.outboxConsumer(request)
-        let response = try await store.pullOutbox(afterPosition: request.afterPosition, maxEntries: maxEntries, maxDeltas: maxDeltas)
+        let response = try await store.pullOutbox(afterPosition: request.afterPosition, maxEntries: maxEntries, maxDeltas: maxDeltas,
+                                                 columnar: request.columnar)
         if let consumer {
             try await store.acknowledgeOutbox(consumer: consumer, position: request.acknowledgedPosition)
         }

@@ -11,15 +11,18 @@ extension IngestStore {
     /// dropped (see ``acknowledgeOutbox(consumer:position:)``). The entries are read in one
     /// transaction that first locks the outbox (its first query), so no partition can be dropped
     /// between the retention check and the reads.
-    func pullOutbox(afterPosition: Int64, maxEntries: Int, maxDeltas: Int) async throws -> PullOutboxResponse {
+    ///
+    /// With `columnar` each entry's deltas come as one ``OutboxColumns`` (read from the stored
+    /// arrays as they are, in PostgreSQL's binary array format), else as one ``IncidentDelta`` each.
+    func pullOutbox(afterPosition: Int64, maxEntries: Int, maxDeltas: Int, columnar: Bool = false) async throws -> PullOutboxResponse {
         try await pool.withConnection { connection in
             try connection.transaction { try Self.pullOutbox(on: connection, afterPosition: afterPosition,
-                                                             maxEntries: maxEntries, maxDeltas: maxDeltas) }
+                                                             maxEntries: maxEntries, maxDeltas: maxDeltas, columnar: columnar) }
         }
     }
 
     private static func pullOutbox(on connection: PostgresConnection, afterPosition: Int64, maxEntries: Int,
-                                   maxDeltas: Int) throws -> PullOutboxResponse {
+                                   maxDeltas: Int, columnar: Bool) throws -> PullOutboxResponse {
         let heads = try connection.query(
             "SELECT position, delta_count FROM ingest.outbox WHERE position > $1 ORDER BY position LIMIT $2",
             [afterPosition, maxEntries])
@@ -46,6 +49,15 @@ extension IngestStore {
         guard lastPosition > afterPosition else {
             return PullOutboxResponse(entries: [], lastPosition: afterPosition, behindDeltas: behindDeltas, behindSeconds: behindSeconds)
         }
+        let entries = columnar
+            ? try columnEntries(on: connection, afterPosition: afterPosition, lastPosition: lastPosition)
+            : try deltaEntries(on: connection, afterPosition: afterPosition, lastPosition: lastPosition)
+        return PullOutboxResponse(entries: entries, lastPosition: lastPosition, behindDeltas: behindDeltas,
+                                  behindSeconds: behindSeconds)
+    }
+
+    /// The entries in (`afterPosition`, `lastPosition`], one ``IncidentDelta`` per delta.
+    private static func deltaEntries(on connection: PostgresConnection, afterPosition: Int64, lastPosition: Int64) throws -> [OutboxEntry] {
         let rows = try connection.query("""
             SELECT o.position, o.city, d.sign::int, d.area, d.primary_type, d.category,
                    EXTRACT(epoch FROM d.occurred)::bigint, d.month_only, d.arrest, d.domestic, d.has_location, d.lon, d.lat
@@ -70,8 +82,14 @@ extension IngestStore {
                 lon: try row.decode(Double?.self, at: 11) ?? 0, lat: try row.decode(Double?.self, at: 12) ?? 0)
             entries[entries.count - 1].deltas.append(delta)
         }
-        return PullOutboxResponse(entries: entries, lastPosition: lastPosition, behindDeltas: behindDeltas,
-                                  behindSeconds: behindSeconds)
+        return entries
+    }
+
+    /// The entries in (`afterPosition`, `lastPosition`], each entry's deltas as ``OutboxColumns``.
+    private static func columnEntries(on connection: PostgresConnection, afterPosition: Int64, lastPosition: Int64) throws -> [OutboxEntry] {
+        try connection.query(OutboxSQL.sentColumns, [afterPosition, lastPosition]).map { row in
+            OutboxEntry(position: try row.decode(Int64.self, at: 0), columns: try OutboxColumnsReader.read(row))
+        }
     }
 }
 

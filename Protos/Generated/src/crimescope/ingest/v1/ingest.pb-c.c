@@ -817,6 +817,51 @@ void   crimescope__ingest__v1__outbox_entry__free_unpacked
   assert(message->base.descriptor == &crimescope__ingest__v1__outbox_entry__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   crimescope__ingest__v1__outbox_columns__init
+                     (Crimescope__Ingest__V1__OutboxColumns         *message)
+{
+  static const Crimescope__Ingest__V1__OutboxColumns init_value = CRIMESCOPE__INGEST__V1__OUTBOX_COLUMNS__INIT;
+  *message = init_value;
+}
+size_t crimescope__ingest__v1__outbox_columns__get_packed_size
+                     (const Crimescope__Ingest__V1__OutboxColumns *message)
+{
+  assert(message->base.descriptor == &crimescope__ingest__v1__outbox_columns__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t crimescope__ingest__v1__outbox_columns__pack
+                     (const Crimescope__Ingest__V1__OutboxColumns *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &crimescope__ingest__v1__outbox_columns__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t crimescope__ingest__v1__outbox_columns__pack_to_buffer
+                     (const Crimescope__Ingest__V1__OutboxColumns *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &crimescope__ingest__v1__outbox_columns__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Crimescope__Ingest__V1__OutboxColumns *
+       crimescope__ingest__v1__outbox_columns__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Crimescope__Ingest__V1__OutboxColumns *)
+     protobuf_c_message_unpack (&crimescope__ingest__v1__outbox_columns__descriptor,
+                                allocator, len, data);
+}
+void   crimescope__ingest__v1__outbox_columns__free_unpacked
+                     (Crimescope__Ingest__V1__OutboxColumns *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &crimescope__ingest__v1__outbox_columns__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   crimescope__ingest__v1__pull_outbox_request__init
                      (Crimescope__Ingest__V1__PullOutboxRequest         *message)
 {
@@ -2512,7 +2557,7 @@ const ProtobufCMessageDescriptor crimescope__ingest__v1__incident_delta__descrip
   (ProtobufCMessageInit) crimescope__ingest__v1__incident_delta__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor crimescope__ingest__v1__outbox_entry__field_descriptors[2] =
+static const ProtobufCFieldDescriptor crimescope__ingest__v1__outbox_entry__field_descriptors[3] =
 {
   {
     "position",
@@ -2538,15 +2583,28 @@ static const ProtobufCFieldDescriptor crimescope__ingest__v1__outbox_entry__fiel
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "columns",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Ingest__V1__OutboxEntry, columns),
+    &crimescope__ingest__v1__outbox_columns__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned crimescope__ingest__v1__outbox_entry__field_indices_by_name[] = {
+  2,   /* field[2] = columns */
   1,   /* field[1] = deltas */
   0,   /* field[0] = position */
 };
 static const ProtobufCIntRange crimescope__ingest__v1__outbox_entry__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 2 }
+  { 0, 3 }
 };
 const ProtobufCMessageDescriptor crimescope__ingest__v1__outbox_entry__descriptor =
 {
@@ -2556,14 +2614,169 @@ const ProtobufCMessageDescriptor crimescope__ingest__v1__outbox_entry__descripto
   "Crimescope__Ingest__V1__OutboxEntry",
   "crimescope.ingest.v1",
   sizeof(Crimescope__Ingest__V1__OutboxEntry),
-  2,
+  3,
   crimescope__ingest__v1__outbox_entry__field_descriptors,
   crimescope__ingest__v1__outbox_entry__field_indices_by_name,
   1,  crimescope__ingest__v1__outbox_entry__number_ranges,
   (ProtobufCMessageInit) crimescope__ingest__v1__outbox_entry__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor crimescope__ingest__v1__pull_outbox_request__field_descriptors[5] =
+static const ProtobufCFieldDescriptor crimescope__ingest__v1__outbox_columns__field_descriptors[10] =
+{
+  {
+    "city",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Ingest__V1__OutboxColumns, city),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "names",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Crimescope__Ingest__V1__OutboxColumns, n_names),
+    offsetof(Crimescope__Ingest__V1__OutboxColumns, names),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "areas",
+    3,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_UINT32,
+    offsetof(Crimescope__Ingest__V1__OutboxColumns, n_areas),
+    offsetof(Crimescope__Ingest__V1__OutboxColumns, areas),
+    NULL,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_PACKED,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "primary_types",
+    4,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_UINT32,
+    offsetof(Crimescope__Ingest__V1__OutboxColumns, n_primary_types),
+    offsetof(Crimescope__Ingest__V1__OutboxColumns, primary_types),
+    NULL,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_PACKED,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "categories",
+    5,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_UINT32,
+    offsetof(Crimescope__Ingest__V1__OutboxColumns, n_categories),
+    offsetof(Crimescope__Ingest__V1__OutboxColumns, categories),
+    NULL,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_PACKED,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "signs",
+    6,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_SINT32,
+    offsetof(Crimescope__Ingest__V1__OutboxColumns, n_signs),
+    offsetof(Crimescope__Ingest__V1__OutboxColumns, signs),
+    NULL,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_PACKED,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "occurred_local_seconds",
+    7,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_INT64,
+    offsetof(Crimescope__Ingest__V1__OutboxColumns, n_occurred_local_seconds),
+    offsetof(Crimescope__Ingest__V1__OutboxColumns, occurred_local_seconds),
+    NULL,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_PACKED,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "flags",
+    8,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_UINT32,
+    offsetof(Crimescope__Ingest__V1__OutboxColumns, n_flags),
+    offsetof(Crimescope__Ingest__V1__OutboxColumns, flags),
+    NULL,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_PACKED,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "lons",
+    9,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_DOUBLE,
+    offsetof(Crimescope__Ingest__V1__OutboxColumns, n_lons),
+    offsetof(Crimescope__Ingest__V1__OutboxColumns, lons),
+    NULL,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_PACKED,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "lats",
+    10,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_DOUBLE,
+    offsetof(Crimescope__Ingest__V1__OutboxColumns, n_lats),
+    offsetof(Crimescope__Ingest__V1__OutboxColumns, lats),
+    NULL,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_PACKED,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned crimescope__ingest__v1__outbox_columns__field_indices_by_name[] = {
+  2,   /* field[2] = areas */
+  4,   /* field[4] = categories */
+  0,   /* field[0] = city */
+  7,   /* field[7] = flags */
+  9,   /* field[9] = lats */
+  8,   /* field[8] = lons */
+  1,   /* field[1] = names */
+  6,   /* field[6] = occurred_local_seconds */
+  3,   /* field[3] = primary_types */
+  5,   /* field[5] = signs */
+};
+static const ProtobufCIntRange crimescope__ingest__v1__outbox_columns__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 10 }
+};
+const ProtobufCMessageDescriptor crimescope__ingest__v1__outbox_columns__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "crimescope.ingest.v1.OutboxColumns",
+  "OutboxColumns",
+  "Crimescope__Ingest__V1__OutboxColumns",
+  "crimescope.ingest.v1",
+  sizeof(Crimescope__Ingest__V1__OutboxColumns),
+  10,
+  crimescope__ingest__v1__outbox_columns__field_descriptors,
+  crimescope__ingest__v1__outbox_columns__field_indices_by_name,
+  1,  crimescope__ingest__v1__outbox_columns__number_ranges,
+  (ProtobufCMessageInit) crimescope__ingest__v1__outbox_columns__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor crimescope__ingest__v1__pull_outbox_request__field_descriptors[6] =
 {
   {
     "after_position",
@@ -2625,10 +2838,23 @@ static const ProtobufCFieldDescriptor crimescope__ingest__v1__pull_outbox_reques
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "columnar",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Ingest__V1__PullOutboxRequest, columnar),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned crimescope__ingest__v1__pull_outbox_request__field_indices_by_name[] = {
   4,   /* field[4] = acknowledged_position */
   0,   /* field[0] = after_position */
+  5,   /* field[5] = columnar */
   3,   /* field[3] = consumer */
   2,   /* field[2] = max_deltas */
   1,   /* field[1] = max_entries */
@@ -2636,7 +2862,7 @@ static const unsigned crimescope__ingest__v1__pull_outbox_request__field_indices
 static const ProtobufCIntRange crimescope__ingest__v1__pull_outbox_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 5 }
+  { 0, 6 }
 };
 const ProtobufCMessageDescriptor crimescope__ingest__v1__pull_outbox_request__descriptor =
 {
@@ -2646,7 +2872,7 @@ const ProtobufCMessageDescriptor crimescope__ingest__v1__pull_outbox_request__de
   "Crimescope__Ingest__V1__PullOutboxRequest",
   "crimescope.ingest.v1",
   sizeof(Crimescope__Ingest__V1__PullOutboxRequest),
-  5,
+  6,
   crimescope__ingest__v1__pull_outbox_request__field_descriptors,
   crimescope__ingest__v1__pull_outbox_request__field_indices_by_name,
   1,  crimescope__ingest__v1__pull_outbox_request__number_ranges,
