@@ -34,7 +34,7 @@ struct AreaLoader {
         try connection.query(LoadSQL.truncateSessionTables)
         try connection.query(LoadSQL.reassignSpatialAreas, [city.slug])
         let changed = try connection.query(LoadSQL.changeCounts).first?.decode(Int.self, column: "updated") ?? 0
-        try BatchWriter.writeOutbox(on: connection, city: city.slug, runID: runID, changedRecords: changed)
+        try BatchWriter.writeReplacedOutbox(on: connection, city: city.slug, runID: runID, changedRecords: changed)
         return changed
     }
 
@@ -54,7 +54,7 @@ struct AreaLoader {
                         var line: [UInt8] = Array(String(polygon.lineNumber).utf8)
                         for text in [polygon.areaID, polygon.name, polygon.kind, polygon.geometryJSON] {
                             line.append(UInt8(ascii: "\t"))
-                            StagingRowEncoder.appendText(text, to: &line)
+                            CopyTextField.append(text, to: &line)
                         }
                         line.append(UInt8(ascii: "\n"))
                         try writer.writeRaw(line)

@@ -2,22 +2,19 @@ import Foundation
 import Logging
 import Postgres
 
-/// Runs loads: each on two threads of its own — the parser (plus its decompressor child process)
-/// and a COPY writer with its own database connection — joined by a bounded queue of ~64 KiB COPY
-/// chunks sized to hold about one whole batch (see ``queueCapacity(batchRows:)``), so the parser
-/// reads the next batch while the database upserts the current one. Loads never occupy the RPC
-/// pool's connections or the cooperative thread pool.
+/// Runs loads: each on two threads of its own — the parser (plus its decompressor child process),
+/// which encodes whole batches, and a writer with its own database connection — joined by a
+/// bounded queue of batches (``queueCapacity``), so the parser reads the next batch while the
+/// database writes the current one. Loads never occupy the RPC pool's connections or the
+/// cooperative thread pool.
 package struct IngestLoader: Sendable {
     /// The database loads connect to.
     package let databaseURL: String
     let logger: Logger
 
-    /// COPY chunks in flight between the parser and the writer: room for one batch of staging rows
-    /// (~180 bytes each for Chicago; 256 assumed) plus 32 chunks, at most 1,024 chunks (64 MiB).
-    /// With less room the parser stalls during every upsert and the two never overlap.
-    static func queueCapacity(batchRows: Int) -> Int {
-        min(1_024, 32 + batchRows / (StagingProducer.chunkBytes / 256))
-    }
+    /// Batches waiting for the writer: one, so the parser is at most two batches ahead (the one
+    /// waiting and the one it fills) and memory stays a few batches.
+    static let queueCapacity = 1
 
     package init(databaseURL: String, logger: Logger = Logger(label: "crimescope.ingest.loader")) {
         self.databaseURL = databaseURL
@@ -38,7 +35,7 @@ package struct IngestLoader: Sendable {
         if case .file(let path) = request.input, !FileManager.default.isReadableFile(atPath: path) {
             throw IngestError.notFound("no readable file at \(path) on the ingest server")
         }
-        let queue = BlockingQueue<StagingItem>(capacity: Self.queueCapacity(batchRows: request.batchRows))
+        let queue = BlockingQueue<StagingItem>(capacity: Self.queueCapacity)
         let progress = LoadProgressCounter()
         let (started, startedContinuation) = AsyncThrowingStream<Int64, any Error>.makeStream()
         let (ended, endedContinuation) = AsyncStream<LoadOutcome>.makeStream()

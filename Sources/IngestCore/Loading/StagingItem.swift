@@ -1,18 +1,16 @@
-/// What the parser thread hands the COPY writer, in order.
+/// What the parser thread hands the writer, in order.
 enum StagingItem: Sendable {
-    /// About 64 KiB of binary COPY tuples for the staging table (whole rows only).
-    case chunk([UInt8])
-    /// The rows since the previous batch end form one batch: commit it.
-    case endOfBatch(BatchTally)
+    /// One whole batch: commit it.
+    case batch(LoadBatch)
     /// The source is exhausted; no more items follow.
     case finished(ParseSummary, newestCursorValue: LocalDateTime?)
 }
 
-/// The accounting of the rows of one batch that do not reach the staging table, plus its size.
+/// The accounting of the rows of one batch that are not records to write, plus its size.
 struct BatchTally: Sendable {
     /// Source rows in the batch (records + rejects + duplicates).
     var rowsRead = 0
-    /// Records copied to the staging table.
+    /// Records encoded into the batch.
     var staged = 0
     var rejects: [RejectedRow] = []
     /// Staged records that carry a note (also counted in `staged`).
@@ -21,12 +19,10 @@ struct BatchTally: Sendable {
     var duplicates = 0
     /// Records older than the cursor (incremental runs).
     var skippedByCursor = 0
-    /// Some source key was staged more than once in this batch (or two keys' hashes collided): the
-    /// writer must keep only the latest version of each key before upserting.
+    /// Some source key occurs more than once in this batch (or two keys' hashes collided): the
+    /// writer must keep only the latest version of each key (``LoadBatch/prepare()``).
     var repeatsKey = false
-    /// Some staged record has a location but no reported area: the writer must place it in a polygon.
-    var needsPlacement = false
-    /// The years of the staged records' `occurred`: the incidents partitions the batch may write to.
+    /// The years of the records' `occurred`: the incidents partitions the batch may write to.
     var years: Set<Int> = []
 }
 

@@ -1,11 +1,10 @@
-/// The parser side of a load: parses the source on its own thread and turns records into staging
-/// COPY chunks, cutting a batch every `batchRows` source rows.
+/// The parser side of a load: parses the source on its own thread and encodes its records into
+/// ``LoadBatch``es (``LoadRowEncoder``), handing over a batch every `batchRows` source rows.
 ///
-/// It also flags what a batch needs beyond the plain upsert (``BatchTally/repeatsKey``,
-/// ``BatchTally/needsPlacement``), so the database skips that work for the other batches.
+/// It also flags a batch in which a key repeats (``BatchTally/repeatsKey``), so the writer keeps
+/// each key's latest version only when it must.
 ///
-/// Memory stays bounded: one chunk being filled, the queue's capacity of chunks, and the
-/// rejected and noted rows and the key hashes (8 bytes each) of the current batch.
+/// Memory stays bounded: the batch being filled and the queue's capacity of batches.
 struct StagingProducer: Sendable {
     let parser: any IncidentSourceParser
     let city: IngestCity
@@ -13,63 +12,70 @@ struct StagingProducer: Sendable {
     let batchRows: Int
     let progress: LoadProgressCounter
 
-    /// Chunks are handed over once they reach this size.
-    static let chunkBytes = 64 * 1024
+    /// Encoded bytes reserved per row of a batch (Chicago's rows take ~190).
+    static let bytesPerRowHint = 256
 
     /// Parses `source` to the end, pushing items to `queue`; throws what the parser or the queue threw.
     func run(source: any ByteSource, queue: BlockingQueue<StagingItem>) throws {
-        var chunk: [UInt8] = []
-        chunk.reserveCapacity(Self.chunkBytes + 4096)
-        var tally = BatchTally()
+        var batch = Self.emptyBatch(rows: batchRows)
         var newest: LocalDateTime?
         var keyHashes = Set<Int>(minimumCapacity: min(batchRows, 1 << 20))
         let counted = CountingByteSource(inner: source, progress: progress)
 
         func endBatch() throws {
-            if !chunk.isEmpty {
-                try queue.push(.chunk(chunk))
-                chunk.removeAll(keepingCapacity: true)
-            }
-            try queue.push(.endOfBatch(tally))
-            tally = BatchTally()
+            batch.prepare()
+            try queue.push(.batch(batch))
+            batch = Self.emptyBatch(rows: batchRows)
             keyHashes.removeAll(keepingCapacity: true)
         }
 
         let summary = try parser.parse(counted) { row in
-            tally.rowsRead += 1
+            batch.tally.rowsRead += 1
             switch row {
             case .record(let record):
                 if record.city != city.slug {
-                    tally.rejects.append(RejectedRow(
+                    batch.tally.rejects.append(RejectedRow(
                         lineNumber: record.lineNumber, rawText: "",
                         reason: "the row belongs to city \(record.city), but this run loads \(city.slug)"))
                 } else if cursorPolicy.skips(record) {
-                    tally.skippedByCursor += 1
+                    batch.tally.skippedByCursor += 1
                 } else {
-                    if let value = cursorPolicy.value(of: record), newest.map({ $0 < value }) ?? true { newest = value }
-                    StagingRowEncoder.append(record, to: &chunk)
-                    tally.staged += 1
-                    if !keyHashes.insert(record.sourceKey.hashValue).inserted { tally.repeatsKey = true }
-                    if record.area == nil && record.longitude != nil { tally.needsPlacement = true }
-                    tally.years.insert(record.occurred.year)
-                    if let note = record.note {
-                        tally.notes.append(RowNote(lineNumber: record.lineNumber, sourceKey: record.sourceKey, note: note))
+                    // The key as stored: text cannot hold NUL bytes (the encoder drops them too).
+                    let key = record.sourceKey.utf8.contains(0) ? String(record.sourceKey.filter { $0 != "\0" }) : record.sourceKey
+                    guard let encoded = LoadRowEncoder.append(record, key: key, to: &batch.bytes) else {
+                        batch.tally.rejects.append(RejectedRow(
+                            lineNumber: record.lineNumber, rawText: "",
+                            reason: "district, ward or community area out of range (\(record.district.map(String.init) ?? "-"), "
+                                + "\(record.ward.map(String.init) ?? "-"), \(record.communityArea.map(String.init) ?? "-"))"))
+                        break
                     }
-                    if chunk.count >= Self.chunkBytes {
-                        try queue.push(.chunk(chunk))
-                        chunk.removeAll(keepingCapacity: true)
+                    if let value = cursorPolicy.value(of: record), newest.map({ $0 < value }) ?? true { newest = value }
+                    batch.rows.append(encoded)
+                    batch.tally.staged += 1
+                    if !keyHashes.insert(key.hashValue).inserted { batch.tally.repeatsKey = true }
+                    batch.tally.years.insert(record.occurred.year)
+                    if let note = record.note {
+                        batch.tally.notes.append(RowNote(lineNumber: record.lineNumber, sourceKey: key, note: note))
                     }
                 }
             case .rejected(let rejection):
-                tally.rejects.append(rejection)
+                batch.tally.rejects.append(rejection)
             case .duplicate:
-                tally.duplicates += 1
+                batch.tally.duplicates += 1
             }
             progress.addRows(1)
-            if tally.rowsRead >= batchRows { try endBatch() }
+            if batch.tally.rowsRead >= batchRows { try endBatch() }
         }
-        if tally.rowsRead > 0 { try endBatch() }
+        if batch.tally.rowsRead > 0 { try endBatch() }
         try queue.push(.finished(summary, newestCursorValue: newest))
+    }
+
+    private static func emptyBatch(rows: Int) -> LoadBatch {
+        var batch = LoadBatch()
+        let reserved = min(rows, 1 << 20)
+        batch.bytes.reserveCapacity(reserved * bytesPerRowHint)
+        batch.rows.reserveCapacity(reserved)
+        return batch
     }
 }
 

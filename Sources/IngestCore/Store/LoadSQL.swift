@@ -1,19 +1,28 @@
-/// The SQL of a load, in one place. Every statement is set-based; values travel as bound parameters.
+/// The SQL of a load, in one place. Values travel as bound parameters or binary COPY data.
 ///
-/// A batch is a few simple statements in one transaction (see ``BatchWriter``) rather than one
-/// statement of chained CTEs: every CTE read twice is materialised and, RETURNING rows included,
-/// copied through tuplestores, which cost a third of the backend's CPU per row. Now each staged row
-/// is read straight from `load_staging` by the INSERT and by the outbox, and only the (usually few)
-/// rows that already exist take the UPDATE path.
+/// A batch (see ``BatchWriter``) first probes its keys (``probeKeys``): each row is then new,
+/// unchanged (same stored hash: nothing to do) or differing. New rows are COPYed straight into
+/// `ingest.incidents` (PostgreSQL routes them to their partitions and inserts them a page at a
+/// time) and their keys into `incident_keys`, with ids drawn in one statement; their outbox entries
+/// are COPYed from what ingest already holds. Only differing rows go through the staging table and
+/// the set-based compare and UPDATE below.
 enum LoadSQL {
-    /// Staging columns in COPY order (see ``StagingRowEncoder``). The integers are `bigint` (the
-    /// binary tuples carry 8 bytes); the INSERT's cast to the incidents' `integer` rejects a value
-    /// out of its range.
+    /// A record's columns in the order ``LoadRowEncoder`` writes them; `area` is the reported one in
+    /// the staging table and the area as placed in the incidents.
+    static let recordColumns = [
+        "source_key", "occurred", "month_only", "primary_type", "description", "category", "location_description",
+        "arrest", "domestic", "area", "district", "ward", "community_area", "lat", "lon", "block", "iucr",
+        "fbi_code", "lsoa", "updated_on", "line_number",
+    ]
+
+    /// Staging columns in COPY order: ``recordColumns`` (as `reported_area` and `line`), the
+    /// row's hash and its spatially placed area (both from ingest).
     static let stagingColumns = """
-        line bigint, source_key text, occurred timestamp, month_only boolean, primary_type text, description text,
+        source_key text, occurred timestamp, month_only boolean, primary_type text, description text,
         category text, location_description text, arrest boolean, domestic boolean, reported_area text,
-        district bigint, ward bigint, community_area bigint, lat double precision, lon double precision,
-        block text, iucr text, fbi_code text, lsoa text, updated_on timestamp, row_hash bigint
+        district integer, ward integer, community_area integer, lat double precision, lon double precision,
+        block text, iucr text, fbi_code text, lsoa text, updated_on timestamp, line bigint, row_hash bigint,
+        spatial_area text
         """
 
     /// The names of ``stagingColumns``, for the COPY column list.
@@ -23,13 +32,11 @@ enum LoadSQL {
         .joined(separator: ", ")
 
     /// Session-private tables (TEMP: no WAL, invisible to other sessions), created once per connection.
-    /// `load_staging.spatial_area` is not copied: ``placeSpatially`` fills it. `load_known` holds the
-    /// batch's keys that exist and whether their stored hash equals the staged row's
-    /// (``findKnown``), `load_previous` the stored versions of the others (``findPrevious``),
-    /// `load_changes` the replaced rows' old and new aggregated fields (updates and area
-    /// reassignments; inserts are read from staging).
+    /// `load_staging` holds a batch's differing rows, `load_known` their keys' ids and `occurred`
+    /// (``findKnown``), `load_previous` their stored versions (``findPrevious``), `load_changes`
+    /// the replaced rows' old and new aggregated fields (updates and area reassignments).
     static let createSessionTables = """
-        CREATE TEMP TABLE IF NOT EXISTS load_staging (\(stagingColumns), spatial_area text);
+        CREATE TEMP TABLE IF NOT EXISTS load_staging (\(stagingColumns));
         CREATE TEMP TABLE IF NOT EXISTS load_known (source_key text, id bigint, occurred timestamp, unchanged boolean);
         CREATE TEMP TABLE IF NOT EXISTS load_previous AS
             SELECT id, source_key, \(comparedColumns.joined(separator: ", ")) FROM ingest.incidents WITH NO DATA;
@@ -59,6 +66,17 @@ enum LoadSQL {
 
     static let truncateSessionTables = "TRUNCATE load_staging, load_known, load_previous, load_changes"
     static let copyStaging = "COPY load_staging (\(stagingColumnNames)) FROM STDIN (FORMAT binary)"
+    /// New rows: ``recordColumns``, then the columns ingest adds (``BatchWriter`` writes them in this order).
+    static let copyIncidents = """
+        COPY ingest.incidents (\(recordColumns.joined(separator: ", ")), id, city, area_source, area_known, source, run_id)
+        FROM STDIN (FORMAT binary)
+        """
+    static let copyKeys = "COPY ingest.incident_keys (city, source_key, id, occurred, row_hash) FROM STDIN (FORMAT binary)"
+    /// Outbox entries of new rows (position and creation time from their defaults, in row order).
+    static let copyOutbox = """
+        COPY ingest.outbox (run_id, city, delta_count, signs, areas, primary_types, categories, occurred, month_only,
+                            arrests, domestic, has_location, lons, lats) FROM STDIN (FORMAT binary)
+        """
     static let copyRejects = "COPY ingest.rejects (run_id, line_number, raw_text, reason) FROM STDIN"
     static let copyRowNotes = "COPY ingest.row_notes (run_id, line_number, source_key, note) FROM STDIN"
 
@@ -133,36 +151,39 @@ enum LoadSQL {
         $3::text, s.line, $2::bigint
         """
 
-    /// Only for a batch in which some key occurs more than once (the parser flags it, see
-    /// ``BatchTally/repeatsKey``): deletes every staged version but the latest of its key (greatest
-    /// `updated_on`, then the last line). Other batches skip the sort this takes.
-    static let dropSupersededVersions = """
-        DELETE FROM load_staging WHERE ctid = ANY (ARRAY(
-            SELECT ctid FROM (
-                SELECT ctid, row_number() OVER (PARTITION BY source_key ORDER BY updated_on DESC NULLS LAST, line DESC) AS rank
-                FROM load_staging
-            ) ranked WHERE rank > 1
-        ))
+    /// The batch's keys ($2, a text array) of city $1 that exist: their 1-based position in $2 and
+    /// their stored ``RowContentHash`` (NULL when stored before migration 0007). One probe of the
+    /// key index (`incident_keys_city_source_key`, migration 0005) per key; the LATERAL with
+    /// `OFFSET 0` keeps the planner from hashing the whole key table, and comparing in `COLLATE "C"`
+    /// leaves it no index but the key's, whatever the statistics say of the city.
+    static let probeKeys = """
+        SELECT b.ord, key.row_hash
+        FROM unnest($2::text[]) WITH ORDINALITY AS b(source_key, ord) CROSS JOIN LATERAL (
+            SELECT k.row_hash FROM ingest.incident_keys k
+            WHERE k.city = ($1::text COLLATE "C") AND k.source_key = (b.source_key COLLATE "C") OFFSET 0
+        ) key
         """
 
-    /// Only for a batch holding rows without a reported area but with a location (the parser flags
-    /// it, see ``BatchTally/needsPlacement``): their area is the polygon of city $1 containing the
-    /// point (`ST_Contains`, GiST index; the lowest id when polygons overlap).
-    static let placeSpatially = """
-        UPDATE load_staging s SET spatial_area = (
+    /// Which of the reported areas $2 (a text array) of city $1 have a polygon (`area_known`).
+    static let knownAreas = "SELECT area FROM ingest.areas WHERE city = $1 AND area = ANY ($2::text[])"
+
+    /// For rows without a reported area but with a location: the polygon of city $1 containing each
+    /// point ($2 longitudes, $3 latitudes; `ST_Contains`, GiST index; the lowest id when polygons
+    /// overlap), by 1-based position, NULL when none does.
+    static let placePoints = """
+        SELECT p.ord, (
             SELECT a.area FROM ingest.areas a
-            WHERE a.city = $1 AND ST_Contains(a.geom, ST_SetSRID(ST_MakePoint(s.lon, s.lat), 4326))
+            WHERE a.city = $1 AND ST_Contains(a.geom, ST_SetSRID(ST_MakePoint(p.lon, p.lat), 4326))
             ORDER BY a.area LIMIT 1)
-        WHERE s.reported_area IS NULL AND s.lon IS NOT NULL
+        FROM unnest($2::float8[], $3::float8[]) WITH ORDINALITY AS p(lon, lat, ord)
         """
 
-    /// Records in `load_known` the staged keys of city $1 that exist: the incident's id and
-    /// `occurred`, and whether the stored ``RowContentHash`` equals the staged row's (unchanged; a
-    /// key without a stored hash never is). Returns the number of known and of unchanged keys. One
-    /// probe of the key index (`incident_keys_city_source_key`, migration 0005) per staged row; the
-    /// LATERAL with `OFFSET 0` keeps the planner (which has no statistics of the temp table) from
-    /// hashing the whole key table, and comparing in `COLLATE "C"` leaves it no index but the key's,
-    /// whatever the statistics say of the city.
+    /// Reserves $1 consecutive incident ids and returns the first (migration 0008).
+    static let drawIncidentIDs = "SELECT ingest.draw_incident_ids($1::bigint)"
+
+    /// Records in `load_known` the staged (differing) keys of city $1: the incident's id and
+    /// `occurred` (and whether the stored hash equals the staged one: never, once ``probeKeys``
+    /// sorted them). Probes as ``probeKeys`` does.
     static let findKnown = """
         WITH known AS (
             INSERT INTO load_known
@@ -178,8 +199,7 @@ enum LoadSQL {
 
     /// Copies into `load_previous` the stored versions of the known keys whose hash differs: per
     /// key one probe of the (occurred, id) index of the single (city, year) partition that
-    /// `occurred` names (run-time partition pruning). $1 city. Only run when ``findKnown`` found
-    /// such keys.
+    /// `occurred` names (run-time partition pruning). $1 city.
     static let findPrevious = """
         INSERT INTO load_previous
         SELECT t.id, t.source_key, \(comparedColumns.map { "t.\($0)" }.joined(separator: ", "))
@@ -194,26 +214,6 @@ enum LoadSQL {
     /// its own short transaction under the city's lock, before the batch's: creating a partition
     /// locks its parent, which must not stay locked for a whole batch.
     static let ensureIncidentPartition = "SELECT ingest.ensure_incident_partition($1, $2::int)"
-
-    /// Inserts the staged rows whose key is new (not in `load_known`), and their keys with the
-    /// staged rows' hashes (RETURNING has only the incident's columns: the hash is joined back from
-    /// staging by the key, unique in a batch once superseded versions are dropped). Plain
-    /// INSERT, no `ON CONFLICT` (a quarter less CPU than the speculative insertion): batches of a
-    /// city are serialised by ``lockCity``, so no other transaction adds one of these keys meanwhile
-    /// (if something did, the unique key would fail the batch, never duplicate a row). $1 city,
-    /// $2 run id, $3 source name; the affected row count is the number inserted.
-    static let insertNew = """
-        WITH inserted AS (
-            INSERT INTO ingest.incidents (city, source_key, \(updatedColumns.joined(separator: ", ")))
-            SELECT $1, s.source_key, \(placedValues)
-            FROM load_staging s
-            LEFT JOIN ingest.areas known ON known.city = $1 AND known.area = s.reported_area
-            WHERE NOT EXISTS (SELECT 1 FROM load_known o WHERE o.source_key = s.source_key)
-            RETURNING source_key, id, occurred
-        )
-        INSERT INTO ingest.incident_keys (city, source_key, id, occurred, row_hash)
-        SELECT $1, i.source_key, i.id, i.occurred, s.row_hash FROM inserted i JOIN load_staging s ON s.source_key = i.source_key
-        """
 
     /// Replaces stored rows by their staged versions when the incoming one is not older
     /// (`updated_on`, when both have one) and differs in some column, recording the old and new
@@ -288,29 +288,23 @@ enum LoadSQL {
     private static let oldProjection = "(old_area, old_primary_type, old_category, old_occurred, old_month_only, old_arrest, old_domestic, old_lon, old_lat)"
     private static let newProjection = "(new_area, new_primary_type, new_category, new_occurred, new_month_only, new_arrest, new_domestic, new_lon, new_lat)"
 
-    /// Writes this batch's outbox entries: +1 for each inserted row (the staged rows whose key was
-    /// not in `load_known`, read from staging); -1 old and +1 new for each replaced row in
-    /// `load_changes` whose aggregated fields changed (an update of other columns nets to nothing
-    /// and is left out). $1 city, $2 run id. Returns the number of deltas written.
+    /// Writes the outbox entries of the replaced rows in `load_changes`: -1 old and +1 new for each
+    /// one whose aggregated fields changed (an update of other columns nets to nothing and is left
+    /// out). $1 city, $2 run id. Returns the number of deltas written. (New rows' entries are
+    /// COPYed by ``BatchWriter``, ``copyOutbox``.)
     ///
-    /// Entries hold up to ``changesPerOutboxEntry`` inserts, or as many replaced rows (both deltas
-    /// of one row in the same entry), numbered in the order the rows are read: no sort by key. The
-    /// aggregates take no ORDER BY either (each would sort the batch again): every input row feeds
-    /// all arrays at once, so the arrays stay parallel whatever order the rows arrive in.
-    static let writeOutbox = """
-        WITH fresh AS (
-            SELECT row_number() OVER () AS ord, COALESCE(s.reported_area, s.spatial_area) AS area, s.primary_type,
-                   s.category, s.occurred, s.month_only, s.arrest, s.domestic, s.lon, s.lat
-            FROM load_staging s WHERE NOT EXISTS (SELECT 1 FROM load_known o WHERE o.source_key = s.source_key)
-        ), replaced AS (
+    /// Entries hold up to ``changesPerOutboxEntry`` replaced rows (both deltas of one row in the
+    /// same entry), numbered in the order the rows are read: no sort by key. The aggregates take
+    /// no ORDER BY either (each would sort the batch again): every input row feeds all arrays at
+    /// once, so the arrays stay parallel whatever order the rows arrive in.
+    static let writeReplacedOutbox = """
+        WITH replaced AS (
             SELECT row_number() OVER () AS ord, c.* FROM load_changes c
             WHERE \(oldProjection) IS DISTINCT FROM \(newProjection)
         ), deltas AS (
-            SELECT 0 AS part, ord, 1 AS sign, area, primary_type, category, occurred, month_only, arrest, domestic, lon, lat
-            FROM fresh
-            UNION ALL
-            SELECT 1, ord, -1, old_area, old_primary_type, old_category, old_occurred, old_month_only, old_arrest,
-                   old_domestic, old_lon, old_lat
+            SELECT 1 AS part, ord, -1 AS sign, old_area AS area, old_primary_type AS primary_type, old_category AS category,
+                   old_occurred AS occurred, old_month_only AS month_only, old_arrest AS arrest, old_domestic AS domestic,
+                   old_lon AS lon, old_lat AS lat
             FROM replaced
             UNION ALL
             SELECT 1, ord, 1, new_area, new_primary_type, new_category, new_occurred, new_month_only, new_arrest,
