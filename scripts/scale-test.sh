@@ -15,14 +15,34 @@
 # The last line is `N passed, M failed`; the exit status is non-zero when anything failed.
 #
 #   CRIMESCOPE_BIN_DIR          executables (default: swift build --show-bin-path, built if missing)
-#   CRIMESCOPE_SCALE_BASE_PORT  first of 20 ports (default 55450)
+#   CRIMESCOPE_SCALE_BASE_PORT  first of 20 ports (default: the first of 55450, 55470, … whose 20 are free)
 #   CRIMESCOPE_SCALE_KEEP=1     leave the folder (logs, HA data) behind: printed at the start
 set -uo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 command -v swift >/dev/null || export PATH="/opt/swift/usr/bin:$PATH"
-base=${CRIMESCOPE_SCALE_BASE_PORT:-55450}
+# The first of 20 ports in a row that are all free: other work on the machine (a scratch
+# PostgreSQL of a test) may hold some of a fixed range.
+free_base() {
+  python3 - <<'PY'
+import socket
+for base in range(55450, 65000, 20):
+    sockets = []
+    try:
+        for port in range(base, base + 20):
+            sockets.append(socket.socket())
+            sockets[-1].bind(("127.0.0.1", port))
+        print(base)
+        break
+    except OSError:
+        pass
+    finally:
+        for s in sockets:
+            s.close()
+PY
+}
+base=${CRIMESCOPE_SCALE_BASE_PORT:-$(free_base)}
 work=$(mktemp -d /tmp/cs-scale.XXXXXX)
 chmod 0755 "$work"
 pids=()
