@@ -135,19 +135,19 @@ struct IngestLoadMixedBatchTests {
         }
     }
 
-    @Test("incident ids are drawn only in blocks: an insert without one fails")
+    @Test("incident ids are drawn in blocks, and an insert without an id draws through the same function")
     func idsAreDrawnInBlocks() async throws {
         try await IngestTestDatabase.with(label: "mixed-ids") { db in
             let first = try await db.scalar("SELECT ingest.draw_incident_ids(50000)::int")
-            let second = try await db.scalar("SELECT ingest.draw_incident_ids(1)::int")
-            #expect(second == first + 50_000)
             try await db.pool.execute("SELECT ingest.ensure_incident_partition('chicago', 2017)")
-            await #expect(throws: PostgresError.self) {
-                try await db.pool.execute("""
-                    INSERT INTO ingest.incidents (city, source_key, occurred, arrest, domestic, area_source, area_known, source, line_number, run_id)
-                    VALUES ('chicago', 'x', '2017-01-01', false, false, 'none', false, 'test', 1, 1)
-                    """)
-            }
+            try await db.pool.execute("""
+                INSERT INTO ingest.incidents (city, source_key, occurred, arrest, domestic, area_source, area_known, source, line_number, run_id)
+                VALUES ('chicago', 'x', '2017-01-01', false, false, 'none', false, 'test', 1, 1)
+                """)
+            #expect(try await db.scalar("SELECT id::int FROM ingest.incidents WHERE source_key = 'x'") == first + 50_000)
+            #expect(try await db.scalar("SELECT ingest.draw_incident_ids(2)::int") == first + 50_001)
+            #expect(try await db.scalar("SELECT ingest.draw_incident_ids(1)::int") == first + 50_003)
+            await #expect(throws: PostgresError.self) { try await db.pool.execute("SELECT ingest.draw_incident_ids(0)") }
         }
     }
 }

@@ -3,9 +3,10 @@
 -- A load COPYs a batch's new incidents straight into `incidents` with their ids, so it draws them
 -- first: `draw_incident_ids(n)` advances `incident_ids` by n in one step and returns the first
 -- (the batch uses first .. first + n - 1). `nextval` + `setval` is one step only if nobody else
--- draws in between, so both happen under a short session advisory lock taken by every drawer,
--- and the column loses its `nextval` default: an insert without an id fails instead of drawing
--- one outside the lock. (`nextval` per row, over `generate_series`, cost ~30 ms per 50,000 rows.)
+-- draws in between, so both happen under a short session advisory lock taken by every drawer, and
+-- the column's default draws through the same function (one id per row, for any INSERT that names
+-- no id, e.g. an ingest built before this migration): no id is ever drawn outside the lock.
+-- (`nextval` per row, over `generate_series`, cost ~30 ms per 50,000 rows.)
 CREATE FUNCTION draw_incident_ids(p_count bigint) RETURNS bigint
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -30,4 +31,4 @@ END
 $$;
 COMMENT ON FUNCTION draw_incident_ids(bigint) IS 'Reserves p_count consecutive incident ids and returns the first; the only way ids are drawn.';
 
-ALTER TABLE incidents ALTER COLUMN id DROP DEFAULT;
+ALTER TABLE incidents ALTER COLUMN id SET DEFAULT draw_incident_ids(1);
