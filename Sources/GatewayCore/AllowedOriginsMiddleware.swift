@@ -19,9 +19,9 @@ struct AllowedOriginsMiddleware<Context: RequestContext>: RouterMiddleware {
         self.allowsEveryOrigin = origins.contains("*")
         self.cors = CORSMiddleware(
             allowOrigin: allowsEveryOrigin ? .all : .originBased,
-            allowHeaders: [.accept, .authorization, .contentType, .origin, .requestID],
+            allowHeaders: [.accept, .authorization, .contentType, .origin, .requestID, ReadPosition.minimumHeader],
             allowMethods: [.get, .post, .head, .options],
-            exposedHeaders: ["x-request-id", "etag"],
+            exposedHeaders: ["x-request-id", "etag", ReadPosition.positionHeader.canonicalName],
             maxAge: .seconds(600))
     }
 

@@ -35,8 +35,9 @@ struct APIController: Sendable {
     /// `GET /api/v1/cities` → Heatmap/ListCities.
     func cities(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
         _ = try QueryParameters(request, allowed: [])
-        let reply = try await caller.heatmap(Methods.Heatmap.listCities, ListCitiesRequest(), context: context)
-        return try JSONResponse.make(CitiesJSON(reply), for: request)
+        let reply = try await caller.heatmap(Methods.Heatmap.listCities,
+                                             ListCitiesRequest(minPosition: try ReadPosition.minimum(of: request)), context: context)
+        return ReadPosition.tag(try JSONResponse.make(CitiesJSON(reply), for: request), reply.position)
     }
 
     /// `GET /api/v1/heatmap` → Heatmap/GetBeatHeatmap.
@@ -82,14 +83,15 @@ struct APIController: Sendable {
         let yearFrom = try query.integer("year_from", in: HeatmapQuery.years)
         let yearTo = try query.integer("year_to", in: HeatmapQuery.years)
         if let yearFrom, let yearTo, yearFrom > yearTo { throw APIError.invalidArgument("year_from is after year_to") }
-        let detailRequest = AreaDetailRequest(area: AreaId(city: city, area: area),
-                                              yearFrom: Int32(yearFrom ?? 0), yearTo: Int32(yearTo ?? 0))
+        let detailRequest = AreaDetailRequest(area: AreaId(city: city, area: area), yearFrom: Int32(yearFrom ?? 0),
+                                              yearTo: Int32(yearTo ?? 0), minPosition: try ReadPosition.minimum(of: request))
         async let detail = caller.heatmap(Methods.Heatmap.getAreaDetail, detailRequest, context: context)
         async let cities = caller.heatmap(Methods.Heatmap.listCities, ListCitiesRequest(), context: context)
         let reply = try await detail
         let timeZone = (try? await cities)?.cities.first { $0.city == city }?.timeZone ?? ""
-        return try JSONResponse.make(AreaDetailJSON(city: city, area: area, timeZone: timeZone,
-                                                    yearFrom: yearFrom, yearTo: yearTo, response: reply), for: request)
+        return ReadPosition.tag(try JSONResponse.make(AreaDetailJSON(city: city, area: area, timeZone: timeZone,
+                                                                     yearFrom: yearFrom, yearTo: yearTo, response: reply), for: request),
+                                reply.position)
     }
 
     /// `GET /api/v1/ingest/runs` → Ingest/ListRuns.

@@ -35,7 +35,7 @@ struct IngestWritesController: Sendable {
                                              for: request, status: finished ? .ok : .accepted)
         // A load that goes on (not asked to wait, or longer than the call's deadline): where to follow it.
         if !finished, let run { response.headers[.location] = "/api/v1/ingest/runs/\(run.runId)" }
-        return response
+        return ReadPosition.tagWritten(response, reply.run)
     }
 
     /// `GET /api/v1/ingest/runs/{run}` → Ingest/GetRun: one run, to follow a load.
@@ -46,7 +46,7 @@ struct IngestWritesController: Sendable {
             throw APIError.invalidArgument("the run id must be a positive integer, got '\(text.prefix(40))'")
         }
         let reply = try await caller.ingest(Methods.Ingest.getRun, GetRunRequest(runID: Int64(runID)), context: context)
-        return try JSONResponse.make(IngestRunsJSON.RunJSON(reply), for: request)
+        return ReadPosition.tagWritten(try JSONResponse.make(IngestRunsJSON.RunJSON(reply), for: request), reply)
     }
 }
 

@@ -15,7 +15,9 @@ struct SignificanceController: Sendable {
 
     func significance(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
         let query = try SignificanceQuery(QueryParameters(request, allowed: SignificanceQuery.names))
-        let reply = try await caller.heatmap(Methods.Heatmap.getSignificance, query.request, context: context)
-        return try JSONResponse.make(SignificanceJSON(query: query, response: reply), for: request)
+        var rpcRequest = query.request
+        rpcRequest.minPosition = try ReadPosition.minimum(of: request)
+        let reply = try await caller.heatmap(Methods.Heatmap.getSignificance, rpcRequest, context: context)
+        return ReadPosition.tag(try JSONResponse.make(SignificanceJSON(query: query, response: reply), for: request), reply.position)
     }
 }

@@ -1,3 +1,4 @@
+import Contracts
 import HTTPTypes
 import Hummingbird
 
@@ -7,6 +8,11 @@ import Hummingbird
 /// or a position an earlier answer carried), so that a lagging replica never shows older data
 /// than the person has already seen. A header rather than a query parameter: the position is
 /// not part of what is asked for (the URL stays shareable and its cache entry the same).
+///
+/// The web UI uses it as a session's causal-consistency token: it keeps the highest position any
+/// answer carried (in `sessionStorage`, so across page loads of the tab) and sends it with every
+/// read, so its totals never go back to an older state, whichever replica answers. A load and a
+/// run answer with the position they wrote (``tagWritten(_:_:)``).
 enum ReadPosition {
     static let minimumHeader = HTTPField.Name("x-crimescope-min-position")!
     static let positionHeader = HTTPField.Name("x-crimescope-position")!
@@ -26,6 +32,15 @@ enum ReadPosition {
         var response = response
         response.headers[positionHeader] = String(position)
         return response
+    }
+
+    /// `response` to a load or a run, with the outbox position the run wrote (when it wrote
+    /// one): the position to send as the minimum to see that load on every heatmap replica. A
+    /// client that keeps the highest `X-CrimeScope-Position` it has seen (as the web UI does)
+    /// thereby reads its own load.
+    static func tagWritten(_ response: Response, _ run: Run?) -> Response {
+        guard let position = run?.outboxPosition, position > 0 else { return response }
+        return tag(response, position)
     }
 
     /// The position a response was tagged with, if any.

@@ -1,4 +1,5 @@
-// CrimeScope's shared browser helpers (plain JS, no build step): the JSON API, number formats,
+// CrimeScope's shared browser helpers (plain JS, no build step): the JSON API (with the session's
+// read position, so totals never go backward across heatmap replicas), number formats,
 // colour-blind-safe palettes, the cities list, a base map with area outlines (no tiles unless the
 // gateway was given --tile-url), a canvas overlay for Leaflet, what the map animations (month,
 // morph) share (city and period pickers, newest-load-wins fetches, the play loop), and the hash router that shows
@@ -18,15 +19,47 @@ window.CS = (function () {
     empty: '#f4f4f4',
   };
 
+  // The session's causal-consistency token: the highest heatmap position any answer carried
+  // (X-CrimeScope-Position), sent with every read as X-CrimeScope-Min-Position, so that whichever
+  // heatmap replica answers, the totals shown never go back to an older state than already seen.
+  // Kept in sessionStorage (this tab, across page loads); embeds whose storage is blocked keep it
+  // for the page's life. Links never carry it: a shared link or an embed works without it.
+  const POSITION_KEY = 'crimescope.position';
+  const storage = (() => { try { return window.sessionStorage; } catch (_) { return null; } })();
+  let seenPosition = (() => {
+    try { return Math.max(0, parseInt(storage && storage.getItem(POSITION_KEY), 10) || 0); } catch (_) { return 0; }
+  })();
+  function rememberPosition(position) {
+    if (!(position > seenPosition)) return;
+    seenPosition = position;
+    try { if (storage) storage.setItem(POSITION_KEY, String(position)); } catch (_) { /* storage full or blocked */ }
+  }
+  function forgetPosition() {
+    seenPosition = 0;
+    try { if (storage) storage.removeItem(POSITION_KEY); } catch (_) { /* blocked */ }
+  }
+
   /// GET a JSON document; a non-2xx answer throws with the API's own error message (and its
-  /// `status` and error `code`).
-  async function api(path) {
-    const response = await fetch(path, { headers: { Accept: 'application/json' } });
+  /// `status`, error `code` and `reason`). Every request carries the session's position (above)
+  /// and every answer's position raises it. A replica still behind after its wait
+  /// (REPLICA_BEHIND) is asked again a few times (each try waits on the server, not here); a
+  /// position the system has never written (POSITION_NOT_WRITTEN: the database was reset since)
+  /// is forgotten and the request sent again without it.
+  function api(path) { return read(path, 0); }
+  async function read(path, attempt) {
+    const headers = { Accept: 'application/json' };
+    if (seenPosition > 0) headers['X-CrimeScope-Min-Position'] = String(seenPosition);
+    const response = await fetch(path, { headers });
+    rememberPosition(parseInt(response.headers.get('X-CrimeScope-Position'), 10));
     const body = await response.json().catch(() => ({}));
     if (!response.ok) {
+      const reason = (body.error && body.error.reason) || '';
+      if (reason === 'POSITION_NOT_WRITTEN' && attempt === 0) { forgetPosition(); return read(path, 1); }
+      if (reason === 'REPLICA_BEHIND' && attempt < 3) return read(path, attempt + 1);
       const error = new Error((body.error && body.error.message) || `${response.status} ${response.statusText}`);
       error.status = response.status;
       error.code = (body.error && body.error.code) || '';
+      error.reason = reason;
       throw error;
     }
     return body;
@@ -275,6 +308,6 @@ window.CS = (function () {
   /// The predict service's "nothing trained yet" answer (FAILED_PRECONDITION), not a failure.
   const untrained = error => error.code === 'FAILED_PRECONDITION';
 
-  return { $, fmt, pct, untrained, palettes, ramp, quantileBreaks, classColour, api, cities, fillCities, shapes, baseMap, outlines, canvasOverlay,
+  return { $, fmt, pct, untrained, palettes, ramp, quantileBreaks, classColour, api, position: () => seenPosition, cities, fillCities, shapes, baseMap, outlines, canvasOverlay,
            chooseCityPeriod, loadLatest, player, animationView, view, setParams, asksForChange, start, embedded };
 })();
