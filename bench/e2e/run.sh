@@ -13,20 +13,22 @@
 #   YEARS                   Chicago years to load (default "2010 … 2017")
 #   REVISE=1                also time the revised reload of 2017
 #   SKIP_BUILD=1            reuse .build/release/{ingest,heatmap}
+#   BENCH_BIN               the executables' folder (default .build/release)
+#   HEATMAP_BIN             another heatmap executable (default $BENCH_BIN/heatmap; an older build to compare)
 #   HEATMAP_ARGS            extra arguments for `heatmap serve` (e.g. "--outbox-batch-deltas 50000")
 # Last line: `load-to-visible rows/s: N` (of the first load).
 set -eu
 . "$(dirname "$0")/../lib.sh"
 YEARS=${YEARS:-2010 2011 2012 2013 2014 2015 2016 2017}
 bench_build ingest heatmap
-BIN=.build/release
+BIN=${BENCH_BIN:-.build/release}
 DB=cs_bench_e2e
 bench_fresh_database "$DB"
 RUN=$(mktemp -d /tmp/cs-e2e.XXXXXX)
 "$BIN/ingest" serve --listen "unix://$RUN/ingest.sock" --database-url "$URL" --log-level warning 2>"$RUN/ingest.log" &
 INGEST_PID=$!
 # shellcheck disable=SC2086
-"$BIN/heatmap" serve --listen "unix://$RUN/heatmap.sock" --database-url "$URL" \
+"${HEATMAP_BIN:-$BIN/heatmap}" serve --listen "unix://$RUN/heatmap.sock" --database-url "$URL" \
   --ingest-endpoint "unix://$RUN/ingest.sock" --log-level info ${HEATMAP_ARGS:-} 2>"$RUN/heatmap.log" &
 HEATMAP_PID=$!
 trap 'kill "$HEATMAP_PID" "$INGEST_PID" 2>/dev/null || true' EXIT
@@ -38,6 +40,9 @@ echo "machine: $(nproc) cores; $(uptime | sed 's/.*load average/load average/') 
 "$PY" bench/e2e/watch.py "unix://$RUN/heatmap.sock" "$URL" chicago -- \
   "$BIN/ingest" load --database-url "$URL" --city chicago $FILES | tee "$RUN/first.txt"
 echo "$(uptime | sed 's/.*load average/load average/') after the load"
+# CPU seconds since start (on a shared machine wall time depends on the neighbours, CPU much less).
+cpu() { echo "scale=2; $(awk '{print $14 + $15}' "/proc/$1/stat") / $(getconf CLK_TCK)" | bc; }
+echo "CPU s until visible: heatmap $(cpu "$HEATMAP_PID"), ingest serve $(cpu "$INGEST_PID")"
 echo "heatmap RSS: $(awk '/VmRSS/ {print $2 / 1024 " MiB"}' "/proc/$HEATMAP_PID/status") (peak $(awk '/VmHWM/ {print $2 / 1024 " MiB"}' "/proc/$HEATMAP_PID/status"))"
 until grep -q "index snapshot written" "$RUN/heatmap.log"; do sleep 0.2; done
 grep "index snapshot written" "$RUN/heatmap.log" | tail -1 | cut -c1-240
@@ -49,6 +54,7 @@ if [ "${REVISE:-0}" = 1 ]; then
   REVISED_ROWS=$(($(wc -l <"$REVISED") - 1))
   REVISED_SECONDS=$(sed -n 's/^visible_seconds=//p' "$RUN/revised.txt")
   echo "revision rows: $REVISED_ROWS; $(uptime | sed 's/.*load average/load average/')"
+  echo "CPU s until the revision is visible (since start): heatmap $(cpu "$HEATMAP_PID"), ingest serve $(cpu "$INGEST_PID")"
   echo "revision load-to-visible rows/s: $(echo "$REVISED_ROWS / $REVISED_SECONDS" | bc)"
 fi
 kill "$HEATMAP_PID" "$INGEST_PID"

@@ -40,14 +40,17 @@ final class RollupIndex: Sendable {
             var slug = "", city: CityRollupIndex?
             for segment in batch.segments {
                 if city == nil || segment.city != slug {
-                    if let city { touched[slug] = city }
+                    if let previous = city.take() { touched[slug] = previous }
                     slug = segment.city
                     city = touched.removeValue(forKey: slug) ?? state.cities.removeValue(forKey: slug) ?? CityRollupIndex(city: slug)
                     city?.loading = true
                 }
                 city?.add(batch.deltas[segment.range], names: segment.names)
             }
-            if let city { touched[slug] = city }
+            // Taken, not copied: a second reference alive while the buckets are sorted below made
+            // each batch copy a whole bucket table of the city (docs/BENCHMARKS.md, "Outbox pull
+            // and apply per delta").
+            if let last = city.take() { touched[slug] = last }
             for (slug, extent) in batch.extents {
                 touched[slug]?.include(extent)
             }
