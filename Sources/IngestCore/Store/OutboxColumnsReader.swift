@@ -11,7 +11,7 @@ enum OutboxColumnsReader {
     static func read(_ row: PostgresRow) throws -> OutboxColumns {
         let count = try row.decode(Int.self, at: 2)
         func column(_ index: Int, _ name: String) throws -> SentArray {
-            let array = try SentArray(try row.decode([UInt8].self, at: index), column: name)
+            let array = try SentArray(try row.decode(SentBytes.self, at: index).bytes, column: name)
             guard array.count == count else {
                 throw RPCError(.internalError, "outbox column \(name) holds \(array.count) elements, delta_count is \(count)")
             }
