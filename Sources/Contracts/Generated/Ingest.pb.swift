@@ -801,14 +801,17 @@ package struct ListAreasRequest: ProtoMessage {
     package static let protoName = "crimescope.ingest.v1.ListAreasRequest"
 
     package var city: String
+    /// Answer only `version` (no areas): a cheap check whether a copy of the polygons is current.
+    package var versionOnly: Bool
 
-    package init(city: String = "") {
+    package init(city: String = "", versionOnly: Bool = false) {
         self.city = city
+        self.versionOnly = versionOnly
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
     package enum FieldNumber {
-        package static let city = 1
+        package static let city = 1, versionOnly = 2
     }
 }
 
@@ -820,10 +823,12 @@ extension ListAreasRequest: CBackedMessage {
 
     func fill(_ c: inout CMessage, arena: CArena) {
         c.city = arena.string(city)
+        c.version_only = CWrite.bool(versionOnly)
     }
 
     init(c: CMessage) {
         city = CRead.string(c.city)
+        versionOnly = CRead.bool(c.version_only)
     }
 }
 
@@ -832,14 +837,18 @@ package struct ListAreasResponse: ProtoMessage {
     package static let protoName = "crimescope.ingest.v1.ListAreasResponse"
 
     package var areas: [AreaRecord]
+    /// Changes whenever the city's polygons change (an area added, or a reload that changed one's
+    /// name, kind or geometry): their count and newest loading run, e.g. "77-2".
+    package var version: String
 
-    package init(areas: [AreaRecord] = []) {
+    package init(areas: [AreaRecord] = [], version: String = "") {
         self.areas = areas
+        self.version = version
     }
 
     /// The field numbers, for readers of the raw encoding (``ProtoWireReader``).
     package enum FieldNumber {
-        package static let areas = 1
+        package static let areas = 1, version = 2
     }
 }
 
@@ -852,10 +861,12 @@ extension ListAreasResponse: CBackedMessage {
     func fill(_ c: inout CMessage, arena: CArena) {
         c.n_areas = areas.count
         c.areas = arena.messages(areas)
+        c.version = arena.string(version)
     }
 
     init(c: CMessage) {
         areas = CRead.messages(c.n_areas, c.areas, as: AreaRecord.self)
+        version = CRead.string(c.version)
     }
 }
 

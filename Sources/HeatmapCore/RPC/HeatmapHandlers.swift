@@ -17,6 +17,8 @@ struct HeatmapHandlers: Sendable {
     let caughtUp: @Sendable () -> (at: ContinuousClock.Instant, position: Int64)?
     /// Contiguity and hex covers derived from the area polygons, per city.
     let significanceCache = SignificanceCache()
+    /// The ListAreas version of each city's copy this process made.
+    let copiedAreaVersions = CopiedAreaVersions()
 
     init(index: RollupIndex, store: HeatmapStore, ingest: RPCClient, leadership: Leadership? = nil,
                 wakeConsumer: @escaping @Sendable () -> Void = {},
@@ -72,11 +74,12 @@ struct HeatmapHandlers: Sendable {
     }
 
     /// A city's area polygons, simplified. The leader (and handlers without replicas) answers from
-    /// the heatmap's own copy, copying the city from ingest's ListAreas first when it has none. A
+    /// the heatmap's own copy, copying the city from ingest's ListAreas first when it has none or
+    /// when ingest's version of the polygons differs from the copy's (a reload; asked with
+    /// `version_only` each time, and skipped when ingest does not answer: the copy is served). A
     /// follower answers from that copy once the leader made it, and before that by itself: it
     /// fetches ListAreas and simplifies them with a query that writes nothing (on the read pool,
-    /// so a hot standby serves it), which gives the same shapes. Polygons reloaded into ingest
-    /// after a city was copied are not picked up by the copy.
+    /// so a hot standby serves it), which gives the same shapes.
     func areaShapes(_ request: AreaShapesRequest) async throws -> AreaShapesResponse {
         guard CityCatalog.timeZone(of: request.city) != nil else {
             throw RPCError(.notFound, "no city '\(request.city)'; try chicago, nyc or uk-<force>")
@@ -86,20 +89,36 @@ struct HeatmapHandlers: Sendable {
         }
         let tolerance = request.toleranceMeters == 0 ? 20 : request.toleranceMeters
         var shapes = try await store.areaShapes(city: request.city, toleranceMetres: tolerance)
-        if shapes.isEmpty {
+        if mayWriteShapes, try await copyIsStale(city: request.city, isEmpty: shapes.isEmpty) {
             let areas = try await ingestClient.call(Methods.Ingest.listAreas, ListAreasRequest(city: request.city), timeout: .seconds(60))
-            if mayWriteShapes {
-                guard !areas.areas.isEmpty else { return AreaShapesResponse() }
-                try await store.replaceAreaShapes(city: request.city, records: areas.areas)
-                shapes = try await store.areaShapes(city: request.city, toleranceMetres: tolerance)
-            } else {
-                shapes = try await store.simplifiedAreaShapes(areas.areas, toleranceMetres: tolerance)
-            }
+            guard !areas.areas.isEmpty else { return AreaShapesResponse() }
+            try await store.replaceAreaShapes(city: request.city, records: areas.areas)
+            copiedAreaVersions.set(areas.version, for: request.city)
+            await significanceCache.forget(city: request.city)
+            shapes = try await store.areaShapes(city: request.city, toleranceMetres: tolerance)
+        } else if shapes.isEmpty {
+            let areas = try await ingestClient.call(Methods.Ingest.listAreas, ListAreasRequest(city: request.city), timeout: .seconds(60))
+            shapes = try await store.simplifiedAreaShapes(areas.areas, toleranceMetres: tolerance)
         }
         return AreaShapesResponse(shapes: shapes.map {
             AreaShape(area: $0.area, name: $0.name, geoJSON: $0.geojson, centroidLon: $0.centroidLon,
                       centroidLat: $0.centroidLat, areaKm2: $0.areaKm2)
         })
+    }
+
+    /// Whether the copy of `city` (empty or not) must be made again: it is empty, or ingest's
+    /// version of the polygons is not the one this process copied. When ingest cannot say, an
+    /// existing copy is kept.
+    private func copyIsStale(city: String, isEmpty: Bool) async throws -> Bool {
+        if isEmpty { return true }
+        let current: String
+        do {
+            current = try await ingestClient.call(Methods.Ingest.listAreas, ListAreasRequest(city: city, versionOnly: true),
+                                                  timeout: .seconds(5)).version
+        } catch {
+            return false
+        }
+        return copiedAreaVersions.version(of: city) != current
     }
 
     /// Whether this replica may write the heatmap's copy of the polygons: it leads, or runs

@@ -1,6 +1,6 @@
 /// Per city, what a significance query derives from the area polygons and keeps: the queen
-/// contiguity of the areas and the hex cells covering them. Like the shapes themselves (copied
-/// from ingest once), they are not refreshed when polygons are reloaded.
+/// contiguity of the areas and the hex cells covering them. The leader forgets a city's when it
+/// copies reloaded polygons (``forget(city:)``); a follower keeps them until it restarts.
 actor SignificanceCache {
     private var contiguity: [String: AreaContiguity] = [:]
     private var covers: [String: [HexCellID]] = [:]
@@ -13,6 +13,12 @@ actor SignificanceCache {
         let loaded = try await load()
         if let loaded { contiguity[city] = loaded }
         return loaded
+    }
+
+    /// Drops what was derived from the city's former polygons.
+    func forget(city: String) {
+        contiguity[city] = nil
+        covers[city] = nil
     }
 
     /// The hex cells covering the city's areas, from `load` the first time it answers non-nil.

@@ -108,7 +108,10 @@ package struct IngestHandlers: Sendable {
 
     func listAreas(_ request: ListAreasRequest) async throws -> ListAreasResponse {
         let city = try RequestValidation.city(request.city)
-        return ListAreasResponse(areas: try await store.areas(city: city.slug))
+        // The version first: a reload in between makes it older than the areas, never newer.
+        let version = try await store.areasVersion(city: city.slug)
+        if request.versionOnly { return ListAreasResponse(version: version) }
+        return ListAreasResponse(areas: try await store.areas(city: city.slug), version: version)
     }
 
     func pullOutbox(_ request: PullOutboxRequest) async throws -> PullOutboxResponse {

@@ -273,14 +273,14 @@ struct GeneratedGoldenTests {
 
     @Test func listAreasRequest() throws {
         try assertGolden(
-            ListAreasRequest(city: "city 0.0 é✓"),
-            hex: "0a0e6369747920302e3020c3a9e29c93")
+            ListAreasRequest(city: "city 0.0 é✓", versionOnly: true),
+            hex: "0a0e6369747920302e3020c3a9e29c931001")
     }
 
     @Test func listAreasResponse() throws {
         try assertGolden(
-            ListAreasResponse(areas: [AreaRecord(area: AreaId(city: "city 0.3 é✓", area: "area 0.3 é✓"), name: "name 0.1 é✓", geometryWKB: [0, 255, 3, 0, 1]), AreaRecord(area: AreaId(city: "city 0.5 é✓", area: "area 0.5 é✓"), name: "name 0.2 é✓", geometryWKB: [0, 255, 3, 0, 2])]),
-            hex: "0a390a200a0e6369747920302e3320c3a9e29c93120e6172656120302e3320c3a9e29c93120e6e616d6520302e3120c3a9e29c931a0500ff0300010a390a200a0e6369747920302e3520c3a9e29c93120e6172656120302e3520c3a9e29c93120e6e616d6520302e3220c3a9e29c931a0500ff030002")
+            ListAreasResponse(areas: [AreaRecord(area: AreaId(city: "city 0.3 é✓", area: "area 0.3 é✓"), name: "name 0.1 é✓", geometryWKB: [0, 255, 3, 0, 1]), AreaRecord(area: AreaId(city: "city 0.5 é✓", area: "area 0.5 é✓"), name: "name 0.2 é✓", geometryWKB: [0, 255, 3, 0, 2])], version: "version 0.0 é✓"),
+            hex: "0a390a200a0e6369747920302e3320c3a9e29c93120e6172656120302e3320c3a9e29c93120e6e616d6520302e3120c3a9e29c931a0500ff0300010a390a200a0e6369747920302e3520c3a9e29c93120e6172656120302e3520c3a9e29c93120e6e616d6520302e3220c3a9e29c931a0500ff030002121176657273696f6e20302e3020c3a9e29c93")
     }
 
     @Test func listIncidentsRequest() throws {

@@ -316,10 +316,14 @@ struct  Crimescope__Ingest__V1__ListAreasRequest
 {
   ProtobufCMessage base;
   char *city;
+  /*
+   * Answer only `version` (no areas): a cheap check whether a copy of the polygons is current.
+   */
+  protobuf_c_boolean version_only;
 };
 #define CRIMESCOPE__INGEST__V1__LIST_AREAS_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&crimescope__ingest__v1__list_areas_request__descriptor) \
-    , (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, 0 }
 
 
 struct  Crimescope__Ingest__V1__ListAreasResponse
@@ -327,10 +331,15 @@ struct  Crimescope__Ingest__V1__ListAreasResponse
   ProtobufCMessage base;
   size_t n_areas;
   Crimescope__Ingest__V1__AreaRecord **areas;
+  /*
+   * Changes whenever the city's polygons change (an area added, or a reload that changed one's
+   * name, kind or geometry): their count and newest loading run, e.g. "77-2".
+   */
+  char *version;
 };
 #define CRIMESCOPE__INGEST__V1__LIST_AREAS_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&crimescope__ingest__v1__list_areas_response__descriptor) \
-    , 0,NULL }
+    , 0,NULL, (char *)protobuf_c_empty_string }
 
 
 /*

@@ -2300,7 +2300,7 @@ const ProtobufCMessageDescriptor crimescope__ingest__v1__area_record__descriptor
   (ProtobufCMessageInit) crimescope__ingest__v1__area_record__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor crimescope__ingest__v1__list_areas_request__field_descriptors[1] =
+static const ProtobufCFieldDescriptor crimescope__ingest__v1__list_areas_request__field_descriptors[2] =
 {
   {
     "city",
@@ -2314,14 +2314,27 @@ static const ProtobufCFieldDescriptor crimescope__ingest__v1__list_areas_request
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "version_only",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Ingest__V1__ListAreasRequest, version_only),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned crimescope__ingest__v1__list_areas_request__field_indices_by_name[] = {
   0,   /* field[0] = city */
+  1,   /* field[1] = version_only */
 };
 static const ProtobufCIntRange crimescope__ingest__v1__list_areas_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 1 }
+  { 0, 2 }
 };
 const ProtobufCMessageDescriptor crimescope__ingest__v1__list_areas_request__descriptor =
 {
@@ -2331,14 +2344,14 @@ const ProtobufCMessageDescriptor crimescope__ingest__v1__list_areas_request__des
   "Crimescope__Ingest__V1__ListAreasRequest",
   "crimescope.ingest.v1",
   sizeof(Crimescope__Ingest__V1__ListAreasRequest),
-  1,
+  2,
   crimescope__ingest__v1__list_areas_request__field_descriptors,
   crimescope__ingest__v1__list_areas_request__field_indices_by_name,
   1,  crimescope__ingest__v1__list_areas_request__number_ranges,
   (ProtobufCMessageInit) crimescope__ingest__v1__list_areas_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor crimescope__ingest__v1__list_areas_response__field_descriptors[1] =
+static const ProtobufCFieldDescriptor crimescope__ingest__v1__list_areas_response__field_descriptors[2] =
 {
   {
     "areas",
@@ -2352,14 +2365,27 @@ static const ProtobufCFieldDescriptor crimescope__ingest__v1__list_areas_respons
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "version",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Crimescope__Ingest__V1__ListAreasResponse, version),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned crimescope__ingest__v1__list_areas_response__field_indices_by_name[] = {
   0,   /* field[0] = areas */
+  1,   /* field[1] = version */
 };
 static const ProtobufCIntRange crimescope__ingest__v1__list_areas_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 1 }
+  { 0, 2 }
 };
 const ProtobufCMessageDescriptor crimescope__ingest__v1__list_areas_response__descriptor =
 {
@@ -2369,7 +2395,7 @@ const ProtobufCMessageDescriptor crimescope__ingest__v1__list_areas_response__de
   "Crimescope__Ingest__V1__ListAreasResponse",
   "crimescope.ingest.v1",
   sizeof(Crimescope__Ingest__V1__ListAreasResponse),
-  1,
+  2,
   crimescope__ingest__v1__list_areas_response__field_descriptors,
   crimescope__ingest__v1__list_areas_response__field_indices_by_name,
   1,  crimescope__ingest__v1__list_areas_response__number_ranges,
