@@ -8,10 +8,31 @@ enum BatchCopyEncoder {
     /// Fields of a staging tuple: ``LoadSQL/recordColumns`` plus the row hash and the spatial area.
     static let stagingFieldCount = Int16(LoadSQL.recordColumns.count + 2)
 
+    /// The fields every row of a batch shares, encoded once: the city, the source name, the run id,
+    /// and the three `area_source` values.
+    struct SharedFields {
+        let city: [UInt8], source: [UInt8], runID: [UInt8]
+        let reported: [UInt8], spatial: [UInt8], none: [UInt8]
+
+        init(city: String, source: String, runID: Int64) {
+            func field(_ append: (inout [UInt8]) -> Void) -> [UInt8] {
+                var bytes: [UInt8] = []
+                append(&bytes)
+                return bytes
+            }
+            self.city = field { CopyBinaryEncoder.appendText(city, to: &$0) }
+            self.source = field { CopyBinaryEncoder.appendText(source, to: &$0) }
+            self.runID = field { CopyBinaryEncoder.appendInt64(runID, to: &$0) }
+            reported = field { CopyBinaryEncoder.appendText("reported", to: &$0) }
+            spatial = field { CopyBinaryEncoder.appendText("spatial", to: &$0) }
+            none = field { CopyBinaryEncoder.appendText("none", to: &$0) }
+        }
+    }
+
     /// A new incident: its fields with the area as placed (`placed` is the spatial area of a row
     /// without a reported one), then what ingest adds.
     static func appendIncident(_ row: LoadRow, bytes: [UInt8], id: Int64, placed: String?, areaKnown: Bool,
-                               city: String, source: String, runID: Int64, to buffer: inout [UInt8]) {
+                               shared: SharedFields, to buffer: inout [UInt8]) {
         CopyBinaryEncoder.appendTupleStart(fieldCount: incidentFieldCount, to: &buffer)
         buffer.append(contentsOf: bytes[row.start..<row.areaStart])
         if row.reportedArea != nil {
@@ -21,17 +42,20 @@ enum BatchCopyEncoder {
         }
         buffer.append(contentsOf: bytes[row.areaEnd..<row.end])
         CopyBinaryEncoder.appendInt64(id, to: &buffer)
-        CopyBinaryEncoder.appendText(city, to: &buffer)
-        CopyBinaryEncoder.appendText(row.reportedArea != nil ? "reported" : placed != nil ? "spatial" : "none", to: &buffer)
+        buffer.append(contentsOf: shared.city)
+        buffer.append(contentsOf: row.reportedArea != nil ? shared.reported : placed != nil ? shared.spatial : shared.none)
         CopyBinaryEncoder.appendBool(areaKnown, to: &buffer)
-        CopyBinaryEncoder.appendText(source, to: &buffer)
-        CopyBinaryEncoder.appendInt64(runID, to: &buffer)
+        buffer.append(contentsOf: shared.source)
+        buffer.append(contentsOf: shared.runID)
     }
 
-    static func appendKey(_ row: LoadRow, id: Int64, city: String, to buffer: inout [UInt8]) {
+    /// A new key; its text is the row's first encoded field (``LoadRowEncoder``), copied as it is.
+    static func appendKey(_ row: LoadRow, bytes: [UInt8], id: Int64, shared: SharedFields, to buffer: inout [UInt8]) {
         CopyBinaryEncoder.appendTupleStart(fieldCount: 5, to: &buffer)
-        CopyBinaryEncoder.appendText(city, to: &buffer)
-        CopyBinaryEncoder.appendText(row.key, to: &buffer)
+        buffer.append(contentsOf: shared.city)
+        let length = Int(bytes[row.start]) << 24 | Int(bytes[row.start + 1]) << 16 | Int(bytes[row.start + 2]) << 8
+            | Int(bytes[row.start + 3])
+        buffer.append(contentsOf: bytes[row.start..<(row.start + 4 + length)])
         CopyBinaryEncoder.appendInt64(id, to: &buffer)
         CopyBinaryEncoder.appendTimestamp(localSeconds: row.occurred, to: &buffer)
         CopyBinaryEncoder.appendInt64(row.hash, to: &buffer)

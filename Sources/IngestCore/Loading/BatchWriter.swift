@@ -139,12 +139,13 @@ struct BatchWriter {
             : Set(try connection.query(LoadSQL.knownAreas, [city.slug, PostgresArrayLiteral.text(reported.map { Optional($0) })])
                 .map { try $0.decode(String.self, at: 0) })
         let firstID = try connection.query(LoadSQL.drawIncidentIDs, [fresh.count]).scalar(Int64.self)
+        let shared = BatchCopyEncoder.SharedFields(city: city.slug, source: source, runID: runID)
         try copy(LoadSQL.copyIncidents, count: fresh.count) { position, buffer in
             let index = fresh[position]
             let row = rows[index]
             BatchCopyEncoder.appendIncident(row, bytes: bytes, id: firstID + Int64(position), placed: placed[index],
                                             areaKnown: row.reportedArea.map(known.contains) ?? (placed[index] != nil),
-                                            city: city.slug, source: source, runID: runID, to: &buffer)
+                                            shared: shared, to: &buffer)
         }
         // In key order: consecutive inserts into the key index land on neighbouring pages.
         var freshPosition = [Int](repeating: -1, count: rows.count)
@@ -152,7 +153,7 @@ struct BatchWriter {
         let freshByKey = keyOrder.filter { freshPosition[$0] >= 0 }
         try copy(LoadSQL.copyKeys, count: freshByKey.count) { position, buffer in
             let index = freshByKey[position]
-            BatchCopyEncoder.appendKey(rows[index], id: firstID + Int64(freshPosition[index]), city: city.slug, to: &buffer)
+            BatchCopyEncoder.appendKey(rows[index], bytes: bytes, id: firstID + Int64(freshPosition[index]), shared: shared, to: &buffer)
         }
         return fresh.count
     }
