@@ -18,7 +18,7 @@ package struct IngestStore: Sendable {
 extension IngestStore {
     /// The version of a city's polygons: their count and newest loading run (`loaded_by_run`
     /// changes only on rows a reload really changed), "0-0" for a city without any.
-    package func areasVersion(city: String) async throws -> String {
+    func areasVersion(city: String) async throws -> String {
         let row = try await pool.query(
             "SELECT count(*), COALESCE(max(loaded_by_run), 0) FROM ingest.areas WHERE city = $1", [city]).first
         return "\(try row?.decode(Int64.self, at: 0) ?? 0)-\(try row?.decode(Int64.self, at: 1) ?? 0)"

@@ -37,7 +37,7 @@ package struct RPCError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A healthy replica that has not reached the position a read asked for (UNAVAILABLE with
     /// ``StatusReason/replicaBehind``): the client tries another replica without taking this one
     /// out of rotation.
-    package var isReplicaBehind: Bool { code == .unavailable && reason == .replicaBehind }
+    var isReplicaBehind: Bool { code == .unavailable && reason == .replicaBehind }
 
     package var description: String {
         if let cause { return "\(code.name): \(message) (cause: \(cause))" }
