@@ -28,7 +28,7 @@ package enum GatewayApplication {
         EmbedPageController(tileURL: configuration.tileURL).register(on: router)
         MethodologyPageController().register(on: router)
         StaticFileController(vendorDirectory: configuration.vendorJSDirectory).register(on: router)
-        APIController(backends: backends, callTimeout: configuration.callTimeout).register(on: router)
+        APIController(backends: backends, callTimeout: configuration.callTimeout, positions: responseCache).register(on: router)
         HealthzController(backends: backends).register(on: router)
         MetricsController(backends: backends, registry: registry).register(on: router)
         router.add(middleware: UnmatchedRouteMiddleware(routes: router.routes))

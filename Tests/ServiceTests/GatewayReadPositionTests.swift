@@ -5,6 +5,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import Synchronization
 import TestSupport
 import Testing
 import Wire
@@ -20,14 +21,23 @@ struct GatewayReadPositionTests {
     static let position = HTTPField.Name("x-crimescope-position")!
     static let written: Int64 = 100
 
+    /// Counts the reads a stand-in answered REPLICA_BEHIND.
+    final class BehindCount: Sendable {
+        private let count = Mutex(0)
+        func increment() { count.withLock { $0 += 1 } }
+        var value: Int { count.withLock { $0 } }
+    }
+
     /// A heatmap stand-in at `position` on its own socket.
-    static func replica(at position: Int64, folder: TemporaryDirectory, name: String) async throws -> (RPCServer, Task<Void, any Error>) {
+    static func replica(at position: Int64, folder: TemporaryDirectory, name: String,
+                        behind: BehindCount = BehindCount()) async throws -> (RPCServer, Task<Void, any Error>) {
         var router = RPCRouter()
         router.register(Methods.Heatmap.listCities) { (request: ListCitiesRequest, _) in
             if request.minPosition > written {
                 throw RPCError(.outOfRange, "min_position \(request.minPosition) is past \(written)", reason: .positionNotWritten)
             }
             if request.minPosition > position {
+                behind.increment()
                 throw RPCError(.unavailable, "at \(position), behind \(request.minPosition)", reason: .replicaBehind)
             }
             return ListCitiesResponse(position: position)
@@ -39,12 +49,12 @@ struct GatewayReadPositionTests {
         return (server, task)
     }
 
-    static func router(heatmap: [Endpoint]) -> Router<GatewayRequestContext> {
+    static func router(heatmap: [Endpoint], positions: ResponseCache? = nil) -> Router<GatewayRequestContext> {
         let none = RPCClient(endpoint: .unix(path: "/tmp/crimescope-none-\(UUID().uuidString.prefix(8)).sock"))
         let heatmapClient = RPCClient(endpoints: heatmap, configuration: RPCClientConfiguration(healthCheckInterval: nil))
         let router = Router(context: GatewayRequestContext.self)
-        APIController(backends: Backends(ingest: none, heatmap: heatmapClient, predict: none), callTimeout: .seconds(30))
-            .register(on: router)
+        APIController(backends: Backends(ingest: none, heatmap: heatmapClient, predict: none), callTimeout: .seconds(30),
+                      positions: positions).register(on: router)
         return router
     }
 
@@ -87,6 +97,40 @@ struct GatewayReadPositionTests {
                 let body = String(buffer: response.body)
                 #expect(response.status == .ok && !body.contains("reason"), "an answer without a reason has none: \(body)")
             }
+        }
+        for task in [aheadTask, behindTask] {
+            task.cancel()
+            _ = try? await task.value
+        }
+    }
+
+    @Test func aReadThatNamesAPositionGoesFirstToTheReplicasKnownToBeThere() async throws {
+        let folder = try TemporaryDirectory(prefix: "cs-gwpref")
+        defer { folder.remove() }
+        let behindCount = BehindCount()
+        let (_, aheadTask) = try await Self.replica(at: 9, folder: folder, name: "ahead")
+        let (_, behindTask) = try await Self.replica(at: 5, folder: folder, name: "behind", behind: behindCount)
+        let ahead = Endpoint.unix(path: folder.path("ahead.sock")), behind = Endpoint.unix(path: folder.path("behind.sock"))
+        // What the position watcher would report.
+        let positions = ResponseCache()
+        positions.setPosition(9, of: ahead.description)
+        positions.setPosition(5, of: behind.description)
+
+        try await Application(router: Self.router(heatmap: [ahead, behind], positions: positions)).test(.router) { client in
+            for _ in 0..<6 {
+                try await client.execute(uri: "/api/v1/cities", method: .get, headers: [Self.minimum: "9"]) { response in
+                    #expect(response.headers[Self.position] == "9")
+                }
+            }
+            #expect(behindCount.value == 0, "no read asked the replica known to be behind")
+            // Reads it has reached (or without a position) still go to both.
+            var seen: Set<String> = []
+            for _ in 0..<4 {
+                try await client.execute(uri: "/api/v1/cities", method: .get, headers: [Self.minimum: "5"]) {
+                    seen.insert($0.headers[Self.position] ?? "")
+                }
+            }
+            #expect(seen == ["5", "9"])
         }
         for task in [aheadTask, behindTask] {
             task.cancel()

@@ -25,6 +25,17 @@ struct ReplicaBoardTests {
         #expect(Set((0..<2).compactMap { _ in board.next() }) == [a, b])
     }
 
+    @Test func preferredReplicasComeFirstAndTheOthersAfterThem() {
+        var board = ReplicaBoard(endpoints: [a, b, c])
+        let preferB = { (endpoint: Endpoint) in endpoint == b }
+        #expect((0..<4).compactMap { _ in board.next(preferring: preferB) } == [b, b, b, b])
+        // Once the preferred replica was tried, the call goes on to the others.
+        #expect(Set((0..<4).compactMap { _ in board.next(excluding: [b], preferring: preferB) }) == [a, c])
+        // A preferred replica that is down is not preferred.
+        board.mark(b, .down)
+        #expect(Set((0..<4).compactMap { _ in board.next(preferring: preferB) }) == [a, c])
+    }
+
     @Test func whenEveryReplicaIsDownCallsStillTryThemAll() {
         var board = ReplicaBoard(endpoints: [a, b])
         board.mark(a, .down)

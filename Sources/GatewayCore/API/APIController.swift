@@ -9,8 +9,10 @@ import Wire
 struct APIController: Sendable {
     var caller: BackendCaller
 
-    init(backends: Backends, callTimeout: Duration) {
-        caller = BackendCaller(backends: backends, callTimeout: callTimeout)
+    /// `positions`: the heatmap replicas' positions (the response cache's watcher), which reads
+    /// that ask for a position use to go first where it is.
+    init(backends: Backends, callTimeout: Duration, positions: ResponseCache? = nil) {
+        caller = BackendCaller(backends: backends, callTimeout: callTimeout, positions: positions)
     }
 
     func register(on router: Router<GatewayRequestContext>) {

@@ -77,6 +77,11 @@ package final class ResponseCache: Sendable {
     /// The newest position any replica is known to be at, or nil when none is known.
     package var position: Int64? { state.withLock { $0.position } }
 
+    /// The replicas (as their endpoints' descriptions) known to be at `position` or later.
+    func replicas(atLeast position: Int64) -> Set<String> {
+        state.withLock { state in Set(state.replicas.filter { $0.value >= position }.keys) }
+    }
+
     /// Lookups that found an entry and that did not (since start), entries and bytes held.
     package var usage: (hits: Int, misses: Int, entries: Int, bytes: Int) {
         state.withLock { ($0.hits, $0.misses, $0.entries.count, $0.bytes) }

@@ -93,9 +93,22 @@ package final class RPCClient: Sendable {
         timeout: Duration? = nil,
         metadata: [MetadataEntry] = []
     ) async throws -> Response {
+        try await call(method, request, timeout: timeout, metadata: metadata, preferring: nil)
+    }
+
+    /// ``call(_:_:timeout:metadata:)`` that tries first the replicas `preferring` accepts, when any
+    /// of them is up (e.g. those known to have reached a read's `min_position`); the others are
+    /// still tried after them.
+    package func call<Request: ProtoMessage, Response: ProtoMessage>(
+        _ method: RPCMethod<Request, Response>,
+        _ request: Request,
+        timeout: Duration?,
+        metadata: [MetadataEntry],
+        preferring: (@Sendable (Endpoint) -> Bool)?
+    ) async throws -> Response {
         let start = ContinuousClock.now
         do {
-            let response = try await callReplicas(method, request, timeout: timeout, metadata: metadata)
+            let response = try await callReplicas(method, request, timeout: timeout, metadata: metadata, preferring: preferring)
             metrics.record(method: method.fullName, code: .ok, durationNanoseconds: Self.nanoseconds(since: start))
             return response
         } catch {
@@ -143,12 +156,14 @@ package final class RPCClient: Sendable {
     }
 
     private func callReplicas<Request: ProtoMessage, Response: ProtoMessage>(
-        _ method: RPCMethod<Request, Response>, _ request: Request, timeout: Duration?, metadata: [MetadataEntry]
+        _ method: RPCMethod<Request, Response>, _ request: Request, timeout: Duration?, metadata: [MetadataEntry],
+        preferring: (@Sendable (Endpoint) -> Bool)?
     ) async throws(RPCError) -> Response {
         var tried: Set<Endpoint> = []
         var lastError: RPCError?
+        let preferred = preferring ?? { _ in true }
         while true {
-            guard let replica = replicas.withLock({ $0.board.next(excluding: tried) }) else {
+            guard let replica = replicas.withLock({ $0.board.next(excluding: tried, preferring: preferred) }) else {
                 throw lastError ?? RPCError(.unavailable, "no replica of \(endpoints.map(\.description).joined(separator: ",")) is left to try")
             }
             tried.insert(replica)

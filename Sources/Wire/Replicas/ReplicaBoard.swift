@@ -21,13 +21,15 @@ struct ReplicaBoard: Sendable, Equatable {
     /// The replicas calls may go to now.
     var available: [Endpoint] { endpoints.filter { health[$0] != .down } }
 
-    /// The next replica for a call, skipping `excluded` (replicas this call already tried);
-    /// nil when no replica is left to try.
-    mutating func next(excluding excluded: Set<Endpoint> = []) -> Endpoint? {
+    /// The next replica for a call, skipping `excluded` (replicas this call already tried), and
+    /// among those up the ones `preferred` accepts when there are any (e.g. replicas known to
+    /// have reached a read's position); nil when no replica is left to try.
+    mutating func next(excluding excluded: Set<Endpoint> = [], preferring preferred: (Endpoint) -> Bool = { _ in true }) -> Endpoint? {
         let candidates = endpoints.filter { !excluded.contains($0) }
         guard !candidates.isEmpty else { return nil }
         let up = candidates.filter { health[$0] != .down }
-        let pool = up.isEmpty ? candidates : up
+        let chosen = up.filter(preferred)
+        let pool = !chosen.isEmpty ? chosen : up.isEmpty ? candidates : up
         cursor = cursor &+ 1
         return pool[Int(UInt(bitPattern: cursor) % UInt(pool.count))]
     }
