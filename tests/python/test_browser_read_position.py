@@ -5,9 +5,10 @@ process; the follower's ingest is stopped (SIGSTOP) before a second load, so the
 at the first load's position P1 while the leader reaches P2, and both keep answering. Without a
 position, reads alternate between the two states (the control). The web UI keeps the highest
 X-CrimeScope-Position it has seen (sessionStorage) and sends it as X-CrimeScope-Min-Position, so
-every read it makes once it has seen P2 is answered at P2 (the behind replica waits, answers
-REPLICA_BEHIND, and the gateway's client asks the other one), also after a page reload; a token
-from before a database reset (a position never written) is dropped and the read still works.
+every read it makes once it has seen P2 is answered at P2 (the gateway sends it to the replica its
+position watcher knows to be there; a replica asked while behind answers REPLICA_BEHIND and the
+client asks the other one), also after a page reload; a token from before a database reset (a
+position never written) is dropped and the read still works.
 
 Every wait is on an event: the replicas' WatchPosition long polls, the browser's script results."""
 
