@@ -8,7 +8,7 @@ import Testing
 /// Heatmap/WatchPosition over a real RPC server: a watch on the current position is answered
 /// when the index moves on (with the new position), one on another position at once, one whose
 /// hold runs out with the unchanged position; a bad hold is INVALID_ARGUMENT.
-@Suite("Heatmap WatchPosition")
+@Suite("Heatmap WatchPosition", .timeLimit(.minutes(10)))
 struct WatchPositionTests {
     struct Served {
         let index: RollupIndex

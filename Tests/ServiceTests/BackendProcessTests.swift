@@ -6,7 +6,7 @@ import Testing
 import Wire
 
 /// The real `ingest`, `heatmap` and `predict` executables against a real database.
-@Suite("Backend executables start, migrate, serve Health and stop on SIGTERM", .serialized)
+@Suite("Backend executables start, migrate, serve Health and stop on SIGTERM", .serialized, .timeLimit(.minutes(10)))
 struct BackendProcessTests {
     @Test(arguments: ["ingest", "heatmap", "predict"])
     func servesHealthAndExitsCleanly(service: String) async throws {

@@ -12,7 +12,7 @@ import Wire
 /// Kubernetes): the watcher resolves the name and long-polls each address on its own, so the
 /// cache learns the position of the replica behind it. A real `heatmap` process on 127.0.0.1,
 /// named `localhost`.
-@Suite("Gateway response cache behind a DNS name", .serialized)
+@Suite("Gateway response cache behind a DNS name", .serialized, .timeLimit(.minutes(10)))
 struct GatewayCacheDNSNameTests {
     @Test func aHeatmapBehindAHostNameIsWatchedPerAddress() async throws {
         try await TestDatabase.withDatabase(label: "gwcache-dns") { database in

@@ -15,7 +15,7 @@ import Wire
 /// the moment the gateway has heard of that position (the watcher's long poll; the test waits on
 /// the heatmap's and then the cache's position events, never on time), the same URL gives the
 /// new answer and the old ETag no longer gives 304.
-@Suite("Gateway response cache invalidation (real stack)", .serialized)
+@Suite("Gateway response cache invalidation (real stack)", .serialized, .timeLimit(.minutes(10)))
 struct GatewayCacheInvalidationTests {
     static let url = "/api/v1/heatmap?city=chicago&year_from=2010&year_to=2018"
     static let consumer = "gateway-cache-test"

@@ -15,7 +15,7 @@ import Wire
 /// they have not reached, POSITION_NOT_WRITTEN past anything written): reads that name the newest
 /// position seen are answered at it whichever replica is asked first, and the reasons reach the
 /// error body so that a browser acts on them without reading messages.
-@Suite("Gateway: reads at least a position across heatmap replicas")
+@Suite("Gateway: reads at least a position across heatmap replicas", .timeLimit(.minutes(10)))
 struct GatewayReadPositionTests {
     static let minimum = HTTPField.Name("x-crimescope-min-position")!
     static let position = HTTPField.Name("x-crimescope-position")!
