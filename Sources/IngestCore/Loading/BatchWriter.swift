@@ -8,7 +8,7 @@ import Postgres
 /// new, unchanged (the stored hash equals its own: nothing to write) or differing. New rows are
 /// COPYed straight into the incidents and their keys into `incident_keys`, with ids drawn in one
 /// statement, and their outbox entries COPYed from the rows ingest holds; only differing rows go
-/// through the staging table, the set-based compare and the UPDATE (``LoadSQL/updateExisting``).
+/// through the staging table, the set-based compare and the update (``LoadSQL/updateExisting``).
 struct BatchWriter {
     let connection: PostgresConnection
     let runID: Int64
@@ -110,8 +110,8 @@ struct BatchWriter {
     /// Hands the observer the plans of the key probe and of the stored-version lookup.
     private func observePlans(keys: String) throws {
         guard let lookupPlanObserver else { return }
-        var lines = try connection.query("EXPLAIN " + LoadSQL.probeKeys, [city.slug, keys]).map { try $0.decode(String.self, at: 0) }
-        lines += try connection.query("EXPLAIN " + LoadSQL.findPrevious, [city.slug]).map { try $0.decode(String.self, at: 0) }
+        var lines = try connection.query(LoadSQL.explain(LoadSQL.probeKeys), [city.slug, keys]).map { try $0.decode(String.self, at: 0) }
+        lines += try connection.query(LoadSQL.explain(LoadSQL.findPrevious), [city.slug]).map { try $0.decode(String.self, at: 0) }
         lookupPlanObserver(lines.joined(separator: "\n"))
     }
 

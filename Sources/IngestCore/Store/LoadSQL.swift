@@ -55,7 +55,7 @@ enum LoadSQL {
     /// batch stay in memory; the outbox's large arrays are compressed with lz4 instead of pglz (a
     /// third of the outbox statement's CPU went to pglz). No Memoize: the planner puts one over the
     /// partition probe of ``findPrevious``, whose keys never repeat (every lookup a miss; a quarter
-    /// of the lookup's time). No merge joins: joining a batch's rows by key (``insertNew``,
+    /// of the lookup's time). No merge joins: joining a batch's rows by key (``updateExisting``,
     /// ``moveKeys``) would sort both sides by text in the database's collation; a hash join needs
     /// no order. No JIT: the batch statements' estimated costs make PostgreSQL compile them on
     /// every batch (~85–300 ms each), more than the compiled expressions ever save here.
@@ -140,7 +140,7 @@ enum LoadSQL {
 
     /// A staged row `s` as stored, in the order of ``updatedColumns`` (joined with the city's areas
     /// as `known`). $2 run id, $3 source name. Area: the reported one when the source has it; else
-    /// the polygon containing the point (``placeSpatially``); else none. `area_known` says whether
+    /// the polygon containing the point (``placePoints``, copied in as `spatial_area`); else none. `area_known` says whether
     /// the id has a polygon.
     private static let placedValues = """
         s.occurred, s.month_only, s.primary_type, s.description, s.category, s.location_description, s.arrest,
@@ -177,6 +177,9 @@ enum LoadSQL {
             ORDER BY a.area LIMIT 1)
         FROM unnest($2::float8[], $3::float8[]) WITH ORDINALITY AS p(lon, lat, ord)
         """
+
+    /// The plan of a load statement (tests check which indexes the lookups use).
+    static func explain(_ statement: String) -> String { "EXPLAIN " + statement }
 
     /// Reserves $1 consecutive incident ids and returns the first (migration 0008).
     static let drawIncidentIDs = "SELECT ingest.draw_incident_ids($1::bigint)"
