@@ -242,8 +242,12 @@ package struct OutboxConsumerSettings: Sendable {
     var maxEntries: Int32 = 200
     /// Most deltas per pull (ingest always returns at least one whole entry).
     package var maxDeltas: Int32 = 20_000
-    /// First and longest wait between polls once caught up (doubling in between).
-    var idleDelay: ClosedRange<Duration> = .milliseconds(100) ... .seconds(2)
+    /// First and longest wait between polls once caught up (doubling in between). The longest
+    /// wait is how late the first commit after a quiet spell can be seen: at 2 s a revision's
+    /// first batch was seen up to 2 s after its commit (the lag target is 2 s); polling every
+    /// 0.5 s while idle costs well under 1 % of a core (docs/BENCHMARKS.md, "Outbox pull and
+    /// apply per delta").
+    var idleDelay: ClosedRange<Duration> = .milliseconds(100) ... .milliseconds(500)
     /// First and longest wait after a failure, e.g. ingest unreachable (doubling in between).
     var errorDelay: ClosedRange<Duration> = .milliseconds(200) ... .seconds(5)
     /// Deadline of each PullOutbox call.
