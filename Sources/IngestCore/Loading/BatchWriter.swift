@@ -212,42 +212,32 @@ struct BatchWriter {
 
     /// COPYs the batch's noted rows (line, key, note) into `ingest.row_notes`.
     private func writeNotes(_ notes: [RowNote]) throws {
-        guard !notes.isEmpty else { return }
-        let runText = String(runID)
-        try connection.copyIn(LoadSQL.copyRowNotes) { writer in
-            var line: [UInt8] = []
-            for note in notes {
-                line.removeAll(keepingCapacity: true)
-                line.append(contentsOf: runText.utf8)
-                line.append(UInt8(ascii: "\t"))
-                line.append(contentsOf: String(note.lineNumber).utf8)
-                line.append(UInt8(ascii: "\t"))
-                CopyTextField.append(note.sourceKey, to: &line)
-                line.append(UInt8(ascii: "\t"))
-                CopyTextField.append(note.note, to: &line)
-                line.append(UInt8(ascii: "\n"))
-                try writer.writeRaw(line)
-            }
-        }
+        try Self.copyRunLines(LoadSQL.copyRowNotes, runID: runID, notes.map { ($0.lineNumber, $0.sourceKey, $0.note) }, on: connection)
     }
 
     /// COPYs rejected rows (line, raw text, reason) into `ingest.rejects`.
     static func writeRejects(_ rejects: [RejectedRow], runID: Int64, on connection: PostgresConnection) throws {
-        guard !rejects.isEmpty else { return }
+        try copyRunLines(LoadSQL.copyRejects, runID: runID, rejects.map { ($0.lineNumber, $0.rawText, $0.reason) }, on: connection)
+    }
+
+    /// A text COPY of (run id, line number, text, text) tuples: the shape rejects and notes share.
+    private static func copyRunLines(_ sql: String, runID: Int64, _ lines: [(line: Int, first: String, second: String)],
+                                     on connection: PostgresConnection) throws {
+        guard !lines.isEmpty else { return }
         let runText = String(runID)
-        try connection.copyIn(LoadSQL.copyRejects) { writer in
-            var line: [UInt8] = []
-            for reject in rejects {
-                line.removeAll(keepingCapacity: true)
-                line.append(contentsOf: runText.utf8)
-                line.append(UInt8(ascii: "\t"))
-                line.append(contentsOf: String(reject.lineNumber).utf8)
-                line.append(UInt8(ascii: "\t"))
-                CopyTextField.append(reject.rawText, to: &line)
-                line.append(UInt8(ascii: "\t"))
-                CopyTextField.append(reject.reason, to: &line)
-                line.append(UInt8(ascii: "\n"))
-                try writer.writeRaw(line)
+        try connection.copyIn(sql) { writer in
+            var bytes: [UInt8] = []
+            for line in lines {
+                bytes.removeAll(keepingCapacity: true)
+                bytes.append(contentsOf: runText.utf8)
+                bytes.append(UInt8(ascii: "\t"))
+                bytes.append(contentsOf: String(line.line).utf8)
+                bytes.append(UInt8(ascii: "\t"))
+                CopyTextField.append(line.first, to: &bytes)
+                bytes.append(UInt8(ascii: "\t"))
+                CopyTextField.append(line.second, to: &bytes)
+                bytes.append(UInt8(ascii: "\n"))
+                try writer.writeRaw(bytes)
             }
         }
     }

@@ -223,7 +223,10 @@ enum LoadSQL {
     /// aggregated fields in `load_changes`; the others count as unchanged. The differing rows are
     /// picked from `load_previous` first (MATERIALIZED), so only they probe the partitions (and
     /// `load_previous` holds only the keys whose hash differs): a reload of an unchanged year
-    /// touches no incident. Only run when ``findPrevious`` found keys. $1 city, $2 run id, $3 source name; the affected row count is the
+    /// touches no incident. A stored version equal to the staged one column by column while its key's
+    /// hash is not the staged row's (a key stored before migration 0007 has none) adopts the staged
+    /// hash (`adopted`), so the next reload trusts it without reading the row. Only run when
+    /// ``findPrevious`` found keys. $1 city, $2 run id, $3 source name; the affected row count is the
     /// number updated.
     static let updateExisting = """
         WITH incoming (source_key, \(updatedColumns.joined(separator: ", "))) AS (
@@ -243,6 +246,12 @@ enum LoadSQL {
             WHERE t.city = $1 AND t.occurred = p.stored_occurred AND t.id = p.stored_id
             RETURNING p.source_key, true, \(changeColumns.dropFirst().map { "p.stored_\($0)" }.joined(separator: ", ")),
                       \(changeColumns.dropFirst().map { "t.\($0)" }.joined(separator: ", "))
+        ), adopted AS (
+            UPDATE ingest.incident_keys k SET row_hash = s.row_hash
+            FROM incoming p JOIN load_previous o ON o.source_key = p.source_key JOIN load_staging s ON s.source_key = p.source_key
+            WHERE k.city = ($1::text COLLATE "C") AND k.source_key = (p.source_key COLLATE "C")
+              AND (\(comparedColumns.map { "o.\($0)" }.joined(separator: ", ")))
+                  IS NOT DISTINCT FROM (\(comparedColumns.map { "p.\($0)" }.joined(separator: ", ")))
         )
         INSERT INTO load_changes SELECT * FROM updated
         """
