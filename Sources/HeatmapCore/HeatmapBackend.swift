@@ -25,6 +25,8 @@ package enum HeatmapBackend {
                 let board = context.healthBoard
                 let leadership = Leadership(onChange: { board.setRole($0) })
                 board.setRole(leadership.role)
+                var settings = settings
+                settings.writeToken = settings.writeToken ?? context.configuration.writeToken
                 let consumer = OutboxConsumer(client: ingest, store: store, index: index, leadership: leadership, settings: settings,
                                               logger: context.logger,
                                               onLag: { board.setLag(deltas: $0.deltas, seconds: $0.seconds) })

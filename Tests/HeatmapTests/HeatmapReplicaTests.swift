@@ -58,9 +58,9 @@ struct HeatmapReplicaTests {
         let sockets = ["a", "b"].map { folder.path("heatmap-\($0).sock") }
         let arguments = sockets.map { socket in
             ["serve", "--listen", "unix://\(socket)", "--database-url", database.url, "--ingest-endpoint", ingest.endpoint.description,
-             "--log-level", "debug", "--snapshot-quiet-ms", "100", "--snapshot-max-age-ms", "200"]
+             "--log-level", "debug", "--snapshot-quiet-ms", "100", "--snapshot-max-age-ms", "200", "--write-token", IngestTestServer.writeToken]
         }
-        let logs = try (0..<3).map { index -> URL in
+        let logs = try (0..<2).map { index -> URL in
             let url = folder.url.appendingPathComponent("logs-\(index)")
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
             return url
@@ -101,13 +101,13 @@ struct HeatmapReplicaTests {
         let request = BeatHeatmapRequest(city: Self.city, minPosition: run.outboxPosition)
         // A replica that cannot get there within its wait answers UNAVAILABLE (on a busy machine
         // the pull itself may take longer): asked again, as a client would, it never answers older.
-        let atLeast = try await Self.untilAvailable { try await clients[1].call(Methods.Heatmap.getBeatHeatmap, request) }
+        let atLeast = try await Self.untilAvailable(b) { try await clients[1].call(Methods.Heatmap.getBeatHeatmap, request) }
         let recount2 = try await Self.recount(pool)
         #expect(atLeast.position >= last2 && atLeast.total?.incidents == recount2,
                 "follower at \(atLeast.position) for min \(last2): \(atLeast.total?.incidents ?? -1) of \(recount2)")
         let tooFar = BeatHeatmapRequest(city: Self.city, minPosition: last2 + 1_000)
         do {
-            _ = try await Self.untilAvailable { try await clients[1].call(Methods.Heatmap.getBeatHeatmap, tooFar) }
+            _ = try await Self.untilAvailable(b) { try await clients[1].call(Methods.Heatmap.getBeatHeatmap, tooFar) }
             Issue.record("a position no load reached was answered")
         } catch let error as RPCError {
             #expect(error.code == .outOfRange && error.message.contains("past the newest outbox position"), "\(error)")
@@ -153,13 +153,14 @@ struct HeatmapReplicaTests {
         #expect(try await store.leaderLease().running == false, "a graceful stop releases the lease")
     }
 
-    /// The first answer of `call` that is not UNAVAILABLE (other errors are thrown).
-    private static func untilAvailable<T>(_ call: () async throws -> T) async throws -> T {
-        while true {
+    /// The first answer of `call` that is not UNAVAILABLE (other errors are thrown); fails when the
+    /// answering `process` exits first.
+    private static func untilAvailable<T: Sendable>(_ process: ServiceProcess, _ call: () async throws -> T) async throws -> T {
+        try await waitForState("an answer that is not UNAVAILABLE", while: process) { () async throws -> T? in
             do {
                 return try await call()
             } catch let error as RPCError where error.code == .unavailable {
-                continue
+                return nil
             }
         }
     }
@@ -181,12 +182,9 @@ struct HeatmapReplicaTests {
     }
 
     private static func untilCount(_ text: String, in process: ServiceProcess, reaches count: Int) async throws -> Bool {
-        let deadline = ContinuousClock.now + HangGuard.limit
-        while ContinuousClock.now < deadline {
-            if Self.count(text, in: process) >= count { return true }
-            try await Task.sleep(for: .milliseconds(10))
+        try await waitForState("\(count) log lines '\(text)'", while: process, every: .milliseconds(10)) {
+            Self.count(text, in: process) >= count ? true : nil
         }
-        return false
     }
 
     /// The first value of `sql` for which `condition` holds, or the last one read at the hang guard

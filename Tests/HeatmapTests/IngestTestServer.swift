@@ -16,6 +16,8 @@ struct IngestTestServer {
     let loader: IngestLoader
 
     static let logger = Logger(label: "heatmap-tests") { _ in SwiftLogNoOpLogHandler() }
+    /// The server's write token: a heatmap acknowledging the outbox must present it.
+    static let writeToken = "heatmap-tests-token"
 
     /// A fresh test database, a pool of `poolSize` on it, a temporary folder and an ingest server
     /// over them for `body`; afterwards the server and pool stop whatever happened, and the database
@@ -26,7 +28,13 @@ struct IngestTestServer {
         let folder = try TemporaryDirectory(prefix: folderPrefix)
         let pool = database.pool(size: poolSize)
         defer { folder.remove() }
-        let ingest = try await IngestTestServer.start(database: database, pool: pool, folder: folder)
+        let ingest: IngestTestServer
+        do {
+            ingest = try await IngestTestServer.start(database: database, pool: pool, folder: folder)
+        } catch {
+            await pool.shutdown()
+            throw error
+        }
         do {
             try await body(database, pool, folder, ingest)
         } catch {
@@ -44,7 +52,7 @@ struct IngestTestServer {
         _ = try await Migrator(schema: "ingest", migrations: migrations, logger: logger).migrate(pool)
         let loader = IngestLoader(databaseURL: database.url, logger: logger)
         var router = RPCRouter()
-        IngestHandlers(loader: loader, store: IngestStore(pool: pool), writeAuthorization: WriteAuthorization(token: "t"))
+        IngestHandlers(loader: loader, store: IngestStore(pool: pool), writeAuthorization: WriteAuthorization(token: writeToken))
             .register(on: &router)
         let server = RPCServer(configuration: RPCServerConfiguration(endpoints: [.unix(path: folder.path("i.sock"))]),
                                router: router, logger: logger)

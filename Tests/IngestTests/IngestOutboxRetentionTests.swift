@@ -56,6 +56,23 @@ struct IngestOutboxRetentionTests {
                                           format: .chicagoCSV, fullReload: true, batchRows: 1_000)
             #expect(again.succeeded)
             #expect(try await store.outboxConsumers().map(\.consumer) == ["heatmap", "other"])
+
+            // Each run keeps its newest position once retention dropped its entries (migration 0009):
+            // it is what a client sends as the minimum position of its heatmap reads. The reload
+            // changed nothing (no position); NYC's load writes after 7.
+            #expect(try await store.run(id: again.runID)?.outboxPosition == 0)
+            let nyc = try await db.load("nypd-arrests/NYPD_Arrests_Data_Historic_2017-12.csv.gz", city: "nyc",
+                                        format: .nypdArrestsCSV, batchRows: 5_000)
+            #expect(nyc.succeeded, "\(nyc.error ?? "")")
+            let newest = Int64(try await db.scalar("SELECT max(position)::int FROM ingest.outbox"))
+            #expect(newest > 8)
+            #expect(try await store.run(id: outcome.runID)?.outboxPosition == 7)
+            #expect(try await store.run(id: nyc.runID)?.outboxPosition == newest)
+            #expect(try await store.acknowledgeOutbox(consumer: "heatmap", position: newest) == newest)
+            #expect(try await store.acknowledgeOutbox(consumer: "other", position: newest) == newest)
+            #expect(try await db.scalar("SELECT count(*) FROM ingest.outbox WHERE position <= 7") == 0)
+            #expect(try await store.run(id: outcome.runID)?.outboxPosition == 7)
+            #expect(try await store.run(id: nyc.runID)?.outboxPosition == newest)
         }
     }
 
@@ -74,7 +91,7 @@ struct IngestOutboxRetentionTests {
         #expect(try RequestValidation.outboxConsumer(PullOutboxRequest(afterPosition: 3, consumer: "heatmap", acknowledgedPosition: 3)) == "heatmap")
     }
 
-    @Test("over RPC: a named PullOutbox records its acknowledgement and lets passed partitions go; a pull after them is FAILED_PRECONDITION")
+    @Test("over RPC: a named PullOutbox needs the token, records its acknowledgement and lets passed partitions go; a pull after them is FAILED_PRECONDITION")
     func acknowledgementsOverRPC() async throws {
         try await IngestTestDatabase.with(label: "outbox-retention-rpc") { db in
             try await db.pool.execute("UPDATE ingest.outbox_layout SET entries_per_partition = 2")
@@ -85,14 +102,27 @@ struct IngestOutboxRetentionTests {
                 let first = try await client.call(Methods.Ingest.pullOutbox, PullOutboxRequest(afterPosition: 0, maxEntries: 3))
                 #expect(first.entries.map(\.position) == [1, 2, 3])
                 #expect(try await db.scalar("SELECT count(*) FROM ingest.outbox_consumers") == 0)
+                // An acknowledgement lets entries go: it needs the write token.
+                #expect(await IngestRPCTests.code {
+                    _ = try await client.call(Methods.Ingest.pullOutbox,
+                                              PullOutboxRequest(afterPosition: 3, consumer: "heatmap", acknowledgedPosition: 3))
+                } == .unauthenticated)
+                #expect(await IngestRPCTests.code {
+                    _ = try await client.call(Methods.Ingest.pullOutbox,
+                                              PullOutboxRequest(afterPosition: 3, consumer: "heatmap", acknowledgedPosition: 3),
+                                              metadata: [MetadataEntry(key: "authorization", value: "Bearer wrong")])
+                } == .unauthenticated)
+                #expect(try await db.scalar("SELECT count(*) FROM ingest.outbox_consumers") == 0)
                 // Acknowledging past what was read is refused.
                 #expect(await IngestRPCTests.code {
                     _ = try await client.call(Methods.Ingest.pullOutbox,
-                                              PullOutboxRequest(afterPosition: 3, consumer: "heatmap", acknowledgedPosition: 4))
+                                              PullOutboxRequest(afterPosition: 3, consumer: "heatmap", acknowledgedPosition: 4),
+                                              metadata: IngestRPCTests.bearer)
                 } == .invalidArgument)
                 // The heatmap's snapshot is at 3: positions 1–2 go, 3–4 stay.
                 let next = try await client.call(Methods.Ingest.pullOutbox,
-                                                 PullOutboxRequest(afterPosition: 3, consumer: "heatmap", acknowledgedPosition: 3))
+                                                 PullOutboxRequest(afterPosition: 3, consumer: "heatmap", acknowledgedPosition: 3),
+                                                 metadata: IngestRPCTests.bearer)
                 #expect(next.entries.first?.position == 4)
                 #expect(try await db.scalar("SELECT acknowledged_position::int FROM ingest.outbox_consumers WHERE consumer = 'heatmap'") == 3)
                 #expect(try await Self.partitions(db).first == "outbox_p3 3-4")

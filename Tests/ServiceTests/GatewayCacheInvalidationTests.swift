@@ -19,6 +19,7 @@ import Wire
 struct GatewayCacheInvalidationTests {
     static let url = "/api/v1/heatmap?city=chicago&year_from=2010&year_to=2018"
     static let consumer = "gateway-cache-test"
+    static let writeToken = "gateway-cache-test-token"
     static let xCache = HTTPField.Name("x-cache")!
 
     struct Stack {
@@ -38,7 +39,8 @@ struct GatewayCacheInvalidationTests {
             while true {
                 // As a named consumer that acknowledges nothing, so that no entry is dropped before it is read.
                 let reply = try await ingest.call(Methods.Ingest.pullOutbox, PullOutboxRequest(
-                    afterPosition: head, maxEntries: 1000, consumer: GatewayCacheInvalidationTests.consumer, acknowledgedPosition: 0))
+                    afterPosition: head, maxEntries: 1000, consumer: GatewayCacheInvalidationTests.consumer, acknowledgedPosition: 0),
+                    metadata: [MetadataEntry(key: "authorization", value: "Bearer \(GatewayCacheInvalidationTests.writeToken)")])
                 guard let last = reply.entries.last else { return head }
                 head = last.position
             }
@@ -67,11 +69,12 @@ struct GatewayCacheInvalidationTests {
             defer { folder.remove() }
             let ingestSocket = folder.path("ingest.sock"), heatmapSocket = folder.path("heatmap.sock")
             let ingestProcess = try ServiceProcess(
-                "ingest", arguments: ["serve", "--listen", "unix://\(ingestSocket)", "--database-url", database.url],
+                "ingest", arguments: ["serve", "--listen", "unix://\(ingestSocket)", "--database-url", database.url,
+                                      "--write-token", Self.writeToken],
                 logDirectory: folder.url)
             let heatmapProcess = try ServiceProcess(
                 "heatmap", arguments: ["serve", "--listen", "unix://\(heatmapSocket)", "--database-url", database.url,
-                                       "--ingest-endpoint", "unix://\(ingestSocket)"],
+                                       "--ingest-endpoint", "unix://\(ingestSocket)", "--write-token", Self.writeToken],
                 logDirectory: folder.url)
             let stack = Stack(database: database, folder: folder, ingest: RPCClient(endpoint: .unix(path: ingestSocket)),
                               heatmap: RPCClient(endpoint: .unix(path: heatmapSocket)))

@@ -216,7 +216,7 @@ package struct Run: ProtoMessage {
     package var error: String
     /// While RUN_STATUS_WAITING: the run it waits for (0 when unknown).
     package var waitingForRunID: Int64
-    /// The newest outbox position this run wrote (0: none, or already dropped): a heatmap read with
+    /// The newest outbox position this run wrote (0: none; kept after retention drops it): a heatmap read with
     /// min_position = outbox_position reflects the run's changes.
     package var outboxPosition: Int64
 

@@ -39,6 +39,9 @@ final class OutboxConsumer: Service, Sendable {
     /// while this process applies the current one): its position and its call.
     private let prefetch = Mutex<(after: Int64, call: Task<PullOutboxResponse, any Error>)?>(nil)
     private let caughtUp = Mutex<(at: ContinuousClock.Instant, position: Int64)?>(nil)
+    /// Set once ingest refused an acknowledgement (no or another write token): from then on this
+    /// replica pulls without naming itself, and ingest keeps the whole outbox.
+    private let acknowledgementsRefused = Mutex(false)
 
     /// `onLag` hears how far behind the outbox the consumer is after every pull (the host puts it
     /// in Health/Check); the same numbers are exported as gauges.
@@ -135,12 +138,18 @@ final class OutboxConsumer: Service, Sendable {
             return slot.call
         }
         if let prefetched { return (try await prefetched.value, true) }
-        return (try await client.call(Methods.Ingest.pullOutbox, request(after: position), timeout: settings.callTimeout), false)
+        return (try await Self.call(client, request(after: position), token: settings.writeToken, timeout: settings.callTimeout), false)
+    }
+
+    /// A pull; one that acknowledges carries the write token (ingest drops entries on it).
+    private static func call(_ client: RPCClient, _ request: PullOutboxRequest, token: String?, timeout: Duration) async throws -> PullOutboxResponse {
+        let metadata = request.consumer.isEmpty ? [] : token.map { [MetadataEntry(key: "authorization", value: "Bearer \($0)")] } ?? []
+        return try await client.call(Methods.Ingest.pullOutbox, request, timeout: timeout, metadata: metadata)
     }
 
     private func startPrefetch(after position: Int64) {
-        let client = client, request = request(after: position), timeout = settings.callTimeout
-        let call = Task { try await client.call(Methods.Ingest.pullOutbox, request, timeout: timeout) }
+        let client = client, request = request(after: position), timeout = settings.callTimeout, token = settings.writeToken
+        let call = Task { try await Self.call(client, request, token: token, timeout: timeout) }
         prefetch.withLock { slot in
             slot?.call.cancel()
             slot = (position, call)
@@ -150,7 +159,8 @@ final class OutboxConsumer: Service, Sendable {
     private func request(after position: Int64) -> PullOutboxRequest {
         var request = PullOutboxRequest(afterPosition: position, maxEntries: settings.maxEntries, maxDeltas: settings.maxDeltas,
                                         columnar: true)
-        if let acknowledgement = leadership.acknowledgement(after: position) {
+        if settings.writeToken != nil, !acknowledgementsRefused.withLock({ $0 }),
+           let acknowledgement = leadership.acknowledgement(after: position) {
             request.consumer = acknowledgement.consumer
             request.acknowledgedPosition = acknowledgement.position
         }
@@ -212,6 +222,11 @@ final class OutboxConsumer: Service, Sendable {
                 index.invalidate()
                 try? await Task.sleep(for: errorDelay)
                 errorDelay = min(errorDelay * 2, settings.errorDelay.upperBound)
+            } catch let error as RPCError where error.code == .unauthenticated || error.code == .permissionDenied {
+                if Task.isCancelled { return }
+                acknowledgementsRefused.withLock { $0 = true }
+                logger.error("ingest refused this replica's outbox acknowledgement (give both services the same --write-token); pulling without acknowledging, so ingest keeps the whole outbox",
+                             metadata: ["error": "\(error)"])
             } catch {
                 if Task.isCancelled { return }
                 logger.warning("outbox pull failed; retrying", metadata: [
@@ -252,6 +267,9 @@ package struct OutboxConsumerSettings: Sendable {
     var errorDelay: ClosedRange<Duration> = .milliseconds(200) ... .seconds(5)
     /// Deadline of each PullOutbox call.
     var callTimeout: Duration = .seconds(30)
+    /// The write token the leader's acknowledgements carry (ingest drops outbox entries on them);
+    /// nil: this replica acknowledges nothing and ingest keeps the whole outbox.
+    package var writeToken: String?
 
     package init() {}
 }

@@ -95,7 +95,11 @@ struct BatchWriter {
                     + (updated + LoadSQL.changesPerOutboxEntry - 1) / LoadSQL.changesPerOutboxEntry
                 try connection.query(LoadSQL.ensureOutboxPartitions, [entries + 1])
                 try writeFreshOutbox(fresh.map { rows[$0] }, placed: fresh.map { placed[$0] })
-                if updated > 0 { try connection.query(LoadSQL.writeReplacedOutbox, [city.slug, runID]) }
+                var wroteEntries = !fresh.isEmpty
+                if updated > 0 {
+                    wroteEntries = try connection.query(LoadSQL.writeReplacedOutbox, [city.slug, runID]).scalar(Int64.self) > 0 || wroteEntries
+                }
+                if wroteEntries { try connection.query(LoadSQL.recordOutboxPosition, [runID]) }
             }
         }
         try Self.writeRejects(tally.rejects, runID: runID, on: connection)
@@ -207,7 +211,9 @@ struct BatchWriter {
         guard changedRecords > 0 else { return }
         try connection.query(LoadSQL.lockOutbox)
         try connection.query(LoadSQL.ensureOutboxPartitions, [changedRecords / LoadSQL.changesPerOutboxEntry + 2])
-        try connection.query(LoadSQL.writeReplacedOutbox, [city, runID])
+        if try connection.query(LoadSQL.writeReplacedOutbox, [city, runID]).scalar(Int64.self) > 0 {
+            try connection.query(LoadSQL.recordOutboxPosition, [runID])
+        }
     }
 
     /// COPYs the batch's noted rows (line, key, note) into `ingest.row_notes`.

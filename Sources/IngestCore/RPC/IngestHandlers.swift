@@ -26,7 +26,7 @@ package struct IngestHandlers: Sendable {
         router.register(Methods.Ingest.listRejects) { (request: ListRejectsRequest, _) in try await listRejects(request) }
         router.register(Methods.Ingest.listIncidents) { (request: ListIncidentsRequest, _) in try await listIncidents(request) }
         router.register(Methods.Ingest.listAreas) { (request: ListAreasRequest, _) in try await listAreas(request) }
-        router.register(Methods.Ingest.pullOutbox) { (request: PullOutboxRequest, _) in try await pullOutbox(request) }
+        router.register(Methods.Ingest.pullOutbox) { (request: PullOutboxRequest, context) in try await pullOutbox(request, context) }
         router.register(Methods.Ingest.countIncidents) { (request: CountIncidentsRequest, _) in try await countIncidents(request) }
         router.register(Methods.Ingest.listTrainingRows) { (request: ListTrainingRowsRequest, _) in try await listTrainingRows(request) }
     }
@@ -114,11 +114,15 @@ package struct IngestHandlers: Sendable {
         return ListAreasResponse(areas: try await store.areas(city: city.slug), version: version)
     }
 
-    func pullOutbox(_ request: PullOutboxRequest) async throws -> PullOutboxResponse {
+    /// Reads the outbox. A pull that names a consumer records its acknowledgement, which lets
+    /// ingest drop outbox partitions: that is a write, so it needs the token (anyone else could
+    /// acknowledge for the heatmap and delete the entries it still needs).
+    func pullOutbox(_ request: PullOutboxRequest, _ context: ServerContext) async throws -> PullOutboxResponse {
         guard request.afterPosition >= 0 else { throw IngestError.invalidArgument("after_position must not be negative") }
         let maxEntries = try RequestValidation.limit(request.maxEntries, fallback: 100, maximum: 10_000, field: "max_entries")
         let maxDeltas = try RequestValidation.limit(request.maxDeltas, fallback: 20_000, maximum: 40_000, field: "max_deltas")
         let consumer = try RequestValidation.outboxConsumer(request)
+        if consumer != nil { try writeAuthorization.authorize(context) }
         let response = try await store.pullOutbox(afterPosition: request.afterPosition, maxEntries: maxEntries, maxDeltas: maxDeltas,
                                                  columnar: request.columnar)
         if let consumer {

@@ -8,7 +8,7 @@ extension IngestStore {
         (EXTRACT(epoch FROM started_at) * 1000)::bigint AS started_ms,
         COALESCE((EXTRACT(epoch FROM finished_at) * 1000)::bigint, 0) AS finished_ms,
         status, COALESCE(error, '') AS error, COALESCE(waiting_for, 0) AS waiting_for,
-        COALESCE((SELECT max(o.position) FROM ingest.outbox o WHERE o.run_id = etl_runs.run_id), 0) AS outbox_position
+        COALESCE(outbox_position, 0) AS outbox_position
         """
 
     /// Marks `running`/`waiting` runs whose loader died (no liveness lock) as failed; returns how many.

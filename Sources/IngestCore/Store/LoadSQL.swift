@@ -300,6 +300,13 @@ enum LoadSQL {
     private static let oldProjection = "(old_area, old_primary_type, old_category, old_occurred, old_month_only, old_arrest, old_domestic, old_lon, old_lat)"
     private static let newProjection = "(new_area, new_primary_type, new_category, new_occurred, new_month_only, new_arrest, new_domestic, new_lon, new_lat)"
 
+    /// After this transaction wrote outbox entries, under the outbox lock: run $1's newest position
+    /// is the one the session drew last (migration 0009). Only after at least one entry was written
+    /// in the session (`currval` fails otherwise).
+    static let recordOutboxPosition = """
+        UPDATE ingest.etl_runs SET outbox_position = currval('ingest.outbox_position_seq') WHERE run_id = $1
+        """
+
     /// Writes the outbox entries of the replaced rows in `load_changes`: -1 old and +1 new for each
     /// one whose aggregated fields changed (an update of other columns nets to nothing and is left
     /// out). $1 city, $2 run id. Returns the number of deltas written. (New rows' entries are

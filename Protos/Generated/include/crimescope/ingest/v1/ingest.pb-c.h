@@ -104,7 +104,7 @@ struct  Crimescope__Ingest__V1__Run
    */
   int64_t waiting_for_run_id;
   /*
-   * The newest outbox position this run wrote (0: none, or already dropped): a heatmap read with
+   * The newest outbox position this run wrote (0: none; kept after retention drops it): a heatmap read with
    * min_position = outbox_position reflects the run's changes.
    */
   int64_t outbox_position;
