@@ -41,6 +41,11 @@ struct HeatmapReplicaTests {
                 try await store.saveSnapshot(position: 9, epoch: old, cities: [("x", [4, 5, 6])])
             }
             #expect(try await store.renewLease(epoch: old, holder: "old", lease: .seconds(60)) == false)
+            // A renewal that arrives after a release (a graceful stop racing the renewal loop) does
+            // not revive the lease.
+            try await store.releaseLease(epoch: old + 1, holder: "other")
+            #expect(try await store.renewLease(epoch: old + 1, holder: "other", lease: .seconds(60)) == false)
+            #expect(try await store.leaderLease().running == false)
             #expect(try await store.position() == 5, "the fenced snapshot stored nothing")
             let stored = try await pool.query("SELECT position FROM heatmap.index_snapshot").map { try $0.decode(Int64.self, at: 0) }
             #expect(stored == [5])

@@ -53,6 +53,10 @@ final class LeaderElection: Service, Sendable {
                 logger.info("became heatmap leader: writing snapshots and acknowledging the outbox", metadata: [
                     "epoch": "\(epoch)", "holder": "\(leadership.holder)",
                 ])
+            } else if leadership.isStopped {
+                // Stopped while the takeover was in flight: hand the lease straight back.
+                try await store.releaseLease(epoch: epoch, holder: leadership.holder)
+                return nil
             }
             return started
         } catch {

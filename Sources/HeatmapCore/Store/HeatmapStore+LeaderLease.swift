@@ -31,9 +31,11 @@ extension HeatmapStore {
             """, [epoch, holder, lease.milliseconds]).count == 1
     }
 
-    /// Gives the lease up at once (a graceful stop), so another replica need not wait for it to expire.
+    /// Gives the lease up at once (a graceful stop), so another replica need not wait for it to
+    /// expire. The holder is cleared too, so a renewal of this epoch still in flight matches nothing
+    /// and cannot extend the released lease.
     func releaseLease(epoch: Int64, holder: String) async throws {
-        try await pool.query("UPDATE heatmap.leader_lease SET expires_at = '-infinity' WHERE epoch = $1 AND holder = $2",
+        try await pool.query("UPDATE heatmap.leader_lease SET expires_at = '-infinity', holder = '' WHERE epoch = $1 AND holder = $2",
                              [epoch, holder])
     }
 
