@@ -269,7 +269,7 @@ package struct OutboxConsumerSettings: Sendable {
     var callTimeout: Duration = .seconds(30)
     /// The write token the leader's acknowledgements carry (ingest drops outbox entries on them);
     /// nil: this replica acknowledges nothing and ingest keeps the whole outbox.
-    package var writeToken: String?
+    var writeToken: String?
 
     package init() {}
 }
