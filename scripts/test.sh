@@ -10,8 +10,9 @@
 #   5. the executables, then the independent Python client tests (tests/python)
 #   6. scripts/check-compose.sh (compose.yaml, Dockerfile, deploy/k8s)
 #   7. scripts/compose.sh test: the stack in containers, then scripts/compose.sh scale-test:
-#      compose.scale.yaml with failover, then scripts/compose.sh kube-test: deploy/k8s under
-#      podman kube play (all three skipped with CRIMESCOPE_SKIP_CONTAINERS=1)
+#      compose.scale.yaml with failover, then scripts/compose.sh kube-test: deploy/k8s/ha (etcd +
+#      Patroni pair + 2 pods of each service) under podman kube play, the Patroni leader's pod
+#      killed mid-load (all three skipped with CRIMESCOPE_SKIP_CONTAINERS=1)
 #   8. scripts/scale-test.sh: 2 replicas of each service, Patroni failover (CRIMESCOPE_SKIP_SCALE=1 skips)
 #
 # Exits non-zero if any step or test failed. The last line is `tests: N passed, M failed`
@@ -219,8 +220,9 @@ else
   say "scripts/compose.sh scale-test (log: .build/test-logs/compose-scale-test.log)"
   timeout --kill-after=60 1200 scripts/compose.sh scale-test 2>&1 | tee "$logs/compose-scale-test.log"
   tally_script containers-scale "${PIPESTATUS[0]}" "$logs/compose-scale-test.log"
-  # deploy/k8s under root podman's kube play: 2 pods of each Deployment, each answering through
-  # the gateway with its twin stopped (~1 min with the images cached).
+  # deploy/k8s/ha under root podman's kube play: etcd, the Patroni pair and 2 pods of each
+  # Deployment; each pod answers through the gateway with its twin stopped, and the Patroni
+  # leader's pod is killed during a load (~2.5 min with the images cached).
   say "scripts/compose.sh kube-test (log: .build/test-logs/kube-test.log)"
   timeout --kill-after=60 900 scripts/compose.sh kube-test 2>&1 | tee "$logs/kube-test.log"
   tally_script containers-kube "${PIPESTATUS[0]}" "$logs/kube-test.log"
