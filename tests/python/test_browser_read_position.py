@@ -175,7 +175,8 @@ def test_reads_never_go_backward_across_replicas(bin_dir: Path, artifact_dir: Pa
             browser.execute_script(RECORD_FETCHES)
             stale = browser.execute_async_script(READ_ALL, [f"/api/v1/heatmap?{QUERY}&hour_min=11&hour_max=23"])
             assert "error" not in stale, stale
-            assert stale["position"] == p2 and stale["stored"] == str(p2), stale
+            # Without a token any replica may answer (P1 or P2); the session keeps what it saw.
+            assert stale["position"] in (p1, p2) and stale["stored"] == str(stale["position"]), stale
 
             # The behind replica was never taken out of rotation: plain reads still reach it (the
             # page is left first, so that none of its own loads interleaves with these).
