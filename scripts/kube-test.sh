@@ -250,10 +250,18 @@ PY
   # --- 5. the Patroni leader's pod killed during a load ---------------------------------------------------
   # Chicago 2017 (267,792 rows, demo-data/README.md) in batches of 50,000: the kill lands once the
   # first batch is committed, while later ones are still being written.
-  local chicago_rows=267792 chicago_run
-  chicago_run="$(curl -s --max-time 30 -H 'Content-Type: application/json' -H "Authorization: Bearer $token" \
-      -d '{"city": "chicago", "path": "/app/demo-data/chicago/chicago_crimes_2017.csv.xz"}' "$url/api/v1/ingest/loads" |
-    python3 -c 'import json,sys; print(json.load(sys.stdin)["run"]["run_id"])' 2>/dev/null)"
+  # The ingest pods were stopped and started above: podman's DNS may again leave the restarted
+  # ones' lookups unanswered for a while (step 3), and a load opens its own connection.
+  poll 180 names_resolve || true
+  local chicago_rows=267792 chicago_run="" start_reply
+  start_chicago() {   # sets chicago_run once the gateway answers the load with its run
+    start_reply="$(curl -s --max-time 30 -H 'Content-Type: application/json' -H "Authorization: Bearer $token" \
+        -d '{"city": "chicago", "path": "/app/demo-data/chicago/chicago_crimes_2017.csv.xz"}' "$url/api/v1/ingest/loads")"
+    chicago_run="$(python3 -c 'import json,sys; print(json.load(sys.stdin)["run"]["run_id"])' <<<"$start_reply" 2>/dev/null)"
+    [[ -n "$chicago_run" ]]
+  }
+  poll 60 start_chicago || true
+  [[ -n "$chicago_run" ]] || echo "    chicago: the load was not started: ${start_reply:0:300}"
   run_field() {   # run_field FIELD: the Chicago run's FIELD in ingest's runs list
     api 'ingest/runs?city=chicago&limit=500' |
       python3 -c "import json,sys; print(next((r.get('$1') for r in json.load(sys.stdin)['runs'] if str(r['run_id']) == '$chicago_run'), ''))" 2>/dev/null
