@@ -102,6 +102,10 @@ write_settings() {
     echo "unix_socket_directories = '$RUN'"
     echo "max_connections = 200"
     echo "timezone = 'UTC'"
+    # A load of all of Chicago writes ~1.5 GB of WAL: at the default 1 GB, two checkpoints forced by
+    # WAL volume land in every full load, each followed by a burst of full-page images (more WAL,
+    # more CPU on the load's critical path). Checkpoints then come from checkpoint_timeout (5 min).
+    echo "max_wal_size = 4GB"
     if [[ $ephemeral -eq 1 ]]; then
       echo "fsync = off"
       echo "synchronous_commit = off"
