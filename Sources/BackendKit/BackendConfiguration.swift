@@ -6,9 +6,10 @@ import Wire
 package struct BackendConfiguration: Sendable {
     package var endpoints: [Endpoint]
     package var databaseURL: String
-    /// Where ingest's read-only work connects (incident listings, training rows): in an HA deployment
-    /// a URL with `target_session_attrs=prefer-standby`, so reads land on a standby when one is up.
-    /// The same as ``databaseURL`` unless set.
+    /// Where read-only work connects (ingest's incident listings and training rows, a heatmap
+    /// follower's area polygons): in an HA deployment a URL with
+    /// `target_session_attrs=prefer-standby`, so reads land on a standby when one is up. The same
+    /// as ``databaseURL`` unless set.
     package var databaseReadURL: String
     package var writeToken: String?
     package var maxFrameBytes: Int

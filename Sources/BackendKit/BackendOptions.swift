@@ -10,7 +10,7 @@ package struct BackendOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("database-url"), help: "PostgreSQL URL or conninfo (env CRIMESCOPE_DATABASE_URL).")
     package var databaseURL: String?
 
-    @Option(name: .customLong("database-read-url"), help: "PostgreSQL URL for read-only work (ingest: incident listings and training rows; the heatmap and predict use --database-url), e.g. a multi-host URL with target_session_attrs=prefer-standby (env CRIMESCOPE_DATABASE_READ_URL; default: the --database-url).")
+    @Option(name: .customLong("database-read-url"), help: "PostgreSQL URL for read-only work (ingest: incident listings and training rows; heatmap: a follower's area polygons; predict: unused), e.g. a multi-host URL with target_session_attrs=prefer-standby (env CRIMESCOPE_DATABASE_READ_URL; default: the --database-url).")
     package var databaseReadURL: String?
 
     @Option(name: .customLong("write-token"), help: "Secret that write calls must present as 'authorization: Bearer <token>' (env CRIMESCOPE_WRITE_TOKEN). Without it, writes are refused.")
