@@ -1,6 +1,7 @@
 /// Encodes rows in `COPY … FROM STDIN` text format: fields separated by tabs, rows ended by a
-/// newline, `\N` for NULL, and backslash, tab, newline and carriage return escaped.
-enum CopyTextEncoder {
+/// newline, `\N` for NULL, and backslash, tab, newline and carriage return escaped. NUL bytes are
+/// dropped: PostgreSQL text cannot hold them, and one would fail the whole COPY.
+package enum CopyTextEncoder {
     /// Appends one row (fields in column order) to `buffer`.
     static func appendRow(_ values: PostgresParameters, to buffer: inout [UInt8]) {
         for (position, value) in values.enumerated() {
@@ -23,15 +24,29 @@ enum CopyTextEncoder {
         }
     }
 
-    /// Appends `text` with COPY's backslash escapes applied.
+    /// Appends one text field: `text` escaped, or `\N` for nil.
+    package static func appendText(_ text: String?, to buffer: inout [UInt8]) {
+        guard let text else {
+            buffer.append(UInt8(ascii: "\\"))
+            buffer.append(UInt8(ascii: "N"))
+            return
+        }
+        appendEscaped(text, to: &buffer)
+    }
+
+    /// Appends `text` with COPY's backslash escapes applied (NUL bytes dropped).
     static func appendEscaped(_ text: String, to buffer: inout [UInt8]) {
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\\"): buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "\\"))
-            case UInt8(ascii: "\t"): buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "t"))
-            case UInt8(ascii: "\n"): buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "n"))
-            case UInt8(ascii: "\r"): buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "r"))
-            default: buffer.append(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "\\"): buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "\\"))
+                case UInt8(ascii: "\t"): buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "t"))
+                case UInt8(ascii: "\n"): buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "n"))
+                case UInt8(ascii: "\r"): buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "r"))
+                case 0: break
+                default: buffer.append(byte)
+                }
             }
         }
     }

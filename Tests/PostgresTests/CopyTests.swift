@@ -76,6 +76,25 @@ struct CopyTests {
         }
     }
 
+    @Test func textFieldsDropNULAndWriteNilAsNull() async throws {
+        var buffer: [UInt8] = []
+        CopyTextEncoder.appendText("a\u{0}b\tc", to: &buffer)
+        buffer.append(UInt8(ascii: "\t"))
+        CopyTextEncoder.appendText(nil, to: &buffer)
+        buffer.append(UInt8(ascii: "\n"))
+        #expect(String(decoding: buffer, as: UTF8.self) == "ab\\tc\t\\N\n")
+        // A NUL would fail the whole COPY (text cannot hold it); dropped, the row goes in.
+        let row = buffer
+        try await withTestPool("copy_nul") { pool, _ in
+            try await pool.execute("CREATE TABLE notes (note text, extra text)")
+            let copied = try await pool.copyIn("COPY notes (note, extra) FROM STDIN") { writer in try writer.writeRaw(row) }
+            #expect(copied == 1)
+            let stored = try #require(try await pool.query("SELECT note, extra IS NULL FROM notes").first)
+            #expect(try stored.decode(String.self, at: 0) == "ab\tc")
+            #expect(try stored.decode(Bool.self, at: 1))
+        }
+    }
+
     @Test func textEncoderEscapes() {
         var buffer: [UInt8] = []
         CopyTextEncoder.appendRow(["a\\b\tc\nd\re", nil, 42, true, [UInt8]([0, 255])], to: &buffer)

@@ -54,7 +54,7 @@ struct AreaLoader {
                         var line: [UInt8] = Array(String(polygon.lineNumber).utf8)
                         for text in [polygon.areaID, polygon.name, polygon.kind, polygon.geometryJSON] {
                             line.append(UInt8(ascii: "\t"))
-                            CopyTextField.append(text, to: &line)
+                            CopyTextEncoder.appendText(text, to: &line)
                         }
                         line.append(UInt8(ascii: "\n"))
                         try writer.writeRaw(line)

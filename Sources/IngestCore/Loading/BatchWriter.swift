@@ -239,9 +239,9 @@ struct BatchWriter {
                 bytes.append(UInt8(ascii: "\t"))
                 bytes.append(contentsOf: String(line.line).utf8)
                 bytes.append(UInt8(ascii: "\t"))
-                CopyTextField.append(line.first, to: &bytes)
+                CopyTextEncoder.appendText(line.first, to: &bytes)
                 bytes.append(UInt8(ascii: "\t"))
-                CopyTextField.append(line.second, to: &bytes)
+                CopyTextEncoder.appendText(line.second, to: &bytes)
                 bytes.append(UInt8(ascii: "\n"))
                 try writer.writeRaw(bytes)
             }
