@@ -8,7 +8,7 @@ package enum CopyBinaryEncoder {
     /// Ends a binary COPY: a field count of -1.
     package static let trailer: [UInt8] = [0xFF, 0xFF]
     /// 2000-01-01 00:00:00, PostgreSQL's timestamp origin, in seconds since 1970.
-    static let postgresEpochSeconds: Int64 = 946_684_800
+    package static let postgresEpochSeconds: Int64 = 946_684_800
 
     /// Element type OIDs of the arrays this encoder writes.
     package enum ElementType: UInt32 {

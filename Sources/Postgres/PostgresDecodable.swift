@@ -112,32 +112,39 @@ extension Bool: PostgresDecodable {
 }
 
 extension Array: PostgresDecodable where Element == UInt8 {
-    /// Accepts `bytea` columns in hex output format (`\x…`, the server default).
+    /// Accepts `bytea` columns in hex output format (`\x…`, the server default). Decoded through a
+    /// lookup table into an array written in place: large bytea values (outbox columns, index
+    /// snapshots) are tens of megabytes, where a checked switch and an append per byte dominated.
     package static func decode(from cell: PostgresCell) throws(PostgresError) -> [UInt8] {
         try cell.requireType([UInt8].self) { $0 == .bytea }
-        let bytes = try cell.requireBytes(as: [UInt8].self)
-        guard bytes.count >= 2, bytes[0] == UInt8(ascii: "\\"), bytes[1] == UInt8(ascii: "x"), bytes.count % 2 == 0 else {
+        let text = try cell.requireBytes(as: [UInt8].self)
+        guard text.count >= 2, text[0] == UInt8(ascii: "\\"), text[1] == UInt8(ascii: "x"), text.count % 2 == 0 else {
             throw cell.decodingError([UInt8].self, reason: "not hex-format bytea (set bytea_output = hex)")
         }
-        var result = [UInt8]()
-        result.reserveCapacity((bytes.count - 2) / 2)
-        var index = 2
-        while index < bytes.count {
-            guard let high = hexValue(bytes[index]), let low = hexValue(bytes[index + 1]) else {
-                throw cell.decodingError([UInt8].self, reason: "bad hex digit")
+        let count = (text.count - 2) / 2
+        var bad: UInt8 = 0
+        let result = hexDigits.withUnsafeBufferPointer { digits in
+            [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+                for index in 0..<count {
+                    let high = digits[Int(text[2 + 2 * index])], low = digits[Int(text[3 + 2 * index])]
+                    bad |= high | low
+                    buffer[index] = high << 4 | low & 0x0F
+                }
+                initialized = count
             }
-            result.append(high << 4 | low)
-            index += 2
         }
+        // A digit's value is below 16; only 0xFF (not a digit) sets the high bits.
+        guard bad < 16 else { throw cell.decodingError([UInt8].self, reason: "bad hex digit") }
         return result
     }
 
-    private static func hexValue(_ digit: UInt8) -> UInt8? {
-        switch digit {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
-        default: nil
+    /// Each ASCII character's hex value, 0xFF for non-digits.
+    private static let hexDigits: [UInt8] = (0..<256).map { code in
+        switch UInt8(code) {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt8(code) - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt8(code) - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt8(code) - UInt8(ascii: "A") + 10
+        default: 0xFF
         }
     }
 }

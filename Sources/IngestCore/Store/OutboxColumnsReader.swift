@@ -5,13 +5,10 @@ import Wire
 /// Turns one row of ``OutboxSQL/sentColumns`` into the entry's ``OutboxColumns``: the arrays are
 /// read element by element from their binary send format, names interned per entry.
 enum OutboxColumnsReader {
-    /// Seconds from 1970-01-01 to PostgreSQL's timestamp epoch, 2000-01-01.
-    private static let postgresEpoch: Int64 = 946_684_800
-
     static func read(_ row: PostgresRow) throws -> OutboxColumns {
         let count = try row.decode(Int.self, at: 2)
         func column(_ index: Int, _ name: String) throws -> SentArray {
-            let array = try SentArray(try row.decode(SentBytes.self, at: index).bytes, column: name)
+            let array = try SentArray(try row.decode([UInt8].self, at: index), column: name)
             guard array.count == count else {
                 throw RPCError(.internalError, "outbox column \(name) holds \(array.count) elements, delta_count is \(count)")
             }
@@ -52,7 +49,7 @@ enum OutboxColumnsReader {
     /// A `timestamp` (microseconds since 2000-01-01) as seconds since 1970-01-01, rounded half away
     /// from zero like `EXTRACT(epoch FROM …)::bigint`, which the per-delta pull uses.
     static func localSeconds(microseconds: Int64) -> Int64 {
-        let (seconds, remainder) = (microseconds &+ postgresEpoch &* 1_000_000).quotientAndRemainder(dividingBy: 1_000_000)
+        let (seconds, remainder) = (microseconds &+ CopyBinaryEncoder.postgresEpochSeconds &* 1_000_000).quotientAndRemainder(dividingBy: 1_000_000)
         return remainder >= 500_000 ? seconds + 1 : remainder <= -500_000 ? seconds - 1 : seconds
     }
 }
